@@ -1,0 +1,454 @@
+// The HTTP layer on undici: base URL, Authorization, TLS, proxies, timeouts,
+// retries with backoff, redirects that never carry credentials to another
+// origin, ECE error bodies → ApiError, --verbose traces, --dry-run. It never
+// prints results; traces and dry-run lines go to the streams it is given.
+
+import { readFileSync } from 'node:fs';
+import { rootCertificates } from 'node:tls';
+import type { Dispatcher } from 'undici';
+import { authorizationHeader, type Credential } from '../auth/credentials.js';
+import { formatDuration } from '../duration.js';
+import {
+  ApiError,
+  DryRunComplete,
+  type EceErrorElement,
+  InterruptedError,
+  NetworkError,
+  ResponseError,
+  UsageError,
+} from '../errors.js';
+import type { OutStream } from '../output/iostreams.js';
+import { toCurl } from './curl.js';
+import type { Endpoint } from './host.js';
+import { networkError } from './neterrors.js';
+import { redactBody, redactHeader, redactLiterals } from './redact.js';
+
+export interface ClientOptions {
+  endpoint: Endpoint;
+  credential: Credential | undefined;
+  userAgent: string;
+  timeoutMs: number;
+  caCert?: string | undefined;
+  insecure?: boolean;
+  env: Record<string, string | undefined>;
+  /** Aborted on Ctrl-C. */
+  signal?: AbortSignal;
+  /** Where --verbose traces go; undefined when not verbose. */
+  trace?: OutStream | undefined;
+  /** Where --dry-run prints its curl line; undefined when not a dry run. */
+  dryRun?: OutStream | undefined;
+  maxAttempts?: number;
+  /** Injected by tests to observe or shorten backoff. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+}
+
+export interface RequestOptions {
+  method?: string;
+  /** Path below /api/v1, e.g. `/deployments`. */
+  path: string;
+  query?: Record<string, string | number | boolean | undefined>;
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** Safe to send again after a reset or a 5xx; defaults to true for GET/HEAD/PUT/DELETE. */
+  idempotent?: boolean;
+}
+
+export interface ApiResponse {
+  status: number;
+  headers: Record<string, string>;
+  text: string;
+  url: string;
+}
+
+const RETRY_STATUSES = new Set([429, 500, 502, 503, 504]);
+const RETRY_CODES = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'ECONNABORTED']);
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+const MAX_REDIRECTS = 5;
+const BACKOFF_BASE_MS = 300;
+const BACKOFF_CAP_MS = 8_000;
+/** Total time the client may spend sleeping between attempts of one request. */
+const RETRY_BUDGET_MS = 60_000;
+export const DEFAULT_MAX_ATTEMPTS = 4;
+
+export class ApiClient {
+  private dispatcher: Dispatcher | undefined;
+  private readonly opts: ClientOptions;
+  private readonly secrets: string[];
+
+  constructor(opts: ClientOptions) {
+    this.opts = opts;
+    this.secrets = opts.credential ? [opts.credential.secret] : [];
+  }
+
+  get endpoint(): Endpoint {
+    return this.opts.endpoint;
+  }
+
+  /** Sends a request; non-2xx answers throw ApiError. */
+  async request(req: RequestOptions): Promise<ApiResponse> {
+    const method = (req.method ?? 'GET').toUpperCase();
+    const url = this.url(req.path, req.query);
+    const body =
+      req.body === undefined || typeof req.body === 'string' ? req.body : JSON.stringify(req.body);
+    const headers: Record<string, string> = {
+      accept: 'application/json',
+      'user-agent': this.opts.userAgent,
+      ...lowerKeys(req.headers ?? {}),
+    };
+    if (body !== undefined && headers['content-type'] === undefined) {
+      headers['content-type'] = 'application/json';
+    }
+    if (this.opts.credential) headers.authorization = authorizationHeader(this.opts.credential);
+
+    if (this.opts.dryRun) {
+      const shown = { ...headers };
+      shown.authorization ??= 'ApiKey';
+      this.opts.dryRun.write(
+        `${toCurl({ method, url, headers: shown, body, caCert: this.opts.caCert, insecure: this.opts.insecure === true })}\n`,
+      );
+      throw new DryRunComplete();
+    }
+
+    const idempotent =
+      req.idempotent ?? ['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS'].includes(method);
+    const maxAttempts = idempotent ? (this.opts.maxAttempts ?? DEFAULT_MAX_ATTEMPTS) : 1;
+    let slept = 0;
+    for (let attempt = 1; ; attempt++) {
+      let res: ApiResponse;
+      try {
+        res = await this.followRedirects(method, url, headers, body);
+      } catch (err) {
+        const code = errorCode(err);
+        if (attempt < maxAttempts && code !== undefined && RETRY_CODES.has(code)) {
+          const delay = backoff(attempt);
+          if (slept + delay <= RETRY_BUDGET_MS) {
+            this.traceLine(
+              `* ${code}; retrying in ${formatDuration(delay)} (attempt ${attempt + 1} of ${maxAttempts})`,
+            );
+            slept += delay;
+            await this.sleep(delay);
+            continue;
+          }
+        }
+        throw err;
+      }
+      if (res.status >= 200 && res.status < 300) return res;
+      if (attempt < maxAttempts && RETRY_STATUSES.has(res.status)) {
+        const delay = retryAfter(res.headers['retry-after']) ?? backoff(attempt);
+        if (slept + delay <= RETRY_BUDGET_MS) {
+          this.traceLine(
+            `* HTTP ${res.status}; retrying in ${formatDuration(delay)} (attempt ${attempt + 1} of ${maxAttempts})`,
+          );
+          slept += delay;
+          await this.sleep(delay);
+          continue;
+        }
+      }
+      throw toApiError(res, attempt);
+    }
+  }
+
+  /** Closes kept-alive connections so the process can exit at once. */
+  async close(): Promise<void> {
+    const d = this.dispatcher;
+    this.dispatcher = undefined;
+    if (d) await d.close().catch(() => undefined);
+  }
+
+  url(path: string, query?: RequestOptions['query']): string {
+    const p = path.startsWith('/') ? path : `/${path}`;
+    let url = this.opts.endpoint.baseUrl + p;
+    const params = new URLSearchParams();
+    for (const [k, v] of Object.entries(query ?? {}))
+      if (v !== undefined) params.append(k, String(v));
+    const qs = params.toString();
+    if (qs) url += (url.includes('?') ? '&' : '?') + qs;
+    return url;
+  }
+
+  private async followRedirects(
+    method: string,
+    url: string,
+    headers: Record<string, string>,
+    body: string | undefined,
+  ): Promise<ApiResponse> {
+    let current = url;
+    let currentMethod = method;
+    let currentBody = body;
+    const currentHeaders = { ...headers };
+    for (let hops = 0; ; hops++) {
+      const res = await this.send(currentMethod, current, currentHeaders, currentBody);
+      const location = res.headers.location;
+      if (!REDIRECTS.has(res.status) || !location || hops >= MAX_REDIRECTS) return res;
+      const next = new URL(location, current);
+      if (next.protocol !== 'https:' && next.protocol !== 'http:') return res;
+      if (next.origin !== new URL(current).origin) {
+        // Credentials stay with the origin they were meant for.
+        delete currentHeaders.authorization;
+        this.traceLine(`* redirected to another origin (${next.origin}); Authorization not sent`);
+      }
+      if (
+        res.status === 303 ||
+        ((res.status === 301 || res.status === 302) && currentMethod === 'POST')
+      ) {
+        currentMethod = 'GET';
+        currentBody = undefined;
+        delete currentHeaders['content-type'];
+      }
+      current = next.toString();
+    }
+  }
+
+  private async send(
+    method: string,
+    url: string,
+    headers: Record<string, string>,
+    body: string | undefined,
+  ): Promise<ApiResponse> {
+    const dispatcher = await this.getDispatcher();
+    const { request } = await loadUndici();
+    this.traceRequest(method, url, headers, body);
+    const started = Date.now();
+    const timeout = AbortSignal.timeout(this.opts.timeoutMs);
+    const signal = this.opts.signal ? AbortSignal.any([this.opts.signal, timeout]) : timeout;
+    try {
+      const res = await request(url, {
+        method: method as Dispatcher.HttpMethod,
+        headers,
+        body,
+        dispatcher,
+        signal,
+        headersTimeout: this.opts.timeoutMs,
+        bodyTimeout: this.opts.timeoutMs,
+      });
+      const text = await res.body.text();
+      const out: ApiResponse = {
+        status: res.statusCode,
+        headers: flatHeaders(res.headers),
+        text,
+        url,
+      };
+      this.traceResponse(out, Date.now() - started);
+      return out;
+    } catch (err) {
+      if (this.opts.signal?.aborted) throw new InterruptedError();
+      if (timeout.aborted) {
+        throw new NetworkError(
+          `no answer from ${this.opts.endpoint.origin} within ${formatDuration(this.opts.timeoutMs)} (raise it with --timeout)`,
+          'ETIMEDOUT',
+        );
+      }
+      throw networkError(err, this.opts.endpoint);
+    }
+  }
+
+  private async getDispatcher(): Promise<Dispatcher> {
+    if (this.dispatcher) return this.dispatcher;
+    const { Agent, EnvHttpProxyAgent } = await loadUndici();
+    const tls = {
+      rejectUnauthorized: this.opts.insecure !== true,
+      ...(this.opts.caCert ? { ca: [...rootCertificates, readCa(this.opts.caCert)] } : {}),
+    };
+    const env = this.opts.env;
+    const httpProxy = env.HTTP_PROXY || env.http_proxy || '';
+    const httpsProxy = env.HTTPS_PROXY || env.https_proxy || '';
+    this.dispatcher =
+      httpProxy || httpsProxy
+        ? new EnvHttpProxyAgent({
+            httpProxy,
+            httpsProxy,
+            noProxy: env.NO_PROXY || env.no_proxy || '',
+            connect: tls,
+            requestTls: tls,
+          })
+        : new Agent({ connect: tls });
+    return this.dispatcher;
+  }
+
+  private sleep(ms: number): Promise<void> {
+    if (this.opts.sleep) return this.opts.sleep(ms, this.opts.signal);
+    return new Promise((resolve, reject) => {
+      const signal = this.opts.signal;
+      if (signal?.aborted) return reject(new InterruptedError());
+      const timer = setTimeout(() => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+      }, ms);
+      const onAbort = () => {
+        clearTimeout(timer);
+        reject(new InterruptedError());
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+    });
+  }
+
+  private traceLine(line: string): void {
+    this.opts.trace?.write(`${redactLiterals(line, this.secrets)}\n`);
+  }
+
+  private traceRequest(
+    method: string,
+    url: string,
+    headers: Record<string, string>,
+    body?: string,
+  ) {
+    if (!this.opts.trace) return;
+    const lines = [`> ${method} ${url}`];
+    for (const [k, v] of Object.entries(headers)) lines.push(`> ${k}: ${redactHeader(k, v)}`);
+    if (body !== undefined) lines.push(redactBody(body, this.secrets));
+    this.traceLine(lines.join('\n'));
+  }
+
+  private traceResponse(res: ApiResponse, ms: number) {
+    if (!this.opts.trace) return;
+    const lines = [`< HTTP ${res.status} (${formatDuration(ms)})`];
+    for (const [k, v] of Object.entries(res.headers)) lines.push(`< ${k}: ${redactHeader(k, v)}`);
+    if (res.text !== '') lines.push(redactBody(res.text, this.secrets));
+    this.traceLine(lines.join('\n'));
+  }
+}
+
+type Undici = typeof import('undici');
+let undici: Promise<Undici> | undefined;
+
+/** undici is CommonJS: bundled, its exports sit on `default`; from source, on the namespace. */
+function loadUndici(): Promise<Undici> {
+  undici ??= import('undici').then((m) => (m as { default?: Undici }).default ?? m);
+  return undici;
+}
+
+/** The body of a successful response, parsed; anything but JSON is an unexpected response. */
+export function parseBody<T>(res: ApiResponse): T {
+  if (res.text.trim() === '') {
+    throw new ResponseError(`unexpected empty response from ECE (HTTP ${res.status})`);
+  }
+  try {
+    return JSON.parse(res.text) as T;
+  } catch {
+    throw new ResponseError(
+      `unexpected response from ECE (HTTP ${res.status}): ${describeNonJson(res)}`,
+    );
+  }
+}
+
+function toApiError(res: ApiResponse, attempts: number): ApiError {
+  const requestId = res.headers['x-request-id'];
+  const after = attempts > 1 ? ` after ${attempts} attempts` : '';
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(res.text);
+  } catch {
+    parsed = undefined;
+  }
+  const errors = eceErrors(parsed);
+  if (errors.length > 0) {
+    const opts = { body: res.text, ...(requestId ? { requestId } : {}) };
+    return new ApiError(res.status, errors, opts);
+  }
+  const summary =
+    res.text.trim() === ''
+      ? `HTTP ${res.status} ${statusText(res.status)}${after}`
+      : `HTTP ${res.status} ${statusText(res.status)}${after}: ${describeNonJson(res)}`;
+  return new ApiError(res.status, [], {
+    body: res.text,
+    summary,
+    ...(requestId ? { requestId } : {}),
+  });
+}
+
+function eceErrors(body: unknown): EceErrorElement[] {
+  if (typeof body !== 'object' || body === null) return [];
+  const errors = (body as { errors?: unknown }).errors;
+  if (!Array.isArray(errors)) return [];
+  return errors
+    .filter((e): e is Record<string, unknown> => typeof e === 'object' && e !== null)
+    .map((e) => ({
+      code: typeof e.code === 'string' ? e.code : 'unknown',
+      message: typeof e.message === 'string' ? e.message : 'no message',
+      ...(Array.isArray(e.fields) ? { fields: e.fields.map(String) } : {}),
+    }));
+}
+
+function describeNonJson(res: ApiResponse): string {
+  const type = res.headers['content-type'] ?? '';
+  const text = res.text.trim();
+  if (type.includes('html') || /^<(!doctype|html)/i.test(text)) {
+    return 'an HTML page instead of the ECE API (a proxy or load balancer in between?)';
+  }
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what we strip
+  const snippet = text.replace(/[\u0000-\u001f\u007f]+/g, ' ').slice(0, 120);
+  return `not JSON ("${snippet}${text.length > 120 ? '…' : ''}")`;
+}
+
+const STATUS_TEXT: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  409: 'Conflict',
+  412: 'Precondition Failed',
+  422: 'Unprocessable Entity',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+  504: 'Gateway Timeout',
+};
+
+function statusText(status: number): string {
+  return STATUS_TEXT[status] ?? '';
+}
+
+/** Exponential backoff with equal jitter: half fixed, half random. */
+export function backoff(attempt: number, random: () => number = Math.random): number {
+  const ceiling = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (attempt - 1));
+  return Math.round(ceiling / 2 + random() * (ceiling / 2));
+}
+
+/** `Retry-After` as seconds or an HTTP date, in ms; undefined when absent or unreadable. */
+export function retryAfter(
+  value: string | undefined,
+  now: number = Date.now(),
+): number | undefined {
+  if (value === undefined) return undefined;
+  const v = value.trim();
+  if (/^\d+$/.test(v)) return Number(v) * 1000;
+  const date = Date.parse(v);
+  if (Number.isNaN(date)) return undefined;
+  return Math.max(0, date - now);
+}
+
+function readCa(file: string): string {
+  let pem: string;
+  try {
+    pem = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new UsageError(
+      `cannot read CA certificate ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+    );
+  }
+  if (!pem.includes('-----BEGIN CERTIFICATE-----')) {
+    throw new UsageError(`${file} is not a PEM certificate (expected -----BEGIN CERTIFICATE-----)`);
+  }
+  return pem;
+}
+
+function errorCode(err: unknown): string | undefined {
+  if (err instanceof NetworkError) return err.code;
+  return undefined;
+}
+
+function lowerKeys(h: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(h)) out[k.toLowerCase()] = v;
+  return out;
+}
+
+function flatHeaders(h: Record<string, string | string[] | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(h)) {
+    if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
+  }
+  return out;
+}

@@ -1,0 +1,50 @@
+// Masks secrets in anything that is traced or echoed: headers, JSON bodies
+// (by field name), and any literal secret the run knows about.
+
+export const MASK = '********';
+
+const SECRET_HEADERS = new Set([
+  'authorization',
+  'proxy-authorization',
+  'cookie',
+  'set-cookie',
+  'x-api-key',
+]);
+const SECRET_FIELD = /pass(word)?|secret|token|api_?key|^key$|credentials?|private|auth_?header/i;
+
+export function redactHeader(name: string, value: string): string {
+  if (!SECRET_HEADERS.has(name.toLowerCase())) return value;
+  const scheme = /^(ApiKey|Bearer|Basic)\s+/i.exec(value);
+  return scheme ? `${scheme[1]} ${MASK}` : MASK;
+}
+
+/** A JSON body with secret-looking fields masked; other text with known secrets masked. */
+export function redactBody(text: string, secrets: readonly string[]): string {
+  let out = text;
+  const trimmed = text.trimStart();
+  if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
+    try {
+      out = JSON.stringify(redactValue(JSON.parse(text)), null, 2);
+    } catch {
+      // Not JSON after all: fall through to literal masking.
+    }
+  }
+  return redactLiterals(out, secrets);
+}
+
+export function redactLiterals(text: string, secrets: readonly string[]): string {
+  let out = text;
+  for (const s of secrets) if (s.length >= 4) out = out.split(s).join(MASK);
+  return out;
+}
+
+function redactValue(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(redactValue);
+  if (v === null || typeof v !== 'object') return v;
+  const out: Record<string, unknown> = {};
+  for (const [k, val] of Object.entries(v)) {
+    out[k] =
+      SECRET_FIELD.test(k) && val !== null && typeof val !== 'boolean' ? MASK : redactValue(val);
+  }
+  return out;
+}

@@ -1,0 +1,85 @@
+// Where the credential for a run comes from: flags, then environment, then
+// the store that `ece login` writes (the OS keychain). Stored credentials are
+// bound to the origin they were saved for.
+
+import { AuthError, UsageError } from '../errors.js';
+
+export type CredentialType = 'apikey' | 'bearer';
+
+export interface Credential {
+  type: CredentialType;
+  secret: string;
+  /** What the user would name as the source: `--api-key`, `ECE_TOKEN`, `keychain`. */
+  source: string;
+  /** For stored credentials: the origin they may be sent to. */
+  origin?: string;
+}
+
+export interface StoredCredential {
+  type: CredentialType;
+  secret: string;
+  origin: string;
+  expiresAt?: string;
+}
+
+/** The seam for `ece login`'s storage; the keychain implements it. */
+export interface CredentialStore {
+  get(profile: string): Promise<StoredCredential | undefined>;
+}
+
+export const emptyStore: CredentialStore = { get: async () => undefined };
+
+export interface CredentialInput {
+  apiKey?: string | undefined;
+  token?: string | undefined;
+  env: Record<string, string | undefined>;
+  profile: string;
+  store: CredentialStore;
+}
+
+export async function resolveCredential(input: CredentialInput): Promise<Credential | undefined> {
+  const { apiKey, token, env } = input;
+  if (apiKey !== undefined && token !== undefined) {
+    throw new UsageError('--api-key and --token cannot be used together');
+  }
+  if (apiKey !== undefined)
+    return { type: 'apikey', secret: nonEmpty(apiKey, '--api-key'), source: '--api-key' };
+  if (token !== undefined)
+    return { type: 'bearer', secret: nonEmpty(token, '--token'), source: '--token' };
+  const envKey = env.ECE_API_KEY || undefined;
+  const envToken = env.ECE_TOKEN || undefined;
+  if (envKey && envToken) {
+    throw new UsageError('both ECE_API_KEY and ECE_TOKEN are set; unset one of them');
+  }
+  if (envKey) return { type: 'apikey', secret: envKey.trim(), source: 'ECE_API_KEY' };
+  if (envToken) return { type: 'bearer', secret: envToken.trim(), source: 'ECE_TOKEN' };
+  const stored = await input.store.get(input.profile);
+  if (stored) {
+    return { type: stored.type, secret: stored.secret, source: 'keychain', origin: stored.origin };
+  }
+  return undefined;
+}
+
+/** A stored credential never leaves for another origin (DESIGN.md). */
+export function checkOrigin(credential: Credential, origin: string, profile: string): void {
+  if (credential.origin !== undefined && credential.origin !== origin) {
+    throw new AuthError(
+      `the credential stored for profile "${profile}" belongs to ${credential.origin} and is not sent to ${origin}; run 'ece login --host ${origin}' or pass ECE_API_KEY`,
+    );
+  }
+}
+
+export function authorizationHeader(credential: Credential): string {
+  return credential.type === 'apikey'
+    ? `ApiKey ${credential.secret}`
+    : `Bearer ${credential.secret}`;
+}
+
+export const missingCredentialMessage =
+  'no credentials: set ECE_API_KEY (or ECE_TOKEN), pass --api-key, or sign in with `ece login`';
+
+function nonEmpty(value: string, flag: string): string {
+  const v = value.trim();
+  if (v === '') throw new UsageError(`${flag} is empty`);
+  return v;
+}

@@ -1,0 +1,135 @@
+// Builds the commander program (global flags, lazily loaded command groups)
+// and runs it. The only place that turns errors into exit codes and
+// messages on stderr.
+
+import { Command, CommanderError, Option } from 'commander';
+import { findGroup, GROUPS } from './commands/registry.js';
+import { Context, type ContextInit } from './context.js';
+import { CliError, DryRunComplete, ExitCode } from './errors.js';
+import { VERSION } from './version.js';
+
+/** Global options that take a value, for finding the command word in argv. */
+const VALUE_OPTIONS = new Set([
+  '--host',
+  '--api-key',
+  '--token',
+  '--profile',
+  '--ca-cert',
+  '--timeout',
+  '-o',
+  '--output',
+  '--query',
+]);
+
+export async function main(argv: string[], init: ContextInit): Promise<number> {
+  const ctx = new Context(init);
+  try {
+    const program = await buildProgram(ctx, argv);
+    await program.parseAsync(argv, { from: 'user' });
+    return ExitCode.OK;
+  } catch (err) {
+    return report(err, ctx);
+  } finally {
+    await ctx.dispose();
+  }
+}
+
+export async function buildProgram(ctx: Context, argv: string[]): Promise<Command> {
+  const { io } = ctx;
+  const program = new Command('ece')
+    .description(
+      'Work with Elastic Cloud Enterprise from the command line: deployments, platform, and the whole REST API.',
+    )
+    .version(VERSION, '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .helpCommand('help [command]', 'show help for a command')
+    .option('--host <host>', 'ECE host: name, name:port or URL (env: ECE_HOST)')
+    .option('--api-key <key>', 'API key (env: ECE_API_KEY); prefer the env var, flags show in ps')
+    .option('--token <token>', 'bearer token (env: ECE_TOKEN)')
+    .option('--profile <name>', 'configuration profile to use (env: ECE_PROFILE)')
+    .option('--ca-cert <file>', 'trust this CA certificate (PEM) for TLS (env: ECE_CA_CERT)')
+    .option('-k, --insecure', 'skip TLS certificate verification (env: ECE_INSECURE=1)')
+    .option('--timeout <duration>', 'timeout for each request, e.g. 30s or 2m (default: 30s)')
+    .addOption(
+      new Option('-o, --output <format>', 'output format').choices([
+        'table',
+        'tsv',
+        'json',
+        'yaml',
+      ]),
+    )
+    .option('--json', 'print the API response body as JSON (same as -o json)')
+    .option('--query <expr>', 'JMESPath expression applied to the data before output')
+    .option('--verbose', 'trace HTTP requests and responses on stderr (secrets masked)')
+    .option('--dry-run', 'print the request as a curl command instead of sending it')
+    .option('--no-color', 'disable colour (env: NO_COLOR)')
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+      outputError: (s, write) => write(s),
+    })
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ export ECE_HOST=ece.example.com ECE_API_KEY=…
+  $ ece deployments list
+  $ ece deployments list --json | jq '.deployments | length'
+
+Exit codes: 0 ok, 1 error, 2 usage, 3 not found, 4 auth, 5 rejected, 6 network/TLS,
+7 plan failed, 8 wait timed out, 130 interrupted.`,
+    );
+  program.hook('preAction', (_root, action) => {
+    ctx.flags = action.optsWithGlobals();
+  });
+
+  const wanted = findGroup(commandWord(argv));
+  for (const group of GROUPS) {
+    const cmd = program.command(group.name).aliases(group.aliases).description(group.summary);
+    cmd.exitOverride();
+    if (group === wanted) (await group.load()).register(cmd, ctx);
+  }
+  return program;
+}
+
+/** The first word of argv that names a command (after `help`, the one it asks about). */
+export function commandWord(argv: string[]): string | undefined {
+  const words: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] ?? '';
+    if (a === '--') break;
+    if (a.startsWith('-')) {
+      if (VALUE_OPTIONS.has(a)) i++;
+      continue;
+    }
+    words.push(a);
+    if (a !== 'help' || words.length > 1) break;
+  }
+  return words[0] === 'help' ? words[1] : words[0];
+}
+
+function report(err: unknown, ctx: Context): number {
+  const { stderr } = ctx.io;
+  if (err instanceof DryRunComplete) return ExitCode.OK;
+  if (err instanceof CommanderError) {
+    // commander has already printed its message (or the help / version).
+    if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version')
+      return ExitCode.OK;
+    return ExitCode.USAGE;
+  }
+  if (err instanceof CliError) {
+    for (const line of err.lines()) stderr.write(`error: ${oneLine(line)}\n`);
+    return err.exitCode;
+  }
+  // A bug: say so in one line; the stack only on request.
+  const message = err instanceof Error ? err.message : String(err);
+  stderr.write(`error: unexpected internal error: ${oneLine(message)}\n`);
+  if (ctx.env.ECE_DEBUG && err instanceof Error && err.stack) stderr.write(`${err.stack}\n`);
+  return ExitCode.ERROR;
+}
+
+function oneLine(s: string): string {
+  return s.replace(/\s*\n\s*/g, ' ');
+}

@@ -1,0 +1,93 @@
+// `ece deployments list`: GET /deployments as a table, TSV or the API's body.
+
+import type { Command } from 'commander';
+import { parseBody } from '../../api/client.js';
+import {
+  type DeploymentListing,
+  type DeploymentsListResponse,
+  listDeployments,
+} from '../../api/deployments.js';
+import type { Context } from '../../context.js';
+import { ResponseError } from '../../errors.js';
+import type { View } from '../../output/render.js';
+import type { Grid } from '../../output/table.js';
+
+/** Resource kinds in the order their columns appear. */
+export const KINDS = [
+  'elasticsearch',
+  'kibana',
+  'apm',
+  'integrations_server',
+  'enterprise_search',
+  'appsearch',
+] as const;
+
+export function register(parent: Command, ctx: Context): void {
+  parent
+    .command('list')
+    .alias('ls')
+    .description('List deployments')
+    .addHelpText(
+      'after',
+      `
+On a terminal: a table with one column per resource kind present, showing each
+resource's ref_id (or -). Piped: tab-separated rows with every known kind, no
+header. --json prints the API's body unchanged.
+
+Examples:
+  $ ece deployments list
+  $ ece deployments list --json
+  $ ece deployments list --query 'deployments[].name'
+  $ ece deployments list | cut -f1`,
+    )
+    .action(() => run(ctx));
+}
+
+export async function run(ctx: Context): Promise<void> {
+  const renderer = await ctx.renderer();
+  const api = await ctx.api();
+  const res = await listDeployments(api);
+  if (renderer.format === 'json' && ctx.flags.query === undefined) {
+    // Fail loudly on a body that is not a deployments list before printing it.
+    check(parseBody<unknown>(res));
+  }
+  await renderer.body(res.text, view);
+}
+
+export const view: View = {
+  emptyNote: 'No deployments.',
+  isEmpty: (data) => check(data).deployments.length === 0,
+  grid: (data, format) => grid(check(data).deployments, format),
+};
+
+export function grid(deployments: DeploymentListing[], format: 'table' | 'tsv'): Grid {
+  const present = new Set(deployments.flatMap((d) => d.resources.map((r) => r.kind)));
+  // A terminal shows the kinds present; a pipe gets fixed columns so that
+  // scripts can count on them.
+  const kinds = format === 'table' ? KINDS.filter((k) => present.has(k)) : [...KINDS];
+  return {
+    headers: ['ID', 'NAME', ...kinds.map((k) => k.toUpperCase())],
+    rows: deployments.map((d) => [
+      d.id,
+      d.name,
+      ...kinds.map(
+        (k) =>
+          d.resources
+            .filter((r) => r.kind === k)
+            .map((r) => r.ref_id)
+            .join(',') || '-',
+      ),
+    ]),
+  };
+}
+
+function check(data: unknown): DeploymentsListResponse {
+  const list = (data as { deployments?: unknown } | null)?.deployments;
+  if (
+    !Array.isArray(list) ||
+    !list.every((d) => typeof d === 'object' && d !== null && Array.isArray(d.resources))
+  ) {
+    throw new ResponseError('unexpected response from ECE: not a list of deployments');
+  }
+  return data as DeploymentsListResponse;
+}

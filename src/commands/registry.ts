@@ -1,0 +1,28 @@
+// The top-level command groups. Only names and summaries live here, so that
+// `ece --help` loads no command code; a group's module is imported only when
+// the command line names it.
+
+import type { Command } from 'commander';
+import type { Context } from '../context.js';
+
+export interface Group {
+  name: string;
+  aliases: string[];
+  summary: string;
+  /** Adds the group's verbs and help to the group's command. */
+  load(): Promise<{ register(group: Command, ctx: Context): void }>;
+}
+
+export const GROUPS: Group[] = [
+  {
+    name: 'deployments',
+    aliases: ['deployment', 'dep'],
+    summary: 'List and manage deployments',
+    load: () => import('./deployments/index.js'),
+  },
+];
+
+export function findGroup(name: string | undefined): Group | undefined {
+  if (name === undefined) return undefined;
+  return GROUPS.find((g) => g.name === name || g.aliases.includes(name));
+}

@@ -1,0 +1,83 @@
+// Reads the profiles file. Reading is on the path of every API command, so it
+// is a plain JSON read here; writing (atomic, validated) comes with
+// `ece config` on top of conf, which is too heavy to load for every run.
+
+import { readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { UsageError } from '../errors.js';
+
+export const PROFILE_KEYS = ['host', 'ca-cert', 'insecure', 'output', 'timeout'] as const;
+export type ProfileKey = (typeof PROFILE_KEYS)[number];
+
+export interface Profile {
+  host?: string;
+  'ca-cert'?: string;
+  insecure?: boolean;
+  output?: string;
+  timeout?: string;
+}
+
+export interface ConfigData {
+  current_profile?: string;
+  profiles?: Record<string, Profile>;
+}
+
+export const DEFAULT_PROFILE = 'default';
+export const CONFIG_FILE = 'config.json';
+
+type Env = Record<string, string | undefined>;
+
+/** `ECE_CONFIG_DIR`, else the platform's per-user config directory + `/ece`. */
+export function configDir(env: Env, platform: NodeJS.Platform = process.platform): string {
+  if (env.ECE_CONFIG_DIR) return env.ECE_CONFIG_DIR;
+  const home = env.HOME || homedir();
+  if (platform === 'win32') return join(env.APPDATA || join(home, 'AppData', 'Roaming'), 'ece');
+  if (platform === 'darwin') return join(home, 'Library', 'Preferences', 'ece');
+  return join(env.XDG_CONFIG_HOME || join(home, '.config'), 'ece');
+}
+
+/** The parsed config file; an absent file is an empty config, a corrupt one an error. */
+export function readConfig(dir: string): ConfigData {
+  const file = join(dir, CONFIG_FILE);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return {};
+    throw new UsageError(`cannot read config file ${file}: ${(err as Error).message}`);
+  }
+  if (text.trim() === '') return {};
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (err) {
+    throw new UsageError(
+      `config file ${file} is not valid JSON (${(err as Error).message}); fix or remove it`,
+    );
+  }
+  if (!isObject(data) || (data.profiles !== undefined && !isObject(data.profiles))) {
+    throw new UsageError(`config file ${file} is not an ece config; fix or remove it`);
+  }
+  return data as ConfigData;
+}
+
+/** Picks the active profile: `--profile` > `ECE_PROFILE` > current_profile > default. */
+export function selectProfile(
+  config: ConfigData,
+  explicit: string | undefined,
+): { name: string; profile: Profile } {
+  const name = explicit || config.current_profile || DEFAULT_PROFILE;
+  const profile = config.profiles?.[name];
+  if (profile === undefined && explicit && explicit !== DEFAULT_PROFILE) {
+    const known = Object.keys(config.profiles ?? {});
+    throw new UsageError(
+      `profile "${explicit}" does not exist${known.length ? ` (profiles: ${known.join(', ')})` : ''}`,
+    );
+  }
+  return { name, profile: isObject(profile) ? profile : {} };
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}

@@ -1,0 +1,228 @@
+// The per-run Context: streams with their TTY state, environment, global
+// flags, and everything built from them — config, endpoint, credential, API
+// client, renderer — each built on first use and replaceable in tests.
+
+import type { ApiClient, ClientOptions } from './api/client.js';
+import { type Endpoint, isLoopback, parseHost } from './api/host.js';
+import {
+  type Credential,
+  type CredentialStore,
+  checkOrigin,
+  emptyStore,
+  missingCredentialMessage,
+  resolveCredential,
+} from './auth/credentials.js';
+import {
+  type ConfigData,
+  configDir,
+  type Profile,
+  readConfig,
+  selectProfile,
+} from './config/store.js';
+import { parseDuration } from './duration.js';
+import { AuthError, UsageError } from './errors.js';
+import type { IOStreams } from './output/iostreams.js';
+import type { Format, Renderer } from './output/render.js';
+import { userAgent } from './version.js';
+
+export type Env = Record<string, string | undefined>;
+
+/** Flags every command accepts (commander's names). */
+export interface GlobalOptions {
+  host?: string;
+  apiKey?: string;
+  token?: string;
+  profile?: string;
+  caCert?: string;
+  insecure?: boolean;
+  timeout?: string;
+  output?: string;
+  json?: boolean;
+  query?: string;
+  verbose?: boolean;
+  dryRun?: boolean;
+  /** false with --no-color */
+  color?: boolean;
+}
+
+export interface ContextInit {
+  io: IOStreams;
+  env: Env;
+  flags?: GlobalOptions;
+  store?: CredentialStore;
+  signal?: AbortSignal;
+  /** Tests shorten backoff or cap attempts here. */
+  client?: Partial<ClientOptions>;
+}
+
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
+export class Context {
+  readonly io: IOStreams;
+  readonly env: Env;
+  flags: GlobalOptions;
+  readonly signal: AbortSignal | undefined;
+  private readonly store: CredentialStore;
+  private readonly clientOverrides: Partial<ClientOptions>;
+  private configCache: ConfigData | undefined;
+  private clientCache: ApiClient | undefined;
+  private warned = new Set<string>();
+
+  constructor(init: ContextInit) {
+    this.io = init.io;
+    this.env = init.env;
+    this.flags = init.flags ?? {};
+    this.store = init.store ?? emptyStore;
+    this.signal = init.signal;
+    this.clientOverrides = init.client ?? {};
+  }
+
+  configDir(): string {
+    return configDir(this.env);
+  }
+
+  config(): ConfigData {
+    this.configCache ??= readConfig(this.configDir());
+    return this.configCache;
+  }
+
+  profile(): { name: string; profile: Profile } {
+    return selectProfile(this.config(), this.flags.profile || this.env.ECE_PROFILE || undefined);
+  }
+
+  /** The host per DESIGN.md: --host > ECE_HOST > COORDINATOR_HOST > profile. */
+  endpoint(): Endpoint {
+    const host =
+      this.flags.host ||
+      this.env.ECE_HOST ||
+      this.env.COORDINATOR_HOST ||
+      this.profile().profile.host;
+    if (!host) {
+      throw new UsageError('no ECE host: pass --host HOST, set ECE_HOST, or save one in a profile');
+    }
+    return parseHost(host);
+  }
+
+  caCert(): string | undefined {
+    return (
+      this.flags.caCert || this.env.ECE_CA_CERT || this.profile().profile['ca-cert'] || undefined
+    );
+  }
+
+  insecure(): boolean {
+    if (this.flags.insecure) return true;
+    const env = this.env.ECE_INSECURE;
+    if (env !== undefined && env !== '') return !/^(0|false|no)$/i.test(env);
+    return this.profile().profile.insecure === true;
+  }
+
+  timeoutMs(): number {
+    const raw = this.flags.timeout ?? this.env.ECE_TIMEOUT ?? this.profile().profile.timeout;
+    if (raw === undefined || raw === '') return DEFAULT_TIMEOUT_MS;
+    const ms = parseDuration(String(raw), '--timeout');
+    if (ms <= 0) throw new UsageError(`invalid --timeout "${raw}": it must be more than 0`);
+    return ms;
+  }
+
+  /** --json / -o, else the profile's output, else table on a terminal and TSV in a pipe. */
+  async format(): Promise<Format> {
+    const { parseFormat } = await import('./output/render.js');
+    const { json, output } = this.flags;
+    if (json && output !== undefined && output !== 'json') {
+      throw new UsageError(`--json cannot be combined with --output ${output}`);
+    }
+    if (json) return 'json';
+    if (output !== undefined) return parseFormat(output);
+    const fromProfile = this.profile().profile.output;
+    if (fromProfile) return parseFormat(fromProfile);
+    return this.io.stdoutIsTTY ? 'table' : 'tsv';
+  }
+
+  async credential(): Promise<Credential | undefined> {
+    return resolveCredential({
+      apiKey: this.flags.apiKey,
+      token: this.flags.token,
+      env: this.env,
+      profile: this.profile().name,
+      store: this.store,
+    });
+  }
+
+  /** The API client for the active host and credential. */
+  async api(): Promise<ApiClient> {
+    if (this.clientCache) return this.clientCache;
+    const endpoint = this.endpoint();
+    const credential = await this.credential();
+    if (credential) checkOrigin(credential, endpoint.origin, this.profile().name);
+    if (!credential && !this.flags.dryRun) throw new AuthError(missingCredentialMessage);
+    const insecure = this.insecure();
+    const caCert = this.caCert();
+    const timeoutMs = this.timeoutMs();
+    const maxAttempts = this.maxAttempts();
+    if (!this.flags.dryRun) {
+      if (insecure && endpoint.protocol === 'https:') {
+        this.warn(
+          'TLS certificate verification is disabled (--insecure); the connection can be intercepted',
+        );
+      }
+      if (credential && endpoint.protocol === 'http:' && !isLoopback(endpoint.hostname)) {
+        this.warn(
+          `sending credentials over plain HTTP to ${endpoint.hostname}; use https:// outside tests`,
+        );
+      }
+    }
+    const { ApiClient } = await import('./api/client.js');
+    this.clientCache = new ApiClient({
+      endpoint,
+      credential,
+      userAgent: userAgent(),
+      timeoutMs,
+      caCert,
+      insecure,
+      env: this.env,
+      maxAttempts,
+      ...(this.signal ? { signal: this.signal } : {}),
+      trace: this.flags.verbose ? this.io.stderr : undefined,
+      dryRun: this.flags.dryRun ? this.io.stdout : undefined,
+      ...this.clientOverrides,
+    });
+    return this.clientCache;
+  }
+
+  async renderer(): Promise<Renderer> {
+    const [{ Renderer }, { colorLevel, makeChalk }] = await Promise.all([
+      import('./output/render.js'),
+      import('./output/color.js'),
+    ]);
+    const level = colorLevel(
+      { noColor: this.flags.color === false, isTTY: this.io.stdoutIsTTY },
+      this.env,
+    );
+    return new Renderer(this.io, {
+      format: await this.format(),
+      query: this.flags.query,
+      chalk: makeChalk(level),
+    });
+  }
+
+  /** A warning on stderr, once per message. */
+  warn(message: string): void {
+    if (this.warned.has(message)) return;
+    this.warned.add(message);
+    this.io.stderr.write(`warning: ${message}\n`);
+  }
+
+  async dispose(): Promise<void> {
+    await this.clientCache?.close();
+  }
+
+  private maxAttempts(): number {
+    const raw = this.env.ECE_MAX_ATTEMPTS;
+    if (raw === undefined || raw === '') return 4;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < 1 || n > 10) {
+      throw new UsageError(`invalid ECE_MAX_ATTEMPTS "${raw}": use a whole number from 1 to 10`);
+    }
+    return n;
+  }
+}

@@ -1,0 +1,112 @@
+// Typed errors and the exit-code table of DESIGN.md. Every failure a user can
+// meet is one of these; cli.ts is the only place that turns them into an exit
+// code and a message on stderr.
+
+export const ExitCode = {
+  OK: 0,
+  ERROR: 1,
+  USAGE: 2,
+  NOT_FOUND: 3,
+  AUTH: 4,
+  REJECTED: 5,
+  NETWORK: 6,
+  PLAN_FAILED: 7,
+  WAIT_TIMEOUT: 8,
+  INTERRUPTED: 130,
+} as const;
+export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
+
+/** Base class: a message meant for the user and the exit code it maps to. */
+export class CliError extends Error {
+  readonly exitCode: ExitCodeValue;
+  constructor(message: string, exitCode: ExitCodeValue = ExitCode.ERROR) {
+    super(message);
+    this.name = new.target.name;
+    this.exitCode = exitCode;
+  }
+  /** Lines printed on stderr, each prefixed with `error: ` by cli.ts. */
+  lines(): string[] {
+    return [this.message];
+  }
+}
+
+/** A bad flag, argument, combination or input file. */
+export class UsageError extends CliError {
+  constructor(message: string) {
+    super(message, ExitCode.USAGE);
+  }
+}
+
+/** No credentials, rejected credentials, or a credential that may not be sent. */
+export class AuthError extends CliError {
+  constructor(message: string) {
+    super(message, ExitCode.AUTH);
+  }
+}
+
+/** Connection refused, DNS, timeouts, TLS. */
+export class NetworkError extends CliError {
+  readonly code: string | undefined;
+  constructor(message: string, code?: string) {
+    super(message, ExitCode.NETWORK);
+    this.code = code;
+  }
+}
+
+/** The user pressed Ctrl-C (or the run was otherwise aborted). */
+export class InterruptedError extends CliError {
+  constructor(message = 'interrupted') {
+    super(message, ExitCode.INTERRUPTED);
+  }
+}
+
+/** A response we cannot use: HTML from a proxy, truncated or invalid JSON. */
+export class ResponseError extends CliError {}
+
+export interface EceErrorElement {
+  code: string;
+  message: string;
+  fields?: string[];
+}
+
+/** A non-2xx answer from the ECE API. */
+export class ApiError extends CliError {
+  readonly status: number;
+  readonly errors: EceErrorElement[];
+  readonly body: string;
+  readonly requestId: string | undefined;
+  constructor(
+    status: number,
+    errors: EceErrorElement[],
+    opts: { body?: string; requestId?: string; summary?: string } = {},
+  ) {
+    super(opts.summary ?? errors[0]?.message ?? `HTTP ${status}`, exitCodeForStatus(status));
+    this.status = status;
+    this.errors = errors;
+    this.body = opts.body ?? '';
+    this.requestId = opts.requestId;
+  }
+  override lines(): string[] {
+    if (this.errors.length === 0) return [this.message];
+    return this.errors.map((e) => {
+      const fields = e.fields?.length ? ` [${e.fields.join(', ')}]` : '';
+      return `${e.message} (${e.code})${fields}`;
+    });
+  }
+}
+
+export function exitCodeForStatus(status: number): ExitCodeValue {
+  if (status === 401 || status === 403) return ExitCode.AUTH;
+  if (status === 404) return ExitCode.NOT_FOUND;
+  if (status === 429 || status >= 500) return ExitCode.ERROR;
+  if (status >= 400) return ExitCode.REJECTED;
+  return ExitCode.ERROR;
+}
+
+/** Thrown by the request layer after `--dry-run` printed its curl line. */
+export class DryRunComplete extends Error {
+  constructor() {
+    super('dry run');
+    this.name = 'DryRunComplete';
+  }
+}

@@ -1,0 +1,25 @@
+// Process entry: real streams, Ctrl-C, broken pipes, and the exit code.
+
+import { main } from './cli.js';
+import { ExitCode } from './errors.js';
+import { systemIO } from './output/iostreams.js';
+
+export async function start(): Promise<void> {
+  const controller = new AbortController();
+  let interrupted = false;
+  process.on('SIGINT', () => {
+    if (interrupted) process.exit(ExitCode.INTERRUPTED);
+    interrupted = true;
+    controller.abort();
+  });
+  // `ece … | head -1`: the reader went away; that is not an error.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  });
+  const code = await main(process.argv.slice(2), {
+    io: systemIO(),
+    env: process.env,
+    signal: controller.signal,
+  });
+  process.exitCode = interrupted ? ExitCode.INTERRUPTED : code;
+}

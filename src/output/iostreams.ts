@@ -1,0 +1,29 @@
+// The streams a run writes to, with their terminal state. Tests build these
+// with buffers and a chosen TTY state; the real ones wrap process.std*.
+
+export interface OutStream {
+  write(chunk: string): unknown;
+}
+
+export interface IOStreams {
+  stdout: OutStream;
+  stderr: OutStream;
+  stdin: NodeJS.ReadableStream;
+  stdoutIsTTY: boolean;
+  stderrIsTTY: boolean;
+  stdinIsTTY: boolean;
+  /** Width of the terminal stdout is on (80 when unknown). */
+  columns: number;
+}
+
+export function systemIO(): IOStreams {
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdin: process.stdin,
+    stdoutIsTTY: process.stdout.isTTY === true,
+    stderrIsTTY: process.stderr.isTTY === true,
+    stdinIsTTY: process.stdin.isTTY === true,
+    columns: process.stdout.columns || Number(process.env.COLUMNS) || 80,
+  };
+}

@@ -1,0 +1,71 @@
+// Runs the CLI in-process with buffers for its streams, a chosen TTY state,
+// an isolated config dir and an environment that holds only what the test
+// gives it.
+
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import type { ClientOptions } from '../../src/api/client.js';
+import type { CredentialStore } from '../../src/auth/credentials.js';
+import { main } from '../../src/cli.js';
+import type { Env } from '../../src/context.js';
+import type { IOStreams } from '../../src/output/iostreams.js';
+
+export interface RunResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+  /** Backoff delays the client asked for (instant in tests unless realSleep). */
+  sleeps: number[];
+}
+
+export interface RunOptions {
+  env?: Env;
+  /** stdout is a terminal (default false: piped). */
+  tty?: boolean;
+  stderrTTY?: boolean;
+  columns?: number;
+  stdin?: string;
+  store?: CredentialStore;
+  realSleep?: boolean;
+  client?: Partial<ClientOptions>;
+}
+
+export function tempDir(prefix = 'ece-test-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+export async function run(argv: string[], opts: RunOptions = {}): Promise<RunResult> {
+  let stdout = '';
+  let stderr = '';
+  const sleeps: number[] = [];
+  const io: IOStreams = {
+    stdout: { write: (s: string) => (stdout += s) },
+    stderr: { write: (s: string) => (stderr += s) },
+    stdin: Readable.from(opts.stdin === undefined ? [] : [opts.stdin]),
+    stdoutIsTTY: opts.tty === true,
+    stderrIsTTY: opts.stderrTTY ?? opts.tty === true,
+    stdinIsTTY: false,
+    columns: opts.columns ?? 100,
+  };
+  const home = tempDir('ece-home-');
+  const env: Env = { HOME: home, ECE_CONFIG_DIR: join(home, 'config'), ...opts.env };
+  const client: Partial<ClientOptions> = {
+    ...(opts.realSleep
+      ? {}
+      : {
+          sleep: async (ms: number) => {
+            sleeps.push(ms);
+          },
+        }),
+    ...opts.client,
+  };
+  const code = await main(argv, {
+    io,
+    env,
+    client,
+    ...(opts.store ? { store: opts.store } : {}),
+  });
+  return { code, stdout, stderr, sleeps };
+}

@@ -1,0 +1,113 @@
+// A real HTTP(S) server on an ephemeral loopback port that records every
+// request it gets and answers with the test's handler.
+
+import { once } from 'node:events';
+import {
+  createServer as createHttpServer,
+  type IncomingMessage,
+  type ServerResponse,
+} from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import type { AddressInfo, Socket } from 'node:net';
+
+export interface Recorded {
+  method: string;
+  url: string;
+  headers: IncomingMessage['headers'];
+  body: string;
+}
+
+export type Handler = (req: Recorded, res: ServerResponse, n: number) => void | Promise<void>;
+
+export interface TestServer {
+  /** `http://127.0.0.1:PORT` (or https). */
+  url: string;
+  port: number;
+  requests: Recorded[];
+  /** TCP connections accepted so far. */
+  connections: number;
+  close(): Promise<void>;
+}
+
+export async function startServer(
+  handler: Handler,
+  opts: { tls?: { key: string; cert: string } } = {},
+): Promise<TestServer> {
+  const requests: Recorded[] = [];
+  const sockets = new Set<Socket>();
+  const listener = async (req: IncomingMessage, res: ServerResponse) => {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const rec: Recorded = {
+      method: req.method ?? '',
+      url: req.url ?? '',
+      headers: req.headers,
+      body: Buffer.concat(chunks).toString('utf8'),
+    };
+    requests.push(rec);
+    try {
+      await handler(rec, res, requests.length);
+    } catch (err) {
+      res.statusCode = 599;
+      res.end(String(err));
+    }
+  };
+  const server = opts.tls
+    ? createHttpsServer({ key: opts.tls.key, cert: opts.tls.cert }, listener)
+    : createHttpServer(listener);
+  const state = { connections: 0 };
+  const onConnection = (s: Socket) => {
+    state.connections++;
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  };
+  server.on(opts.tls ? 'secureConnection' : 'connection', onConnection);
+  if (opts.tls)
+    server.on('connection', (s: Socket) => {
+      sockets.add(s);
+      s.on('close', () => sockets.delete(s));
+    });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `${opts.tls ? 'https' : 'http'}://127.0.0.1:${port}`,
+    port,
+    requests,
+    get connections() {
+      return state.connections;
+    },
+    close: async () => {
+      for (const s of sockets) s.destroy();
+      server.close();
+      await once(server, 'close').catch(() => undefined);
+    },
+  };
+}
+
+export function json(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
+  const text = typeof body === 'string' ? body : JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json', ...headers });
+  res.end(text);
+}
+
+/** ECE's error body, with the code repeated in x-cloud-error-codes as ECE does. */
+export function eceError(res: ServerResponse, status: number, code: string, message: string): void {
+  json(res, status, { errors: [{ code, message }] }, { 'x-cloud-error-codes': code });
+}
+
+/** A port that nothing listens on (bound, then released). */
+export async function closedPort(): Promise<number> {
+  const s = createHttpServer();
+  s.listen(0, '127.0.0.1');
+  await once(s, 'listening');
+  const { port } = s.address() as AddressInfo;
+  s.close();
+  await once(s, 'close');
+  return port;
+}
