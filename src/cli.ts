@@ -68,7 +68,8 @@ export async function buildProgram(ctx: Context, argv: string[]): Promise<Comman
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
-      outputError: (s, write) => write(s),
+      // One line: commander puts its suggestion on a line of its own.
+      outputError: (s, write) => write(s.replace(/\n(?=\(Did you mean)/, ' ')),
     })
     .addHelpText(
       'after',
@@ -115,9 +116,9 @@ function report(err: unknown, ctx: Context): number {
   if (err instanceof DryRunComplete) return ExitCode.OK;
   if (err instanceof CommanderError) {
     // commander has already printed its message (or the help / version).
-    if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version')
-      return ExitCode.OK;
-    return ExitCode.USAGE;
+    // Help asked for, or the version, exits 0; help shown because a verb is
+    // missing (`ece deployments`) is a usage error.
+    return err.exitCode === 0 ? ExitCode.OK : ExitCode.USAGE;
   }
   if (err instanceof CliError) {
     for (const line of err.lines()) stderr.write(`error: ${oneLine(line)}\n`);

@@ -98,7 +98,9 @@ export class Context {
       this.env.COORDINATOR_HOST ||
       this.profile().profile.host;
     if (!host) {
-      throw new UsageError('no ECE host: pass --host HOST, set ECE_HOST, or save one in a profile');
+      throw new UsageError(
+        'no ECE host: pass --host HOST, set ECE_HOST (or COORDINATOR_HOST), or save one in a profile',
+      );
     }
     return parseHost(host);
   }

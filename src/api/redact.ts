@@ -43,8 +43,10 @@ function redactValue(v: unknown): unknown {
   if (v === null || typeof v !== 'object') return v;
   const out: Record<string, unknown> = {};
   for (const [k, val] of Object.entries(v)) {
-    out[k] =
-      SECRET_FIELD.test(k) && val !== null && typeof val !== 'boolean' ? MASK : redactValue(val);
+    // Objects under a secret-looking name are searched, not hidden: their
+    // usernames and ids help debugging; their scalar secrets are masked.
+    const scalar = typeof val === 'string' || typeof val === 'number';
+    out[k] = scalar && SECRET_FIELD.test(k) ? MASK : redactValue(val);
   }
   return out;
 }

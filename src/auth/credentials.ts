@@ -76,7 +76,7 @@ export function authorizationHeader(credential: Credential): string {
 }
 
 export const missingCredentialMessage =
-  'no credentials: set ECE_API_KEY (or ECE_TOKEN), pass --api-key, or sign in with `ece login`';
+  'no credentials: set ECE_API_KEY (or ECE_TOKEN), or pass --api-key or --token';
 
 function nonEmpty(value: string, flag: string): string {
   const v = value.trim();

@@ -7,6 +7,8 @@ import Table from 'cli-table3';
 export interface Grid {
   headers: string[];
   rows: string[][];
+  /** Columns truncated only when nothing else can give (ids people copy). */
+  keep?: number[];
 }
 
 const GAP = 2;
@@ -61,14 +63,21 @@ export function fitWidths(grid: Grid, width: number): number[] {
     Math.max(Math.min(displayWidth(grid.headers[i] ?? ''), MIN_WIDTH), 1),
   );
   let total = widths.reduce((a, b) => a + b, 0) + GAP * (widths.length - 1);
-  while (total > width) {
-    let widest = -1;
+  const keep = new Set(grid.keep ?? []);
+  const widest = (allowKept: boolean) => {
+    let found = -1;
     for (let i = 0; i < widths.length; i++) {
       const w = widths[i] ?? 0;
-      if (w > (floor[i] ?? 1) && (widest < 0 || w > (widths[widest] ?? 0))) widest = i;
+      if (!allowKept && keep.has(i)) continue;
+      if (w > (floor[i] ?? 1) && (found < 0 || w > (widths[found] ?? 0))) found = i;
     }
-    if (widest < 0) break;
-    widths[widest] = (widths[widest] ?? 0) - 1;
+    return found;
+  };
+  while (total > width) {
+    let i = widest(false);
+    if (i < 0) i = widest(true);
+    if (i < 0) break;
+    widths[i] = (widths[i] ?? 0) - 1;
     total--;
   }
   return widths;

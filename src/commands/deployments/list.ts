@@ -67,6 +67,7 @@ export function grid(deployments: DeploymentListing[], format: 'table' | 'tsv'):
   const kinds = format === 'table' ? KINDS.filter((k) => present.has(k)) : [...KINDS];
   return {
     headers: ['ID', 'NAME', ...kinds.map((k) => k.toUpperCase())],
+    keep: [0],
     rows: deployments.map((d) => [
       d.id,
       d.name,

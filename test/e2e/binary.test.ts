@@ -1,0 +1,149 @@
+// The real binary, end to end: version, help, usage errors, --dry-run run by
+// real curl, Ctrl-C, broken pipes.
+
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, describe, it } from 'node:test';
+import { deploymentsListText } from '../fixtures/index.js';
+import { ece, spawnProc } from '../helpers/e2e.js';
+import { json, startServer, type TestServer } from '../helpers/server.js';
+
+const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+  version: string;
+};
+
+describe('the ece binary', () => {
+  let server: TestServer;
+  before(async () => {
+    server = await startServer((_q, res) => json(res, 200, deploymentsListText));
+  });
+  after(() => server.close());
+
+  it('--version prints the package version', async () => {
+    const r = await ece(['--version']);
+    assert.deepEqual([r.code, r.stdout, r.stderr], [0, `${pkg.version}\n`, '']);
+  });
+
+  it('--help lists the command groups and exits 0', async () => {
+    const r = await ece(['--help']);
+    assert.equal(r.code, 0);
+    assert.match(r.stdout, /^Usage: ece \[options\] \[command\]\n/);
+    assert.match(r.stdout, /\n {2}deployments\|deployment +List and manage deployments\n/);
+    assert.equal(r.stderr, '');
+  });
+
+  it('help for a command shows its examples', async () => {
+    for (const argv of [
+      ['deployments', 'list', '--help'],
+      ['help', 'deployments'],
+    ]) {
+      const r = await ece(argv);
+      assert.equal(r.code, 0, argv.join(' '));
+      assert.match(r.stdout, /Examples:\n {2}\$ ece deployments list/);
+    }
+  });
+
+  it('a mistyped command is one line, a suggestion, exit 2', async () => {
+    const r = await ece(['deploymnts', 'list']);
+    assert.equal(r.code, 2);
+    assert.equal(r.stderr, "error: unknown command 'deploymnts' (Did you mean deployments?)\n");
+    assert.equal(r.stdout, '');
+  });
+
+  it('an unknown option is one line, exit 2', async () => {
+    const r = await ece(['deployments', 'list', '--bogus']);
+    assert.equal(r.code, 2);
+    assert.equal(r.stderr, "error: unknown option '--bogus'\n");
+  });
+
+  it('an extra argument is exit 2', async () => {
+    const r = await ece(['deployments', 'list', 'extra']);
+    assert.equal(r.code, 2);
+    assert.match(
+      r.stderr,
+      /^error: too many arguments for 'list'\. Expected 0 arguments but got 1\.\n$/,
+    );
+  });
+
+  for (const [scheme, variable, value] of [
+    ['ApiKey', 'ECE_API_KEY', 'dry-run-api-key-0042'],
+    ['Bearer', 'ECE_TOKEN', 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJkcnkifQ.sig'],
+  ] as const) {
+    it(`--dry-run prints a curl line that sends the same request (${scheme})`, async () => {
+      const env = { ECE_HOST: server.url, [variable]: value };
+      const start = server.requests.length;
+      const dry = await ece(['deployments', 'list', '--dry-run'], { env });
+      assert.equal(dry.code, 0);
+      assert.equal(dry.stderr, '');
+      assert.equal(server.requests.length, start, 'a dry run sent a request');
+      assert.ok(!dry.stdout.includes(value), 'the secret is in the curl line');
+      assert.ok(dry.stdout.includes(`"Authorization: ${scheme} $${variable}"`));
+      assert.equal(dry.stdout.split('\n').length, 2);
+
+      const viaCurl = await spawnProc('sh', ['-c', dry.stdout], { env });
+      assert.equal(viaCurl.code, 0, viaCurl.stderr);
+      assert.equal(viaCurl.stdout, deploymentsListText);
+      const real = await ece(['deployments', 'list', '--json'], { env });
+      assert.equal(real.code, 0);
+      const [fromCurl, fromEce] = server.requests.slice(start);
+      assert.ok(fromCurl && fromEce);
+      assert.equal(fromCurl.method, fromEce.method);
+      assert.equal(fromCurl.url, fromEce.url);
+      assert.equal(fromCurl.headers.authorization, `${scheme} ${value}`);
+      for (const h of ['authorization', 'user-agent', 'accept', 'content-type']) {
+        assert.equal(fromCurl.headers[h], fromEce.headers[h], h);
+      }
+      assert.equal(fromCurl.body, fromEce.body);
+    });
+  }
+
+  it('Ctrl-C during a request exits 130 with one line, no stack', async () => {
+    const hang = await startServer(() => undefined);
+    try {
+      const r = await ece(['deployments', 'list'], {
+        env: { ECE_HOST: hang.url, ECE_API_KEY: 'k' },
+        onSpawn: (child) => {
+          const timer = setInterval(() => {
+            if (hang.requests.length > 0) {
+              clearInterval(timer);
+              child.kill('SIGINT');
+            }
+          }, 20);
+        },
+      });
+      assert.equal(r.code, 130);
+      assert.equal(r.stderr, 'error: interrupted\n');
+    } finally {
+      await hang.close();
+    }
+  });
+
+  it('a reader that goes away (| head -1) is not an error', async () => {
+    const many = {
+      deployments: Array.from({ length: 5000 }, (_, i) => ({
+        id: i.toString(16).padStart(32, '0'),
+        name: `deployment-${i}`,
+        resources: [],
+      })),
+    };
+    const big = await startServer((_q, res) => json(res, 200, many));
+    try {
+      const r = await spawnProc(
+        'sh',
+        ['-c', `node "$ECE_BIN" deployments list | head -1; exit "\${PIPESTATUS:-0}"`],
+        {
+          env: {
+            ECE_HOST: big.url,
+            ECE_API_KEY: 'k',
+            ECE_BIN: (await import('../helpers/e2e.js')).BIN,
+          },
+        },
+      );
+      assert.equal(r.stdout, `${'0'.repeat(32)}\tdeployment-0\t-\t-\t-\t-\t-\t-\n`);
+      assert.equal(r.stderr, '');
+      assert.equal(r.code, 0);
+    } finally {
+      await big.close();
+    }
+  });
+});

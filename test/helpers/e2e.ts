@@ -1,0 +1,60 @@
+// Runs the real built binary (bin/ece.js → dist/) as a child process.
+
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { tempDir } from './cli.js';
+
+export const BIN = fileURLToPath(new URL('../../bin/ece.js', import.meta.url));
+const DIST = fileURLToPath(new URL('../../dist/ece.js', import.meta.url));
+
+export interface ProcResult {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+export interface SpawnOptions {
+  env?: Record<string, string>;
+  input?: string;
+  /** Called once the child is running, e.g. to send it a signal. */
+  onSpawn?: (child: import('node:child_process').ChildProcess) => void;
+}
+
+/** Only PATH from the parent: nothing of the developer's ECE_* or proxies leaks in. */
+export function baseEnv(): Record<string, string> {
+  const home = tempDir('ece-home-');
+  return {
+    PATH: process.env.PATH ?? '/usr/bin:/bin',
+    HOME: home,
+    ECE_CONFIG_DIR: `${home}/config`,
+  };
+}
+
+export function ece(argv: string[], opts: SpawnOptions = {}): Promise<ProcResult> {
+  if (!existsSync(DIST))
+    throw new Error('dist/ece.js is missing: run `npm run build` first (npm test does)');
+  return spawnProc(process.execPath, [BIN, ...argv], opts);
+}
+
+export function spawnProc(
+  cmd: string,
+  args: string[],
+  opts: SpawnOptions = {},
+): Promise<ProcResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, {
+      env: { ...baseEnv(), ...opts.env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
+    child.stdin.end(opts.input ?? '');
+    opts.onSpawn?.(child);
+  });
+}
