@@ -22,7 +22,7 @@ describe('--verbose', () => {
   ] as const;
   for (const [name, env, scheme] of secrets) {
     it(`shows the exchange but never the ${name}`, async () => {
-      const secret = Object.values(env)[0];
+      const secret = Object.values(env)[0] ?? '';
       const server = await startServer((_q, res) =>
         json(res, 200, deploymentsListText, { 'x-cloud-resource-version': '7' }),
       );

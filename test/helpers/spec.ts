@@ -39,9 +39,9 @@ function load(): { spec: Spec; ajv: Ajv } {
   const spec = JSON.parse(readFileSync(specPath(), 'utf8')) as Spec;
   const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: true });
   // ajv-formats is CommonJS with a default export.
-  const addFormats =
-    (addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ??
-    addFormatsModule;
+  type AddFormats = (a: Ajv) => Ajv;
+  const mod = addFormatsModule as unknown as AddFormats & { default?: AddFormats };
+  const addFormats = mod.default ?? mod;
   addFormats(ajv);
   for (const f of ['int32', 'int64', 'float', 'double', 'byte', 'binary', 'password'])
     ajv.addFormat(f, true);
