@@ -64,6 +64,7 @@ export async function buildProgram(ctx: Context, argv: string[]): Promise<Comman
     .option('--dry-run', 'print the request as a curl command instead of sending it')
     .option('--no-color', 'disable colour (env: NO_COLOR)')
     .showSuggestionAfterError(true)
+    .configureHelp({ showGlobalOptions: true })
     .exitOverride()
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
