@@ -7,11 +7,14 @@ import { systemIO } from './output/iostreams.js';
 export async function start(): Promise<void> {
   const controller = new AbortController();
   let interrupted = false;
-  process.on('SIGINT', () => {
+  const interrupt = () => {
+    // A second Ctrl-C ends at once, whatever is still running.
     if (interrupted) process.exit(ExitCode.INTERRUPTED);
     interrupted = true;
     controller.abort();
-  });
+  };
+  process.on('SIGINT', interrupt);
+  process.on('SIGTERM', interrupt);
   // `ece … | head -1`: the reader went away; that is not an error.
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
@@ -21,5 +24,5 @@ export async function start(): Promise<void> {
     env: process.env,
     signal: controller.signal,
   });
-  process.exitCode = interrupted ? ExitCode.INTERRUPTED : code;
+  process.exitCode = code;
 }

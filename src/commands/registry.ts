@@ -20,6 +20,12 @@ export const GROUPS: Group[] = [
     summary: 'List and manage deployments',
     load: () => import('./deployments/index.js'),
   },
+  {
+    name: 'sandbox',
+    aliases: [],
+    summary: 'Run a local ECE API simulator for trying ece and testing scripts',
+    load: () => import('./sandbox/index.js'),
+  },
 ];
 
 export function findGroup(name: string | undefined): Group | undefined {

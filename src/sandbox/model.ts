@@ -1,0 +1,109 @@
+// The sandbox's deployments: resources with their plan attempts, and what
+// their status, health and version are at a given moment.
+
+import { type Kind, type Plan, planState } from './plans.js';
+
+export interface Resource {
+  kind: Kind;
+  refId: string;
+  id: string;
+  region: string;
+  esRefId?: string | undefined;
+  /** Every plan attempt in order; the last one may still be running. */
+  plans: Plan[];
+  /** Instances stopped with instances/_stop. */
+  stopped: boolean;
+  settings?: Record<string, unknown> | undefined;
+}
+
+export interface Deployment {
+  id: string;
+  name: string;
+  alias?: string | undefined;
+  createdAt: number;
+  lastModified: number;
+  requestId?: string | undefined;
+  resources: Resource[];
+  tags: { key: string; value: string }[];
+  hidden: boolean;
+  /** Bumped on every change: x-cloud-resource-version. */
+  version: number;
+  owner: string;
+}
+
+export type Status =
+  | 'initializing'
+  | 'stopping'
+  | 'stopped'
+  | 'restarting'
+  | 'reconfiguring'
+  | 'started';
+
+export function pendingPlan(r: Resource, now: number): Plan | undefined {
+  const last = r.plans.at(-1);
+  return last && planState(last, now).phase === 'running' ? last : undefined;
+}
+
+/** Attempts that have ended, oldest first. */
+export function finishedPlans(r: Resource, now: number): Plan[] {
+  return r.plans.filter((p) => planState(p, now).phase !== 'running');
+}
+
+/** The plan whose configuration runs now: the last successful create/update/restore. */
+export function activePlan(r: Resource, now: number): Plan | undefined {
+  return finishedPlans(r, now)
+    .filter(
+      (p) =>
+        p.action !== 'shutdown' && p.action !== 'restart' && planState(p, now).phase === 'success',
+    )
+    .at(-1);
+}
+
+export function isShutDown(r: Resource, now: number): boolean {
+  const last = finishedPlans(r, now)
+    .filter((p) => planState(p, now).phase === 'success' && p.action !== 'restart')
+    .at(-1);
+  return last?.action === 'shutdown' && !pendingPlan(r, now);
+}
+
+export function resourceStatus(r: Resource, now: number): Status {
+  const pending = pendingPlan(r, now);
+  if (pending) {
+    if (pending.action === 'shutdown') return 'stopping';
+    if (pending.action === 'restart') return 'restarting';
+    return activePlan(r, now) ? 'reconfiguring' : 'initializing';
+  }
+  if (isShutDown(r, now) || r.stopped || !activePlan(r, now)) return 'stopped';
+  return 'started';
+}
+
+export function resourceHealthy(r: Resource, now: number): boolean {
+  const last = finishedPlans(r, now).at(-1);
+  return last === undefined || planState(last, now).phase === 'success';
+}
+
+export function deploymentShutDown(d: Deployment, now: number): boolean {
+  return d.resources.length > 0 && d.resources.every((r) => isShutDown(r, now));
+}
+
+/** The stack version a resource runs (or is being given). */
+export function resourceVersion(r: Resource, now: number): string | undefined {
+  const plan = activePlan(r, now) ?? pendingPlan(r, now) ?? r.plans.at(-1);
+  const section = plan?.body[r.kind] as { version?: unknown } | undefined;
+  return typeof section?.version === 'string' ? section.version : undefined;
+}
+
+/** Instance count and memory per instance from the plan's topology. */
+export function topology(r: Resource, now: number): { zone: string; memory: number }[] {
+  const plan = activePlan(r, now) ?? r.plans.at(-1);
+  const elements = (plan?.body.cluster_topology as Record<string, unknown>[] | undefined) ?? [];
+  const out: { zone: string; memory: number }[] = [];
+  for (const el of elements) {
+    const size = el.size as { value?: number } | undefined;
+    const memory = typeof size?.value === 'number' ? size.value : Number(el.memory_per_node ?? 0);
+    if (!memory) continue;
+    const zones = Number(el.zone_count ?? 1) || 1;
+    for (let z = 0; z < zones; z++) out.push({ zone: `ece-zone-${(z % 3) + 1}`, memory });
+  }
+  return out.length ? out : [{ zone: 'ece-zone-1', memory: 1024 }];
+}

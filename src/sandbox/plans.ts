@@ -1,0 +1,226 @@
+// Plans that evolve with the clock. A plan stores when it started, how long
+// it takes and its steps; its state at any moment is derived from the time,
+// so no timers run and a plan read twice at the same moment reads the same.
+
+import { iso } from './ids.js';
+
+export type Kind =
+  | 'elasticsearch'
+  | 'kibana'
+  | 'apm'
+  | 'integrations_server'
+  | 'enterprise_search'
+  | 'appsearch';
+
+export const KINDS: Kind[] = [
+  'elasticsearch',
+  'kibana',
+  'apm',
+  'integrations_server',
+  'enterprise_search',
+  'appsearch',
+];
+
+export type PlanAction = 'create' | 'update' | 'shutdown' | 'restore' | 'restart';
+
+export interface Plan {
+  attemptId: string;
+  action: PlanAction;
+  started: number;
+  durationMs: number;
+  steps: string[];
+  /** Index of the step at which this plan fails, if it does. */
+  failAt?: number | undefined;
+  /** Set when the pending plan was cancelled. */
+  cancelledAt?: number | undefined;
+  /** The plan body (ElasticsearchClusterPlan, KibanaClusterPlan, …). */
+  body: Record<string, unknown>;
+  user: string;
+}
+
+export type PlanPhase = 'running' | 'success' | 'error';
+
+export interface PlanState {
+  phase: PlanPhase;
+  /** When it ended (success, failure or cancellation). */
+  ended?: number;
+  /** Index of the step running now, or of the step that failed. */
+  step: number;
+}
+
+const STEPS: Record<PlanAction, (kind: Kind) => string[]> = {
+  create: (kind) =>
+    kind === 'elasticsearch'
+      ? [
+          'plan-validator',
+          'validate-plan-prerequisites',
+          'ensure-bundles',
+          'allocate-instances',
+          'start-instances',
+          'wait-until-running',
+          'wait-until-masters-elected',
+          'apply-cluster-license',
+          'apply-plan-settings',
+          'plan-completed',
+        ]
+      : [
+          'plan-validator',
+          'allocate-instances',
+          'start-instances',
+          'wait-until-running',
+          'plan-completed',
+        ],
+  update: (kind) =>
+    kind === 'elasticsearch'
+      ? [
+          'plan-validator',
+          'validate-plan-prerequisites',
+          'suspend-snapshotting',
+          'allocate-instances',
+          'migrate-data',
+          'wait-until-running',
+          'remove-old-instances',
+          'resume-snapshotting',
+          'plan-completed',
+        ]
+      : [
+          'plan-validator',
+          'allocate-instances',
+          'wait-until-running',
+          'remove-old-instances',
+          'plan-completed',
+        ],
+  shutdown: (kind) =>
+    kind === 'elasticsearch'
+      ? ['plan-validator', 'snapshot-cluster', 'stop-instances', 'clean-up', 'plan-completed']
+      : ['plan-validator', 'stop-instances', 'clean-up', 'plan-completed'],
+  restore: () => [
+    'plan-validator',
+    'allocate-instances',
+    'start-instances',
+    'wait-until-running',
+    'plan-completed',
+  ],
+  restart: () => ['plan-validator', 'restart-instances', 'wait-until-running', 'plan-completed'],
+};
+
+export function planSteps(action: PlanAction, kind: Kind): string[] {
+  return STEPS[action](kind);
+}
+
+export function planState(plan: Plan, now: number): PlanState {
+  const n = plan.steps.length;
+  const stepMs = plan.durationMs / n;
+  const elapsed = now - plan.started;
+  if (plan.failAt !== undefined) {
+    const failTime = plan.started + (plan.failAt + 1) * stepMs;
+    if (now >= failTime && (plan.cancelledAt === undefined || plan.cancelledAt >= failTime)) {
+      return { phase: 'error', ended: Math.round(failTime), step: plan.failAt };
+    }
+  }
+  if (plan.cancelledAt !== undefined && plan.cancelledAt <= now) {
+    const step = Math.min(n - 1, Math.floor((plan.cancelledAt - plan.started) / stepMs));
+    return { phase: 'error', ended: plan.cancelledAt, step };
+  }
+  if (elapsed >= plan.durationMs)
+    return { phase: 'success', ended: plan.started + plan.durationMs, step: n - 1 };
+  return { phase: 'running', step: Math.max(0, Math.floor(elapsed / stepMs)) };
+}
+
+export interface PlanInfoOptions {
+  logs: boolean;
+  plan: boolean;
+}
+
+/** The plan as ECE's *PlanInfo: attempt times, the log of steps, the error. */
+export function planInfo(plan: Plan, now: number, opts: PlanInfoOptions): Record<string, unknown> {
+  const state = planState(plan, now);
+  const stepMs = plan.durationMs / plan.steps.length;
+  const info: Record<string, unknown> = {
+    plan_attempt_id: plan.attemptId,
+    plan_attempt_name: `attempt-${plan.attemptId.slice(-10)}`,
+    healthy: state.phase !== 'error',
+    attempt_start_time: iso(plan.started),
+    source: {
+      facilitator: 'adminconsole',
+      action: `deployments.${plan.action}-deployment`,
+      date: iso(plan.started),
+      user_id: plan.user,
+      remote_addresses: ['127.0.0.1'],
+    },
+    warnings: [],
+    plan_attempt_log: opts.logs ? attemptLog(plan, state, now, stepMs) : [],
+  };
+  if (opts.plan) info.plan = plan.body;
+  if (state.ended !== undefined) {
+    info.attempt_end_time = iso(state.ended);
+    if (state.phase === 'success') info.plan_end_time = iso(state.ended);
+  }
+  if (state.phase === 'error' && state.ended !== undefined) {
+    info.error = {
+      timestamp: iso(state.ended),
+      message: failureMessage(plan),
+      details: { step: plan.steps[state.step] ?? '' },
+      failure_type:
+        plan.cancelledAt !== undefined ? 'Cancelled' : 'ClusterFailure:InstancesUnhealthy',
+    };
+  }
+  return info;
+}
+
+function failureMessage(plan: Plan): string {
+  if (plan.cancelledAt !== undefined && plan.failAt === undefined)
+    return 'The plan was cancelled by a user';
+  return 'Instances did not become healthy in time: [instance-0000000001] failed health checks';
+}
+
+function attemptLog(
+  plan: Plan,
+  state: PlanState,
+  now: number,
+  stepMs: number,
+): Record<string, unknown>[] {
+  const last = state.phase === 'success' ? plan.steps.length - 1 : state.step;
+  const log: Record<string, unknown>[] = [];
+  for (let i = 0; i <= last; i++) {
+    const started = Math.round(plan.started + i * stepMs);
+    const stepId = plan.steps[i] ?? `step-${i}`;
+    const running = state.phase === 'running' && i === state.step;
+    const failed = state.phase === 'error' && i === state.step;
+    const completed = running
+      ? undefined
+      : Math.min(Math.round(started + stepMs), state.ended ?? now);
+    const entry: Record<string, unknown> = {
+      step_id: stepId,
+      started: iso(started),
+      status: failed ? 'error' : running ? 'pending' : 'success',
+      stage: running ? 'in_progress' : 'completed',
+      info_log: [
+        {
+          timestamp: iso(started),
+          stage: 'starting',
+          message: `Starting step: [${stepId}]`,
+          details: {},
+        },
+        ...(completed === undefined
+          ? []
+          : [
+              {
+                timestamp: iso(completed),
+                delta_in_millis: completed - started,
+                stage: 'completed',
+                message: failed ? failureMessage(plan) : `Finished step: [${stepId}]`,
+                details: {},
+                ...(failed ? { failure_type: 'ClusterFailure:InstancesUnhealthy' } : {}),
+              },
+            ]),
+      ],
+    };
+    if (completed !== undefined) {
+      entry.completed = iso(completed);
+      entry.duration_in_millis = completed - started;
+    }
+    log.push(entry);
+  }
+  return log;
+}

@@ -1,0 +1,243 @@
+// Platform endpoints: /platform, allocators, runners, stack versions,
+// deployment templates and users, consistent with the deployments in state.
+
+import { PLATFORM_VERSION, REGION, STACK_VERSIONS, TEMPLATES, templatePayload } from './catalog.js';
+import { SandboxError } from './errors.js';
+import { isShutDown, topology } from './model.js';
+import type { SandboxState } from './state.js';
+
+const ZONES = ['ece-zone-1', 'ece-zone-2', 'ece-zone-3'];
+const HOSTS = ZONES.map((_z, i) => ({
+  ip: `192.168.44.${10 + i}`,
+  name: `ece-host-${i + 1}.ece.local`,
+}));
+const ALLOCATOR_MEMORY = 65_536;
+
+export function platformInfo(): Record<string, unknown> {
+  const count = (n: number) => n;
+  return {
+    version: PLATFORM_VERSION,
+    eula_accepted: true,
+    phone_home_enabled: false,
+    services: ['admin-console', 'allocator', 'constructor', 'proxy', 'zookeeper', 'runner'].map(
+      (type) => ({
+        type,
+        image: {
+          id: `sha256:${type.padEnd(12, '0').slice(0, 12)}`,
+          hash: `sha256:${Buffer.from(type).toString('hex').padEnd(64, '0').slice(0, 64)}`,
+          tag: PLATFORM_VERSION,
+          version: PLATFORM_VERSION,
+        },
+      }),
+    ),
+    regions: [
+      {
+        region_id: REGION,
+        allocators: {
+          healthy: true,
+          zone_summaries: ZONES.map((zone_id) => ({
+            zone_id,
+            total_allocators: 1,
+            connected_allocators: 1,
+            disconnected_allocators: 0,
+            healthy_allocators: 1,
+            in_maintenance_allocators: 0,
+            instances: 0,
+            connected_capacity: ALLOCATOR_MEMORY,
+            max_available_capacity: ALLOCATOR_MEMORY,
+          })),
+        },
+        constructors: {
+          constructors: [
+            {
+              constructor_id: '192.168.44.10',
+              status: { connected: true, maintenance_mode: false },
+            },
+          ],
+        },
+        container_sets_status: {
+          healthy: true,
+          healthy_container_sets_count: 6,
+          unhealthy_container_sets: [],
+          unhealthy_container_sets_count: 0,
+        },
+        coordinators: {
+          coordinators: HOSTS.map((h) => ({
+            name: h.ip,
+            public_hostname: h.name,
+            attributes: {},
+            client_port: 2191,
+            election_port: 3888,
+            leader_port: 2888,
+          })),
+        },
+        proxies: {
+          healthy: true,
+          expected_proxies_count: count(3),
+          proxies_count: count(3),
+          proxies: HOSTS.map((h) => ({ proxy_id: h.ip, healthy: true })),
+        },
+        resources: {
+          healthy: true,
+          account_count: 12,
+          available_count: 12,
+          minimum_available_count: 5,
+          missing_count: 0,
+          used_count: 0,
+        },
+        runners: {
+          healthy: true,
+          total_runners: 3,
+          connected_runners: 3,
+          healthy_runners: 3,
+          containers_count: 18,
+          connected_capacity: 3 * ALLOCATOR_MEMORY,
+          max_available_capacity: 3 * ALLOCATOR_MEMORY,
+        },
+        zookeeper_states: {
+          states: HOSTS.map((_h, i) => ({ id: String(i + 1), state: 'connected' })),
+        },
+      },
+    ],
+    unreachable_regions: [],
+  };
+}
+
+export function allocators(state: SandboxState, maintenance: Set<string>): Record<string, unknown> {
+  const now = state.now();
+  const perHost = HOSTS.map(() => [] as Record<string, unknown>[]);
+  for (const d of state.list()) {
+    for (const r of d.resources) {
+      if (isShutDown(r, now)) continue;
+      topology(r, now).forEach((t, i) => {
+        const host = ZONES.indexOf(t.zone);
+        perHost[host < 0 ? 0 : host]?.push({
+          cluster_id: r.id,
+          cluster_type: r.kind,
+          cluster_name: d.name,
+          deployment_id: d.id,
+          instance_name: `instance-${String(i).padStart(10, '0')}`,
+          node_memory: t.memory,
+          healthy: true,
+          cluster_healthy: true,
+          moving: false,
+        });
+      });
+    }
+  }
+  return {
+    zones: ZONES.map((zone_id, i) => {
+      const host = HOSTS[i] ?? { ip: '', name: '' };
+      const instances = perHost[i] ?? [];
+      const used = instances.reduce((sum, x) => sum + Number(x.node_memory), 0);
+      return {
+        zone_id,
+        allocators: [
+          {
+            allocator_id: host.ip,
+            zone_id,
+            host_ip: host.ip,
+            public_hostname: host.name,
+            region: REGION,
+            capacity: { memory: { total: ALLOCATOR_MEMORY, used }, storage: { total: 1_048_576 } },
+            status: { connected: true, healthy: true, maintenance_mode: maintenance.has(host.ip) },
+            settings: {},
+            features: ['apm', 'elasticsearch', 'integrations_server', 'kibana', 'ssd', 'tinyauth'],
+            instances,
+            metadata: [{ key: 'rack', value: `r${i + 1}` }],
+            external_links: [],
+          },
+        ],
+      };
+    }),
+  };
+}
+
+export function runners(): Record<string, unknown> {
+  const roles = ['allocator', 'coordinator', 'director', 'proxy'];
+  return {
+    runners: HOSTS.map((h, i) => ({
+      runner_id: h.ip,
+      runner_name: h.name,
+      host_ip: h.ip,
+      public_hostname: h.name,
+      zone: ZONES[i],
+      region: REGION,
+      connected: true,
+      healthy: true,
+      roles: roles.map((role_name) => ({ role_name })),
+      containers: ['frc-allocators-allocator', 'frc-proxies-proxy', 'frc-runners-runner'].map(
+        (c) => ({
+          container_name: c,
+          container_set_name: c.split('-')[1] ?? c,
+        }),
+      ),
+    })),
+  };
+}
+
+export function stackVersions(): Record<string, unknown> {
+  const image = (product: string, v: string) =>
+    `docker.elastic.co/cloud-release/${product}-cloud-ess:${v}`;
+  return {
+    stacks: STACK_VERSIONS.map((v, i) => ({
+      version: v,
+      template: { template_version: v },
+      upgradable_to: STACK_VERSIONS.slice(0, i),
+      accessible: true,
+      whitelisted: true,
+      deleted: false,
+      elasticsearch: {
+        docker_image: image('elasticsearch', v),
+        plugins: [],
+        default_plugins: ['repository-s3'],
+        blacklist: [],
+      },
+      kibana: { docker_image: image('kibana', v), blacklist: [] },
+      apm: { docker_image: image('apm', v), blacklist: [] },
+    })),
+  };
+}
+
+export function templates(region: string | null): Record<string, unknown>[] {
+  if (!region)
+    throw new SandboxError(400, 'root.invalid_data', 'The region parameter is required', [
+      'region',
+    ]);
+  if (region !== REGION)
+    throw new SandboxError(400, 'templates.region_not_found', `Region [${region}] cannot be found`);
+  const version = STACK_VERSIONS[0] ?? '';
+  return TEMPLATES.map((t, order) => ({
+    id: t.id,
+    name: t.name,
+    description: t.description,
+    system_owned: true,
+    order,
+    deployment_template: { resources: templatePayload(t, version, region) },
+    instance_configurations: t.kinds.map((kind) => ({
+      id: kind === 'elasticsearch' ? 'data.default' : kind,
+      name: kind === 'elasticsearch' ? 'data.default' : kind,
+      instance_type: kind,
+      discrete_sizes: {
+        sizes: [1024, 2048, 4096, 8192, 16384, 32768, 65536],
+        default_size: kind === 'elasticsearch' ? 4096 : 1024,
+        resource: 'memory',
+      },
+    })),
+    metadata: [{ key: 'parent_solution', value: t.id === 'default' ? 'stack' : t.id }],
+  }));
+}
+
+export function user(name: string, admin: boolean): Record<string, unknown> {
+  return {
+    user_name: name,
+    full_name: admin ? 'Platform administrator' : 'Platform viewer',
+    email: `${name}@ece.local`,
+    builtin: name === 'admin' || name === 'readonly',
+    security: {
+      roles: [admin ? 'ece_platform_admin' : 'ece_platform_viewer'],
+      enabled: true,
+      security_realm: { id: 'native', type: 'native' },
+    },
+  };
+}

@@ -1,0 +1,238 @@
+// `startSandbox`: the ECE API simulator on node:http(s). Parses requests,
+// authenticates them, routes them, and answers in ECE's shapes — including
+// ECE-shaped 401/404/405 errors. Usable from tests in-process.
+
+import { randomBytes } from 'node:crypto';
+import { once } from 'node:events';
+import {
+  createServer as createHttp,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
+import { createServer as createHttps } from 'node:https';
+import type { AddressInfo, Socket } from 'node:net';
+import { SandboxAuth } from './auth.js';
+import { SandboxError } from './errors.js';
+import { type Call, matchPath, type Reply, type Route, routes, type World } from './routes.js';
+import { SandboxState } from './state.js';
+
+export interface SandboxOptions {
+  host?: string;
+  port?: number;
+  tls?: boolean;
+  deployments?: number;
+  tokenTtlMs?: number;
+  planDurationMs?: number;
+  user?: string;
+  password?: string;
+  now?: () => number;
+  /** Sees every exchange: tests validate bodies against the spec here. */
+  onExchange?: (e: Exchange) => void;
+}
+
+export interface Exchange {
+  method: string;
+  url: string;
+  /** The matched path template (`/deployments/{id}`), if any. */
+  template?: string;
+  status: number;
+  body: unknown;
+  requestBody: unknown;
+}
+
+export interface Sandbox {
+  url: string;
+  apiKey: string;
+  user: string;
+  password: string;
+  caFile?: string;
+  state: SandboxState;
+  auth: SandboxAuth;
+  close(): Promise<void>;
+}
+
+const API = '/api/v1';
+const MAX_BODY = 10 * 1024 * 1024;
+
+export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> {
+  const now = opts.now ?? Date.now;
+  const user = opts.user ?? 'admin';
+  const password = opts.password ?? randomBytes(12).toString('base64url');
+  const state = new SandboxState({ planDurationMs: opts.planDurationMs ?? 10_000, now });
+  const auth = new SandboxAuth({ user, password, tokenTtlMs: opts.tokenTtlMs ?? 15 * 60_000, now });
+  const users = [
+    { name: user, admin: true },
+    ...(user === 'readonly' ? [] : [{ name: 'readonly', admin: false }]),
+  ];
+  const world: World = { state, auth, users, maintenance: new Set() };
+  const table = routes(world);
+  state.seed(opts.deployments ?? 3, user);
+  const apiKey = auth.addKey(user, 'ece sandbox key').key;
+
+  const host = opts.host ?? '127.0.0.1';
+  const handler = (req: IncomingMessage, res: ServerResponse) => {
+    handle(req, res, table, auth, opts.onExchange).catch(() => {
+      if (!res.headersSent) res.writeHead(500);
+      res.end();
+    });
+  };
+  let server: Server;
+  let caFile: string | undefined;
+  if (opts.tls) {
+    const { makeSandboxPki } = await import('./tls.js');
+    const pki = await makeSandboxPki(host);
+    caFile = pki.caFile;
+    server = createHttps({ key: pki.key, cert: pki.cert }, handler);
+  } else {
+    server = createHttp(handler);
+  }
+  const sockets = new Set<Socket>();
+  server.on('connection', (s: Socket) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
+  server.listen(opts.port ?? 0, host);
+  await Promise.race([
+    once(server, 'listening'),
+    once(server, 'error').then(([err]) => {
+      throw err;
+    }),
+  ]);
+  const { port } = server.address() as AddressInfo;
+  const shown = host.includes(':') ? `[${host}]` : host;
+  return {
+    url: `${opts.tls ? 'https' : 'http'}://${shown}:${port}`,
+    apiKey,
+    user,
+    password,
+    ...(caFile ? { caFile } : {}),
+    state,
+    auth,
+    close: async () => {
+      server.close();
+      for (const s of sockets) s.destroy();
+      await once(server, 'close').catch(() => undefined);
+    },
+  };
+}
+
+async function handle(
+  req: IncomingMessage,
+  res: ServerResponse,
+  table: Route[],
+  auth: SandboxAuth,
+  onExchange: SandboxOptions['onExchange'],
+): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://sandbox');
+  const method = (req.method ?? 'GET').toUpperCase();
+  let template: string | undefined;
+  let requestBody: unknown;
+  let reply: Reply;
+  try {
+    const text = await readBody(req);
+    requestBody = parseBody(text);
+    if (!url.pathname.startsWith(`${API}/`) && url.pathname !== API)
+      throw unknownPath(url.pathname);
+    const path = url.pathname.slice(API.length).replace(/\/+$/, '') || '/';
+    let allowed = false;
+    let found: { route: Route; params: Record<string, string> } | undefined;
+    for (const route of table) {
+      const params = matchPath(route.path, path);
+      if (!params) continue;
+      allowed = true;
+      if (route.method === method) {
+        found = { route, params };
+        break;
+      }
+    }
+    if (!found) {
+      if (allowed)
+        throw new SandboxError(
+          405,
+          'root.method_not_allowed',
+          `Method [${method}] is not allowed on [${url.pathname}]`,
+        );
+      throw unknownPath(url.pathname);
+    }
+    template = found.route.path;
+    const principal =
+      found.route.auth === false
+        ? { user: '', method: 'basic' as const }
+        : auth.authenticate(req.headers.authorization);
+    const call: Call = {
+      principal,
+      params: found.params,
+      query: url.searchParams,
+      body: (requestBody ?? {}) as Record<string, unknown>,
+    };
+    if (call.body === null || typeof call.body !== 'object' || Array.isArray(call.body)) {
+      throw new SandboxError(400, 'root.invalid_data', 'The request body must be a JSON object');
+    }
+    reply = found.route.handle(call);
+  } catch (caught) {
+    const err =
+      caught instanceof SandboxError
+        ? caught
+        : new SandboxError(
+            500,
+            'root.unexpected_error',
+            `The sandbox failed: ${(caught as Error).message}`,
+          );
+    const error = {
+      code: err.code,
+      message: err.message,
+      ...(err.fields ? { fields: err.fields } : {}),
+    };
+    reply = {
+      status: err.status,
+      body: { errors: [error] },
+      headers: { 'x-cloud-error-codes': err.code },
+    };
+  }
+  const status = reply.status ?? 200;
+  const text = JSON.stringify(reply.body);
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+    ...reply.headers,
+  });
+  res.end(text);
+  onExchange?.({
+    method,
+    url: url.pathname + url.search,
+    ...(template ? { template } : {}),
+    status,
+    body: reply.body,
+    requestBody,
+  });
+}
+
+function unknownPath(path: string): SandboxError {
+  return new SandboxError(
+    404,
+    'root.resource_not_found',
+    `The requested resource [${path}] could not be found`,
+  );
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY)
+      throw new SandboxError(413, 'root.invalid_data', 'The request body is too large');
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function parseBody(text: string): unknown {
+  if (text.trim() === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new SandboxError(400, 'root.invalid_data', 'The request body is not valid JSON');
+  }
+}

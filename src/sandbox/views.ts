@@ -1,0 +1,215 @@
+// Response bodies built from the model, shaped as the specification says:
+// DeploymentGetResponse, DeploymentSearchResponse, DeploymentsListingData.
+
+import { iso } from './ids.js';
+import {
+  activePlan,
+  type Deployment,
+  finishedPlans,
+  pendingPlan,
+  type Resource,
+  resourceHealthy,
+  resourceStatus,
+  resourceVersion,
+  topology,
+} from './model.js';
+import { KINDS, planInfo } from './plans.js';
+
+export interface ShowOptions {
+  plans: boolean;
+  logs: boolean;
+  history: boolean;
+  settings: boolean;
+  metadata: boolean;
+}
+
+export const SEARCH_SHOW: ShowOptions = {
+  plans: true,
+  logs: false,
+  history: false,
+  settings: false,
+  metadata: false,
+};
+
+/** DeploymentsListingData / DeploymentResource entries. */
+export function listing(d: Deployment): Record<string, unknown> {
+  return { id: d.id, name: d.name, resources: d.resources.map((r) => resourceRef(d, r)) };
+}
+
+export function resourceRef(d: Deployment, r: Resource): Record<string, unknown> {
+  return {
+    ref_id: r.refId,
+    id: r.id,
+    kind: r.kind,
+    region: r.region,
+    ...(r.esRefId ? { elasticsearch_cluster_ref_id: r.esRefId } : {}),
+    ...(r.kind === 'elasticsearch' ? { cloud_id: cloudId(d, r) } : {}),
+  };
+}
+
+export function deploymentBody(
+  d: Deployment,
+  now: number,
+  show: ShowOptions,
+): Record<string, unknown> {
+  const resources: Record<string, unknown[]> = {};
+  for (const kind of KINDS) resources[kind] = [];
+  for (const r of d.resources) resources[r.kind]?.push(resourceInfo(d, r, now, show));
+  const body: Record<string, unknown> = {
+    id: d.id,
+    name: d.name,
+    ...(d.alias ? { alias: d.alias } : {}),
+    healthy: d.resources.every((r) => resourceHealthy(r, now)),
+    resources,
+  };
+  if (show.settings)
+    body.settings = { auto_ops: { status: 'not_connected' }, autoscaling_enabled: false };
+  body.metadata = {
+    owner_id: d.owner,
+    system_owned: false,
+    hidden: d.hidden,
+    last_modified: iso(d.lastModified),
+    last_resource_plan_modified: iso(
+      Math.max(d.lastModified, ...d.resources.flatMap((r) => r.plans.map((p) => p.started))),
+    ),
+    tags: d.tags,
+  };
+  return body;
+}
+
+function resourceInfo(
+  d: Deployment,
+  r: Resource,
+  now: number,
+  show: ShowOptions,
+): Record<string, unknown> {
+  const healthy = resourceHealthy(r, now);
+  const status = resourceStatus(r, now);
+  const pending = pendingPlan(r, now);
+  const finished = finishedPlans(r, now);
+  const current = finished.at(-1);
+  const opts = { logs: show.logs, plan: true };
+  const plan_info: Record<string, unknown> = {
+    healthy,
+    history: show.history ? finished.map((p) => planInfo(p, now, opts)) : [],
+  };
+  if (show.plans && current) plan_info.current = planInfo(current, now, opts);
+  if (show.plans && pending) plan_info.pending = planInfo(pending, now, opts);
+  const running = status !== 'stopped' && status !== 'initializing';
+  const version = resourceVersion(r, now);
+  const instances = topology(r, now).map((t, i) => ({
+    instance_name: `instance-${String(i).padStart(10, '0')}`,
+    zone: t.zone,
+    allocator_id: `192.168.44.${10 + (i % 3)}`,
+    healthy: healthy && running,
+    container_started: running,
+    service_running: running,
+    maintenance_mode: false,
+    ...(version ? { service_version: version } : {}),
+    memory: { instance_capacity: t.memory },
+    instance_configuration: {
+      id: instanceConfiguration(r.kind),
+      name: instanceConfiguration(r.kind),
+    },
+  }));
+  const metadata = {
+    version: r.plans.length,
+    last_modified: iso(r.plans.at(-1)?.started ?? d.createdAt),
+    endpoint: `${r.id}.ece.local`,
+    service_url: `https://${r.id}.ece.local:9243`,
+    ...(r.kind === 'elasticsearch' ? { cloud_id: cloudId(d, r) } : {}),
+    ...(show.metadata ? { ports: { http: 9200, https: 9243, transport_passthrough: 9400 } } : {}),
+  };
+  const common = {
+    deployment_id: d.id,
+    healthy,
+    status,
+    plan_info,
+    metadata,
+    topology: { healthy: healthy && running, instances: running ? instances : [] },
+    external_links: [],
+    region: r.region,
+    ...(show.settings ? { settings: r.settings ?? {} } : {}),
+  };
+  const es = d.resources.find((x) => x.kind === 'elasticsearch' && x.refId === r.esRefId);
+  let info: Record<string, unknown>;
+  if (r.kind === 'elasticsearch') {
+    const associated = (kind: string, idKey: string) =>
+      d.resources
+        .filter((x) => x.kind === kind && x.esRefId === r.refId)
+        .map((x) => ({ [idKey]: x.id, enabled: true }));
+    info = {
+      cluster_id: r.id,
+      cluster_name: d.name,
+      ...common,
+      elasticsearch: {
+        healthy,
+        blocking_issues: { healthy: true, cluster_level: [], index_level: [] },
+        master_info: {
+          healthy: running,
+          instances_with_no_master: [],
+          masters: running
+            ? [
+                {
+                  master_node_id: r.id.slice(0, 22),
+                  instances: [instances[0]?.instance_name ?? ''],
+                },
+              ]
+            : [],
+        },
+        shard_info: {
+          healthy,
+          available_shards: running
+            ? instances.map((i) => ({ instance_name: i.instance_name, shard_count: 12 }))
+            : [],
+          unavailable_shards: [],
+          unavailable_replicas: [],
+        },
+      },
+      associated_kibana_clusters: associated('kibana', 'kibana_id'),
+      associated_apm_clusters: associated('apm', 'apm_id'),
+      associated_appsearch_clusters: associated('appsearch', 'app_search_id'),
+      associated_enterprise_search_clusters: associated(
+        'enterprise_search',
+        'enterprise_search_id',
+      ),
+      snapshots: {
+        healthy: true,
+        count: activePlan(r, now) ? 3 : 0,
+        recent_success: activePlan(r, now) !== undefined,
+      },
+    };
+  } else if (r.kind === 'kibana') {
+    info = {
+      cluster_id: r.id,
+      cluster_name: d.name,
+      elasticsearch_cluster: { elasticsearch_id: es?.id ?? '' },
+      ...common,
+    };
+  } else {
+    info = {
+      id: r.id,
+      name: d.name,
+      elasticsearch_cluster: { elasticsearch_id: es?.id ?? '' },
+      ...common,
+    };
+  }
+  return {
+    ref_id: r.refId,
+    id: r.id,
+    region: r.region,
+    ...(r.esRefId ? { elasticsearch_cluster_ref_id: r.esRefId } : {}),
+    info,
+  };
+}
+
+function instanceConfiguration(kind: string): string {
+  return kind === 'elasticsearch' ? 'data.default' : kind;
+}
+
+/** An ECE-style cloud id: name:base64(host$es$kibana). */
+export function cloudId(d: Deployment, r: Resource): string {
+  const kb = d.resources.find((x) => x.kind === 'kibana');
+  const encoded = Buffer.from(`ece.local:9243$${r.id}$${kb?.id ?? ''}`).toString('base64');
+  return `${d.name}:${encoded}`;
+}
