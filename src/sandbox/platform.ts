@@ -14,7 +14,6 @@ const HOSTS = ZONES.map((_z, i) => ({
 const ALLOCATOR_MEMORY = 65_536;
 
 export function platformInfo(): Record<string, unknown> {
-  const count = (n: number) => n;
   return {
     version: PLATFORM_VERSION,
     eula_accepted: true,
@@ -22,12 +21,14 @@ export function platformInfo(): Record<string, unknown> {
     services: ['admin-console', 'allocator', 'constructor', 'proxy', 'zookeeper', 'runner'].map(
       (type) => ({
         type,
-        image: {
-          id: `sha256:${type.padEnd(12, '0').slice(0, 12)}`,
-          hash: `sha256:${Buffer.from(type).toString('hex').padEnd(64, '0').slice(0, 64)}`,
-          tag: PLATFORM_VERSION,
-          version: PLATFORM_VERSION,
-        },
+        image: [
+          {
+            id: `sha256:${type.padEnd(12, '0').slice(0, 12)}`,
+            hash: `sha256:${Buffer.from(type).toString('hex').padEnd(64, '0').slice(0, 64)}`,
+            tag: PLATFORM_VERSION,
+            version: PLATFORM_VERSION,
+          },
+        ],
       }),
     ),
     regions: [
@@ -73,8 +74,8 @@ export function platformInfo(): Record<string, unknown> {
         },
         proxies: {
           healthy: true,
-          expected_proxies_count: count(3),
-          proxies_count: count(3),
+          expected_proxies_count: 3,
+          proxies_count: 3,
           proxies: HOSTS.map((h) => ({ proxy_id: h.ip, healthy: true })),
         },
         resources: {
@@ -111,7 +112,7 @@ export function allocators(state: SandboxState, maintenance: Set<string>): Recor
       if (isShutDown(r, now)) continue;
       topology(r, now).forEach((t, i) => {
         const host = ZONES.indexOf(t.zone);
-        perHost[host < 0 ? 0 : host]?.push({
+        perHost[Math.max(host, 0)]?.push({
           cluster_id: r.id,
           cluster_type: r.kind,
           cluster_name: d.name,

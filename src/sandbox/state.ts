@@ -96,7 +96,7 @@ export class SandboxState {
     }
     let resources = body.resources as Record<string, unknown[]> | undefined;
     const region = typeof body.region === 'string' ? body.region : REGION;
-    if (!resources || Object.values(resources).every((v) => !Array.isArray(v) || v.length === 0)) {
+    if (resources === undefined) {
       const template = TEMPLATES.find((t) => t.id === (q.templateId ?? 'default'));
       if (!template) {
         throw new SandboxError(

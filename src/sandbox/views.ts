@@ -110,6 +110,7 @@ function resourceInfo(
     instance_configuration: {
       id: instanceConfiguration(r.kind),
       name: instanceConfiguration(r.kind),
+      resource: 'memory',
     },
   }));
   const metadata = {

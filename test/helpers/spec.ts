@@ -68,7 +68,7 @@ function describe(e: ErrorObject): string {
   return `${e.instancePath || '/'} ${e.message ?? ''} ${JSON.stringify(e.params)}`;
 }
 
-/** The operation a concrete request hits, with its path template. */
+/** The operation a concrete request hits, with its path template (literal segments win). */
 export function findOperation(
   method: string,
   url: string,
@@ -77,14 +77,17 @@ export function findOperation(
   const path = new URL(url, 'http://x').pathname;
   if (!path.startsWith(spec.basePath)) return undefined;
   const rest = path.slice(spec.basePath.length) || '/';
+  const segments = rest.split('/');
+  let best: { template: string; op: Operation; params: number } | undefined;
   for (const [template, ops] of Object.entries(spec.paths)) {
-    const re = new RegExp(
-      `^${template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{[^}]+\\?\}/g, '[^/]+')}$`,
-    );
     const op = ops[method.toLowerCase()];
-    if (op && re.test(rest)) return { template, op };
+    const parts = template.split('/');
+    if (!op || parts.length !== segments.length) continue;
+    const fits = parts.every((p, i) => p.startsWith('{') || p === segments[i]);
+    const params = parts.filter((p) => p.startsWith('{')).length;
+    if (fits && (!best || params < best.params)) best = { template, op, params };
   }
-  return undefined;
+  return best && { template: best.template, op: best.op };
 }
 
 /** The definition name of the response schema for a status, e.g. DeploymentsListResponse. */
@@ -96,4 +99,44 @@ export function responseDefinition(
   const found = findOperation(method, url);
   const ref = (found?.op.responses[String(status)]?.schema as { $ref?: string } | undefined)?.$ref;
   return ref?.replace('#/definitions/', '');
+}
+
+/**
+ * Checks a response body against the operation's schema for its status.
+ * Error statuses the spec does not list for an operation (405, a 401 on an
+ * operation that documents none) are checked as BasicFailedReply.
+ */
+export function responseViolations(
+  method: string,
+  url: string,
+  status: number,
+  body: unknown,
+): string[] {
+  const found = findOperation(method, url);
+  if (!found) return [`${method} ${url} is not an operation of the spec`];
+  const schema = found.op.responses[String(status)]?.schema as
+    | { $ref?: string; type?: string; items?: { $ref?: string } }
+    | undefined;
+  if (!schema) {
+    if (status >= 400) return violations('BasicFailedReply', body);
+    return [`${method} ${found.template} does not document status ${status}`];
+  }
+  if (schema.$ref) return violations(schema.$ref.replace('#/definitions/', ''), body);
+  if (schema.type === 'array' && schema.items?.$ref) {
+    if (!Array.isArray(body)) return ['/ must be an array'];
+    const def = schema.items.$ref.replace('#/definitions/', '');
+    return body.flatMap((item, i) => violations(def, item).map((v) => `[${i}]${v}`));
+  }
+  return [];
+}
+
+/** Checks a request body against the operation's body parameter schema. */
+export function requestViolations(method: string, url: string, body: unknown): string[] {
+  const found = findOperation(method, url);
+  if (!found) return [`${method} ${url} is not an operation of the spec`];
+  const param = found.op.parameters?.find((p) => p.in === 'body');
+  if (!param) return body === undefined ? [] : [`${method} ${found.template} takes no body`];
+  if (body === undefined) return param.required ? [`${method} ${found.template} needs a body`] : [];
+  const ref = param.schema?.$ref;
+  return ref ? violations(ref.replace('#/definitions/', ''), body) : [];
 }

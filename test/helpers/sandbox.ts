@@ -1,0 +1,100 @@
+// The sandbox in-process for tests: every exchange recorded, a clock the test
+// can move, and a small client that speaks to it over real HTTP.
+
+import {
+  type Exchange,
+  type Sandbox,
+  type SandboxOptions,
+  startSandbox,
+} from '../../src/sandbox/server.js';
+
+export interface TestSandbox {
+  sb: Sandbox;
+  exchanges: Exchange[];
+  /** Moves the sandbox's clock forward (only with a fake clock). */
+  advance(ms: number): void;
+  call(
+    method: string,
+    path: string,
+    opts?: { body?: unknown; auth?: string | null; raw?: string },
+  ): Promise<{ status: number; body: unknown; headers: Headers }>;
+  close(): Promise<void>;
+}
+
+export async function testSandbox(
+  opts: SandboxOptions & { fakeClock?: boolean } = {},
+): Promise<TestSandbox> {
+  let offset = 0;
+  const { fakeClock, ...rest } = opts;
+  const exchanges: Exchange[] = [];
+  const sb = await startSandbox({
+    ...(fakeClock ? { now: () => Date.now() + offset } : {}),
+    ...rest,
+    onExchange: (e) => exchanges.push(e),
+  });
+  return {
+    sb,
+    exchanges,
+    advance: (ms) => {
+      if (!fakeClock) throw new Error('advance needs fakeClock');
+      offset += ms;
+    },
+    call: async (method, path, o = {}) => {
+      const headers: Record<string, string> = {};
+      const auth = o.auth === undefined ? `ApiKey ${sb.apiKey}` : o.auth;
+      if (auth !== null) headers.authorization = auth;
+      let body: string | undefined = o.raw;
+      if (o.body !== undefined) {
+        body = JSON.stringify(o.body);
+        headers['content-type'] = 'application/json';
+      }
+      const res = await fetch(`${sb.url}/api/v1${path}`, {
+        method,
+        headers,
+        ...(body !== undefined ? { body } : {}),
+      });
+      const text = await res.text();
+      return {
+        status: res.status,
+        body: text ? JSON.parse(text) : undefined,
+        headers: res.headers,
+      };
+    },
+    close: () => sb.close(),
+  };
+}
+
+/** A deployment create request as a user would write it. */
+export function createRequest(
+  name: string,
+  kinds: string[] = ['elasticsearch', 'kibana'],
+): Record<string, unknown> {
+  const resources: Record<string, unknown[]> = {};
+  for (const kind of kinds) {
+    resources[kind] = [
+      {
+        ref_id: `main-${kind}`,
+        region: 'ece-region',
+        ...(kind === 'elasticsearch' ? {} : { elasticsearch_cluster_ref_id: 'main-elasticsearch' }),
+        plan:
+          kind === 'elasticsearch'
+            ? {
+                cluster_topology: [
+                  {
+                    id: 'hot_content',
+                    zone_count: 1,
+                    instance_configuration_id: 'data.default',
+                    size: { resource: 'memory', value: 2048 },
+                  },
+                ],
+                elasticsearch: { version: '8.15.1' },
+              }
+            : {
+                cluster_topology: [{ zone_count: 1, size: { resource: 'memory', value: 1024 } }],
+                [kind]: { version: '8.15.1' },
+              },
+      },
+    ];
+  }
+  return { name, resources, metadata: { tags: [{ key: 'team', value: 'search' }] } };
+}

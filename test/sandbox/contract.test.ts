@@ -1,0 +1,216 @@
+// Drives every sandbox endpoint, success and error paths, and checks every
+// response body (and every request body sent) against the specification.
+
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { routes } from '../../src/sandbox/routes.js';
+import { createRequest, type TestSandbox, testSandbox } from '../helpers/sandbox.js';
+import { requestViolations, responseViolations } from '../helpers/spec.js';
+
+describe('sandbox contract', () => {
+  let t: TestSandbox;
+  before(async () => {
+    t = await testSandbox({
+      fakeClock: true,
+      planDurationMs: 10_000,
+      password: 'pw-123456',
+      deployments: 4,
+    });
+  });
+  after(() => t.close());
+
+  it('answers every endpoint with bodies that validate against the spec', async () => {
+    const { call } = t;
+    const expect = async (
+      status: number,
+      method: string,
+      path: string,
+      opts?: Parameters<typeof call>[2],
+    ) => {
+      const r = await call(method, path, opts);
+      assert.equal(r.status, status, `${method} ${path}: ${JSON.stringify(r.body)}`);
+      return r.body as Record<string, unknown>;
+    };
+    // Auth and keys.
+    await expect(401, 'POST', '/users/auth/_login', {
+      body: { username: 'admin', password: 'wrong' },
+      auth: null,
+    });
+    await expect(400, 'POST', '/users/auth/_login', { body: { username: 'admin' }, auth: null });
+    const login = await expect(200, 'POST', '/users/auth/_login', {
+      body: { username: 'admin', password: 'pw-123456' },
+      auth: null,
+    });
+    const bearer = `Bearer ${login.token}`;
+    await expect(200, 'GET', '/users/auth', { auth: bearer });
+    await expect(200, 'GET', '/user', { auth: bearer });
+    const refreshed = await expect(200, 'POST', '/users/auth/_refresh', { auth: bearer });
+    await expect(400, 'POST', '/users/auth/_refresh');
+    await expect(200, 'POST', '/users/auth/_logout', { auth: `Bearer ${refreshed.token}` });
+    await expect(401, 'GET', '/users/auth', { auth: `Bearer ${refreshed.token}` });
+    await expect(401, 'GET', '/deployments', { auth: null });
+    await expect(401, 'GET', '/deployments', { auth: 'ApiKey not-a-key' });
+    const key = await expect(201, 'POST', '/users/auth/keys', {
+      body: { description: 'ci', expiration: '30d' },
+    });
+    await expect(400, 'POST', '/users/auth/keys', { body: { description: '' } });
+    await expect(400, 'POST', '/users/auth/keys', {
+      body: { description: 'x', expiration: 'soon' },
+    });
+    await expect(200, 'GET', '/users/auth/keys', { auth: `ApiKey ${key.key}` });
+    await expect(200, 'GET', `/users/auth/keys/${key.id}`);
+    await expect(200, 'DELETE', `/users/auth/keys/${key.id}`);
+    await expect(404, 'GET', `/users/auth/keys/${key.id}`);
+    await expect(404, 'DELETE', `/users/auth/keys/${key.id}`);
+    // Platform and users.
+    await expect(200, 'GET', '/platform');
+    const allocators = await expect(200, 'GET', '/platform/infrastructure/allocators');
+    const allocatorId = (allocators.zones as { allocators: { allocator_id: string }[] }[])[0]
+      ?.allocators[0]?.allocator_id;
+    await expect(200, 'GET', `/platform/infrastructure/allocators/${allocatorId}`);
+    await expect(404, 'GET', '/platform/infrastructure/allocators/10.9.9.9');
+    await expect(
+      202,
+      'POST',
+      `/platform/infrastructure/allocators/${allocatorId}/maintenance-mode/_start`,
+    );
+    await expect(
+      202,
+      'POST',
+      `/platform/infrastructure/allocators/${allocatorId}/maintenance-mode/_stop`,
+    );
+    await expect(200, 'GET', '/platform/infrastructure/runners');
+    await expect(200, 'GET', '/stack/versions');
+    await expect(200, 'GET', '/deployments/templates?region=ece-region');
+    await expect(400, 'GET', '/deployments/templates');
+    await expect(400, 'GET', '/deployments/templates?region=mars');
+    await expect(200, 'GET', '/deployments/templates/observability?region=ece-region');
+    await expect(404, 'GET', '/deployments/templates/nope?region=ece-region');
+    await expect(200, 'GET', '/users');
+    await expect(200, 'GET', '/users/admin');
+    await expect(404, 'GET', '/users/nobody');
+    // Deployments.
+    await expect(200, 'GET', '/deployments');
+    await expect(400, 'POST', '/deployments', {
+      body: { name: 'no-es', resources: { kibana: [] } },
+    });
+    await expect(400, 'POST', '/deployments', { raw: '{"name": ', body: undefined });
+    await expect(200, 'POST', '/deployments?validate_only=true', {
+      body: createRequest('check-only'),
+    });
+    const created = await expect(201, 'POST', '/deployments?request_id=req-1', {
+      body: createRequest('orders', [
+        'elasticsearch',
+        'kibana',
+        'apm',
+        'integrations_server',
+        'enterprise_search',
+        'appsearch',
+      ]),
+    });
+    await expect(202, 'POST', '/deployments?request_id=req-1', { body: createRequest('orders') });
+    await expect(201, 'POST', '/deployments?template_id=observability', {
+      body: { name: 'from-template' },
+    });
+    await expect(404, 'POST', '/deployments?template_id=nope', { body: { name: 'bad-template' } });
+    const id = String(created.id);
+    for (const q of [
+      '',
+      '?show_plans=false',
+      '?show_plan_logs=true&show_plan_history=true&show_settings=true&show_metadata=true',
+    ]) {
+      await expect(200, 'GET', `/deployments/${id}${q}`);
+    }
+    t.advance(4_000);
+    await expect(200, 'GET', `/deployments/${id}?show_plan_logs=true`);
+    await expect(200, 'DELETE', `/deployments/${id}/elasticsearch/main-elasticsearch/plan/pending`);
+    await expect(400, 'DELETE', `/deployments/${id}/elasticsearch/main-elasticsearch/plan/pending`);
+    t.advance(20_000);
+    await expect(200, 'GET', `/deployments/${id}?show_plan_logs=true&show_plan_history=true`);
+    const update = {
+      prune_orphans: false,
+      resources: { kibana: (createRequest('x').resources as { kibana: unknown[] }).kibana },
+    };
+    await expect(200, 'PUT', `/deployments/${id}`, { body: update });
+    await expect(200, 'PUT', `/deployments/${id}?validate_only=true`, {
+      body: { ...update, prune_orphans: true },
+    });
+    await expect(409, 'PUT', `/deployments/${id}?version=1`, { body: update });
+    await expect(400, 'PUT', `/deployments/${id}`, { body: { resources: {} } });
+    await expect(404, 'PUT', '/deployments/0000', { body: update });
+    t.advance(20_000);
+    await expect(202, 'POST', `/deployments/${id}/elasticsearch/main-elasticsearch/_restart`);
+    await expect(202, 'POST', `/deployments/${id}/kibana/main-kibana/_restart`);
+    await expect(404, 'POST', `/deployments/${id}/kibana/nope/_restart`);
+    await expect(202, 'POST', `/deployments/${id}/kibana/main-kibana/instances/_stop`);
+    await expect(202, 'POST', `/deployments/${id}/kibana/main-kibana/instances/_start`);
+    await expect(200, 'POST', '/deployments/_search', {
+      body: { query: { match_all: {} }, size: 2 },
+    });
+    await expect(200, 'POST', '/deployments/_search', {
+      body: {
+        query: {
+          bool: {
+            must: [
+              { prefix: { name: { value: 'ord' } } },
+              { term: { 'resources.elasticsearch.region': { value: 'ece-region' } } },
+            ],
+          },
+        },
+        sort: [{ name: { order: 'desc' } }],
+      },
+    });
+    await expect(200, 'POST', '/deployments/_search', {
+      body: { query: { match: { name: { query: 'orders' } } } },
+    });
+    await expect(200, 'POST', '/deployments/_search');
+    await expect(400, 'POST', '/deployments/_search', {
+      body: { query: { fuzzy: { name: 'x' } } },
+    });
+    await expect(400, 'POST', '/deployments/_search', { body: { cursor: 'garbage' } });
+    await expect(400, 'DELETE', `/deployments/${id}`);
+    await expect(400, 'POST', `/deployments/${id}/_restore`);
+    await expect(200, 'POST', `/deployments/${id}/_shutdown?skip_snapshot=true`);
+    await expect(200, 'GET', `/deployments/${id}`);
+    t.advance(20_000);
+    await expect(200, 'POST', `/deployments/${id}/_restore`);
+    t.advance(20_000);
+    await expect(200, 'POST', `/deployments/${id}/_shutdown`);
+    t.advance(20_000);
+    await expect(400, 'POST', `/deployments/${id}/kibana/main-kibana/_restart`);
+    await expect(200, 'DELETE', `/deployments/${id}`);
+    await expect(404, 'GET', `/deployments/${id}`);
+    await expect(404, 'POST', `/deployments/${id}/_shutdown`);
+    await expect(404, 'GET', '/no/such/thing');
+    await expect(405, 'PATCH', '/deployments');
+  });
+
+  it('every response body validated; every request body the test sent too', () => {
+    assert.ok(t.exchanges.length >= 70, `only ${t.exchanges.length} exchanges`);
+    const problems: string[] = [];
+    for (const e of t.exchanges) {
+      if (e.url.startsWith('/api/v1/no/') || e.status === 405) {
+        problems.push(
+          ...responseViolations('GET', '/api/v1/deployments', 401, e.body).map(
+            (v) => `${e.method} ${e.url}: ${v}`,
+          ),
+        );
+        continue;
+      }
+      for (const v of responseViolations(e.method, e.url, e.status, e.body))
+        problems.push(`${e.method} ${e.url} ${e.status}: ${v}`);
+      if (e.status < 400) {
+        for (const v of requestViolations(e.method, e.url, e.requestBody))
+          problems.push(`request ${e.method} ${e.url}: ${v}`);
+      }
+    }
+    assert.deepEqual(problems, []);
+  });
+
+  it('reaches every route the sandbox has, so none goes unchecked', () => {
+    const hit = new Set(t.exchanges.map((e) => `${e.method} ${e.template}`));
+    const all = routes({ state: t.sb.state, auth: t.sb.auth, users: [], maintenance: new Set() });
+    const missed = all.map((r) => `${r.method} ${r.path}`).filter((r) => !hit.has(r));
+    assert.deepEqual(missed, []);
+  });
+});
