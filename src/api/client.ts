@@ -17,6 +17,7 @@ import {
   ResponseError,
   UsageError,
 } from '../errors.js';
+import { cjs } from '../interop.js';
 import type { OutStream } from '../output/iostreams.js';
 import { toCurl } from './curl.js';
 import type { Endpoint } from './host.js';
@@ -308,12 +309,10 @@ export class ApiClient {
   }
 }
 
-type Undici = typeof import('undici');
-let undici: Promise<Undici> | undefined;
+let undici: Promise<typeof import('undici')> | undefined;
 
-/** undici is CommonJS: bundled, its exports sit on `default`; from source, on the namespace. */
-function loadUndici(): Promise<Undici> {
-  undici ??= import('undici').then((m) => (m as { default?: Undici }).default ?? m);
+function loadUndici(): Promise<typeof import('undici')> {
+  undici ??= import('undici').then(cjs);
   return undici;
 }
 

@@ -12,7 +12,7 @@ export interface IOStreams {
   stdoutIsTTY: boolean;
   stderrIsTTY: boolean;
   stdinIsTTY: boolean;
-  /** Width of the terminal stdout is on (80 when unknown). */
+  /** Width of the terminal stdout is on; unbounded for a pipe. */
   columns: number;
 }
 
@@ -24,6 +24,9 @@ export function systemIO(): IOStreams {
     stdoutIsTTY: process.stdout.isTTY === true,
     stderrIsTTY: process.stderr.isTTY === true,
     stdinIsTTY: process.stdin.isTTY === true,
-    columns: process.stdout.columns || Number(process.env.COLUMNS) || 80,
+    // A table forced into a pipe is not truncated unless COLUMNS asks for it.
+    columns: process.stdout.isTTY
+      ? process.stdout.columns || 80
+      : Number(process.env.COLUMNS) || Number.POSITIVE_INFINITY,
   };
 }

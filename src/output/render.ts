@@ -4,6 +4,7 @@
 
 import type { ChalkInstance } from 'chalk';
 import { ResponseError, UsageError } from '../errors.js';
+import { cjs } from '../interop.js';
 import type { IOStreams } from './iostreams.js';
 import { type Grid, renderTable, renderTsv } from './table.js';
 
@@ -144,8 +145,7 @@ export function parseJson(text: string): unknown {
 }
 
 async function applyQuery(data: unknown, expr: string): Promise<unknown> {
-  const mod = await import('jmespath');
-  const search = mod.search ?? mod.default.search;
+  const { search } = cjs(await import('jmespath'));
   try {
     // biome-ignore lint/suspicious/noExplicitAny: jmespath's typings take `any` data
     return search(data as any, expr);

@@ -5,6 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { cjs } from '../interop.js';
 
 export interface SandboxPki {
   key: string;
@@ -14,7 +15,7 @@ export interface SandboxPki {
 }
 
 export async function makeSandboxPki(host: string): Promise<SandboxPki> {
-  const { generate } = await import('selfsigned');
+  const { generate } = cjs(await import('selfsigned'));
   const ca = await generate([{ name: 'commonName', value: 'ECE sandbox CA' }], {
     keyType: 'ec',
     algorithm: 'sha256',

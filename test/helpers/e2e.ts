@@ -58,3 +58,49 @@ export function spawnProc(
     opts.onSpawn?.(child);
   });
 }
+
+export interface SandboxProcess {
+  vars: Record<string, string>;
+  stderr(): string;
+  /** Sends the signal and resolves with the exit code. */
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+}
+
+/** `ece sandbox ARGS` as a child process, resolved once it printed its export lines. */
+export function sandboxProcess(args: string[] = []): Promise<SandboxProcess> {
+  if (!existsSync(DIST))
+    throw new Error('dist/ece.js is missing: run `npm run build` first (npm test does)');
+  const child = spawn(process.execPath, [BIN, 'sandbox', ...args], {
+    env: baseEnv(),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let err = '';
+  child.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`sandbox did not start: ${err}`));
+    }, 15_000);
+    exited.then((code) => reject(new Error(`sandbox exited with ${code}: ${err}`)));
+    child.stdout.setEncoding('utf8').on('data', (d: string) => {
+      out += d;
+      const vars = Object.fromEntries(
+        [...out.matchAll(/^export (\w+)=(.*)$/gm)].map((m) => [m[1] ?? '', m[2] ?? '']),
+      );
+      const want = args.includes('--tls') ? 3 : 2;
+      if (Object.keys(vars).length >= want) {
+        clearTimeout(timer);
+        resolve({
+          vars,
+          stderr: () => err,
+          stop: (signal = 'SIGINT') => {
+            child.kill(signal);
+            return exited;
+          },
+        });
+      }
+    });
+  });
+}
