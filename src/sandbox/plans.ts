@@ -2,24 +2,10 @@
 // it takes and its steps; its state at any moment is derived from the time,
 // so no timers run and a plan read twice at the same moment reads the same.
 
+import { KINDS, type Kind } from '../api/kinds.js';
 import { iso } from './ids.js';
 
-export type Kind =
-  | 'elasticsearch'
-  | 'kibana'
-  | 'apm'
-  | 'integrations_server'
-  | 'enterprise_search'
-  | 'appsearch';
-
-export const KINDS: Kind[] = [
-  'elasticsearch',
-  'kibana',
-  'apm',
-  'integrations_server',
-  'enterprise_search',
-  'appsearch',
-];
+export { KINDS, type Kind };
 
 export type PlanAction = 'create' | 'update' | 'shutdown' | 'restore' | 'restart';
 

@@ -7,14 +7,25 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cjs } from '../interop.js';
 
-export interface SandboxPki {
+export interface Pki {
+  /** The server's private key and certificate (PEM). */
   key: string;
   cert: string;
+  /** The CA that signed it (PEM), also written to caFile. */
   caCert: string;
   caFile: string;
 }
 
-export async function makeSandboxPki(host: string): Promise<SandboxPki> {
+export interface PkiOptions {
+  names: string[];
+  ips: string[];
+  /** Validity of the server certificate; defaults to a year from now. */
+  notBefore?: Date;
+  notAfter?: Date;
+}
+
+/** A fresh CA and a server certificate it signed for the given names and addresses. */
+export async function makePki(opts: PkiOptions): Promise<Pki> {
   const { generate } = cjs(await import('selfsigned'));
   const ca = await generate([{ name: 'commonName', value: 'ECE sandbox CA' }], {
     keyType: 'ec',
@@ -30,29 +41,39 @@ export async function makeSandboxPki(host: string): Promise<SandboxPki> {
       },
     ],
   });
+  const server = await generate(
+    [{ name: 'commonName', value: opts.names[0] ?? opts.ips[0] ?? 'localhost' }],
+    {
+      keyType: 'ec',
+      algorithm: 'sha256',
+      ca: { key: ca.private, cert: ca.cert },
+      ...(opts.notBefore ? { notBeforeDate: opts.notBefore } : {}),
+      ...(opts.notAfter ? { notAfterDate: opts.notAfter } : {}),
+      extensions: [
+        { name: 'basicConstraints', cA: false },
+        { name: 'keyUsage', digitalSignature: true, keyEncipherment: true },
+        { name: 'extKeyUsage', serverAuth: true },
+        {
+          name: 'subjectAltName',
+          altNames: [
+            ...opts.names.map((value) => ({ type: 2 as const, value })),
+            ...opts.ips.map((ip) => ({ type: 7 as const, ip })),
+          ],
+        },
+      ],
+    },
+  );
+  const dir = mkdtempSync(join(tmpdir(), 'ece-pki-'));
+  const caFile = join(dir, 'ca.pem');
+  writeFileSync(caFile, ca.cert, { mode: 0o644 });
+  return { key: server.private, cert: server.cert, caCert: ca.cert, caFile };
+}
+
+/** Certificates for `ece sandbox --tls` listening on `host`. */
+export function makeSandboxPki(host: string): Promise<Pki> {
   const names = new Set(['localhost']);
   const ips = new Set(['127.0.0.1', '::1']);
   if (isIP(host)) ips.add(host);
   else names.add(host);
-  const server = await generate([{ name: 'commonName', value: host }], {
-    keyType: 'ec',
-    algorithm: 'sha256',
-    ca: { key: ca.private, cert: ca.cert },
-    extensions: [
-      { name: 'basicConstraints', cA: false },
-      { name: 'keyUsage', digitalSignature: true, keyEncipherment: true },
-      { name: 'extKeyUsage', serverAuth: true },
-      {
-        name: 'subjectAltName',
-        altNames: [
-          ...[...names].map((value) => ({ type: 2 as const, value })),
-          ...[...ips].map((ip) => ({ type: 7 as const, ip })),
-        ],
-      },
-    ],
-  });
-  const dir = mkdtempSync(join(tmpdir(), 'ece-sandbox-'));
-  const caFile = join(dir, 'ca.pem');
-  writeFileSync(caFile, ca.cert, { mode: 0o644 });
-  return { key: server.private, cert: server.cert, caCert: ca.cert, caFile };
+  return makePki({ names: [...names], ips: [...ips] });
 }

@@ -3,6 +3,7 @@
 
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { KINDS } from '../../src/api/kinds.js';
 import { routes } from '../../src/sandbox/routes.js';
 import { createRequest, type TestSandbox, testSandbox } from '../helpers/sandbox.js';
 import { requestViolations, responseViolations } from '../helpers/spec.js';
@@ -99,14 +100,7 @@ describe('sandbox contract', () => {
       body: createRequest('check-only'),
     });
     const created = await expect(201, 'POST', '/deployments?request_id=req-1', {
-      body: createRequest('orders', [
-        'elasticsearch',
-        'kibana',
-        'apm',
-        'integrations_server',
-        'enterprise_search',
-        'appsearch',
-      ]),
+      body: createRequest('orders', [...KINDS]),
     });
     await expect(202, 'POST', '/deployments?request_id=req-1', { body: createRequest('orders') });
     await expect(201, 'POST', '/deployments?template_id=observability', {

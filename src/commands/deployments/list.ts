@@ -7,20 +7,11 @@ import {
   type DeploymentsListResponse,
   listDeployments,
 } from '../../api/deployments.js';
+import { KINDS } from '../../api/kinds.js';
 import type { Context } from '../../context.js';
 import { ResponseError } from '../../errors.js';
 import type { View } from '../../output/render.js';
 import type { Grid } from '../../output/table.js';
-
-/** Resource kinds in the order their columns appear. */
-export const KINDS = [
-  'elasticsearch',
-  'kibana',
-  'apm',
-  'integrations_server',
-  'enterprise_search',
-  'appsearch',
-] as const;
 
 export function register(parent: Command, ctx: Context): void {
   parent
