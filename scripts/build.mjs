@@ -23,5 +23,7 @@ await build({
   banner: {
     js: "import { createRequire as __ece_createRequire } from 'node:module'; const require = __ece_createRequire(import.meta.url);",
   },
+  // A native addon: resolved from node_modules at run time, never bundled.
+  external: ['@napi-rs/keyring'],
   logLevel: 'warning',
 });

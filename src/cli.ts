@@ -6,6 +6,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { findGroup, GROUPS } from './commands/registry.js';
 import { Context, type ContextInit } from './context.js';
 import { CliError, DryRunComplete, ExitCode } from './errors.js';
+import { FORMATS } from './output/formats.js';
 import { VERSION } from './version.js';
 
 /** Global options that take a value, for finding the command word in argv. */
@@ -50,14 +51,7 @@ export async function buildProgram(ctx: Context, argv: string[]): Promise<Comman
     .option('--ca-cert <file>', 'trust this CA certificate (PEM) for TLS (env: ECE_CA_CERT)')
     .option('-k, --insecure', 'skip TLS certificate verification (env: ECE_INSECURE=1)')
     .option('--timeout <duration>', 'timeout for each request, e.g. 30s or 2m (default: 30s)')
-    .addOption(
-      new Option('-o, --output <format>', 'output format').choices([
-        'table',
-        'tsv',
-        'json',
-        'yaml',
-      ]),
-    )
+    .addOption(new Option('-o, --output <format>', 'output format').choices(FORMATS))
     .option('--json', 'print the API response body as JSON (same as -o json)')
     .option('--query <expr>', 'JMESPath expression applied to the data before output')
     .option('--verbose', 'trace HTTP requests and responses on stderr (secrets masked)')
@@ -122,6 +116,7 @@ function report(err: unknown, ctx: Context): number {
     return err.exitCode === 0 ? ExitCode.OK : ExitCode.USAGE;
   }
   if (err instanceof CliError) {
+    if (err.silent) return err.exitCode;
     for (const line of err.lines()) stderr.write(`error: ${oneLine(line)}\n`);
     return err.exitCode;
   }

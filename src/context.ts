@@ -8,10 +8,11 @@ import {
   type Credential,
   type CredentialStore,
   checkOrigin,
-  emptyStore,
   missingCredentialMessage,
   resolveCredential,
 } from './auth/credentials.js';
+import { bearerSession } from './auth/session.js';
+import { ProfileCredentials } from './auth/store.js';
 import {
   type ConfigData,
   configDir,
@@ -21,8 +22,9 @@ import {
 } from './config/store.js';
 import { parseDuration } from './duration.js';
 import { AuthError, UsageError } from './errors.js';
+import { type Format, parseFormat } from './output/formats.js';
 import type { IOStreams } from './output/iostreams.js';
-import type { Format, Renderer } from './output/render.js';
+import type { Renderer } from './output/render.js';
 import { userAgent } from './version.js';
 
 export type Env = Record<string, string | undefined>;
@@ -62,17 +64,20 @@ export class Context {
   readonly env: Env;
   flags: GlobalOptions;
   readonly signal: AbortSignal | undefined;
-  private readonly store: CredentialStore;
+  readonly store: CredentialStore;
   private readonly clientOverrides: Partial<ClientOptions>;
   private configCache: ConfigData | undefined;
   private clientCache: ApiClient | undefined;
+  private readonly clients: ApiClient[] = [];
   private warned = new Set<string>();
 
   constructor(init: ContextInit) {
     this.io = init.io;
     this.env = init.env;
     this.flags = init.flags ?? {};
-    this.store = init.store ?? emptyStore;
+    this.store =
+      init.store ??
+      new ProfileCredentials(configDir(this.env), (name) => this.config().profiles?.[name]);
     this.signal = init.signal;
     this.clientOverrides = init.client ?? {};
   }
@@ -87,8 +92,12 @@ export class Context {
   }
 
   profile(): { name: string; profile: Profile } {
-    return selectProfile(this.config(), this.flags.profile || this.env.ECE_PROFILE || undefined);
+    const explicit = this.flags.profile || this.env.ECE_PROFILE || undefined;
+    return selectProfile(this.config(), explicit, this.creatingProfile);
   }
+
+  /** Commands that create profiles (login, config set) may name one that does not exist yet. */
+  creatingProfile = false;
 
   /** The host per DESIGN.md: --host > ECE_HOST > COORDINATOR_HOST > profile. */
   endpoint(): Endpoint {
@@ -128,7 +137,6 @@ export class Context {
 
   /** --json / -o, else the profile's output, else table on a terminal and TSV in a pipe. */
   async format(): Promise<Format> {
-    const { parseFormat } = await import('./output/render.js');
     const { json, output } = this.flags;
     if (json && output !== undefined && output !== 'json') {
       throw new UsageError(`--json cannot be combined with --output ${output}`);
@@ -157,10 +165,25 @@ export class Context {
     const credential = await this.credential();
     if (credential) checkOrigin(credential, endpoint.origin, this.profile().name);
     if (!credential && !this.flags.dryRun) throw new AuthError(missingCredentialMessage);
-    const insecure = this.insecure();
-    const caCert = this.caCert();
-    const timeoutMs = this.timeoutMs();
-    const maxAttempts = this.maxAttempts();
+    this.clientCache = await this.client({ endpoint, credential, profile: this.profile().name });
+    return this.clientCache;
+  }
+
+  /**
+   * A client for a given endpoint and credential (none for `_login`), with
+   * the run's TLS, timeout, tracing and dry-run settings; `profile` names the
+   * profile whose stored session it may renew.
+   */
+  async client(opts: {
+    endpoint: Endpoint;
+    credential: Credential | undefined;
+    profile?: string;
+    caCert?: string | undefined;
+    insecure?: boolean;
+  }): Promise<ApiClient> {
+    const { endpoint, credential } = opts;
+    const insecure = opts.insecure ?? this.insecure();
+    const caCert = 'caCert' in opts ? opts.caCert : this.caCert();
     if (!this.flags.dryRun) {
       if (insecure && endpoint.protocol === 'https:') {
         this.warn(
@@ -174,21 +197,27 @@ export class Context {
       }
     }
     const { ApiClient } = await import('./api/client.js');
-    this.clientCache = new ApiClient({
+    const session =
+      opts.profile !== undefined && credential?.type === 'bearer' && credential.origin !== undefined
+        ? bearerSession({ profile: opts.profile, store: this.store, warn: (m) => this.warn(m) })
+        : undefined;
+    const client = new ApiClient({
       endpoint,
       credential,
+      session,
       userAgent: userAgent(),
-      timeoutMs,
+      timeoutMs: this.timeoutMs(),
       caCert,
       insecure,
       env: this.env,
-      maxAttempts,
+      maxAttempts: this.maxAttempts(),
       ...(this.signal ? { signal: this.signal } : {}),
       trace: this.flags.verbose ? this.io.stderr : undefined,
       dryRun: this.flags.dryRun ? this.io.stdout : undefined,
       ...this.clientOverrides,
     });
-    return this.clientCache;
+    this.clients.push(client);
+    return client;
   }
 
   async renderer(): Promise<Renderer> {
@@ -215,7 +244,12 @@ export class Context {
   }
 
   async dispose(): Promise<void> {
-    await this.clientCache?.close();
+    await Promise.all(this.clients.map((c) => c.close()));
+  }
+
+  /** Drops what was read from the config file, after a command changed it. */
+  reloadConfig(): void {
+    this.configCache = undefined;
   }
 
   private maxAttempts(): number {

@@ -19,6 +19,8 @@ export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
 /** Base class: a message meant for the user and the exit code it maps to. */
 export class CliError extends Error {
   readonly exitCode: ExitCodeValue;
+  /** Already reported on stdout/stderr by the command: exit with the code, print nothing more. */
+  silent = false;
   constructor(message: string, exitCode: ExitCodeValue = ExitCode.ERROR) {
     super(message);
     this.name = new.target.name;

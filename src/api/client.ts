@@ -24,9 +24,18 @@ import type { Endpoint } from './host.js';
 import { networkError } from './neterrors.js';
 import { redactBody, redactHeader, redactLiterals } from './redact.js';
 
+/** How a stored bearer session stays valid; see auth/session.ts. */
+export interface SessionHooks {
+  /** Before a request: the credential to use, renewed if close to expiry. */
+  before(client: ApiClient, credential: Credential): Promise<Credential>;
+  /** After a 401: a renewed credential to retry once with, or undefined. */
+  unauthorized(client: ApiClient, credential: Credential): Promise<Credential | undefined>;
+}
+
 export interface ClientOptions {
   endpoint: Endpoint;
   credential: Credential | undefined;
+  session?: SessionHooks | undefined;
   userAgent: string;
   timeoutMs: number;
   caCert?: string | undefined;
@@ -52,6 +61,8 @@ export interface RequestOptions {
   headers?: Record<string, string>;
   /** Safe to send again after a reset or a 5xx; defaults to true for GET/HEAD/PUT/DELETE. */
   idempotent?: boolean;
+  /** Another credential for this request (null: none); the session hooks are skipped. */
+  credential?: Credential | null;
 }
 
 export interface ApiResponse {
@@ -75,18 +86,74 @@ export class ApiClient {
   private dispatcher: Dispatcher | undefined;
   private readonly opts: ClientOptions;
   private readonly secrets: string[];
+  private credential: Credential | undefined;
 
   constructor(opts: ClientOptions) {
     this.opts = opts;
+    this.credential = opts.credential;
     this.secrets = opts.credential ? [opts.credential.secret] : [];
+  }
+
+  /** Masks a secret in traces (a password sent in a body, a token received). */
+  addSecret(secret: string): void {
+    if (secret) this.secrets.push(secret);
+  }
+
+  /** POST /users/auth/_refresh with the given token: the new token and when it expires. */
+  async refreshToken(c: Credential): Promise<{ token: string; expiresAt: string | undefined }> {
+    const res = await this.request({ method: 'POST', path: '/users/auth/_refresh', credential: c });
+    const body = parseBody<{ token?: unknown; session_expiration_time?: unknown }>(res);
+    if (typeof body.token !== 'string')
+      throw new ResponseError('unexpected response from ECE: _refresh returned no token');
+    this.addSecret(body.token);
+    return {
+      token: body.token,
+      expiresAt:
+        typeof body.session_expiration_time === 'string' ? body.session_expiration_time : undefined,
+    };
+  }
+
+  /** Sends a request; non-2xx answers throw ApiError. A stored session is renewed as needed. */
+  async request(req: RequestOptions): Promise<ApiResponse> {
+    const session = req.credential === undefined ? this.opts.session : undefined;
+    let credential = req.credential === undefined ? this.credential : (req.credential ?? undefined);
+    if (session && credential && !this.opts.dryRun) {
+      credential = await session.before(this, credential);
+      this.useCredential(credential);
+    }
+    try {
+      return await this.send1(req, credential);
+    } catch (err) {
+      if (!(err instanceof ApiError) || err.status !== 401 || !session || !credential) throw err;
+      const renewed = await session.unauthorized(this, credential);
+      if (!renewed) throw err;
+      this.useCredential(renewed);
+      return await this.send1(req, renewed);
+    }
+  }
+
+  /** The credential requests use now, renewed first if its session is close to expiry. */
+  async currentCredential(): Promise<Credential | undefined> {
+    if (this.opts.session && this.credential)
+      this.useCredential(await this.opts.session.before(this, this.credential));
+    return this.credential;
+  }
+
+  private useCredential(c: Credential): void {
+    if (c !== this.credential) {
+      this.credential = c;
+      this.addSecret(c.secret);
+    }
   }
 
   get endpoint(): Endpoint {
     return this.opts.endpoint;
   }
 
-  /** Sends a request; non-2xx answers throw ApiError. */
-  async request(req: RequestOptions): Promise<ApiResponse> {
+  private async send1(
+    req: RequestOptions,
+    credential: Credential | undefined,
+  ): Promise<ApiResponse> {
     const method = (req.method ?? 'GET').toUpperCase();
     const url = this.url(req.path, req.query);
     const body =
@@ -99,11 +166,11 @@ export class ApiClient {
     if (body !== undefined && headers['content-type'] === undefined) {
       headers['content-type'] = 'application/json';
     }
-    if (this.opts.credential) headers.authorization = authorizationHeader(this.opts.credential);
+    if (credential) headers.authorization = authorizationHeader(credential);
 
     if (this.opts.dryRun) {
       const shown = { ...headers };
-      shown.authorization ??= 'ApiKey';
+      if (req.credential !== null) shown.authorization ??= 'ApiKey';
       this.opts.dryRun.write(
         `${toCurl({ method, url, headers: shown, body, caCert: this.opts.caCert, insecure: this.opts.insecure === true })}\n`,
       );

@@ -13,21 +13,27 @@ export interface Credential {
   source: string;
   /** For stored credentials: the origin they may be sent to. */
   origin?: string;
+  /** For stored bearer tokens: when they expire (ISO). */
+  expiresAt?: string | undefined;
 }
 
 export interface StoredCredential {
   type: CredentialType;
   secret: string;
   origin: string;
-  expiresAt?: string;
+  /** ISO time a bearer token expires. */
+  expiresAt?: string | undefined;
+  /** Who signed in, when known. */
+  user?: string | undefined;
 }
 
-/** The seam for `ece login`'s storage; the keychain implements it. */
+/** `ece login`'s storage, per profile: the keychain, or a 0600 file when asked. */
 export interface CredentialStore {
   get(profile: string): Promise<StoredCredential | undefined>;
+  /** Where a profile's credential lives (`keychain`, a file path), if anywhere. */
+  where?(profile: string): string | undefined;
+  save?(profile: string, credential: StoredCredential): Promise<void>;
 }
-
-export const emptyStore: CredentialStore = { get: async () => undefined };
 
 export interface CredentialInput {
   apiKey?: string | undefined;
@@ -55,7 +61,13 @@ export async function resolveCredential(input: CredentialInput): Promise<Credent
   if (envToken) return { type: 'bearer', secret: envToken.trim(), source: 'ECE_TOKEN' };
   const stored = await input.store.get(input.profile);
   if (stored) {
-    return { type: stored.type, secret: stored.secret, source: 'keychain', origin: stored.origin };
+    return {
+      type: stored.type,
+      secret: stored.secret,
+      source: input.store.where?.(input.profile) ?? 'keychain',
+      origin: stored.origin,
+      expiresAt: stored.expiresAt,
+    };
   }
   return undefined;
 }

@@ -21,6 +21,30 @@ export const GROUPS: Group[] = [
     load: () => import('./deployments/index.js'),
   },
   {
+    name: 'login',
+    aliases: [],
+    summary: 'Sign in to ECE and keep the credential in the OS keychain',
+    load: () => import('./auth/login.js'),
+  },
+  {
+    name: 'logout',
+    aliases: [],
+    summary: 'End the session and remove the stored credential',
+    load: () => import('./auth/logout.js'),
+  },
+  {
+    name: 'auth',
+    aliases: [],
+    summary: 'Show sign-in status, print the token, manage API keys',
+    load: () => import('./auth/index.js'),
+  },
+  {
+    name: 'config',
+    aliases: [],
+    summary: 'List, show, change and switch profiles',
+    load: () => import('./config/index.js'),
+  },
+  {
     name: 'sandbox',
     aliases: [],
     summary: 'Run a local ECE API simulator for trying ece and testing scripts',

@@ -16,6 +16,8 @@ export interface Profile {
   insecure?: boolean;
   output?: string;
   timeout?: string;
+  /** Where `ece login` put this profile's secret; absent when signed out. */
+  credential?: 'keychain' | 'file';
 }
 
 export interface ConfigData {
@@ -66,10 +68,11 @@ export function readConfig(dir: string): ConfigData {
 export function selectProfile(
   config: ConfigData,
   explicit: string | undefined,
+  allowMissing = false,
 ): { name: string; profile: Profile } {
   const name = explicit || config.current_profile || DEFAULT_PROFILE;
   const profile = config.profiles?.[name];
-  if (profile === undefined && explicit && explicit !== DEFAULT_PROFILE) {
+  if (profile === undefined && explicit && explicit !== DEFAULT_PROFILE && !allowMissing) {
     const known = Object.keys(config.profiles ?? {});
     throw new UsageError(
       `profile "${explicit}" does not exist${known.length ? ` (profiles: ${known.join(', ')})` : ''}`,

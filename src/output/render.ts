@@ -5,16 +5,9 @@
 import type { ChalkInstance } from 'chalk';
 import { ResponseError, UsageError } from '../errors.js';
 import { cjs } from '../interop.js';
+import type { Format } from './formats.js';
 import type { IOStreams } from './iostreams.js';
 import { type Grid, renderTable, renderTsv } from './table.js';
-
-export const FORMATS = ['table', 'tsv', 'json', 'yaml'] as const;
-export type Format = (typeof FORMATS)[number];
-
-export function parseFormat(value: string): Format {
-  if ((FORMATS as readonly string[]).includes(value)) return value as Format;
-  throw new UsageError(`invalid output format "${value}" (valid: ${FORMATS.join(', ')})`);
-}
 
 /** How one command turns its data into rows. */
 export interface View {

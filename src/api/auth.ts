@@ -1,0 +1,92 @@
+// Typed calls for /users/auth and /user. Silent: they return data or throw.
+
+import type { Credential } from '../auth/credentials.js';
+import { ResponseError } from '../errors.js';
+import type { ApiClient, ApiResponse } from './client.js';
+import { parseBody } from './client.js';
+
+export interface TokenResponse {
+  token: string;
+  session_expiration_time?: string;
+}
+
+/** POST /users/auth/_login, sent without credentials. */
+export async function login(
+  api: ApiClient,
+  username: string,
+  password: string,
+): Promise<TokenResponse> {
+  api.addSecret(password);
+  const res = await api.request({
+    method: 'POST',
+    path: '/users/auth/_login',
+    body: { username, password },
+    credential: null,
+  });
+  const body = parseBody<Partial<TokenResponse>>(res);
+  if (typeof body.token !== 'string')
+    throw new ResponseError('unexpected response from ECE: _login returned no token');
+  api.addSecret(body.token);
+  return body as TokenResponse;
+}
+
+/** POST /users/auth/_logout for a bearer session. */
+export async function logout(api: ApiClient): Promise<void> {
+  await api.request({ method: 'POST', path: '/users/auth/_logout' });
+}
+
+export interface AuthInfo {
+  expires_at?: string;
+}
+
+/** GET /users/auth: does this credential work? (optionally another one than the client's) */
+export async function authInfo(api: ApiClient, credential?: Credential): Promise<AuthInfo> {
+  const res = await api.request({
+    method: 'GET',
+    path: '/users/auth',
+    ...(credential ? { credential } : {}),
+  });
+  return parseBody<AuthInfo>(res);
+}
+
+export interface User {
+  user_name: string;
+}
+
+/** GET /user: who the credential belongs to. */
+export async function currentUser(api: ApiClient, credential?: Credential): Promise<User> {
+  const res = await api.request({
+    method: 'GET',
+    path: '/user',
+    ...(credential ? { credential } : {}),
+  });
+  return parseBody<User>(res);
+}
+
+export interface ApiKey {
+  id: string;
+  description: string;
+  creation_date: string;
+  expiration_date?: string;
+  key?: string;
+}
+
+export function listKeys(api: ApiClient): Promise<ApiResponse> {
+  return api.request({ method: 'GET', path: '/users/auth/keys' });
+}
+
+export function createKey(
+  api: ApiClient,
+  description: string,
+  expiration?: string,
+): Promise<ApiResponse> {
+  return api.request({
+    method: 'POST',
+    path: '/users/auth/keys',
+    body: { description, ...(expiration ? { expiration } : {}) },
+  });
+}
+
+export function deleteKey(api: ApiClient, id: string): Promise<ApiResponse> {
+  return api.request({ method: 'DELETE', path: `/users/auth/keys/${encodeURIComponent(id)}` });
+}

@@ -1,0 +1,23 @@
+// `ece auth keys delete ID`: confirmed on a terminal, --yes otherwise.
+
+import type { Command } from 'commander';
+import { deleteKey } from '../../../api/auth.js';
+import type { Context } from '../../../context.js';
+import { confirmOrFail } from '../../../output/prompt.js';
+
+export function register(group: Command, ctx: Context): void {
+  group
+    .command('delete')
+    .alias('rm')
+    .description('Delete an API key')
+    .argument('<id>', 'the key id (see `ece auth keys list`)')
+    .option('-y, --yes', 'do not ask for confirmation')
+    .addHelpText('after', '\nExamples:\n  $ ece auth keys delete 2a1b3c4d5e6f --yes')
+    .action((id: string, flags: { yes?: boolean }) => run(id, flags, ctx));
+}
+
+export async function run(id: string, flags: { yes?: boolean }, ctx: Context): Promise<void> {
+  await confirmOrFail(ctx.io, `Delete API key ${id}? Anything using it stops working.`, flags.yes);
+  await deleteKey(await ctx.api(), id);
+  ctx.io.stderr.write(`Deleted API key ${id}.\n`);
+}

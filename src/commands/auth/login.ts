@@ -1,0 +1,159 @@
+// `ece login`: verifies a username/password (bearer session) or an API key
+// against ECE, stores the secret in the OS keychain (or, only when asked, a
+// 0600 file) and the host in the profile — never the other way round.
+
+import type { Command } from 'commander';
+import { currentUser, login } from '../../api/auth.js';
+import { parseHost } from '../../api/host.js';
+import type { Credential, StoredCredential } from '../../auth/credentials.js';
+import { jwtExpiry } from '../../auth/session.js';
+import type { ProfileCredentials, StoreKind } from '../../auth/store.js';
+import { checkKey, parseValue } from '../../config/keys.js';
+import { openConfig, profileOf, targetProfile } from '../../config/write.js';
+import type { Context } from '../../context.js';
+import { UsageError } from '../../errors.js';
+import { ask, canPrompt, readStdin } from '../../output/prompt.js';
+
+export interface LoginFlags {
+  username?: string;
+  passwordStdin?: boolean;
+  apiKeyStdin?: boolean;
+  withApiKey?: boolean;
+  insecureStorage?: boolean;
+}
+
+export function register(cmd: Command, ctx: Context): void {
+  cmd
+    .option('-u, --username <name>', 'user to sign in as (prompted for on a terminal)')
+    .option('--password-stdin', 'read the password from standard input')
+    .option('--api-key-stdin', 'sign in with an API key read from standard input')
+    .option('--with-api-key', 'sign in with an API key typed at a hidden prompt')
+    .option('--insecure-storage', 'keep the secret in a 0600 file instead of the OS keychain')
+    .addHelpText(
+      'after',
+      `
+A username and password start a bearer session that ece renews while it is
+used; an API key is stored as it is. Either is checked against ECE before it
+is saved. The secret goes to the OS keychain, the host to the profile.
+
+Examples:
+  $ ece login --host ece.example.com
+  $ ece login --host ece.example.com --ca-cert ece-ca.pem --with-api-key
+  $ printf %s "$ECE_PASSWORD" | ece login --username admin --password-stdin
+  $ ece login --profile lab --host https://ece-lab:12443 --api-key-stdin < key.txt`,
+    )
+    .action((flags: LoginFlags) => run(flags, ctx));
+}
+
+export async function run(flags: LoginFlags, ctx: Context): Promise<void> {
+  const { io } = ctx;
+  if (ctx.flags.apiKey !== undefined || ctx.flags.token !== undefined) {
+    throw new UsageError(
+      'ece login does not take --api-key or --token (they show in ps and shell history); use --api-key-stdin or --with-api-key',
+    );
+  }
+  if (flags.passwordStdin && flags.apiKeyStdin)
+    throw new UsageError('--password-stdin and --api-key-stdin cannot be used together');
+  if (flags.passwordStdin && !flags.username)
+    throw new UsageError('--password-stdin needs --username');
+  if ((flags.apiKeyStdin || flags.withApiKey) && flags.username) {
+    throw new UsageError('--username is for a password sign-in, not an API key');
+  }
+  const interactive = !flags.passwordStdin && !flags.apiKeyStdin;
+  if (interactive && !canPrompt(io)) {
+    throw new UsageError(
+      'ece login needs a terminal to ask for credentials; without one use --username NAME --password-stdin or --api-key-stdin',
+    );
+  }
+  ctx.creatingProfile = true;
+  const profile = ctx.flags.profile || ctx.env.ECE_PROFILE || undefined;
+  // Checks the config file before anything is typed.
+  const config = await openConfig(ctx.configDir());
+  const name = targetProfile(config.data(), profile);
+  const host = await hostFor(ctx, name);
+  const endpoint = parseHost(host);
+
+  for (const v of ['ECE_API_KEY', 'ECE_TOKEN']) {
+    if (ctx.env[v])
+      io.stderr.write(
+        `note: ${v} is set and takes precedence over the credential saved by login\n`,
+      );
+  }
+
+  const api = await ctx.client({ endpoint, credential: undefined });
+  let stored: StoredCredential;
+  if (flags.apiKeyStdin || flags.withApiKey) {
+    const key = (
+      flags.apiKeyStdin
+        ? await readStdin(io, 'the API key')
+        : await ask(io, 'API key: ', { hidden: true })
+    ).trim();
+    if (!key) throw new UsageError('the API key is empty');
+    api.addSecret(key);
+    const credential: Credential = { type: 'apikey', secret: key, source: 'login' };
+    const user = await currentUser(api, credential);
+    stored = { type: 'apikey', secret: key, origin: endpoint.origin, user: user.user_name };
+  } else {
+    const username = flags.username ?? (await ask(io, 'Username: '));
+    if (!username.trim()) throw new UsageError('the username is empty');
+    const password = flags.passwordStdin
+      ? await readStdin(io, 'the password')
+      : await ask(io, 'Password: ', { hidden: true });
+    const res = await login(api, username.trim(), password);
+    const expires = res.session_expiration_time ?? isoOrUndefined(jwtExpiry(res.token));
+    stored = {
+      type: 'bearer',
+      secret: res.token,
+      origin: endpoint.origin,
+      expiresAt: expires,
+      user: username.trim(),
+    };
+  }
+
+  const kind: StoreKind = flags.insecureStorage ? 'file' : 'keychain';
+  const credentials = ctx.store as ProfileCredentials;
+  await credentials.saveTo(kind, name, stored);
+  const previous = config.data().profiles?.[name]?.credential;
+  config.update((data) => {
+    const p = profileOf(data, name);
+    p.host = host;
+    if (ctx.flags.caCert)
+      p['ca-cert'] = parseValue(checkKey('ca-cert'), ctx.flags.caCert) as string;
+    if (ctx.flags.insecure) p.insecure = true;
+    p.credential = kind;
+    data.current_profile ??= name;
+  });
+  if (previous && previous !== kind) await credentials.remove(previous, name).catch(() => false);
+
+  const how =
+    stored.type === 'bearer'
+      ? `a session${stored.expiresAt ? ` until ${stored.expiresAt}` : ''}, renewed as you use it`
+      : 'an API key';
+  io.stderr.write(
+    `Signed in to ${endpoint.root} as ${stored.user ?? 'unknown user'} with ${how} (profile "${name}").\n`,
+  );
+  if (kind === 'file') {
+    io.stderr.write(
+      `warning: the credential is stored in ${credentials.store('file').where} (mode 0600), not in the OS keychain\n`,
+    );
+  }
+}
+
+/** --host, ECE_HOST, COORDINATOR_HOST, the profile's host, or a prompt. */
+async function hostFor(ctx: Context, profile: string): Promise<string> {
+  const given =
+    ctx.flags.host ||
+    ctx.env.ECE_HOST ||
+    ctx.env.COORDINATOR_HOST ||
+    ctx.config().profiles?.[profile]?.host;
+  if (given) return given.trim();
+  if (!canPrompt(ctx.io)) throw new UsageError('no ECE host: pass --host HOST');
+  const typed = (await ask(ctx.io, 'ECE host (name, name:port or URL): ')).trim();
+  if (!typed) throw new UsageError('no ECE host given');
+  parseHost(typed);
+  return typed;
+}
+
+function isoOrUndefined(ms: number | undefined): string | undefined {
+  return ms === undefined ? undefined : new Date(ms).toISOString();
+}

@@ -1,0 +1,36 @@
+// `ece auth token`: the current bearer token on stdout (renewed first if it is
+// close to expiry), for piping into other tools.
+
+import type { Command } from 'commander';
+import { missingCredentialMessage } from '../../auth/credentials.js';
+import type { Context } from '../../context.js';
+import { AuthError } from '../../errors.js';
+
+export function register(cmd: Command, ctx: Context): void {
+  cmd
+    .command('token')
+    .description('Print the bearer token of the active session')
+    .addHelpText(
+      'after',
+      `
+Prints the token and nothing else; exit 4 when the active credential is an
+API key or missing.
+
+Examples:
+  $ curl -H "Authorization: Bearer $(ece auth token)" https://ece.example.com:12443/api/v1/user`,
+    )
+    .action(() => run(ctx));
+}
+
+export async function run(ctx: Context): Promise<void> {
+  const credential = await ctx.credential();
+  if (!credential) throw new AuthError(missingCredentialMessage);
+  if (credential.type !== 'bearer') {
+    throw new AuthError(
+      `the active credential is an API key (from ${credential.source}); \`ece auth token\` prints bearer tokens only`,
+    );
+  }
+  const api = await ctx.api();
+  const current = await api.currentCredential();
+  ctx.io.stdout.write(`${current?.secret ?? credential.secret}\n`);
+}

@@ -1,0 +1,97 @@
+// Questions on the terminal: plain and hidden input, and confirmations.
+// Prompts are written to stderr; without a terminal on stdin they are never
+// shown — callers fail fast with a usage error instead of waiting.
+
+import { InterruptedError, UsageError } from '../errors.js';
+import type { IOStreams } from './iostreams.js';
+
+export function canPrompt(io: IOStreams): boolean {
+  return io.stdinIsTTY && io.stderrIsTTY;
+}
+
+/** Reads one line from the terminal; with `hidden`, nothing typed is echoed. */
+export function ask(
+  io: IOStreams,
+  question: string,
+  opts: { hidden?: boolean } = {},
+): Promise<string> {
+  if (!canPrompt(io)) throw new UsageError(`cannot ask "${question.trim()}" without a terminal`);
+  const stdin = io.stdin as NodeJS.ReadStream;
+  io.stderr.write(question);
+  return new Promise((resolve, reject) => {
+    let answer = '';
+    const wasRaw = stdin.isRaw === true;
+    stdin.setRawMode?.(true);
+    stdin.setEncoding('utf8');
+    stdin.resume();
+    const done = (err?: Error) => {
+      stdin.removeListener('data', onData);
+      stdin.setRawMode?.(wasRaw);
+      stdin.pause();
+      io.stderr.write('\n');
+      if (err) reject(err);
+      else resolve(answer);
+    };
+    const onData = (chunk: string) => {
+      for (const ch of chunk) {
+        if (ch === '\r' || ch === '\n') return done();
+        if (ch === '\u0003') return done(new InterruptedError());
+        if (ch === '\u0004') {
+          if (answer === '') return done(new UsageError('no answer given'));
+          return done();
+        }
+        if (ch === '\u007f' || ch === '\b') {
+          if (answer.length > 0) {
+            answer = [...answer].slice(0, -1).join('');
+            if (!opts.hidden) io.stderr.write('\b \b');
+          }
+          continue;
+        }
+        if (ch === '\u0015') {
+          // Ctrl-U: clear the line.
+          if (!opts.hidden) io.stderr.write('\b \b'.repeat([...answer].length));
+          answer = '';
+          continue;
+        }
+        if (ch < ' ') continue;
+        answer += ch;
+        if (!opts.hidden) io.stderr.write(ch);
+      }
+    };
+    stdin.on('data', onData);
+  });
+}
+
+/** Yes/no on the terminal; anything but y/yes is no. */
+export async function confirm(io: IOStreams, question: string): Promise<boolean> {
+  const answer = await ask(io, `${question} [y/N] `);
+  return /^(y|yes)$/i.test(answer.trim());
+}
+
+/**
+ * Asks for confirmation of a destructive action: --yes skips it; without a
+ * terminal it fails at once (exit 2) rather than wait for an answer.
+ */
+export async function confirmOrFail(
+  io: IOStreams,
+  question: string,
+  yes: boolean | undefined,
+): Promise<void> {
+  if (yes) return;
+  if (!canPrompt(io))
+    throw new UsageError('this needs confirmation: pass --yes to run it without a terminal');
+  if (!(await confirm(io, question))) throw new UsageError('cancelled');
+}
+
+/** All of stdin, without the final newline (for --password-stdin and friends). */
+export async function readStdin(io: IOStreams, what: string): Promise<string> {
+  if (io.stdinIsTTY) io.stderr.write(`Reading ${what} from standard input (end with Ctrl-D)…\n`);
+  const chunks: Buffer[] = [];
+  for await (const chunk of io.stdin)
+    chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  const text = Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
+  if (text.trim() === '') throw new UsageError(`no ${what} on standard input`);
+  return text;
+}
