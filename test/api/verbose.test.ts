@@ -62,6 +62,8 @@ describe('--verbose', () => {
     try {
       const r = await run(['deployments', 'list', '--verbose', '--json'], {
         env: { ECE_HOST: server.url, ECE_API_KEY: key },
+        // This server echoes the key into its body, which --json prints as asked.
+        secretOnStdout: true,
       });
       assert.equal(r.code, 0);
       assert.ok(!r.stderr.includes(key));

@@ -11,6 +11,7 @@ import type { CredentialStore } from '../../src/auth/credentials.js';
 import { main } from '../../src/cli.js';
 import type { Env } from '../../src/context.js';
 import type { IOStreams } from '../../src/output/iostreams.js';
+import { audit, secretsOfRun } from './secrets.js';
 
 export interface RunResult {
   code: number;
@@ -30,6 +31,8 @@ export interface RunOptions {
   store?: CredentialStore;
   realSleep?: boolean;
   client?: Partial<ClientOptions>;
+  /** The user asked for a secret on stdout (see helpers/secrets.ts). */
+  secretOnStdout?: boolean;
 }
 
 export function tempDir(prefix = 'ece-test-'): string {
@@ -61,11 +64,19 @@ export async function run(argv: string[], opts: RunOptions = {}): Promise<RunRes
         }),
     ...opts.client,
   };
+  secretsOfRun(argv, env, opts.stdin);
   const code = await main(argv, {
     io,
     env,
     client,
     ...(opts.store ? { store: opts.store } : {}),
+  });
+  audit(argv.join(' '), {
+    stdout,
+    stderr,
+    configDir: env.ECE_CONFIG_DIR,
+    secretOnStdout: opts.secretOnStdout === true,
+    fileStorage: argv.includes('--insecure-storage'),
   });
   return { code, stdout, stderr, sleeps };
 }

@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { tempDir } from './cli.js';
+import { audit, secretsOfRun } from './secrets.js';
 
 export const BIN = fileURLToPath(new URL('../../bin/ece.js', import.meta.url));
 const DIST = fileURLToPath(new URL('../../dist/ece.js', import.meta.url));
@@ -32,10 +33,23 @@ export function baseEnv(): Record<string, string> {
   };
 }
 
-export function ece(argv: string[], opts: SpawnOptions = {}): Promise<ProcResult> {
+export async function ece(
+  argv: string[],
+  opts: SpawnOptions & { secretOnStdout?: boolean } = {},
+): Promise<ProcResult> {
   if (!existsSync(DIST))
     throw new Error('dist/ece.js is missing: run `npm run build` first (npm test does)');
-  return spawnProc(process.execPath, [BIN, ...argv], opts);
+  const env = { ...baseEnv(), ...opts.env };
+  secretsOfRun(argv, env, opts.input);
+  const r = await spawnProc(process.execPath, [BIN, ...argv], { ...opts, env });
+  audit(argv.join(' '), {
+    stdout: r.stdout,
+    stderr: r.stderr,
+    configDir: env.ECE_CONFIG_DIR,
+    secretOnStdout: opts.secretOnStdout === true,
+    fileStorage: argv.includes('--insecure-storage'),
+  });
+  return r;
 }
 
 export function spawnProc(

@@ -1,0 +1,95 @@
+// The secret-leak audit every CLI run in the tests goes through: secrets the
+// run was given (API keys, tokens, passwords) or that a test registered must
+// never appear on stderr or in the config directory, and on stdout only where
+// the test says the user asked for exactly that.
+
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const known = new Set<string>();
+
+/** Adds secrets every later run is checked for. Short strings are too common to check. */
+export function registerSecret(...secrets: (string | undefined)[]): void {
+  for (const s of secrets) {
+    const v = s?.trim();
+    if (v && v.length >= 8) known.add(v);
+  }
+}
+
+/** Secrets a run is handed through its argv, env and stdin. */
+export function secretsOfRun(
+  argv: string[],
+  env: Record<string, string | undefined>,
+  stdin?: string,
+): void {
+  registerSecret(env.ECE_API_KEY, env.ECE_TOKEN);
+  argv.forEach((a, i) => {
+    if (a === '--api-key' || a === '--token' || a === '--password') registerSecret(argv[i + 1]);
+    const eq = /^--(api-key|token|password)=(.+)$/.exec(a);
+    if (eq) registerSecret(eq[2]);
+  });
+  if (stdin !== undefined && argv.some((a) => a === '--password-stdin' || a === '--api-key-stdin'))
+    registerSecret(stdin);
+}
+
+export interface Audit {
+  stdout: string;
+  stderr: string;
+  configDir?: string | undefined;
+  /** The user asked for a secret on stdout (`auth token`, `auth keys create`). */
+  secretOnStdout?: boolean;
+  /** The run was told to keep secrets in credentials.json (--insecure-storage). */
+  fileStorage?: boolean;
+}
+
+/** A profile of this config dir keeps its secret in credentials.json, as its user asked. */
+function usesFileStorage(dir: string | undefined): boolean {
+  if (!dir) return false;
+  try {
+    const config = JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8')) as {
+      profiles?: Record<string, { credential?: string }>;
+    };
+    return Object.values(config.profiles ?? {}).some((p) => p.credential === 'file');
+  } catch {
+    return false;
+  }
+}
+
+export function audit(label: string, a: Audit): void {
+  const leaks: string[] = [];
+  const fileStorage = a.fileStorage === true || usesFileStorage(a.configDir);
+  for (const secret of known) {
+    if (a.stderr.includes(secret)) leaks.push(`stderr has ${mask(secret)}`);
+    if (!a.secretOnStdout && a.stdout.includes(secret)) leaks.push(`stdout has ${mask(secret)}`);
+    for (const [file, text] of files(a.configDir)) {
+      if (fileStorage && file.endsWith('credentials.json')) continue;
+      if (text.includes(secret)) leaks.push(`${file} has ${mask(secret)}`);
+    }
+  }
+  if (leaks.length) throw new Error(`secret leak in \`${label}\`: ${leaks.join('; ')}`);
+  if (/\n\s+at .+:\d+:\d+\)?\n/.test(a.stderr) || /^\w*Error: /m.test(a.stderr)) {
+    throw new Error(`a stack trace reached stderr in \`${label}\`:\n${a.stderr}`);
+  }
+}
+
+function files(dir: string | undefined): [string, string][] {
+  if (!dir) return [];
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  return names.flatMap((n) => {
+    const p = join(dir, n);
+    try {
+      return statSync(p).isFile() ? [[p, readFileSync(p, 'utf8')] as [string, string]] : [];
+    } catch {
+      return [];
+    }
+  });
+}
+
+function mask(s: string): string {
+  return `${s.slice(0, 3)}…(${s.length} chars)`;
+}
