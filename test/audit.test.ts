@@ -1,0 +1,37 @@
+// The secret-leak audit that every CLI run in the tests goes through can fail.
+
+import assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { tempDir } from './helpers/cli.js';
+import { audit, registerSecret } from './helpers/secrets.js';
+
+describe('the secret-leak audit', () => {
+  const secret = 'audit-self-test-secret-0042';
+  registerSecret(secret);
+
+  it('catches a secret on stderr, on stdout, and in the config dir', () => {
+    assert.throws(
+      () => audit('x', { stdout: '', stderr: `oops ${secret}` }),
+      /secret leak in `x`: stderr has aud/,
+    );
+    assert.throws(() => audit('x', { stdout: secret, stderr: '' }), /stdout has/);
+    const dir = tempDir();
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'config.json'), `{"oops":"${secret}"}`);
+    assert.throws(() => audit('x', { stdout: '', stderr: '', configDir: dir }), /config\.json has/);
+  });
+
+  it('allows stdout only when the user asked for the secret', () => {
+    audit('x', { stdout: secret, stderr: '', secretOnStdout: true });
+  });
+
+  it('catches a stack trace', () => {
+    assert.throws(
+      () =>
+        audit('x', { stdout: '', stderr: 'TypeError: x is undefined\n    at foo (/a/b.js:1:2)\n' }),
+      /a stack trace reached stderr/,
+    );
+  });
+});
