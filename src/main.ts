@@ -25,4 +25,7 @@ export async function start(): Promise<void> {
     signal: controller.signal,
   });
   process.exitCode = code;
+  // Nothing should keep the process alive now; if something does (a keychain
+  // call that never answered), leave anyway once output has had time to drain.
+  setTimeout(() => process.exit(code), 2_000).unref();
 }
