@@ -88,7 +88,7 @@ export function authorizationHeader(credential: Credential): string {
 }
 
 export const missingCredentialMessage =
-  'no credentials: set ECE_API_KEY (or ECE_TOKEN), or pass --api-key or --token';
+  'no credentials: sign in with `ece login`, or set ECE_API_KEY (or ECE_TOKEN)';
 
 function nonEmpty(value: string, flag: string): string {
   const v = value.trim();

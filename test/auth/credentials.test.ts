@@ -86,7 +86,7 @@ describe('credential chain', () => {
     assert.equal(r.code, 4);
     assert.equal(
       r.stderr,
-      'error: no credentials: set ECE_API_KEY (or ECE_TOKEN), or pass --api-key or --token\n',
+      'error: no credentials: sign in with `ece login`, or set ECE_API_KEY (or ECE_TOKEN)\n',
     );
     assert.equal(r.stdout, '');
   });
