@@ -79,6 +79,32 @@ describe('ece login and friends', () => {
     assert.equal(readFileSync(join(env.ECE_CONFIG_DIR, 'credentials.json'), 'utf8'), '{}\n');
   });
 
+  it('status --all and logout --all cover every profile', async () => {
+    const env = fresh();
+    await loginKey(env);
+    await loginKey(env, ['--profile', 'second']);
+    const status = await run(['auth', 'status', '--all', '--json'], { env });
+    assert.equal(status.code, 0, status.stdout);
+    assert.deepEqual(
+      (
+        JSON.parse(status.stdout) as { profile: string; authenticated: boolean; user: string }[]
+      ).map((x) => [x.profile, x.authenticated, x.user]),
+      [
+        ['default', true, 'admin'],
+        ['second', true, 'admin'],
+      ],
+    );
+    const out = await run(['logout', '--all'], { env });
+    assert.equal(out.code, 0);
+    assert.equal(
+      out.stderr,
+      `Signed out of ${t.sb.url} (profile "default").\nSigned out of ${t.sb.url} (profile "second").\n`,
+    );
+    const after = await run(['auth', 'status', '--all'], { env });
+    assert.equal(after.code, 4);
+    assert.equal((after.stdout.match(/Status: {3}not signed in/g) ?? []).length, 2);
+  });
+
   it("a wrong password or key is exit 4 with ECE's message, and nothing is stored", async () => {
     const env = fresh();
     const bad = await run(

@@ -3,7 +3,7 @@
 // Service login fails with the alternatives, and --insecure-storage says so.
 
 import assert from 'node:assert/strict';
-import { statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { tempDir } from '../helpers/cli.js';
@@ -61,7 +61,13 @@ describe('the OS keychain', { skip: missing }, () => {
       status.stdout,
       `Profile:  default (active)\nHost:     ${t.sb.url}\nMethod:   API key (from the OS keychain)\nUser:     admin\nStatus:   signed in\n`,
     );
-    // The audit in ece() has grepped the config dir for the key after every run.
+    // The audit in ece() greps the config dir after every run; once more, plainly:
+    for (const f of readdirSync(configDir)) {
+      assert.ok(
+        !readFileSync(join(configDir, f), 'utf8').includes(t.sb.apiKey),
+        `the key is in ${f}`,
+      );
+    }
     const logout = await ece(['logout'], { env });
     assert.equal(logout.code, 0);
     assert.equal(logout.stderr, `Signed out of ${t.sb.url} (profile "default").\n`);
