@@ -118,6 +118,7 @@ function report(err: unknown, ctx: Context): number {
   if (err instanceof CliError) {
     if (err.silent) return err.exitCode;
     for (const line of err.lines()) stderr.write(`error: ${oneLine(line)}\n`);
+    for (const hint of err.hints) stderr.write(`hint: ${oneLine(hint)}\n`);
     return err.exitCode;
   }
   // A bug: say so in one line; the stack only on request.

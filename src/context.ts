@@ -220,7 +220,8 @@ export class Context {
     return client;
   }
 
-  async renderer(): Promise<Renderer> {
+  /** The renderer; `jmespath: false` for commands whose --query means something else. */
+  async renderer(opts: { jmespath?: boolean } = {}): Promise<Renderer> {
     const [{ Renderer }, { colorLevel, makeChalk }] = await Promise.all([
       import('./output/render.js'),
       import('./output/color.js'),
@@ -231,9 +232,17 @@ export class Context {
     );
     return new Renderer(this.io, {
       format: await this.format(),
-      query: this.flags.query,
+      query: opts.jmespath === false ? undefined : this.flags.query,
       chalk: makeChalk(level),
     });
+  }
+
+  /** chalk for stderr (progress, prompts), decided like stdout's. */
+  async stderrChalk(): Promise<import('chalk').ChalkInstance> {
+    const { colorLevel, makeChalk } = await import('./output/color.js');
+    return makeChalk(
+      colorLevel({ noColor: this.flags.color === false, isTTY: this.io.stderrIsTTY }, this.env),
+    );
   }
 
   /** A warning on stderr, once per message. */

@@ -21,6 +21,8 @@ export class CliError extends Error {
   readonly exitCode: ExitCodeValue;
   /** Already reported on stdout/stderr by the command: exit with the code, print nothing more. */
   silent = false;
+  /** What to do about it, printed as `hint: …` lines after the error. */
+  hints: string[] = [];
   constructor(message: string, exitCode: ExitCodeValue = ExitCode.ERROR) {
     super(message);
     this.name = new.target.name;
@@ -59,6 +61,23 @@ export class NetworkError extends CliError {
 export class InterruptedError extends CliError {
   constructor(message = 'interrupted') {
     super(message, ExitCode.INTERRUPTED);
+  }
+}
+
+/** A plan that --wait followed ended in failure. */
+export class PlanFailedError extends CliError {
+  constructor(readonly failures: string[]) {
+    super(failures[0] ?? 'the plan failed', ExitCode.PLAN_FAILED);
+  }
+  override lines(): string[] {
+    return this.failures;
+  }
+}
+
+/** --wait reached --wait-timeout with plans still running. */
+export class WaitTimeoutError extends CliError {
+  constructor(message: string) {
+    super(message, ExitCode.WAIT_TIMEOUT);
   }
 }
 

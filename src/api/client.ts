@@ -19,6 +19,7 @@ import {
 } from '../errors.js';
 import { cjs } from '../interop.js';
 import type { OutStream } from '../output/iostreams.js';
+import { sleep } from '../sleep.js';
 import { toCurl } from './curl.js';
 import type { Endpoint } from './host.js';
 import { networkError } from './neterrors.js';
@@ -334,20 +335,7 @@ export class ApiClient {
   }
 
   private sleep(ms: number): Promise<void> {
-    if (this.opts.sleep) return this.opts.sleep(ms, this.opts.signal);
-    return new Promise((resolve, reject) => {
-      const signal = this.opts.signal;
-      if (signal?.aborted) return reject(new InterruptedError());
-      const timer = setTimeout(() => {
-        signal?.removeEventListener('abort', onAbort);
-        resolve();
-      }, ms);
-      const onAbort = () => {
-        clearTimeout(timer);
-        reject(new InterruptedError());
-      };
-      signal?.addEventListener('abort', onAbort, { once: true });
-    });
+    return this.opts.sleep ? this.opts.sleep(ms, this.opts.signal) : sleep(ms, this.opts.signal);
   }
 
   private traceLine(line: string): void {

@@ -1,6 +1,7 @@
 // Typed calls for /deployments. Silent: they return responses or throw.
 
 import type { ApiClient, ApiResponse } from './client.js';
+import type { Kind } from './kinds.js';
 
 export interface DeploymentResource {
   ref_id: string;
@@ -8,6 +9,9 @@ export interface DeploymentResource {
   kind: string;
   region: string;
   cloud_id?: string;
+  elasticsearch_cluster_ref_id?: string;
+  credentials?: { username: string; password: string };
+  secret_token?: string;
 }
 
 export interface DeploymentListing {
@@ -20,7 +24,186 @@ export interface DeploymentsListResponse {
   deployments: DeploymentListing[];
 }
 
+export interface PlanStep {
+  step_id: string;
+  started: string;
+  completed?: string;
+  status: 'success' | 'warning' | 'error' | 'pending';
+  stage: 'starting' | 'completed' | 'in_progress';
+  info_log?: { message: string; stage?: string; failure_type?: string }[];
+}
+
+export interface PlanAttempt {
+  plan_attempt_id?: string;
+  healthy: boolean;
+  attempt_start_time?: string;
+  attempt_end_time?: string;
+  plan_attempt_log: PlanStep[];
+  error?: { message: string; failure_type?: string; details?: Record<string, string> };
+  plan?: Record<string, unknown>;
+}
+
+export interface ResourceInfo {
+  ref_id: string;
+  id: string;
+  region: string;
+  info: {
+    healthy: boolean;
+    status: string;
+    plan_info: {
+      healthy: boolean;
+      current?: PlanAttempt;
+      pending?: PlanAttempt;
+      history: PlanAttempt[];
+    };
+    metadata?: { endpoint?: string; service_url?: string; cloud_id?: string };
+    topology?: { instances: { service_version?: string }[] };
+  };
+}
+
+export interface Deployment {
+  id: string;
+  name: string;
+  alias?: string;
+  healthy: boolean;
+  resources: Partial<Record<Kind, ResourceInfo[]>>;
+}
+
+export interface GetOptions {
+  plans?: boolean;
+  logs?: boolean;
+  history?: boolean;
+  settings?: boolean;
+  metadata?: boolean;
+}
+
+const path = (id: string) => `/deployments/${encodeURIComponent(id)}`;
+const resourcePath = (id: string, kind: string, refId: string) =>
+  `${path(id)}/${encodeURIComponent(kind)}/${encodeURIComponent(refId)}`;
+
 /** GET /deployments: the raw response, so `--json` can print it unchanged. */
 export function listDeployments(api: ApiClient): Promise<ApiResponse> {
   return api.request({ method: 'GET', path: '/deployments' });
+}
+
+export function getDeployment(
+  api: ApiClient,
+  id: string,
+  o: GetOptions = {},
+): Promise<ApiResponse> {
+  return api.request({
+    method: 'GET',
+    path: path(id),
+    query: {
+      show_plans: o.plans ?? true,
+      ...(o.logs ? { show_plan_logs: true } : {}),
+      ...(o.history ? { show_plan_history: true } : {}),
+      ...(o.settings ? { show_settings: true } : {}),
+      ...(o.metadata ? { show_metadata: true } : {}),
+    },
+  });
+}
+
+/** POST /deployments; with a request_id it is safe to retry (ECE answers the same deployment). */
+export function createDeployment(
+  api: ApiClient,
+  body: unknown,
+  q: { requestId: string; templateId?: string | undefined; validateOnly?: boolean },
+): Promise<ApiResponse> {
+  return api.request({
+    method: 'POST',
+    path: '/deployments',
+    body,
+    idempotent: true,
+    query: {
+      request_id: q.requestId,
+      ...(q.templateId ? { template_id: q.templateId } : {}),
+      ...(q.validateOnly ? { validate_only: true } : {}),
+    },
+  });
+}
+
+export function updateDeployment(
+  api: ApiClient,
+  id: string,
+  body: unknown,
+  q: { skipSnapshot?: boolean; validateOnly?: boolean },
+): Promise<ApiResponse> {
+  return api.request({
+    method: 'PUT',
+    path: path(id),
+    body,
+    query: {
+      ...(q.skipSnapshot ? { skip_snapshot: true } : {}),
+      ...(q.validateOnly ? { validate_only: true } : {}),
+    },
+  });
+}
+
+export function shutdownDeployment(
+  api: ApiClient,
+  id: string,
+  q: { skipSnapshot?: boolean },
+): Promise<ApiResponse> {
+  return api.request({
+    method: 'POST',
+    path: `${path(id)}/_shutdown`,
+    query: q.skipSnapshot ? { skip_snapshot: true } : {},
+  });
+}
+
+export function restoreDeployment(
+  api: ApiClient,
+  id: string,
+  q: { restoreSnapshot?: boolean },
+): Promise<ApiResponse> {
+  return api.request({
+    method: 'POST',
+    path: `${path(id)}/_restore`,
+    query: q.restoreSnapshot ? { restore_snapshot: true } : {},
+  });
+}
+
+export function deleteDeployment(api: ApiClient, id: string): Promise<ApiResponse> {
+  return api.request({ method: 'DELETE', path: path(id), idempotent: false });
+}
+
+export function searchDeployments(api: ApiClient, body: unknown): Promise<ApiResponse> {
+  // A search changes nothing: safe to retry.
+  return api.request({ method: 'POST', path: '/deployments/_search', body, idempotent: true });
+}
+
+export function restartResource(
+  api: ApiClient,
+  id: string,
+  kind: string,
+  refId: string,
+): Promise<ApiResponse> {
+  return api.request({ method: 'POST', path: `${resourcePath(id, kind, refId)}/_restart` });
+}
+
+export function setInstances(
+  api: ApiClient,
+  id: string,
+  kind: string,
+  refId: string,
+  action: '_stop' | '_start',
+): Promise<ApiResponse> {
+  return api.request({
+    method: 'POST',
+    path: `${resourcePath(id, kind, refId)}/instances/${action}`,
+  });
+}
+
+export function cancelPendingPlan(
+  api: ApiClient,
+  id: string,
+  kind: string,
+  refId: string,
+): Promise<ApiResponse> {
+  return api.request({
+    method: 'DELETE',
+    path: `${resourcePath(id, kind, refId)}/plan/pending`,
+    idempotent: false,
+  });
 }

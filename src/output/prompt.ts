@@ -78,9 +78,15 @@ export async function confirmOrFail(
   yes: boolean | undefined,
 ): Promise<void> {
   if (yes) return;
-  if (!canPrompt(io))
-    throw new UsageError('this needs confirmation: pass --yes to run it without a terminal');
+  requireConfirmable(io, yes);
   if (!(await confirm(io, question))) throw new UsageError('cancelled');
+}
+
+/** Fails at once, before any request, when a confirmation could not be asked. */
+export function requireConfirmable(io: IOStreams, yes: boolean | undefined): void {
+  if (!yes && !canPrompt(io)) {
+    throw new UsageError('this needs confirmation: pass --yes to run it without a terminal');
+  }
 }
 
 /** All of stdin, without the final newline (for --password-stdin and friends). */

@@ -17,6 +17,13 @@ export interface View {
   emptyNote: string;
 }
 
+/** For bodies that are only ever printed raw (JSON, YAML, --query). */
+export const RAW: View = {
+  emptyNote: '',
+  isEmpty: () => false,
+  grid: () => ({ headers: [], rows: [] }),
+};
+
 export interface RendererOptions {
   format: Format;
   query: string | undefined;
@@ -31,6 +38,13 @@ export class Renderer {
 
   get format(): Format {
     return this.opts.format;
+  }
+
+  /** JSON, YAML or a --query: the API's body, not a command's summary. */
+  get raw(): boolean {
+    return (
+      this.opts.format === 'json' || this.opts.format === 'yaml' || this.opts.query !== undefined
+    );
   }
 
   /** Prints a JSON response body (as received) in the chosen format. */

@@ -2,15 +2,31 @@
 
 import type { Command } from 'commander';
 import type { Context } from '../../context.js';
+import * as create from './create.js';
+import * as lifecycle from './lifecycle.js';
 import * as list from './list.js';
+import * as resources from './resources.js';
+import * as search from './search.js';
+import * as show from './show.js';
+import * as update from './update.js';
 
 export function register(group: Command, ctx: Context): void {
   group.addHelpText(
     'after',
     `
+A deployment is named by its 32-character id or its exact name.
+
 Examples:
   $ ece deployments list
-  $ ece deployments list --json | jq -r '.deployments[].id'`,
+  $ ece deployments create -f deployment.json --wait
+  $ ece deployments show prod-logs
+  $ ece deployments shutdown old-logs --yes --wait && ece deployments delete old-logs --yes`,
   );
   list.register(group, ctx);
+  show.register(group, ctx);
+  search.register(group, ctx);
+  create.register(group, ctx);
+  update.register(group, ctx);
+  lifecycle.register(group, ctx);
+  resources.register(group, ctx);
 }

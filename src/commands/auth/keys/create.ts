@@ -8,6 +8,7 @@ import type { ProfileCredentials } from '../../../auth/store.js';
 import { openConfig, profileOf } from '../../../config/write.js';
 import type { Context } from '../../../context.js';
 import { ResponseError, UsageError } from '../../../errors.js';
+import { RAW } from '../../../output/render.js';
 
 export interface CreateFlags {
   description?: string;
@@ -70,11 +71,7 @@ export async function run(flags: CreateFlags, ctx: Context): Promise<void> {
     return;
   }
   if (renderer.format === 'json' || renderer.format === 'yaml') {
-    await renderer.body(res.text, {
-      emptyNote: '',
-      isEmpty: () => false,
-      grid: () => ({ headers: [], rows: [] }),
-    });
+    await renderer.body(res.text, RAW);
   } else {
     ctx.io.stdout.write(`${body.key}\n`);
   }

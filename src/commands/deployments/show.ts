@@ -1,0 +1,142 @@
+// `ece deployments show`: one deployment, as a summary with a resource table
+// on a terminal, resource rows in a pipe, or the API's body with --json.
+
+import type { Command } from 'commander';
+import { parseBody } from '../../api/client.js';
+import { type Deployment, getDeployment, type ResourceInfo } from '../../api/deployments.js';
+import { KINDS } from '../../api/kinds.js';
+import type { Context } from '../../context.js';
+import { formatDuration } from '../../duration.js';
+import { ResponseError } from '../../errors.js';
+import { RAW } from '../../output/render.js';
+import type { Grid } from '../../output/table.js';
+import { resolveDeployment } from './resolve.js';
+
+export interface ShowFlags {
+  plans?: boolean;
+  planLogs?: boolean;
+  planHistory?: boolean;
+  settings?: boolean;
+  metadata?: boolean;
+}
+
+export function register(group: Command, ctx: Context): void {
+  group
+    .command('show')
+    .alias('get')
+    .description('Show a deployment: health, resources, versions, endpoints, pending plans')
+    .argument('<deployment>', 'deployment id or exact name')
+    .option('--plans', 'include current and pending plans (show_plans)')
+    .option('--plan-logs', 'include plan attempt logs (show_plan_logs)')
+    .option('--plan-history', 'include the plan history (show_plan_history)')
+    .option('--settings', 'include settings (show_settings)')
+    .option('--metadata', 'include full cluster metadata (show_metadata)')
+    .addHelpText(
+      'after',
+      `
+On a terminal: a summary and a table of resources. Piped: one tab-separated
+row per resource (KIND REF_ID ID STATUS HEALTHY VERSION REGION ENDPOINT).
+--json prints the API's body as asked with the flags above.
+
+Examples:
+  $ ece deployments show prod-logs
+  $ ece deployments show 3f6c2a9e8b1d4f7a9c0e5b2d8a4f1c67 --json --plans --plan-logs
+  $ ece deployments show prod-logs --query 'resources.elasticsearch[0].info.status'`,
+    )
+    .action((ref: string, flags: ShowFlags) => run(ref, flags, ctx));
+}
+
+export async function run(ref: string, flags: ShowFlags, ctx: Context): Promise<void> {
+  const renderer = await ctx.renderer();
+  const api = await ctx.api();
+  const { id } = await resolveDeployment(api, ref);
+  const raw = renderer.raw;
+  const res = await getDeployment(api, id, {
+    // The summary always needs the plans; the API's body is as asked.
+    plans: renderer.raw ? flags.plans === true : true,
+    logs: renderer.raw ? flags.planLogs : true,
+    history: flags.planHistory,
+    settings: flags.settings,
+    metadata: flags.metadata,
+  });
+  if (renderer.raw) {
+    await renderer.body(res.text, RAW);
+    return;
+  }
+  const d = check(parseBody<unknown>(res));
+  const grid = resourceGrid(d, renderer.format === 'table');
+  if (renderer.format !== 'table') {
+    renderer.grid(grid);
+    return;
+  }
+  const out = ctx.io.stdout;
+  out.write(
+    `Name:     ${d.name}\nID:       ${d.id}\n${d.alias ? `Alias:    ${d.alias}\n` : ''}Healthy:  ${d.healthy ? 'yes' : 'no'}\n\n`,
+  );
+  renderer.grid(grid);
+  for (const line of pendingLines(d)) out.write(`${line}\n`);
+}
+
+export function resources(d: Deployment): { kind: string; r: ResourceInfo }[] {
+  return KINDS.flatMap((kind) => (d.resources[kind] ?? []).map((r) => ({ kind, r })));
+}
+
+function resourceGrid(d: Deployment, table: boolean): Grid {
+  const yes = (b: boolean) => (table ? (b ? 'yes' : 'no') : String(b));
+  return {
+    headers: [
+      'KIND',
+      'REF_ID',
+      ...(table ? [] : ['ID']),
+      'STATUS',
+      'HEALTHY',
+      'VERSION',
+      'REGION',
+      'ENDPOINT',
+    ],
+    rows: resources(d).map(({ kind, r }) => [
+      kind,
+      r.ref_id,
+      ...(table ? [] : [r.id]),
+      r.info.status,
+      yes(r.info.healthy),
+      version(kind, r) ?? '-',
+      r.region,
+      r.info.metadata?.service_url ?? r.info.metadata?.endpoint ?? '-',
+    ]),
+  };
+}
+
+function version(kind: string, r: ResourceInfo): string | undefined {
+  const running = r.info.topology?.instances.find((i) => i.service_version)?.service_version;
+  if (running) return running;
+  const plan = (r.info.plan_info.current ?? r.info.plan_info.pending)?.plan?.[kind] as
+    | { version?: string }
+    | undefined;
+  return plan?.version;
+}
+
+function pendingLines(d: Deployment): string[] {
+  const lines: string[] = [];
+  for (const { kind, r } of resources(d)) {
+    const p = r.info.plan_info.pending;
+    if (!p) continue;
+    const step = p.plan_attempt_log.at(-1)?.step_id;
+    const started = p.attempt_start_time ? Date.parse(p.attempt_start_time) : undefined;
+    const ago =
+      started === undefined
+        ? ''
+        : ` (started ${formatDuration(Math.max(0, Math.round((Date.now() - started) / 1000)) * 1000)} ago)`;
+    lines.push(`Pending plan: ${kind} ${r.ref_id}${step ? ` at step ${step}` : ''}${ago}`);
+  }
+  if (lines.length) lines.unshift('');
+  return lines;
+}
+
+export function check(data: unknown): Deployment {
+  const d = data as Partial<Deployment> | null;
+  if (!d || typeof d.id !== 'string' || typeof d.resources !== 'object' || d.resources === null) {
+    throw new ResponseError('unexpected response from ECE: not a deployment');
+  }
+  return d as Deployment;
+}

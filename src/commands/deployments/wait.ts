@@ -1,0 +1,83 @@
+// --wait and --wait-timeout for every command that starts a plan: follow the
+// plans to the end with progress on stderr; exit 7 on a failed plan, 8 at the
+// deadline, 130 on Ctrl-C (the plan goes on in ECE).
+
+import type { Command } from 'commander';
+import type { ApiClient } from '../../api/client.js';
+import { type Target, waitForPlans } from '../../api/plans.js';
+import type { Context } from '../../context.js';
+import { formatDuration, parseDuration } from '../../duration.js';
+import { InterruptedError, PlanFailedError, UsageError } from '../../errors.js';
+import { PlanProgress } from '../../output/progress.js';
+
+export interface WaitFlags {
+  wait?: boolean;
+  waitTimeout?: string;
+}
+
+export const DEFAULT_WAIT_TIMEOUT = '40m';
+
+export function addWaitOptions(cmd: Command): Command {
+  return cmd
+    .option('--wait', 'wait until the plan finishes, showing its progress')
+    .option(
+      '--wait-timeout <duration>',
+      'give up waiting after this long (exit 8)',
+      DEFAULT_WAIT_TIMEOUT,
+    );
+}
+
+/** Checked before anything is sent, so a typo does not leave a plan unwatched. */
+export function waitTimeoutMs(flags: WaitFlags): number {
+  const ms = parseDuration(flags.waitTimeout ?? DEFAULT_WAIT_TIMEOUT, '--wait-timeout');
+  if (ms <= 0) throw new UsageError('--wait-timeout must be more than 0');
+  if (
+    flags.waitTimeout !== undefined &&
+    flags.waitTimeout !== DEFAULT_WAIT_TIMEOUT &&
+    !flags.wait
+  ) {
+    throw new UsageError('--wait-timeout needs --wait');
+  }
+  return ms;
+}
+
+export async function follow(
+  ctx: Context,
+  api: ApiClient,
+  id: string,
+  targets: Target[],
+  timeoutMs: number,
+): Promise<void> {
+  if (targets.length === 0) {
+    ctx.io.stderr.write('No plan was started: nothing to wait for.\n');
+    return;
+  }
+  const started = Date.now();
+  const progress = new PlanProgress(ctx.io, targets, await ctx.stderrChalk());
+  try {
+    const outcomes = await waitForPlans(api, id, targets, {
+      deadline: started + timeoutMs,
+      signal: ctx.signal,
+      onEvent: (e) => progress.event(e),
+    });
+    progress.stop();
+    const failed = outcomes.filter((o) => !o.ok);
+    if (failed.length > 0) {
+      throw new PlanFailedError(
+        failed.map(
+          (o) =>
+            `${o.target.kind} ${o.target.refId}: the plan failed at step ${o.step ?? '?'}${o.message ? `: ${o.message}` : ''}`,
+        ),
+      );
+    }
+    ctx.io.stderr.write(`Plan finished in ${formatDuration(Date.now() - started)}.\n`);
+  } catch (err) {
+    progress.stop();
+    if (err instanceof InterruptedError) {
+      throw new InterruptedError(
+        `stopped waiting; the plan goes on in ECE (follow it with \`ece deployments show ${id}\`)`,
+      );
+    }
+    throw err;
+  }
+}

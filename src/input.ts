@@ -1,0 +1,69 @@
+// Request bodies from files or stdin (`-f FILE`, `-f -`): JSON or YAML, with
+// the file, line and column of the first mistake, and clear words for empty,
+// binary or unreadable input.
+
+import { readFileSync } from 'node:fs';
+import { UsageError } from './errors.js';
+import { findJsonFault, lineColumn } from './jsonpos.js';
+import type { IOStreams } from './output/iostreams.js';
+import { readStdin } from './output/prompt.js';
+
+export async function readInputFile(io: IOStreams, file: string): Promise<string> {
+  if (file === '-') return readStdin(io, 'the request body');
+  let buf: Buffer;
+  try {
+    buf = readFileSync(file);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const why =
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EISDIR'
+          ? 'it is a directory'
+          : (code ?? 'unreadable');
+    throw new UsageError(`cannot read ${file}: ${why}`);
+  }
+  return decodeText(buf, file);
+}
+
+export function decodeText(buf: Buffer, name: string): string {
+  if (buf.includes(0)) throw new UsageError(`${name} is not a text file`);
+  const text = new TextDecoder('utf-8', { fatal: false }).decode(buf);
+  if (text.includes('\uFFFD')) throw new UsageError(`${name} is not UTF-8 text`);
+  return text.replace(/^\uFEFF/, '');
+}
+
+/** Parses a JSON or YAML document into an object. */
+export async function parseDocument(text: string, name: string): Promise<Record<string, unknown>> {
+  if (text.trim() === '') throw new UsageError(`${name} is empty`);
+  const trimmed = text.trimStart();
+  let value: unknown;
+  if (trimmed.startsWith('{') || trimmed.startsWith('[') || /\.json$/i.test(name)) {
+    try {
+      value = JSON.parse(text);
+    } catch {
+      const fault = findJsonFault(text) ?? { offset: text.length, message: 'invalid JSON' };
+      const { line, column } = lineColumn(text, fault.offset);
+      throw new UsageError(`${name}:${line}:${column}: invalid JSON: ${fault.message}`);
+    }
+  } else {
+    const YAML = await import('yaml');
+    const doc = YAML.parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+    const first = doc.errors[0];
+    if (first) {
+      const pos = first.linePos?.[0];
+      const where = pos ? `${pos.line}:${pos.col}` : '1:1';
+      throw new UsageError(`${name}:${where}: invalid YAML: ${first.message.split('\n')[0]}`);
+    }
+    value = doc.toJS();
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new UsageError(`${name}: expected an object ({…}) at the top level`);
+  }
+  return value as Record<string, unknown>;
+}
+
+export async function readDocument(io: IOStreams, file: string): Promise<Record<string, unknown>> {
+  const name = file === '-' ? '<stdin>' : file;
+  return parseDocument(await readInputFile(io, file), name);
+}

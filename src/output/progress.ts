@@ -1,0 +1,118 @@
+// Progress of plans while --wait follows them, on stderr. On a terminal: one
+// live line per resource (spinner, kind, ref_id, current step, elapsed time),
+// redrawn in place, with the cursor hidden until it ends. Elsewhere: one plain
+// line per step, so logs read in order.
+
+import type { ChalkInstance } from 'chalk';
+import type { Target, WaitEvent } from '../api/plans.js';
+import { formatDuration } from '../duration.js';
+import type { IOStreams } from './iostreams.js';
+
+const FRAMES = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
+
+interface Row {
+  label: string;
+  step: string;
+  state: 'running' | 'ok' | 'failed';
+  ms?: number;
+}
+
+export class PlanProgress {
+  private readonly rows = new Map<Target, Row>();
+  private readonly started = Date.now();
+  private note = '';
+  private drawn = 0;
+  private frame = 0;
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly io: IOStreams,
+    targets: Target[],
+    private readonly chalk: ChalkInstance,
+  ) {
+    for (const t of targets)
+      this.rows.set(t, {
+        label: `${t.kind} ${t.refId}`,
+        step: 'waiting for the plan to start',
+        state: 'running',
+      });
+    if (this.live) {
+      this.io.stderr.write('\u001b[?25l');
+      this.draw();
+      this.timer = setInterval(() => this.draw(), 100);
+      this.timer.unref();
+    }
+  }
+
+  private get live(): boolean {
+    return this.io.stderrIsTTY;
+  }
+
+  event(e: WaitEvent): void {
+    if (e.type === 'poll') {
+      this.note = '';
+      return;
+    }
+    if (e.type === 'retry') {
+      this.note = `ECE did not answer (${e.message}); retrying in ${formatDuration(e.delayMs)}`;
+      if (!this.live) this.io.stderr.write(`warning: ${this.note}\n`);
+      return;
+    }
+    const row = this.rows.get(e.target);
+    if (!row) return;
+    if (e.type === 'step') {
+      row.step = e.step;
+      if (!this.live) this.io.stderr.write(`${row.label}: ${e.step}\n`);
+      return;
+    }
+    row.state = e.ok ? 'ok' : 'failed';
+    row.ms = e.ms;
+    row.step = e.ok
+      ? `done in ${formatDuration(e.ms)}`
+      : `failed at ${e.step ?? 'an unknown step'}`;
+    if (!this.live) {
+      this.io.stderr.write(
+        e.ok
+          ? `${row.label}: finished in ${formatDuration(e.ms)}\n`
+          : `${row.label}: failed at step ${e.step ?? '?'}${e.message ? `: ${e.message}` : ''}\n`,
+      );
+    }
+  }
+
+  /** Final drawing; gives the cursor back. Safe to call more than once. */
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+    if (this.live && this.drawn >= 0) {
+      this.note = '';
+      this.draw();
+      this.io.stderr.write('\u001b[?25h');
+      this.drawn = -1;
+    }
+  }
+
+  private draw(): void {
+    if (this.drawn < 0) return;
+    const elapsed = formatDuration(Math.round((Date.now() - this.started) / 1000) * 1000);
+    const width = Math.max(...[...this.rows.values()].map((r) => r.label.length));
+    const lines = [...this.rows.values()].map((r) => {
+      const mark =
+        r.state === 'ok'
+          ? this.chalk.green('✓')
+          : r.state === 'failed'
+            ? this.chalk.red('✗')
+            : this.chalk.cyan(FRAMES[this.frame % FRAMES.length]);
+      const time = r.state === 'running' ? `  ${this.chalk.dim(elapsed)}` : '';
+      return `${mark} ${r.label.padEnd(width)}  ${r.step}${time}`;
+    });
+    if (this.note) lines.push(this.chalk.yellow(this.note));
+    this.frame++;
+    let out = this.drawn > 0 ? `\u001b[${this.drawn}A` : '';
+    for (const line of lines) out += `\r\u001b[2K${line}\n`;
+    // A line that went away (the note) is cleared too.
+    for (let i = lines.length; i < this.drawn; i++) out += '\r\u001b[2K\n';
+    if (this.drawn > lines.length) out += `\u001b[${this.drawn - lines.length}A`;
+    this.drawn = lines.length;
+    this.io.stderr.write(out);
+  }
+}
