@@ -62,6 +62,14 @@ export async function snapshot(api: ApiClient, id: string): Promise<Map<string, 
   return out;
 }
 
+/** Targets for resources named `kind/ref_id`, with what each had before the change. */
+export function targetsFor(keys: Iterable<string>, before: Map<string, Set<string>>): Target[] {
+  return [...keys].map((k) => {
+    const [kind = '', refId = ''] = k.split('/');
+    return { kind, refId, before: before.get(k) ?? new Set<string>() };
+  });
+}
+
 export function eachResource(d: Deployment): { kind: string; r: ResourceInfo }[] {
   return KINDS.flatMap((kind) => (d.resources?.[kind] ?? []).map((r) => ({ kind, r })));
 }

@@ -3,7 +3,7 @@
 
 import type { Command } from 'commander';
 import { deleteDeployment, restoreDeployment, shutdownDeployment } from '../../api/deployments.js';
-import { snapshot } from '../../api/plans.js';
+import { snapshot, targetsFor } from '../../api/plans.js';
 import type { Context } from '../../context.js';
 import { ApiError } from '../../errors.js';
 import { confirmOrFail, requireConfirmable } from '../../output/prompt.js';
@@ -68,7 +68,7 @@ export async function runShutdown(ref: string, flags: LifecycleFlags, ctx: Conte
   const before = await snapshot(api, id);
   const res = await shutdownDeployment(api, id, { skipSnapshot: flags.skipSnapshot });
   await report(ctx, res.text, `Shutting down deployment ${label}.`);
-  if (flags.wait) await follow(ctx, api, id, targetsOf(before), timeoutMs);
+  if (flags.wait) await follow(ctx, api, id, targetsFor(before.keys(), before), timeoutMs);
 }
 
 export async function runRestore(ref: string, flags: LifecycleFlags, ctx: Context): Promise<void> {
@@ -77,7 +77,7 @@ export async function runRestore(ref: string, flags: LifecycleFlags, ctx: Contex
   const before = await snapshot(api, id);
   const res = await restoreDeployment(api, id, { restoreSnapshot: flags.restoreSnapshot });
   await report(ctx, res.text, `Restoring deployment ${label}.`);
-  if (flags.wait) await follow(ctx, api, id, targetsOf(before), timeoutMs);
+  if (flags.wait) await follow(ctx, api, id, targetsFor(before.keys(), before), timeoutMs);
 }
 
 export async function runDelete(ref: string, flags: LifecycleFlags, ctx: Context): Promise<void> {
@@ -99,13 +99,6 @@ export async function runDelete(ref: string, flags: LifecycleFlags, ctx: Context
     }
     throw err;
   }
-}
-
-function targetsOf(before: Map<string, Set<string>>) {
-  return [...before.entries()].map(([key, ids]) => {
-    const [kind = '', refId = ''] = key.split('/');
-    return { kind, refId, before: ids };
-  });
 }
 
 /** The API's body with --json; a line on stderr either way. */

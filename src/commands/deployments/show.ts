@@ -50,7 +50,6 @@ export async function run(ref: string, flags: ShowFlags, ctx: Context): Promise<
   const renderer = await ctx.renderer();
   const api = await ctx.api();
   const { id } = await resolveDeployment(api, ref);
-  const raw = renderer.raw;
   const res = await getDeployment(api, id, {
     // The summary always needs the plans; the API's body is as asked.
     plans: renderer.raw ? flags.plans === true : true,

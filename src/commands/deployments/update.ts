@@ -4,7 +4,7 @@
 import type { Command } from 'commander';
 import { parseBody } from '../../api/client.js';
 import { updateDeployment } from '../../api/deployments.js';
-import { snapshot, type Target } from '../../api/plans.js';
+import { snapshot, targetsFor } from '../../api/plans.js';
 import type { Context } from '../../context.js';
 import { UsageError } from '../../errors.js';
 import { readDocument } from '../../input.js';
@@ -80,19 +80,14 @@ export async function run(ref: string, flags: UpdateFlags, ctx: Context): Promis
   }
   ctx.io.stderr.write(`Updating deployment ${updated.name} (${updated.id}).\n`);
   if (flags.wait) {
-    const targets: Target[] = [];
+    // The resources in the request get new plans; with --prune-orphans the others get shutdown plans.
+    const keys = new Set<string>(flags.pruneOrphans ? before.keys() : []);
     for (const [kind, list] of Object.entries(
       (body.resources ?? {}) as Record<string, { ref_id?: string }[]>,
     )) {
-      for (const r of Array.isArray(list) ? list : []) {
-        if (typeof r?.ref_id === 'string')
-          targets.push({
-            kind,
-            refId: r.ref_id,
-            before: before.get(`${kind}/${r.ref_id}`) ?? new Set(),
-          });
-      }
+      for (const r of Array.isArray(list) ? list : [])
+        if (typeof r?.ref_id === 'string') keys.add(`${kind}/${r.ref_id}`);
     }
-    await follow(ctx, api, id, targets, timeoutMs);
+    await follow(ctx, api, id, targetsFor(keys, before), timeoutMs);
   }
 }
