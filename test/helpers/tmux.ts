@@ -17,6 +17,8 @@ export interface Terminal {
   type(text: string): void;
   waitFor(text: string | RegExp, ms?: number): Promise<string>;
   kill(): void;
+  /** Whether the terminal's cursor is visible (tmux's cursor_flag). */
+  cursorVisible(): boolean;
 }
 
 let counter = 0;
@@ -59,5 +61,7 @@ export function terminal(command: string[], env: Record<string, string>): Termin
       }
     },
     kill: () => void tmux('kill-server'),
+    cursorVisible: () =>
+      tmux('display-message', '-p', '-t', 'ece', '#{cursor_flag}').stdout.trim() === '1',
   };
 }

@@ -1,0 +1,88 @@
+// --wait on a terminal (tmux): live progress lines per resource, final ticks,
+// and a terminal left clean (cursor shown again), also after Ctrl-C.
+
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { tempDir } from '../helpers/cli.js';
+import { BIN } from '../helpers/e2e.js';
+import { createRequest, type TestSandbox, testSandbox } from '../helpers/sandbox.js';
+import { registerSecret } from '../helpers/secrets.js';
+import { missingTmux, terminal } from '../helpers/tmux.js';
+
+const missing = missingTmux();
+
+describe('--wait progress on a terminal', { skip: missing }, () => {
+  let t: TestSandbox;
+  let file: string;
+  before(async () => {
+    t = await testSandbox({ deployments: 0, planDurationMs: 2_000 });
+    registerSecret(t.sb.apiKey);
+    file = join(tempDir('ece-defs-'), 'd.json');
+    writeFileSync(file, JSON.stringify(createRequest('live')));
+  });
+  after(() => t.close());
+
+  const env = () => ({
+    PATH: process.env.PATH ?? '',
+    HOME: tempDir('ece-home-'),
+    TERM: 'xterm-256color',
+    ECE_HOST: t.sb.url,
+    ECE_API_KEY: t.sb.apiKey,
+  });
+
+  it('shows a line per resource while the plan runs and ticks when done', async () => {
+    const term = terminal(
+      [process.execPath, BIN, 'deployments', 'create', '-f', file, '--wait'],
+      env(),
+    );
+    try {
+      const during = await term.waitFor(/elasticsearch main-elasticsearch +\S+ +\d+(\.\d)?s/);
+      assert.match(during, /kibana main-kibana +\S+/);
+      assert.equal(term.cursorVisible(), false, 'the cursor is hidden while drawing');
+      const screen = await term.waitFor(/EXIT=\d+/);
+      assert.match(
+        screen,
+        /✓ elasticsearch main-elasticsearch {2}done in \d(\.\d)?s\n✓ kibana main-kibana +done in \d(\.\d)?s\nPlan finished in/,
+      );
+      assert.match(screen, /EXIT=0/);
+      // No spinner frame is left behind, and each resource has exactly one line.
+      assert.ok(!/[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏]/.test(screen), screen);
+      assert.equal(screen.match(/main-elasticsearch {2}/g)?.length, 1);
+      assert.equal(term.cursorVisible(), true, 'the cursor was not given back');
+    } finally {
+      term.kill();
+    }
+  });
+
+  it('Ctrl-C stops waiting with exit 130, says the plan goes on, and leaves the cursor visible', async () => {
+    const term = terminal(
+      [
+        process.execPath,
+        BIN,
+        'deployments',
+        'create',
+        '-f',
+        file,
+        '--name',
+        'interrupted',
+        '--wait',
+      ],
+      env(),
+    );
+    try {
+      await term.waitFor(/main-kibana/);
+      term.keys('C-c');
+      const screen = await term.waitFor(/EXIT=\d+/);
+      assert.match(
+        screen,
+        /error: stopped waiting; the plan goes on in ECE \(follow it with `ece deployments show [0-9a-f]{32}`\)/,
+      );
+      assert.match(screen, /EXIT=130/);
+      assert.equal(term.cursorVisible(), true);
+    } finally {
+      term.kill();
+    }
+  });
+});
