@@ -96,16 +96,23 @@ export class ApiError extends CliError {
   readonly errors: EceErrorElement[];
   readonly body: string;
   readonly requestId: string | undefined;
+  readonly headers: Record<string, string>;
   constructor(
     status: number,
     errors: EceErrorElement[],
-    opts: { body?: string; requestId?: string; summary?: string } = {},
+    opts: {
+      body?: string;
+      requestId?: string;
+      summary?: string;
+      headers?: Record<string, string>;
+    } = {},
   ) {
     super(opts.summary ?? errors[0]?.message ?? `HTTP ${status}`, exitCodeForStatus(status));
     this.status = status;
     this.errors = errors;
     this.body = opts.body ?? '';
     this.requestId = opts.requestId;
+    this.headers = opts.headers ?? {};
   }
   override lines(): string[] {
     if (this.errors.length === 0) return [this.message];

@@ -396,7 +396,7 @@ function toApiError(res: ApiResponse, attempts: number): ApiError {
   }
   const errors = eceErrors(parsed);
   if (errors.length > 0) {
-    const opts = { body: res.text, ...(requestId ? { requestId } : {}) };
+    const opts = { body: res.text, headers: res.headers, ...(requestId ? { requestId } : {}) };
     return new ApiError(res.status, errors, opts);
   }
   const summary =
@@ -406,6 +406,7 @@ function toApiError(res: ApiResponse, attempts: number): ApiError {
   return new ApiError(res.status, [], {
     body: res.text,
     summary,
+    headers: res.headers,
     ...(requestId ? { requestId } : {}),
   });
 }

@@ -45,6 +45,48 @@ export const GROUPS: Group[] = [
     load: () => import('./config/index.js'),
   },
   {
+    name: 'api',
+    aliases: [],
+    summary: 'Send any request to the ECE API (the escape hatch)',
+    load: () => import('./api/index.js'),
+  },
+  {
+    name: 'platform',
+    aliases: [],
+    summary: 'Show the ECE version and the health of its regions',
+    load: () => import('./platform/index.js'),
+  },
+  {
+    name: 'allocators',
+    aliases: ['allocator'],
+    summary: 'List and inspect allocators; maintenance mode',
+    load: async () => ({ register: (await import('./platform/allocators.js')).register }),
+  },
+  {
+    name: 'runners',
+    aliases: ['runner'],
+    summary: 'List the runners (hosts) of the platform',
+    load: async () => ({ register: (await import('./platform/simple.js')).registerRunners }),
+  },
+  {
+    name: 'stack',
+    aliases: [],
+    summary: 'Elastic Stack versions available to deployments',
+    load: async () => ({ register: (await import('./platform/simple.js')).registerStack }),
+  },
+  {
+    name: 'templates',
+    aliases: ['template'],
+    summary: 'List and show deployment templates',
+    load: async () => ({ register: (await import('./platform/simple.js')).registerTemplates }),
+  },
+  {
+    name: 'users',
+    aliases: ['user'],
+    summary: 'List, show, create and delete platform users',
+    load: () => import('./platform/users.js'),
+  },
+  {
     name: 'sandbox',
     aliases: [],
     summary: 'Run a local ECE API simulator for trying ece and testing scripts',

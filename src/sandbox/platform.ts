@@ -229,16 +229,68 @@ export function templates(region: string | null): Record<string, unknown>[] {
   }));
 }
 
-export function user(name: string, admin: boolean): Record<string, unknown> {
+export interface SandboxUser {
+  name: string;
+  roles: string[];
+  fullName?: string | undefined;
+  email?: string | undefined;
+  builtin: boolean;
+}
+
+export const ROLES = [
+  'ece_platform_admin',
+  'ece_platform_viewer',
+  'ece_deployment_manager',
+  'ece_deployment_viewer',
+];
+
+export function user(u: SandboxUser): Record<string, unknown> {
   return {
-    user_name: name,
-    full_name: admin ? 'Platform administrator' : 'Platform viewer',
-    email: `${name}@ece.local`,
-    builtin: name === 'admin' || name === 'readonly',
+    user_name: u.name,
+    ...(u.fullName ? { full_name: u.fullName } : {}),
+    ...(u.email ? { email: u.email } : {}),
+    builtin: u.builtin,
     security: {
-      roles: [admin ? 'ece_platform_admin' : 'ece_platform_viewer'],
+      roles: u.roles,
       enabled: true,
       security_realm: { id: 'native', type: 'native' },
     },
+  };
+}
+
+/** POST /users: a new native user, checked as ECE does. */
+export function newUser(body: Record<string, unknown>, existing: SandboxUser[]): SandboxUser {
+  const name = body.user_name;
+  if (typeof name !== 'string' || !/^[a-z0-9][a-z0-9._-]{0,63}$/.test(name)) {
+    throw new SandboxError(400, 'user.user_name.invalid', 'The user name is not valid', [
+      'user_name',
+    ]);
+  }
+  if (existing.some((u) => u.name === name)) {
+    throw new SandboxError(409, 'user.user_name.conflict', `User [${name}] already exists`, [
+      'user_name',
+    ]);
+  }
+  const security = (body.security ?? {}) as { roles?: unknown; password?: unknown };
+  const roles = Array.isArray(security.roles) ? security.roles : [];
+  if (roles.length === 0 || roles.some((r) => typeof r !== 'string' || !ROLES.includes(r))) {
+    throw new SandboxError(400, 'user.roles.invalid', `Roles must be some of ${ROLES.join(', ')}`, [
+      'security.roles',
+    ]);
+  }
+  if (typeof security.password !== 'string' || security.password.length < 8) {
+    throw new SandboxError(
+      400,
+      'root.invalid_data',
+      'A password of at least 8 characters is required',
+      ['security.password'],
+    );
+  }
+  return {
+    name,
+    roles: roles as string[],
+    fullName: typeof body.full_name === 'string' ? body.full_name : undefined,
+    email: typeof body.email === 'string' ? body.email : undefined,
+    builtin: false,
   };
 }

@@ -5,7 +5,16 @@
 import type { Principal, SandboxAuth } from './auth.js';
 import { TEMPLATES } from './catalog.js';
 import { SandboxError } from './errors.js';
-import { allocators, platformInfo, runners, stackVersions, templates, user } from './platform.js';
+import {
+  allocators,
+  newUser,
+  platformInfo,
+  runners,
+  type SandboxUser,
+  stackVersions,
+  templates,
+  user,
+} from './platform.js';
 import { DEFAULT_SIZE, search } from './search.js';
 import type { SandboxState } from './state.js';
 import { deploymentBody, listing, SEARCH_SHOW } from './views.js';
@@ -34,7 +43,7 @@ export interface Route {
 export interface World {
   state: SandboxState;
   auth: SandboxAuth;
-  users: { name: string; admin: boolean }[];
+  users: SandboxUser[];
   maintenance: Set<string>;
 }
 
@@ -45,11 +54,12 @@ const flag = (q: URLSearchParams, name: string, fallback = false) => {
 
 export function routes(w: World): Route[] {
   const { state, auth } = w;
-  const userNamed = (name: string) => {
+  const find = (name: string) => {
     const u = w.users.find((x) => x.name === name);
     if (!u) throw new SandboxError(404, 'user.not_found', `User [${name}] cannot be found`);
-    return user(u.name, u.admin);
+    return u;
   };
+  const userNamed = (name: string) => user(find(name));
   const deployment = (id: string) => {
     const d = state.get(id);
     return { d, headers: { 'x-cloud-resource-version': String(d.version) } };
@@ -106,10 +116,26 @@ export function routes(w: World): Route[] {
       path: '/users/auth/keys/{id}',
       handle: (c) => ({ body: auth.deleteKey(c.principal.user, c.params.id ?? '') }),
     },
+    { method: 'GET', path: '/users', handle: () => ({ body: { users: w.users.map(user) } }) },
     {
-      method: 'GET',
+      method: 'POST',
       path: '/users',
-      handle: () => ({ body: { users: w.users.map((u) => user(u.name, u.admin)) } }),
+      handle: (c) => {
+        const u = newUser(c.body, w.users);
+        w.users.push(u);
+        return { body: user(u) };
+      },
+    },
+    {
+      method: 'DELETE',
+      path: '/users/{name}',
+      handle: (c) => {
+        const u = find(c.params.name ?? '');
+        if (u.builtin)
+          throw new SandboxError(400, 'user.restricted_deletion', `User [${u.name}] is built in`);
+        w.users.splice(w.users.indexOf(u), 1);
+        return { body: {} };
+      },
     },
     {
       method: 'GET',

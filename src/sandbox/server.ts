@@ -14,6 +14,7 @@ import { createServer as createHttps } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { SandboxAuth } from './auth.js';
 import { SandboxError } from './errors.js';
+import type { SandboxUser } from './platform.js';
 import { type Call, matchPath, type Reply, type Route, routes, type World } from './routes.js';
 import { SandboxState } from './state.js';
 
@@ -61,9 +62,23 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   const password = opts.password ?? randomBytes(12).toString('base64url');
   const state = new SandboxState({ planDurationMs: opts.planDurationMs ?? 10_000, now });
   const auth = new SandboxAuth({ user, password, tokenTtlMs: opts.tokenTtlMs ?? 15 * 60_000, now });
-  const users = [
-    { name: user, admin: true },
-    ...(user === 'readonly' ? [] : [{ name: 'readonly', admin: false }]),
+  const users: SandboxUser[] = [
+    {
+      name: user,
+      roles: ['ece_platform_admin'],
+      fullName: 'Platform administrator',
+      builtin: true,
+    },
+    ...(user === 'readonly'
+      ? []
+      : [
+          {
+            name: 'readonly',
+            roles: ['ece_platform_viewer'],
+            fullName: 'Platform viewer',
+            builtin: true,
+          },
+        ]),
   ];
   const world: World = { state, auth, users, maintenance: new Set() };
   const table = routes(world);

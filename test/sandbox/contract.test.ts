@@ -90,6 +90,19 @@ describe('sandbox contract', () => {
     await expect(200, 'GET', '/users');
     await expect(200, 'GET', '/users/admin');
     await expect(404, 'GET', '/users/nobody');
+    const newUser = {
+      user_name: 'jdoe',
+      full_name: 'Jane Doe',
+      security: { password: 'jdoe-password-1', roles: ['ece_platform_viewer'] },
+    };
+    await expect(200, 'POST', '/users', { body: newUser });
+    await expect(409, 'POST', '/users', { body: newUser });
+    await expect(400, 'POST', '/users', {
+      body: { ...newUser, user_name: 'x2', security: { password: 'pw-12345678', roles: ['root'] } },
+    });
+    await expect(200, 'DELETE', '/users/jdoe');
+    await expect(400, 'DELETE', '/users/admin');
+    await expect(404, 'DELETE', '/users/jdoe');
     // Deployments.
     await expect(200, 'GET', '/deployments');
     await expect(400, 'POST', '/deployments', {
