@@ -7,6 +7,7 @@ import { findGroup, GROUPS } from './commands/registry.js';
 import { Context, type ContextInit } from './context.js';
 import { CliError, DryRunComplete, ExitCode } from './errors.js';
 import { FORMATS } from './output/formats.js';
+import { isTopic, topic } from './topics.js';
 import { VERSION } from './version.js';
 
 /** Global options that take a value, for finding the command word in argv. */
@@ -25,6 +26,16 @@ const VALUE_OPTIONS = new Set([
 export async function main(argv: string[], init: ContextInit): Promise<number> {
   const ctx = new Context(init);
   try {
+    // Help topics and shell completion are not commands of their own.
+    if (argv[0] === 'help' && argv[1] && argv.length === 2 && isTopic(argv[1])) {
+      ctx.io.stdout.write(topic(argv[1]));
+      return ExitCode.OK;
+    }
+    if (argv[0] === '__complete') {
+      const { complete } = await import('./complete.js');
+      await complete(ctx, argv.slice(1), (c) => buildProgram(c, [], { all: true }));
+      return ExitCode.OK;
+    }
     const program = await buildProgram(ctx, argv);
     await program.parseAsync(argv, { from: 'user' });
     return ExitCode.OK;
@@ -35,7 +46,12 @@ export async function main(argv: string[], init: ContextInit): Promise<number> {
   }
 }
 
-export async function buildProgram(ctx: Context, argv: string[]): Promise<Command> {
+/** `all`: load every group (completion, reference docs); else only the one argv names. */
+export async function buildProgram(
+  ctx: Context,
+  argv: string[],
+  opts: { all?: boolean; helpWidth?: number } = {},
+): Promise<Command> {
   const { io } = ctx;
   const program = new Command('ece')
     .description(
@@ -65,6 +81,7 @@ export async function buildProgram(ctx: Context, argv: string[]): Promise<Comman
       writeErr: (s) => io.stderr.write(s),
       // One line: commander puts its suggestion on a line of its own.
       outputError: (s, write) => write(s.replace(/\n(?=\(Did you mean)/, ' ')),
+      ...(opts.helpWidth ? { getOutHelpWidth: () => opts.helpWidth as number } : {}),
     })
     .addHelpText(
       'after',
@@ -74,8 +91,7 @@ Examples:
   $ ece deployments list
   $ ece deployments list --json | jq '.deployments | length'
 
-Exit codes: 0 ok, 1 error, 2 usage, 3 not found, 4 auth, 5 rejected, 6 network/TLS,
-7 plan failed, 8 wait timed out, 130 interrupted.`,
+Help topics: ece help exit-codes | environment | formatting`,
     );
   program.hook('preAction', (_root, action) => {
     ctx.flags = action.optsWithGlobals();
@@ -85,7 +101,7 @@ Exit codes: 0 ok, 1 error, 2 usage, 3 not found, 4 auth, 5 rejected, 6 network/T
   for (const group of GROUPS) {
     const cmd = program.command(group.name).aliases(group.aliases).description(group.summary);
     cmd.exitOverride();
-    if (group === wanted) (await group.load()).register(cmd, ctx);
+    if (opts.all || group === wanted) (await group.load()).register(cmd, ctx);
   }
   return program;
 }

@@ -87,6 +87,12 @@ export const GROUPS: Group[] = [
     load: () => import('./platform/users.js'),
   },
   {
+    name: 'completion',
+    aliases: [],
+    summary: 'Print the shell completion script for bash, zsh or fish',
+    load: () => import('./completion/index.js'),
+  },
+  {
     name: 'sandbox',
     aliases: [],
     summary: 'Run a local ECE API simulator for trying ece and testing scripts',

@@ -7,6 +7,7 @@ import {
   type SandboxOptions,
   startSandbox,
 } from '../../src/sandbox/server.js';
+import { assertContract } from './server.js';
 
 export interface TestSandbox {
   sb: Sandbox;
@@ -22,10 +23,10 @@ export interface TestSandbox {
 }
 
 export async function testSandbox(
-  opts: SandboxOptions & { fakeClock?: boolean } = {},
+  opts: SandboxOptions & { fakeClock?: boolean; contract?: boolean } = {},
 ): Promise<TestSandbox> {
   let offset = 0;
-  const { fakeClock, ...rest } = opts;
+  const { fakeClock, contract, ...rest } = opts;
   const exchanges: Exchange[] = [];
   const sb = await startSandbox({
     ...(fakeClock ? { now: () => Date.now() + offset } : {}),
@@ -60,7 +61,15 @@ export async function testSandbox(
         headers: res.headers,
       };
     },
-    close: () => sb.close(),
+    close: async () => {
+      await sb.close();
+      // Requests the CLI sent: every one an operation of the spec with a valid body.
+      if (contract !== false) {
+        assertContract(
+          exchanges.map((e) => ({ method: e.method, url: e.url, body: e.requestBody })),
+        );
+      }
+    },
   };
 }
 

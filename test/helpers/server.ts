@@ -9,6 +9,7 @@ import {
 } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
+import { requestViolations } from './spec.js';
 
 export interface Recorded {
   method: string;
@@ -31,7 +32,7 @@ export interface TestServer {
 
 export async function startServer(
   handler: Handler,
-  opts: { tls?: { key: string; cert: string } } = {},
+  opts: { tls?: { key: string; cert: string }; contract?: boolean } = {},
 ): Promise<TestServer> {
   const requests: Recorded[] = [];
   const sockets = new Set<Socket>();
@@ -81,6 +82,9 @@ export async function startServer(
       for (const s of sockets) s.destroy();
       server.close();
       await once(server, 'close').catch(() => undefined);
+      // Every request the CLI sent must be an operation of the spec with a valid body.
+      if (opts.contract !== false)
+        assertContract(requests.filter((r) => r.url.startsWith('/api/v1')));
     },
   };
 }
@@ -110,4 +114,24 @@ export async function closedPort(): Promise<number> {
   s.close();
   await once(s, 'close');
   return port;
+}
+
+/** Fails when a recorded request is not in the specification or its body does not validate. */
+export function assertContract(requests: { method: string; url: string; body: unknown }[]): void {
+  const problems = requests.flatMap((r) => {
+    let body: unknown = r.body;
+    if (typeof body === 'string') {
+      if (body === '') body = undefined;
+      else {
+        try {
+          body = JSON.parse(body);
+        } catch {
+          return [`${r.method} ${r.url}: the body is not JSON`];
+        }
+      }
+    }
+    return requestViolations(r.method, r.url, body).map((v) => `${r.method} ${r.url}: ${v}`);
+  });
+  if (problems.length)
+    throw new Error(`requests that break the ECE API specification:\n${problems.join('\n')}`);
 }
