@@ -39,7 +39,10 @@ export const ENVIRONMENT: [string, string][] = [
   ],
   ['NO_COLOR', 'any value turns colour off'],
   ['FORCE_COLOR', '0 turns colour off; 1, 2 or 3 forces it on'],
-  ['TERM', 'dumb turns colour off'],
+  [
+    'TERM, COLORTERM',
+    'TERM=dumb turns colour off; they also tell how many colours the terminal has',
+  ],
   ['COLUMNS', 'the width of tables when stdout is not a terminal (default: no limit)'],
   [
     'XDG_CONFIG_HOME, HOME, APPDATA',

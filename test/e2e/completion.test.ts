@@ -1,0 +1,127 @@
+// Completion scripts in real shells, with the real binary on PATH.
+
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { tempDir } from '../helpers/cli.js';
+import { BIN, ece, spawnProc } from '../helpers/e2e.js';
+import { type TestSandbox, testSandbox } from '../helpers/sandbox.js';
+import { registerSecret } from '../helpers/secrets.js';
+
+const has = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
+
+describe('shell completion', () => {
+  let t: TestSandbox;
+  let bin: string;
+  let scripts: string;
+  before(async () => {
+    t = await testSandbox({ deployments: 2 });
+    registerSecret(t.sb.apiKey);
+    bin = tempDir('ece-bin-');
+    symlinkSync(BIN, join(bin, 'ece'));
+    scripts = tempDir('ece-completion-');
+    mkdirSync(scripts, { recursive: true });
+    for (const shell of ['bash', 'zsh', 'fish']) {
+      const r = await ece(['completion', shell]);
+      assert.equal(r.code, 0);
+      writeFileSync(join(scripts, shell), r.stdout);
+    }
+  });
+  after(() => t.close());
+
+  // Asynchronous: the sandbox answering the completion runs in this process.
+  const bash = async (words: string[], extraEnv: Record<string, string> = {}) => {
+    const script = `source ${join(scripts, 'bash')}; COMP_WORDS=(${words.map((w) => `'${w}'`).join(' ')}); COMP_CWORD=${words.length - 1}; _ece_complete; printf '%s\\n' "\${COMPREPLY[@]}"`;
+    const r = await spawnProc('bash', ['-c', script], {
+      env: { PATH: `${bin}:${process.env.PATH}`, HOME: tempDir('ece-home-'), ...extraEnv },
+    });
+    return r.stdout.trim().split('\n').filter(Boolean);
+  };
+
+  it('bash: ece dep<TAB> completes to deployments', async () => {
+    assert.deepEqual(await bash(['ece', 'dep']), ['deployments']);
+  });
+
+  it('bash: ece deployments <TAB> lists its verbs', async () => {
+    assert.deepEqual(await bash(['ece', 'deployments', '']), [
+      'list',
+      'show',
+      'search',
+      'create',
+      'update',
+      'shutdown',
+      'restore',
+      'delete',
+      'restart',
+      'stop',
+      'start',
+      'plan',
+    ]);
+  });
+
+  it('bash: flags at any depth, formats after -o, kinds after --kind', async () => {
+    assert.ok((await bash(['ece', 'deployments', 'create', '--wa'])).includes('--wait'));
+    assert.ok((await bash(['ece', 'deployments', 'create', '--wa'])).includes('--wait-timeout'));
+    assert.deepEqual(await bash(['ece', 'deployments', 'list', '-o', '']), [
+      'table',
+      'tsv',
+      'json',
+      'yaml',
+    ]);
+    assert.deepEqual(await bash(['ece', 'deployments', 'restart', 'x', '--kind', 'ki']), [
+      'kibana',
+    ]);
+    assert.deepEqual(await bash(['ece', 'auth', 'keys', '']), ['list', 'create', 'delete']);
+  });
+
+  it('bash: deployment names and ids come from the API', async () => {
+    const env = { ECE_HOST: t.sb.url, ECE_API_KEY: t.sb.apiKey };
+    assert.deepEqual(await bash(['ece', 'deployments', 'show', 'prod'], env), ['prod-logs']);
+    assert.equal((await bash(['ece', 'deployments', 'show', ''], env)).length, 4);
+  });
+
+  it('bash: an unreachable API completes nothing, quickly and silently', async () => {
+    const started = Date.now();
+    assert.deepEqual(
+      await bash(['ece', 'deployments', 'show', 'x'], {
+        ECE_HOST: 'http://127.0.0.1:9',
+        ECE_API_KEY: 'k',
+      }),
+      [],
+    );
+    assert.ok(Date.now() - started < 5_000);
+  });
+
+  it('profile names after --profile', async () => {
+    const config = tempDir('ece-config-');
+    writeFileSync(join(config, 'config.json'), JSON.stringify({ profiles: { lab: {}, prod: {} } }));
+    assert.deepEqual(await bash(['ece', '--profile', ''], { ECE_CONFIG_DIR: config }), [
+      'lab',
+      'prod',
+    ]);
+  });
+
+  it('zsh parses the script', {
+    skip: has('zsh') ? false : 'zsh not installed (apt-get install -y zsh)',
+  }, () => {
+    const r = spawnSync('zsh', ['-n', join(scripts, 'zsh')], { encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+  });
+
+  it('fish parses the script', {
+    skip: has('fish') ? false : 'fish not installed (apt-get install -y fish)',
+  }, () => {
+    const r = spawnSync('fish', ['-n', join(scripts, 'fish')], { encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+  });
+
+  it('an unknown shell is exit 2', async () => {
+    const r = await ece(['completion', 'tcsh']);
+    assert.deepEqual(
+      [r.code, r.stderr],
+      [2, 'error: unknown shell "tcsh" (valid: bash, zsh, fish)\n'],
+    );
+  });
+});
