@@ -220,6 +220,8 @@ export class ApiClient {
   /** Closes kept-alive connections so the process can exit at once. */
   async close(): Promise<void> {
     const d = this.dispatcher;
+    // One connection per origin: a CLI's requests are sequential, and paging
+    // through a search must not open a socket per page.
     this.dispatcher = undefined;
     if (d) await d.close().catch(() => undefined);
   }
@@ -329,8 +331,9 @@ export class ApiClient {
             noProxy: env.NO_PROXY || env.no_proxy || '',
             connect: tls,
             requestTls: tls,
+            connections: 1,
           })
-        : new Agent({ connect: tls });
+        : new Agent({ connect: tls, connections: 1 });
     return this.dispatcher;
   }
 
