@@ -277,17 +277,17 @@ export class ApiClient {
     body: string | undefined,
   ): Promise<ApiResponse> {
     const dispatcher = await this.getDispatcher();
-    const { request } = await loadUndici();
+    const { request } = await loadAgent();
     this.traceRequest(method, url, headers, body);
     const started = Date.now();
     const timeout = AbortSignal.timeout(this.opts.timeoutMs);
     const signal = this.opts.signal ? AbortSignal.any([this.opts.signal, timeout]) : timeout;
     try {
-      const res = await request(url, {
+      const res = await request.call(dispatcher, {
+        ...splitUrl(url),
         method: method as Dispatcher.HttpMethod,
         headers,
         body,
-        dispatcher,
         signal,
         headersTimeout: this.opts.timeoutMs,
         bodyTimeout: this.opts.timeoutMs,
@@ -315,7 +315,7 @@ export class ApiClient {
 
   private async getDispatcher(): Promise<Dispatcher> {
     if (this.dispatcher) return this.dispatcher;
-    const { Agent, EnvHttpProxyAgent } = await loadUndici();
+    const { Agent } = await loadAgent();
     const tls = {
       rejectUnauthorized: this.opts.insecure !== true,
       ...(this.opts.caCert ? { ca: [...rootCertificates, readCa(this.opts.caCert)] } : {}),
@@ -325,7 +325,8 @@ export class ApiClient {
     const httpsProxy = env.HTTPS_PROXY || env.https_proxy || '';
     this.dispatcher =
       httpProxy || httpsProxy
-        ? new EnvHttpProxyAgent({
+        ? // Proxies need undici's whole API (CONNECT); only then is all of it loaded.
+          new (cjs(await import('undici')).EnvHttpProxyAgent)({
             httpProxy,
             httpsProxy,
             noProxy: env.NO_PROXY || env.no_proxy || '',
@@ -367,11 +368,20 @@ export class ApiClient {
   }
 }
 
-let undici: Promise<typeof import('undici')> | undefined;
+/** Only undici's agent and request API: its index also loads fetch, WebSocket and caches. */
+async function loadAgent() {
+  const [Agent, request] = await Promise.all([
+    // CommonJS: module.exports is the default export, bundled or not.
+    import('undici/lib/dispatcher/agent.js').then((m) => m.default),
+    import('undici/lib/api/api-request.js').then((m) => m.default),
+  ]);
+  return { Agent, request };
+}
 
-function loadUndici(): Promise<typeof import('undici')> {
-  undici ??= import('undici').then(cjs);
-  return undici;
+/** `https://host:port/path?q` → origin and the path as built (never normalised). */
+function splitUrl(url: string): { origin: string; path: string } {
+  const m = /^(https?:\/\/[^/?#]+)(.*)$/i.exec(url);
+  return { origin: m?.[1] ?? url, path: m?.[2] || '/' };
 }
 
 /** The body of a successful response, parsed; anything but JSON is an unexpected response. */
