@@ -98,7 +98,7 @@ function findOption(cmd: Command, name: string): Option | undefined {
 async function deployments(ctx: Context): Promise<[string, string][]> {
   const work = (async () => {
     const { listDeployments } = await import('./api/deployments.js');
-    const { parseBody } = await import('./api/client.js');
+    const { parseBody } = await import('./api/body.js');
     const res = await listDeployments(await ctx.api());
     const body = parseBody<{ deployments: { id: string; name: string }[] }>(res);
     return body.deployments.flatMap((d): [string, string][] => [

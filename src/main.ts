@@ -1,11 +1,17 @@
 // Process entry: real streams, Ctrl-C, broken pipes, and the exit code.
 
 import { setFlagsFromString } from 'node:v8';
-import { main } from './cli.js';
 import { ExitCode } from './errors.js';
 import { systemIO } from './output/iostreams.js';
+import { VERSION } from './version.js';
 
 export async function start(): Promise<void> {
+  const argv = process.argv.slice(2);
+  // The one answer that needs none of the CLI.
+  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+    process.stdout.write(`${VERSION}\n`);
+    return;
+  }
   // undici parses HTTP with WebAssembly; V8 optimises that module in the
   // background and holds the exit ~130 ms for it. A CLI's few responses parse
   // fast enough with the baseline compiler alone.
@@ -24,7 +30,8 @@ export async function start(): Promise<void> {
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
   });
-  const code = await main(process.argv.slice(2), {
+  const { main } = await import('./cli.js');
+  const code = await main(argv, {
     io: systemIO(),
     env: process.env,
     signal: controller.signal,

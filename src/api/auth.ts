@@ -2,8 +2,8 @@
 
 import type { Credential } from '../auth/credentials.js';
 import { ResponseError } from '../errors.js';
+import { parseBody } from './body.js';
 import type { ApiClient, ApiResponse } from './client.js';
-import { parseBody } from './client.js';
 
 export interface TokenResponse {
   token: string;

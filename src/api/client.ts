@@ -20,6 +20,7 @@ import {
 import { cjs } from '../interop.js';
 import type { OutStream } from '../output/iostreams.js';
 import { sleep } from '../sleep.js';
+import { type ApiResponse, describeNonJson, parseBody } from './body.js';
 import { toCurl } from './curl.js';
 import type { Endpoint } from './host.js';
 import { networkError } from './neterrors.js';
@@ -66,13 +67,6 @@ export interface RequestOptions {
   credential?: Credential | null;
 }
 
-export interface ApiResponse {
-  status: number;
-  headers: Record<string, string>;
-  text: string;
-  url: string;
-}
-
 const RETRY_STATUSES = new Set([429, 500, 502, 503, 504]);
 const RETRY_CODES = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'ECONNABORTED']);
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
@@ -82,6 +76,7 @@ const BACKOFF_CAP_MS = 8_000;
 /** Total time the client may spend sleeping between attempts of one request. */
 const RETRY_BUDGET_MS = 60_000;
 export const DEFAULT_MAX_ATTEMPTS = 4;
+export { type ApiResponse, parseBody };
 
 export class ApiClient {
   private dispatcher: Dispatcher | undefined;
@@ -384,20 +379,6 @@ function splitUrl(url: string): { origin: string; path: string } {
   return { origin: m?.[1] ?? url, path: m?.[2] || '/' };
 }
 
-/** The body of a successful response, parsed; anything but JSON is an unexpected response. */
-export function parseBody<T>(res: ApiResponse): T {
-  if (res.text.trim() === '') {
-    throw new ResponseError(`unexpected empty response from ECE (HTTP ${res.status})`);
-  }
-  try {
-    return JSON.parse(res.text) as T;
-  } catch {
-    throw new ResponseError(
-      `unexpected response from ECE (HTTP ${res.status}): ${describeNonJson(res)}`,
-    );
-  }
-}
-
 function toApiError(res: ApiResponse, attempts: number): ApiError {
   const requestId = res.headers['x-request-id'];
   const after = attempts > 1 ? ` after ${attempts} attempts` : '';
@@ -435,17 +416,6 @@ function eceErrors(body: unknown): EceErrorElement[] {
       message: typeof e.message === 'string' ? e.message : 'no message',
       ...(Array.isArray(e.fields) ? { fields: e.fields.map(String) } : {}),
     }));
-}
-
-function describeNonJson(res: ApiResponse): string {
-  const type = res.headers['content-type'] ?? '';
-  const text = res.text.trim();
-  if (type.includes('html') || /^<(!doctype|html)/i.test(text)) {
-    return 'an HTML page instead of the ECE API (a proxy or load balancer in between?)';
-  }
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what we strip
-  const snippet = text.replace(/[\u0000-\u001f\u007f]+/g, ' ').slice(0, 120);
-  return `not JSON ("${snippet}${text.length > 120 ? '…' : ''}")`;
 }
 
 const STATUS_TEXT: Record<number, string> = {

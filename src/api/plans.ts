@@ -7,7 +7,8 @@
 import { formatDuration } from '../duration.js';
 import { ApiError, InterruptedError, NetworkError, WaitTimeoutError } from '../errors.js';
 import { sleep } from '../sleep.js';
-import { type ApiClient, parseBody } from './client.js';
+import { parseBody } from './body.js';
+import type { ApiClient } from './client.js';
 import {
   type Deployment,
   getDeployment,

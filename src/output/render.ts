@@ -17,13 +17,6 @@ export interface View {
   emptyNote: string;
 }
 
-/** For bodies that are only ever printed raw (JSON, YAML, --query). */
-export const RAW: View = {
-  emptyNote: '',
-  isEmpty: () => false,
-  grid: () => ({ headers: [], rows: [] }),
-};
-
 export interface RendererOptions {
   format: Format;
   query: string | undefined;

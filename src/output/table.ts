@@ -1,8 +1,8 @@
 // Tables for terminals (cli-table3, borderless, fitted to the width) and
 // tab-separated rows for pipes (no header, no truncation, one record a line).
 
+import { createRequire } from 'node:module';
 import type { ChalkInstance } from 'chalk';
-import Table from 'cli-table3';
 
 export interface Grid {
   headers: string[];
@@ -12,10 +12,20 @@ export interface Grid {
 }
 
 const GAP = 2;
+
+type TableClass = typeof import('cli-table3');
+let TableCtor: TableClass | undefined;
+
+/** cli-table3 is loaded when a table is drawn, not for JSON or TSV. */
+function tableClass(): TableClass {
+  TableCtor ??= createRequire(import.meta.url)('cli-table3') as TableClass;
+  return TableCtor;
+}
 const MIN_WIDTH = 6;
 
 export function renderTable(grid: Grid, width: number, chalk: ChalkInstance): string {
   const widths = fitWidths(grid, width);
+  const Table = tableClass();
   const table = new Table({
     head: grid.headers.map((h) => chalk.bold(h)),
     colWidths: widths,

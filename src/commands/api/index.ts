@@ -8,7 +8,7 @@ import type { Context } from '../../context.js';
 import { ApiError, UsageError } from '../../errors.js';
 import { readInputFile } from '../../input.js';
 import { readStdin } from '../../output/prompt.js';
-import { RAW } from '../../output/render.js';
+import { RAW } from '../../output/raw.js';
 import { assign, fieldValue, type Json, parseField } from './fields.js';
 
 export interface ApiFlags {

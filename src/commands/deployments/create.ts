@@ -4,12 +4,12 @@
 
 import { randomUUID } from 'node:crypto';
 import type { Command } from 'commander';
-import { parseBody } from '../../api/client.js';
+import { parseBody } from '../../api/body.js';
 import { createDeployment, type DeploymentResource } from '../../api/deployments.js';
 import type { Context } from '../../context.js';
 import { ApiError, CliError, InterruptedError, NetworkError, UsageError } from '../../errors.js';
 import { readDocument } from '../../input.js';
-import { RAW } from '../../output/render.js';
+import { RAW } from '../../output/raw.js';
 import { addWaitOptions, follow, type WaitFlags, waitTimeoutMs } from './wait.js';
 
 export interface CreateFlags extends WaitFlags {

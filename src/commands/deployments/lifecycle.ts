@@ -7,7 +7,7 @@ import { snapshot, targetsFor } from '../../api/plans.js';
 import type { Context } from '../../context.js';
 import { ApiError } from '../../errors.js';
 import { confirmOrFail, requireConfirmable } from '../../output/prompt.js';
-import { RAW } from '../../output/render.js';
+import { RAW } from '../../output/raw.js';
 import { resolveDeployment } from './resolve.js';
 import { addWaitOptions, follow, type WaitFlags, waitTimeoutMs } from './wait.js';
 

@@ -1,7 +1,7 @@
 // `ece deployments list`: GET /deployments as a table, TSV or the API's body.
 
 import type { Command } from 'commander';
-import { parseBody } from '../../api/client.js';
+import { parseBody } from '../../api/body.js';
 import {
   type DeploymentListing,
   type DeploymentsListResponse,

@@ -1,8 +1,8 @@
 // A deployment given by its 32-character id or its exact name. A name costs
 // one search; no match is exit 3, several are exit 2 with their ids.
 
+import { parseBody } from '../../api/body.js';
 import type { ApiClient } from '../../api/client.js';
-import { parseBody } from '../../api/client.js';
 import { searchDeployments } from '../../api/deployments.js';
 import { CliError, ExitCode, UsageError } from '../../errors.js';
 

@@ -3,8 +3,8 @@
 // exactly one resource.
 
 import type { Command } from 'commander';
+import { parseBody } from '../../api/body.js';
 import type { ApiClient } from '../../api/client.js';
-import { parseBody } from '../../api/client.js';
 import {
   cancelPendingPlan,
   type Deployment,

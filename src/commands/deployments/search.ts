@@ -2,7 +2,7 @@
 // --all pages (following the cursor on a stable sort), shown as in `list`.
 
 import type { Command } from 'commander';
-import { parseBody } from '../../api/client.js';
+import { parseBody } from '../../api/body.js';
 import { searchDeployments } from '../../api/deployments.js';
 import { KINDS } from '../../api/kinds.js';
 import type { Context } from '../../context.js';

@@ -2,13 +2,13 @@
 // on a terminal, resource rows in a pipe, or the API's body with --json.
 
 import type { Command } from 'commander';
-import { parseBody } from '../../api/client.js';
+import { parseBody } from '../../api/body.js';
 import { type Deployment, getDeployment, type ResourceInfo } from '../../api/deployments.js';
 import { KINDS } from '../../api/kinds.js';
 import type { Context } from '../../context.js';
 import { formatDuration } from '../../duration.js';
 import { ResponseError } from '../../errors.js';
-import { RAW } from '../../output/render.js';
+import { RAW } from '../../output/raw.js';
 import type { Grid } from '../../output/table.js';
 import { resolveDeployment } from './resolve.js';
 

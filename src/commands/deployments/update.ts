@@ -2,14 +2,14 @@
 // resources left out are shut down only with --prune-orphans, after asking.
 
 import type { Command } from 'commander';
-import { parseBody } from '../../api/client.js';
+import { parseBody } from '../../api/body.js';
 import { updateDeployment } from '../../api/deployments.js';
 import { snapshot, targetsFor } from '../../api/plans.js';
 import type { Context } from '../../context.js';
 import { UsageError } from '../../errors.js';
 import { readDocument } from '../../input.js';
 import { confirmOrFail, requireConfirmable } from '../../output/prompt.js';
-import { RAW } from '../../output/render.js';
+import { RAW } from '../../output/raw.js';
 import { resolveDeployment } from './resolve.js';
 import { addWaitOptions, follow, type WaitFlags, waitTimeoutMs } from './wait.js';
 

@@ -1,7 +1,7 @@
 // `ece allocators list|show|maintenance`: the hosts that run instances.
 
 import type { Command } from 'commander';
-import { parseBody } from '../../api/client.js';
+import { parseBody } from '../../api/body.js';
 import { getAllocator, listAllocators, setMaintenance } from '../../api/platform.js';
 import type { Context } from '../../context.js';
 import { UsageError } from '../../errors.js';

@@ -3,12 +3,12 @@
 
 import type { Command } from 'commander';
 import { createKey } from '../../../api/auth.js';
-import { parseBody } from '../../../api/client.js';
+import { parseBody } from '../../../api/body.js';
 import type { ProfileCredentials } from '../../../auth/store.js';
 import { openConfig, profileOf } from '../../../config/write.js';
 import type { Context } from '../../../context.js';
 import { ResponseError, UsageError } from '../../../errors.js';
-import { RAW } from '../../../output/render.js';
+import { RAW } from '../../../output/raw.js';
 
 export interface CreateFlags {
   description?: string;
