@@ -2,7 +2,6 @@
 // with a request_id so a retry never makes a duplicate, the generated
 // credentials shown once, and --wait.
 
-import { randomUUID } from 'node:crypto';
 import type { Command } from 'commander';
 import { parseBody } from '../../api/body.js';
 import { createDeployment, type DeploymentResource } from '../../api/deployments.js';
@@ -57,7 +56,7 @@ export async function run(flags: CreateFlags, ctx: Context): Promise<void> {
     throw new UsageError('--validate-only creates nothing to wait for');
   const body = flags.file ? await readDocument(ctx.io, flags.file) : {};
   if (flags.name) body.name = flags.name;
-  const requestId = flags.requestId ?? `ece-cli-${randomUUID()}`;
+  const requestId = flags.requestId ?? `ece-cli-${globalThis.crypto.randomUUID()}`;
   const renderer = await ctx.renderer();
   const api = await ctx.api();
   let res: Awaited<ReturnType<typeof createDeployment>>;
