@@ -118,13 +118,13 @@ export class ApiClient {
       this.useCredential(credential);
     }
     try {
-      return await this.send1(req, credential);
+      return await this.sendWithRetries(req, credential);
     } catch (err) {
       if (!(err instanceof ApiError) || err.status !== 401 || !session || !credential) throw err;
       const renewed = await session.unauthorized(this, credential);
       if (!renewed) throw err;
       this.useCredential(renewed);
-      return await this.send1(req, renewed);
+      return await this.sendWithRetries(req, renewed);
     }
   }
 
@@ -146,7 +146,7 @@ export class ApiClient {
     return this.opts.endpoint;
   }
 
-  private async send1(
+  private async sendWithRetries(
     req: RequestOptions,
     credential: Credential | undefined,
   ): Promise<ApiResponse> {
