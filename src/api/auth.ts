@@ -4,6 +4,7 @@ import type { Credential } from '../auth/credentials.js';
 import { ResponseError } from '../errors.js';
 import { parseBody } from './body.js';
 import type { ApiClient, ApiResponse } from './client.js';
+import { segment } from './path.js';
 
 export interface TokenResponse {
   token: string;
@@ -88,5 +89,5 @@ export function createKey(
 }
 
 export function deleteKey(api: ApiClient, id: string): Promise<ApiResponse> {
-  return api.request({ method: 'DELETE', path: `/users/auth/keys/${encodeURIComponent(id)}` });
+  return api.request({ method: 'DELETE', path: `/users/auth/keys/${segment(id)}` });
 }

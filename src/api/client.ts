@@ -287,7 +287,7 @@ export class ApiClient {
         headersTimeout: this.opts.timeoutMs,
         bodyTimeout: this.opts.timeoutMs,
       });
-      const text = await res.body.text();
+      const text = await readLimited(res, this.opts.endpoint);
       const out: ApiResponse = {
         status: res.statusCode,
         headers: flatHeaders(res.headers),
@@ -371,6 +371,33 @@ async function loadAgent() {
     import('undici/lib/api/api-request.js').then((m) => m.default),
   ]);
   return { Agent, request };
+}
+
+/** The largest response body read; ECE's largest answers are far below it. */
+export const MAX_BODY_BYTES = 128 * 1024 * 1024;
+
+/** The body as text, refused (not buffered) past MAX_BODY_BYTES. */
+async function readLimited(res: Dispatcher.ResponseData, endpoint: Endpoint): Promise<string> {
+  const tooLarge = () =>
+    new ResponseError(
+      `the response from ${endpoint.origin} is larger than ${MAX_BODY_BYTES / 1024 / 1024} MiB; ece does not read it (narrow the request, e.g. with a search size)`,
+    );
+  const declared = Number(res.headers['content-length']);
+  if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) {
+    res.body.destroy();
+    throw tooLarge();
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of res.body) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) {
+      res.body.destroy();
+      throw tooLarge();
+    }
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** `https://host:port/path?q` → origin and the path as built (never normalised). */

@@ -2,6 +2,7 @@
 
 import type { ApiClient, ApiResponse } from './client.js';
 import type { Kind } from './kinds.js';
+import { segment } from './path.js';
 
 export interface DeploymentResource {
   ref_id: string;
@@ -77,9 +78,9 @@ export interface GetOptions {
   metadata?: boolean;
 }
 
-const path = (id: string) => `/deployments/${encodeURIComponent(id)}`;
+const path = (id: string) => `/deployments/${segment(id)}`;
 const resourcePath = (id: string, kind: string, refId: string) =>
-  `${path(id)}/${encodeURIComponent(kind)}/${encodeURIComponent(refId)}`;
+  `${path(id)}/${segment(kind)}/${segment(refId)}`;
 
 /** GET /deployments: the raw response, so `--json` can print it unchanged. */
 export function listDeployments(api: ApiClient): Promise<ApiResponse> {

@@ -2,18 +2,17 @@
 // versions, deployment templates and users. Silent.
 
 import type { ApiClient, ApiResponse } from './client.js';
-
-const enc = encodeURIComponent;
+import { segment } from './path.js';
 
 export const getPlatform = (api: ApiClient) => api.request({ path: '/platform' });
 export const listAllocators = (api: ApiClient) =>
   api.request({ path: '/platform/infrastructure/allocators' });
 export const getAllocator = (api: ApiClient, id: string) =>
-  api.request({ path: `/platform/infrastructure/allocators/${enc(id)}` });
+  api.request({ path: `/platform/infrastructure/allocators/${segment(id)}` });
 export const setMaintenance = (api: ApiClient, id: string, on: boolean) =>
   api.request({
     method: 'POST',
-    path: `/platform/infrastructure/allocators/${enc(id)}/maintenance-mode/${on ? '_start' : '_stop'}`,
+    path: `/platform/infrastructure/allocators/${segment(id)}/maintenance-mode/${on ? '_start' : '_stop'}`,
     // Turning maintenance on or off twice is the same as once.
     idempotent: true,
   });
@@ -23,11 +22,11 @@ export const listStackVersions = (api: ApiClient) => api.request({ path: '/stack
 export const listTemplates = (api: ApiClient, region: string) =>
   api.request({ path: '/deployments/templates', query: { region } });
 export const getTemplate = (api: ApiClient, id: string, region: string) =>
-  api.request({ path: `/deployments/templates/${enc(id)}`, query: { region } });
+  api.request({ path: `/deployments/templates/${segment(id)}`, query: { region } });
 export const listUsers = (api: ApiClient) => api.request({ path: '/users' });
 export const getUser = (api: ApiClient, name: string) =>
-  api.request({ path: `/users/${enc(name)}` });
+  api.request({ path: `/users/${segment(name)}` });
 export const createUser = (api: ApiClient, body: unknown): Promise<ApiResponse> =>
   api.request({ method: 'POST', path: '/users', body });
 export const deleteUser = (api: ApiClient, name: string) =>
-  api.request({ method: 'DELETE', path: `/users/${enc(name)}`, idempotent: false });
+  api.request({ method: 'DELETE', path: `/users/${segment(name)}`, idempotent: false });
