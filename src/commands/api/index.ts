@@ -177,7 +177,8 @@ export function apiPath(raw: string): string {
   ) {
     throw new UsageError('the path has . or .. segments');
   }
-  return path.replace(/ /g, '%20');
+  // Spaces and non-ASCII characters travel percent-encoded; what is already encoded stays.
+  return path.replace(/[^\x21-\x7e]/gu, (c) => encodeURIComponent(c));
 }
 
 async function paginate(

@@ -1,0 +1,170 @@
+// Faults of the machine around ece, with the real binary: Ctrl-C, a reader
+// that goes away, no keychain, a broken or unwritable config, a session that
+// ECE rejects, two writers at once. Exit code, first line of stderr, time bound.
+
+import assert from 'node:assert/strict';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { tempDir } from '../helpers/cli.js';
+import { BIN, ece, spawnProc } from '../helpers/e2e.js';
+import { createRequest, type TestSandbox, testSandbox } from '../helpers/sandbox.js';
+import { registerSecret } from '../helpers/secrets.js';
+import { startServer } from '../helpers/server.js';
+
+const firstLine = (s: string) => s.split('\n')[0] ?? '';
+
+describe('process faults', () => {
+  let t: TestSandbox;
+  before(async () => {
+    t = await testSandbox({ deployments: 3, planDurationMs: 20_000 });
+    registerSecret(t.sb.apiKey);
+  });
+  after(() => t.close());
+  const env = () => ({ ECE_HOST: t.sb.url, ECE_API_KEY: t.sb.apiKey });
+
+  it('SIGINT during a request: exit 130, one line', async () => {
+    const hang = await startServer(() => undefined, { contract: false });
+    try {
+      const started = Date.now();
+      const r = await ece(['deployments', 'list'], {
+        env: { ECE_HOST: hang.url, ECE_API_KEY: 'k-sigint-1' },
+        onSpawn: (child) => {
+          const timer = setInterval(() => {
+            if (hang.requests.length > 0) {
+              clearInterval(timer);
+              child.kill('SIGINT');
+            }
+          }, 10);
+        },
+      });
+      assert.deepEqual([r.code, r.stderr], [130, 'error: interrupted\n']);
+      assert.equal(hang.requests.length, 1);
+      assert.ok(Date.now() - started < 3000);
+    } finally {
+      await hang.close();
+    }
+  });
+
+  it('SIGINT during --wait: exit 130, the plan goes on', async () => {
+    const file = join(tempDir(), 'd.json');
+    writeFileSync(file, JSON.stringify(createRequest('sigint-wait')));
+    const started = Date.now();
+    const r = await ece(['deployments', 'create', '-f', file, '--wait'], {
+      env: env(),
+      secretOnStdout: true,
+      onSpawn: (child) => {
+        const timer = setInterval(() => {
+          if (t.exchanges.some((e) => e.method === 'GET' && e.url.includes('show_plan_logs'))) {
+            clearInterval(timer);
+            child.kill('SIGINT');
+          }
+        }, 20);
+      },
+    });
+    registerSecret(/password\t(\S+)/.exec(r.stdout)?.[1]);
+    assert.equal(r.code, 130);
+    assert.match(
+      r.stderr.trimEnd().split('\n').at(-1) ?? '',
+      /^error: stopped waiting; the plan goes on in ECE \(follow it with `ece deployments show [0-9a-f]{32}`\)$/,
+    );
+    assert.ok(Date.now() - started < 5000);
+  });
+
+  it('`| head -1`: no EPIPE noise, exit 0', async () => {
+    const r = await spawnProc(
+      'bash',
+      ['-c', `set -o pipefail; node "${BIN}" deployments list | head -1`],
+      { env: env() },
+    );
+    assert.deepEqual([r.code, r.stderr], [0, '']);
+    assert.equal(r.stdout.split('\n').length, 2);
+  });
+
+  it('no Secret Service: login is exit 4 naming the alternatives', async () => {
+    const r = await ece(['login', '--host', t.sb.url, '--api-key-stdin'], {
+      env: { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/bus', ECE_CONFIG_DIR: tempDir() },
+      input: t.sb.apiKey,
+    });
+    assert.equal(r.code, 4);
+    assert.match(
+      firstLine(r.stderr),
+      /^error: the OS keychain is not available .* --insecure-storage/,
+    );
+  });
+
+  it('a corrupt config file: exit 2 naming it, and it is left as it was', async () => {
+    const dir = tempDir();
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'config.json'), '{"profiles": {"a": ');
+    const r = await ece(['deployments', 'list'], { env: { ...env(), ECE_CONFIG_DIR: dir } });
+    assert.equal(r.code, 2);
+    assert.match(firstLine(r.stderr), /^error: config file .+config\.json is not valid JSON/);
+    assert.equal(readFileSync(join(dir, 'config.json'), 'utf8'), '{"profiles": {"a": ');
+  });
+
+  it('an unwritable config directory: exit 1 with the reason', {
+    skip: process.getuid?.() === 0 ? false : false,
+  }, async () => {
+    const dir = tempDir();
+    const file = join(dir, 'blocked');
+    writeFileSync(file, 'not a directory');
+    chmodSync(file, 0o400);
+    const r = await ece(['config', 'set', 'host', 'x.example'], { env: { ECE_CONFIG_DIR: file } });
+    assert.equal(r.code, 1);
+    assert.match(
+      firstLine(r.stderr),
+      /^error: cannot (write|use) config file .+blocked\/config\.json/,
+    );
+  });
+
+  it('two `ece config set` at once: the file stays valid JSON', async () => {
+    const dir = tempDir();
+    const runs = await Promise.all(
+      ['a', 'b', 'c', 'd'].map((p) =>
+        ece(['config', 'set', 'timeout', '1m', '--profile', p], { env: { ECE_CONFIG_DIR: dir } }),
+      ),
+    );
+    assert.deepEqual(
+      runs.map((r) => r.code),
+      [0, 0, 0, 0],
+    );
+    assert.doesNotThrow(() => JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8')));
+  });
+
+  it('a stored session ECE rejects: one refresh, then exit 4 with the login hint', async () => {
+    const dir = tempDir();
+    mkdirSync(dir, { recursive: true });
+    const token = 'rejected.session.token-0001';
+    registerSecret(token);
+    writeFileSync(
+      join(dir, 'config.json'),
+      JSON.stringify({
+        current_profile: 'default',
+        profiles: { default: { host: t.sb.url, credential: 'file' } },
+      }),
+    );
+    writeFileSync(
+      join(dir, 'credentials.json'),
+      JSON.stringify({
+        default: JSON.stringify({
+          type: 'bearer',
+          secret: token,
+          origin: t.sb.url,
+          expires_at: new Date(Date.now() + 3_600_000).toISOString(),
+        }),
+      }),
+      { mode: 0o600 },
+    );
+    const before = t.exchanges.length;
+    const r = await ece(['deployments', 'list'], { env: { ECE_CONFIG_DIR: dir } });
+    assert.deepEqual(
+      [r.code, firstLine(r.stderr)],
+      [4, 'error: the session was rejected — run `ece login` to sign in again'],
+    );
+    assert.deepEqual(
+      t.exchanges.slice(before).map((e) => `${e.status} ${e.url}`),
+      ['401 /api/v1/deployments', '401 /api/v1/users/auth/_refresh'],
+    );
+  });
+});
