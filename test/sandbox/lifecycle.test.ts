@@ -169,7 +169,13 @@ describe('sandbox lifecycle', () => {
   });
 
   it('tokens expire after --token-ttl; _refresh before expiry gives a later expiry', async () => {
-    const t = await testSandbox({ tokenTtlMs: 2_000, password: 'pw', deployments: 1 });
+    // The sandbox's clock is moved by the test: no real waiting, no flakiness.
+    const t = await testSandbox({
+      tokenTtlMs: 2_000,
+      password: 'pw',
+      deployments: 1,
+      fakeClock: true,
+    });
     try {
       const login = (
         await t.call('POST', '/users/auth/_login', {
@@ -179,14 +185,14 @@ describe('sandbox lifecycle', () => {
       ).body as Json;
       const bearer = `Bearer ${login.token}`;
       assert.equal((await t.call('GET', '/deployments', { auth: bearer })).status, 200);
-      await new Promise((r) => setTimeout(r, 1_100));
+      t.advance(1_100);
       const refreshed = (await t.call('POST', '/users/auth/_refresh', { auth: bearer }))
         .body as Json;
       assert.ok(
         Date.parse(refreshed.session_expiration_time) > Date.parse(login.session_expiration_time),
       );
       assert.notEqual(refreshed.token, login.token);
-      await new Promise((r) => setTimeout(r, 1_000));
+      t.advance(1_000);
       const expired = await t.call('GET', '/deployments', { auth: bearer });
       assert.equal(expired.status, 401);
       assert.equal((expired.body as Json).errors[0].code, 'root.unauthenticated');
