@@ -67,7 +67,16 @@ export function spawnProc(
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
     child.on('error', reject);
-    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
+    child.on('close', (code, signal) => {
+      // stderr is never the place for a secret or a stack trace, whoever runs.
+      try {
+        audit(`${cmd} ${args.join(' ')}`, { stdout: '', stderr });
+      } catch (err) {
+        reject(err);
+        return;
+      }
+      resolve({ code, signal, stdout, stderr });
+    });
     child.stdin.end(opts.input ?? '');
     opts.onSpawn?.(child);
   });

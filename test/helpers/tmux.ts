@@ -3,6 +3,7 @@
 
 import { spawnSync } from 'node:child_process';
 import { shellQuote } from '../../src/api/curl.js';
+import { audit } from './secrets.js';
 
 export function missingTmux(): string | undefined {
   return spawnSync('sh', ['-c', 'command -v tmux']).status === 0
@@ -60,7 +61,12 @@ export function terminal(command: string[], env: Record<string, string>): Termin
         await new Promise((r) => setTimeout(r, 50));
       }
     },
-    kill: () => void tmux('kill-server'),
+    kill: () => {
+      // What the terminal showed goes through the same audit as every other run.
+      const shown = screen();
+      tmux('kill-server');
+      audit(command.join(' '), { stdout: '', stderr: shown });
+    },
     cursorVisible: () =>
       tmux('display-message', '-p', '-t', 'ece', '#{cursor_flag}').stdout.trim() === '1',
   };
