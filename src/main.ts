@@ -1,6 +1,5 @@
 // Process entry: real streams, Ctrl-C, broken pipes, and the exit code.
 
-import { setFlagsFromString } from 'node:v8';
 import { ExitCode } from './errors.js';
 import { systemIO } from './output/iostreams.js';
 import { VERSION } from './version.js';
@@ -12,10 +11,6 @@ export async function start(): Promise<void> {
     process.stdout.write(`${VERSION}\n`);
     return;
   }
-  // undici parses HTTP with WebAssembly; V8 optimises that module in the
-  // background and holds the exit ~130 ms for it. A CLI's few responses parse
-  // fast enough with the baseline compiler alone.
-  setFlagsFromString('--liftoff-only');
   const controller = new AbortController();
   let interrupted = false;
   const interrupt = () => {

@@ -365,6 +365,10 @@ export class ApiClient {
 
 /** Only undici's agent and request API: its index also loads fetch, WebSocket and caches. */
 async function loadAgent() {
+  // undici parses HTTP with WebAssembly; V8 optimises that module in the
+  // background and holds the process's exit ~130 ms for it. A CLI's few
+  // responses parse fast enough with the baseline compiler alone.
+  (await import('node:v8')).setFlagsFromString('--liftoff-only');
   const [Agent, request] = await Promise.all([
     // CommonJS: module.exports is the default export, bundled or not.
     import('undici/lib/dispatcher/agent.js').then((m) => m.default),
