@@ -2,26 +2,15 @@
 // command's own --help). test/docs.test.ts fails when the file is stale.
 
 import { writeFileSync } from 'node:fs';
-import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { buildProgram } from '../src/cli.js';
 import { Context } from '../src/context.js';
+import { memoryIO } from '../src/output/memory-io.js';
 
 export async function generateDocs(): Promise<string> {
   let out = '';
-  const ctx = new Context({
-    io: {
-      stdout: { write: (s: string) => (out += s) },
-      stderr: { write: () => true },
-      stdin: Readable.from([]),
-      stdoutIsTTY: false,
-      stderrIsTTY: false,
-      stdinIsTTY: false,
-      columns: 80,
-    },
-    env: {},
-  });
+  const ctx = new Context({ io: memoryIO({ out: (s) => (out += s) }), env: {} });
   const program = await buildProgram(ctx, [], { all: true, helpWidth: 80 });
   const sections: string[] = [];
   const toc: string[] = [];

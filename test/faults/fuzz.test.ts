@@ -3,13 +3,13 @@
 // in time; random ids and paths never reach another endpoint.
 
 import assert from 'node:assert/strict';
-import { Readable } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
 import type { Command } from 'commander';
 import fc from 'fast-check';
 import { buildProgram } from '../../src/cli.js';
 import { apiPath } from '../../src/commands/api/index.js';
 import { Context } from '../../src/context.js';
+import { memoryIO } from '../../src/output/memory-io.js';
 import { run, tempDir } from '../helpers/cli.js';
 import { eceError, json, startServer, type TestServer } from '../helpers/server.js';
 
@@ -22,18 +22,7 @@ interface Leaf {
 }
 
 async function commandTree(): Promise<Leaf[]> {
-  const ctx = new Context({
-    io: {
-      stdout: { write: () => true },
-      stderr: { write: () => true },
-      stdin: Readable.from([]),
-      stdoutIsTTY: false,
-      stderrIsTTY: false,
-      stdinIsTTY: false,
-      columns: 80,
-    },
-    env: {},
-  });
+  const ctx = new Context({ io: memoryIO(), env: {} });
   const program = await buildProgram(ctx, [], { all: true });
   const leaves: Leaf[] = [];
   const walk = (cmd: Command, path: string[]) => {

@@ -5,12 +5,11 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import type { ClientOptions } from '../../src/api/client.js';
 import type { CredentialStore } from '../../src/auth/credentials.js';
 import { main } from '../../src/cli.js';
 import type { Env } from '../../src/context.js';
-import type { IOStreams } from '../../src/output/iostreams.js';
+import { memoryIO } from '../../src/output/memory-io.js';
 import { audit, secretsOfRun } from './secrets.js';
 
 export interface RunResult {
@@ -43,15 +42,18 @@ export async function run(argv: string[], opts: RunOptions = {}): Promise<RunRes
   let stdout = '';
   let stderr = '';
   const sleeps: number[] = [];
-  const io: IOStreams = {
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-    stdin: Readable.from(opts.stdin === undefined ? [] : [opts.stdin]),
+  const io = memoryIO({
+    out: (s) => {
+      stdout += s;
+    },
+    err: (s) => {
+      stderr += s;
+    },
+    ...(opts.stdin === undefined ? {} : { stdin: opts.stdin }),
     stdoutIsTTY: opts.tty === true,
     stderrIsTTY: opts.stderrTTY ?? opts.tty === true,
-    stdinIsTTY: false,
     columns: opts.columns ?? 100,
-  };
+  });
   const home = tempDir('ece-home-');
   const env: Env = { HOME: home, ECE_CONFIG_DIR: join(home, 'config'), ...opts.env };
   const client: Partial<ClientOptions> = {

@@ -19,6 +19,8 @@ export interface ProcResult {
 export interface SpawnOptions {
   env?: Record<string, string>;
   input?: string;
+  /** Use env as it is, without the base environment under it (ece() has added it). */
+  exactEnv?: boolean;
   /** Called once the child is running, e.g. to send it a signal. */
   onSpawn?: (child: import('node:child_process').ChildProcess) => void;
 }
@@ -41,7 +43,7 @@ export async function ece(
     throw new Error('dist/ece.js is missing: run `npm run build` first (npm test does)');
   const env = { ...baseEnv(), ...opts.env };
   secretsOfRun(argv, env, opts.input);
-  const r = await spawnProc(process.execPath, [BIN, ...argv], { ...opts, env });
+  const r = await spawnProc(process.execPath, [BIN, ...argv], { ...opts, env, exactEnv: true });
   audit(argv.join(' '), {
     stdout: r.stdout,
     stderr: r.stderr,
@@ -59,7 +61,7 @@ export function spawnProc(
 ): Promise<ProcResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, {
-      env: { ...baseEnv(), ...opts.env },
+      env: opts.exactEnv ? opts.env : { ...baseEnv(), ...opts.env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';

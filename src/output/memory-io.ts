@@ -1,0 +1,27 @@
+// Streams held in memory, for running commands without a terminal: the
+// reference-docs generator and the tests. Apart from iostreams.ts so that the
+// start-up path does not load node:stream for it.
+
+import { Readable } from 'node:stream';
+import type { IOStreams } from './iostreams.js';
+
+export interface MemoryIOOptions {
+  out?: (s: string) => void;
+  err?: (s: string) => void;
+  stdin?: string;
+  stdoutIsTTY?: boolean;
+  stderrIsTTY?: boolean;
+  columns?: number;
+}
+
+export function memoryIO(o: MemoryIOOptions = {}): IOStreams {
+  return {
+    stdout: { write: (s: string) => o.out?.(s) },
+    stderr: { write: (s: string) => o.err?.(s) },
+    stdin: Readable.from(o.stdin === undefined ? [] : [o.stdin]),
+    stdoutIsTTY: o.stdoutIsTTY === true,
+    stderrIsTTY: o.stderrIsTTY === true,
+    stdinIsTTY: false,
+    columns: o.columns ?? 80,
+  };
+}
