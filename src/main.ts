@@ -36,3 +36,9 @@ export async function start(): Promise<void> {
   // call that never answered), leave anyway once output has had time to drain.
   setTimeout(() => process.exit(code), 2_000).unref();
 }
+
+/** Each top-level command's names, name first (the build keys code caches by them). */
+export async function commandNames(): Promise<string[][]> {
+  const { GROUPS } = await import('./commands/registry.js');
+  return [...GROUPS.map((g) => [g.name, ...g.aliases]), ['__complete']];
+}

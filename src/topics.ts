@@ -48,6 +48,12 @@ export const ENVIRONMENT: [string, string][] = [
     'XDG_CONFIG_HOME, HOME, APPDATA',
     'where the config directory is when ECE_CONFIG_DIR is not set',
   ],
+  ['ECE_CACHE_DIR', 'where compiled code is cached between runs (default: the user cache dir)'],
+  ['ECE_NO_CODE_CACHE', 'any value: compile every run, keep no code cache'],
+  [
+    'XDG_CACHE_HOME, LOCALAPPDATA, USERPROFILE',
+    'where the cache directory is when ECE_CACHE_DIR is not set',
+  ],
   [
     'DBUS_SESSION_BUS_ADDRESS',
     'the D-Bus session the Linux keychain (Secret Service) is reached on',

@@ -4,7 +4,6 @@
 // prints results; traces and dry-run lines go to the streams it is given.
 
 import { readFileSync } from 'node:fs';
-import { rootCertificates } from 'node:tls';
 import type { Dispatcher } from 'undici';
 import { authorizationHeader, type Credential } from '../auth/credentials.js';
 import { formatDuration } from '../duration.js';
@@ -313,7 +312,10 @@ export class ApiClient {
     const { Agent } = await loadAgent();
     const tls = {
       rejectUnauthorized: this.opts.insecure !== true,
-      ...(this.opts.caCert ? { ca: [...rootCertificates, readCa(this.opts.caCert)] } : {}),
+      // node:tls loads with the first HTTPS connection, not for plain HTTP.
+      ...(this.opts.caCert
+        ? { ca: [...(await import('node:tls')).rootCertificates, readCa(this.opts.caCert)] }
+        : {}),
     };
     const env = this.opts.env;
     const httpProxy = env.HTTP_PROXY || env.http_proxy || '';
@@ -365,10 +367,6 @@ export class ApiClient {
 
 /** Only undici's agent and request API: its index also loads fetch, WebSocket and caches. */
 async function loadAgent() {
-  // undici parses HTTP with WebAssembly; V8 optimises that module in the
-  // background and holds the process's exit ~130 ms for it. A CLI's few
-  // responses parse fast enough with the baseline compiler alone.
-  (await import('node:v8')).setFlagsFromString('--liftoff-only');
   const [Agent, request] = await Promise.all([
     // CommonJS: module.exports is the default export, bundled or not.
     import('undici/lib/dispatcher/agent.js').then((m) => m.default),

@@ -18,7 +18,12 @@ let TableCtor: TableClass | undefined;
 
 /** cli-table3 is loaded when a table is drawn, not for JSON or TSV. */
 function tableClass(): TableClass {
-  TableCtor ??= createRequire(import.meta.url)('cli-table3') as TableClass;
+  // The build turns require() into its library bundle; from source it is Node's.
+  TableCtor ??= (
+    typeof require === 'function'
+      ? require('cli-table3')
+      : createRequire(import.meta.url)('cli-table3')
+  ) as TableClass;
   return TableCtor;
 }
 const MIN_WIDTH = 6;

@@ -1,4 +1,4 @@
-// Runs the real built binary (bin/ece.js → dist/) as a child process.
+// Runs the real built binary (bin/ece.cjs → dist/) as a child process.
 
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -6,8 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { tempDir } from './cli.js';
 import { audit, secretsOfRun } from './secrets.js';
 
-export const BIN = fileURLToPath(new URL('../../bin/ece.js', import.meta.url));
-const DIST = fileURLToPath(new URL('../../dist/ece.js', import.meta.url));
+export const BIN = fileURLToPath(new URL('../../bin/ece.cjs', import.meta.url));
+const DIST = fileURLToPath(new URL('../../dist/ece.cjs', import.meta.url));
 
 export interface ProcResult {
   code: number | null;
@@ -25,13 +25,20 @@ export interface SpawnOptions {
   onSpawn?: (child: import('node:child_process').ChildProcess) => void;
 }
 
-/** Only PATH from the parent: nothing of the developer's ECE_* or proxies leaks in. */
+let codeCache: string | undefined;
+
+/**
+ * Only PATH from the parent: nothing of the developer's ECE_* or proxies leaks in.
+ * The runs of one test file share a code cache, so most of them run cached code.
+ */
 export function baseEnv(): Record<string, string> {
   const home = tempDir('ece-home-');
+  codeCache ??= tempDir('ece-cache-');
   return {
     PATH: process.env.PATH ?? '/usr/bin:/bin',
     HOME: home,
     ECE_CONFIG_DIR: `${home}/config`,
+    ECE_CACHE_DIR: codeCache,
   };
 }
 
@@ -40,7 +47,7 @@ export async function ece(
   opts: SpawnOptions & { secretOnStdout?: boolean } = {},
 ): Promise<ProcResult> {
   if (!existsSync(DIST))
-    throw new Error('dist/ece.js is missing: run `npm run build` first (npm test does)');
+    throw new Error('dist/ece.cjs is missing: run `npm run build` first (npm test does)');
   const env = { ...baseEnv(), ...opts.env };
   secretsOfRun(argv, env, opts.input);
   const r = await spawnProc(process.execPath, [BIN, ...argv], { ...opts, env, exactEnv: true });
@@ -94,7 +101,7 @@ export interface SandboxProcess {
 /** `ece sandbox ARGS` as a child process, resolved once it printed its export lines. */
 export function sandboxProcess(args: string[] = []): Promise<SandboxProcess> {
   if (!existsSync(DIST))
-    throw new Error('dist/ece.js is missing: run `npm run build` first (npm test does)');
+    throw new Error('dist/ece.cjs is missing: run `npm run build` first (npm test does)');
   const child = spawn(process.execPath, [BIN, 'sandbox', ...args], {
     env: baseEnv(),
     stdio: ['ignore', 'pipe', 'pipe'],
