@@ -3,8 +3,10 @@
 // that they work (used by npm test). Results: bench/results.json.
 
 import { once as onceEvent } from 'node:events';
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compare, round } from './lib.mjs';
 
@@ -78,12 +80,19 @@ server.on('connection', () => connections++);
 server.listen(0, '127.0.0.1');
 await onceEvent(server, 'listening');
 const base = `http://127.0.0.1:${server.address().port}`;
-const env = { ECE_API_KEY: 'bench-key', NO_COLOR: '1', ECE_CONFIG_DIR: '/nonexistent-ece-bench' };
+// A code cache of the bench's own (written by the warm-up runs), not the user's.
+const cacheDir = mkdtempSync(join(tmpdir(), 'ece-bench-cache-'));
+const env = {
+  ECE_API_KEY: 'bench-key',
+  NO_COLOR: '1',
+  ECE_CONFIG_DIR: '/nonexistent-ece-bench',
+  ECE_CACHE_DIR: cacheDir,
+};
 const getScript = `const h=require('node:http');h.get(process.argv[1],{headers:{authorization:'ApiKey bench-key'}},r=>{let b='';r.on('data',d=>b+=d);r.on('end',()=>process.stdout.write(b))})`;
 
 const figures = [];
 const run = async (spec, target) => {
-  const r = await compare({ ...spec, runs: RUNS, warmup: WARMUP, env });
+  const r = await compare({ ...spec, runs: RUNS, warmup: WARMUP, env: { ...env, ...spec.env } });
   r.target = target;
   figures.push(r);
   const rss = r.rssMiB
@@ -128,6 +137,15 @@ await run(
   },
   '≤ 1.5',
 );
+await run(
+  {
+    name: '3c. as 3, without the code cache',
+    ours: `${node} ${bin} deployments list --json --host ${base}`,
+    baseline: `${node} -e "${getScript}" ${base}/api/v1/deployments`,
+    env: { ECE_NO_CODE_CACHE: '1' },
+  },
+  'none (what a first run costs)',
+);
 const jq = `jq -r '.deployments[] | [.id,.name] | @tsv'`;
 await run(
   {
@@ -164,6 +182,7 @@ console.log(
 );
 
 server.close();
+rmSync(cacheDir, { recursive: true, force: true });
 if (!quick) {
   writeFileSync(
     new URL('./results.json', import.meta.url),

@@ -233,14 +233,14 @@ export class Context {
     return new Renderer(this.io, {
       format: await this.format(),
       query: opts.jmespath === false ? undefined : this.flags.query,
-      chalk: makeChalk(level),
+      chalk: await makeChalk(level),
     });
   }
 
   /** chalk for stderr (progress, prompts), decided like stdout's. */
   async stderrChalk(): Promise<import('chalk').ChalkInstance> {
     const { colorLevel, makeChalk } = await import('./output/color.js');
-    return makeChalk(
+    return await makeChalk(
       colorLevel({ noColor: this.flags.color === false, isTTY: this.io.stderrIsTTY }, this.env),
     );
   }

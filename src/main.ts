@@ -25,12 +25,23 @@ export async function start(): Promise<void> {
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
   });
+  // A promise that never settles would let Node exit 0 with nothing done.
+  let finished = false;
+  process.on('beforeExit', () => {
+    if (finished) return;
+    finished = true;
+    process.stderr.write(
+      'error: unexpected internal error: the command stopped before it finished\n',
+    );
+    process.exitCode = ExitCode.ERROR;
+  });
   const { main } = await import('./cli.js');
   const code = await main(argv, {
     io: systemIO(),
     env: process.env,
     signal: controller.signal,
   });
+  finished = true;
   process.exitCode = code;
   // Nothing should keep the process alive now; if something does (a keychain
   // call that never answered), leave anyway once output has had time to drain.

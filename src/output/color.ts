@@ -2,7 +2,7 @@
 // whether the stream is a terminal. chalk's own detection reads the process
 // globals, so it is bypassed: callers get an instance with the level set.
 
-import { Chalk, type ChalkInstance } from 'chalk';
+import type { ChalkInstance } from 'chalk';
 
 export type ColorLevel = 0 | 1 | 2 | 3;
 
@@ -25,6 +25,19 @@ export function colorLevel(
   return 1;
 }
 
-export function makeChalk(level: ColorLevel): ChalkInstance {
+/** chalk (with tty and os) is loaded only when there is colour to draw. */
+export async function makeChalk(level: ColorLevel): Promise<ChalkInstance> {
+  if (level === 0) return PLAIN;
+  const { Chalk } = await import('chalk');
   return new Chalk({ level });
 }
+
+/**
+ * What chalk at level 0 does: every style returns its text as it is. Not a
+ * thenable (`then` is undefined), or `await` would wait for it forever.
+ */
+const PLAIN: ChalkInstance = new Proxy(() => undefined, {
+  get: (_target, key) =>
+    key === 'level' ? 0 : typeof key === 'string' && key !== 'then' ? PLAIN : undefined,
+  apply: (_target, _this, args: unknown[]) => args.join(' '),
+}) as unknown as ChalkInstance;

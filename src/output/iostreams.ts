@@ -20,10 +20,15 @@ export function systemIO(): IOStreams {
   return {
     stdout: process.stdout,
     stderr: process.stderr,
-    stdin: process.stdin,
+    // process.stdin is a stream made on first use: most commands never read it.
+    get stdin() {
+      return process.stdin;
+    },
     stdoutIsTTY: process.stdout.isTTY === true,
     stderrIsTTY: process.stderr.isTTY === true,
-    stdinIsTTY: process.stdin.isTTY === true,
+    get stdinIsTTY() {
+      return process.stdin.isTTY === true;
+    },
     // A table forced into a pipe is not truncated unless COLUMNS asks for it.
     columns: process.stdout.isTTY
       ? process.stdout.columns || 80

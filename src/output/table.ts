@@ -99,11 +99,19 @@ export function fitWidths(grid: Grid, width: number): number[] {
 }
 
 export function renderTsv(grid: Grid): string {
-  return grid.rows.map((r) => `${r.map(tsvCell).join('\t')}\n`).join('');
+  // One string built in place: lists run to 10,000s of rows.
+  let out = '';
+  for (const row of grid.rows) {
+    for (let i = 0; i < row.length; i++)
+      out += i === 0 ? tsvCell(row[i] as string) : `\t${tsvCell(row[i] as string)}`;
+    out += '\n';
+  }
+  return out;
 }
 
 /** Tabs and newlines inside a value would break the record; escape them. */
 function tsvCell(value: string): string {
+  if (!value.includes('\t') && !value.includes('\n')) return value;
   return value.replace(/\t/g, '\\t').replace(/\r?\n/g, '\\n');
 }
 
