@@ -107,9 +107,14 @@ class Bundles {
     return module.exports;
   }
 
-  /** At exit: caches for the bundles that had none; older ones of the same bundle go. */
+  /**
+   * At exit: caches for the bundles that had none. Caches of other builds
+   * (an upgrade) and other Node versions go once a week has passed since they
+   * were written: two installs of ece side by side keep theirs.
+   */
   save(): void {
     if (!this.cacheDir || this.unsaved.length === 0) return;
+    const stale = (path: string) => statSync(path).mtimeMs < Date.now() - STALE_MS;
     try {
       mkdirSync(this.cacheDir, { recursive: true, mode: 0o700 });
       for (const { script, file, bundle, build } of this.unsaved) {
@@ -120,21 +125,26 @@ class Bundles {
         } catch {
           rmSync(tmp, { force: true });
         }
-        // Caches of other builds of this bundle (an upgrade) are dead weight.
-        for (const old of readdirSync(this.cacheDir))
-          if (old.startsWith(bundle) && !old.startsWith(build))
-            rmSync(join(this.cacheDir, old), { force: true });
+        for (const old of readdirSync(this.cacheDir)) {
+          const path = join(this.cacheDir, old);
+          if (old.startsWith(bundle) && !old.startsWith(build) && stale(path))
+            rmSync(path, { force: true });
+        }
       }
-      // Caches made by other Node versions.
       const parent = dirname(this.cacheDir);
-      for (const old of readdirSync(parent))
-        if (old.startsWith('v8-') && join(parent, old) !== this.cacheDir)
-          rmSync(join(parent, old), { recursive: true, force: true });
+      for (const old of readdirSync(parent)) {
+        const path = join(parent, old);
+        if (old.startsWith('v8-') && path !== this.cacheDir && stale(path))
+          rmSync(path, { recursive: true, force: true });
+      }
     } catch {
       // A cache is an optimisation: a read-only or full disk changes nothing else.
     }
   }
 }
+
+/** How long a cache of another build or Node version is kept. */
+const STALE_MS = 7 * 24 * 60 * 60 * 1000;
 
 export function boot(dist: string): void {
   const argv = process.argv.slice(2);

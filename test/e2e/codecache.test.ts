@@ -9,6 +9,7 @@ import {
   readdirSync,
   readFileSync,
   statSync,
+  utimesSync,
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
@@ -92,20 +93,32 @@ describe('the code cache of the built binary', () => {
       assert.notDeepEqual(readFileSync(join(dir, f)), Buffer.alloc(4096, 0x5a), `${f} kept`);
   });
 
-  it('caches of other builds and other Node versions are removed when a cache is written', async () => {
+  it('caches of other builds and Node versions go when a week old, not before', async () => {
     const base = tempDir('ece-cc-');
     const dir = join(base, VERSION_DIR);
     mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const weekAgo = (Date.now() - 8 * 24 * 3600 * 1000) / 1000;
+    const old = (path: string) => utimesSync(path, weekAgo, weekAgo);
     mkdirSync(join(base, 'v8-v0.0.0-x64'));
-    writeFileSync(join(base, 'v8-v0.0.0-x64', 'cli.0000000000000000.ece.v8'), 'old');
+    writeFileSync(join(base, 'v8-v0.0.0-x64', 'cli.oldbuild.ece.v8'), 'old');
+    old(join(base, 'v8-v0.0.0-x64'));
+    mkdirSync(join(base, 'v8-v0.0.1-x64'));
     writeFileSync(join(dir, 'cli.oldbuild.deployments.v8'), 'old');
-    writeFileSync(join(dir, 'lib-undici-full.oldbuild.v8'), 'not ours to remove');
+    old(join(dir, 'cli.oldbuild.deployments.v8'));
+    writeFileSync(join(dir, 'cli.otherinstall.deployments.v8'), 'recent');
+    writeFileSync(join(dir, 'lib-undici-full.oldbuild.v8'), 'another bundle');
+    old(join(dir, 'lib-undici-full.oldbuild.v8'));
     const r = await list({ ECE_CACHE_DIR: base });
     assert.equal(r.code, 0);
-    assert.deepEqual(readdirSync(base), [VERSION_DIR]);
+    assert.deepEqual(readdirSync(base).sort(), ['v8-v0.0.1-x64', VERSION_DIR].sort());
     assert.deepEqual(
       files(dir).map((f) => f.replace(/\.[0-9a-f]{16}\./, '.HASH.')),
-      ['cli.HASH.deployments.v8', 'lib-undici-full.oldbuild.v8', 'lib-undici.HASH.v8'],
+      [
+        'cli.HASH.deployments.v8',
+        'cli.otherinstall.deployments.v8',
+        'lib-undici-full.oldbuild.v8',
+        'lib-undici.HASH.v8',
+      ],
     );
   });
 

@@ -1,0 +1,33 @@
+// `npm run bench -- --quick` as a check that every benchmark still runs and
+// measures what it claims (same body as the baseline, every row, one
+// connection). Timings are never asserted: they are the bench's business.
+
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+
+const has = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
+const missing = ['curl', 'jq'].filter((c) => !has(c));
+
+describe('the benchmarks', () => {
+  it('run once each (--quick) and check their own results', {
+    skip: missing.length
+      ? `needs ${missing.join(' and ')} (apt-get install ${missing.join(' ')})`
+      : false,
+    timeout: 120_000,
+  }, () => {
+    const script = fileURLToPath(new URL('../../bench/run.mjs', import.meta.url));
+    const r = spawnSync(process.execPath, [script, '--quick'], {
+      encoding: 'utf8',
+      timeout: 110_000,
+    });
+    assert.equal(r.status, 0, r.stderr);
+    const figures = r.stdout.split('\n').filter((l) => /^\d[a-z]?\. /.test(l));
+    assert.deepEqual(
+      figures.map((l) => l.slice(0, l.indexOf(' '))),
+      ['1.', '2a.', '2b.', '3.', '3c.', '4a.', '4b.', '5.'],
+    );
+    assert.match(r.stdout, /5\. search --all --size 500 .* 600 deployments, 1 TCP connection\(s\)/);
+  });
+});
