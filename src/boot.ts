@@ -109,8 +109,9 @@ class Bundles {
 
   /**
    * At exit: caches for the bundles that had none. Caches of other builds
-   * (an upgrade) and other Node versions go once a week has passed since they
-   * were written: two installs of ece side by side keep theirs.
+   * (an upgrade) and other Node versions, and files a crashed writer left,
+   * go once a week has passed since they were written: two installs of ece
+   * side by side keep theirs.
    */
   save(): void {
     if (!this.cacheDir || this.unsaved.length === 0) return;
@@ -127,8 +128,9 @@ class Bundles {
         }
         for (const old of readdirSync(this.cacheDir)) {
           const path = join(this.cacheDir, old);
-          if (old.startsWith(bundle) && !old.startsWith(build) && stale(path))
-            rmSync(path, { force: true });
+          const leftover =
+            old.endsWith('.tmp') || (old.startsWith(bundle) && !old.startsWith(build));
+          if (leftover && stale(path)) rmSync(path, { force: true });
         }
       }
       const parent = dirname(this.cacheDir);

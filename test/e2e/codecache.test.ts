@@ -93,7 +93,7 @@ describe('the code cache of the built binary', () => {
       assert.notDeepEqual(readFileSync(join(dir, f)), Buffer.alloc(4096, 0x5a), `${f} kept`);
   });
 
-  it('caches of other builds and Node versions go when a week old, not before', async () => {
+  it('caches of other builds and Node versions, and leftovers, go when a week old, not before', async () => {
     const base = tempDir('ece-cc-');
     const dir = join(base, VERSION_DIR);
     mkdirSync(dir, { recursive: true, mode: 0o700 });
@@ -108,8 +108,16 @@ describe('the code cache of the built binary', () => {
     writeFileSync(join(dir, 'cli.otherinstall.deployments.v8'), 'recent');
     writeFileSync(join(dir, 'lib-undici-full.oldbuild.v8'), 'another bundle');
     old(join(dir, 'lib-undici-full.oldbuild.v8'));
+    // What a writer that crashed between write and rename leaves.
+    writeFileSync(join(dir, 'lib-yaml.oldbuild.v8.4242.tmp'), 'half');
+    old(join(dir, 'lib-yaml.oldbuild.v8.4242.tmp'));
+    writeFileSync(join(dir, 'lib-yaml.oldbuild.v8.4343.tmp'), 'being written');
     const r = await list({ ECE_CACHE_DIR: base });
     assert.equal(r.code, 0);
+    assert.deepEqual(
+      readdirSync(dir).filter((f) => f.endsWith('.tmp')),
+      ['lib-yaml.oldbuild.v8.4343.tmp'],
+    );
     assert.deepEqual(readdirSync(base).sort(), ['v8-v0.0.1-x64', VERSION_DIR].sort());
     assert.deepEqual(
       files(dir).map((f) => f.replace(/\.[0-9a-f]{16}\./, '.HASH.')),
