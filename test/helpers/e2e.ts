@@ -55,6 +55,7 @@ export async function ece(
     stdout: r.stdout,
     stderr: r.stderr,
     configDir: env.ECE_CONFIG_DIR,
+    cacheDir: env.ECE_CACHE_DIR,
     secretOnStdout: opts.secretOnStdout === true,
     fileStorage: argv.includes('--insecure-storage'),
   });

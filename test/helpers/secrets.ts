@@ -36,6 +36,8 @@ export interface Audit {
   stdout: string;
   stderr: string;
   configDir?: string | undefined;
+  /** The code cache (ECE_CACHE_DIR): compiled code only, never a run's data. */
+  cacheDir?: string | undefined;
   /** The user asked for a secret on stdout (`auth token`, `auth keys create`). */
   secretOnStdout?: boolean;
   /** The run was told to keep secrets in credentials.json (--insecure-storage). */
@@ -65,6 +67,8 @@ export function audit(label: string, a: Audit): void {
       if (fileStorage && file.endsWith('credentials.json')) continue;
       if (text.includes(secret)) leaks.push(`${file} has ${mask(secret)}`);
     }
+    for (const [file, text] of cacheFiles(a.cacheDir))
+      if (text.includes(secret)) leaks.push(`${file} has ${mask(secret)}`);
   }
   if (leaks.length) throw new Error(`secret leak in \`${label}\`: ${leaks.join('; ')}`);
   if (/\n\s+at .+:\d+:\d+\)?\n/.test(a.stderr) || /^\w*Error: /m.test(a.stderr)) {
@@ -88,6 +92,16 @@ function files(dir: string | undefined): [string, string][] {
       return [];
     }
   });
+}
+
+/** The files of each v8-* directory of a code cache. */
+function cacheFiles(dir: string | undefined): [string, string][] {
+  if (!dir) return [];
+  try {
+    return readdirSync(dir).flatMap((d) => (d.startsWith('v8-') ? files(join(dir, d)) : []));
+  } catch {
+    return [];
+  }
 }
 
 function mask(s: string): string {
