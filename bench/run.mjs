@@ -11,8 +11,8 @@ import { fileURLToPath } from 'node:url';
 import { compare, round } from './lib.mjs';
 
 const quick = process.argv.includes('--quick');
-const RUNS = quick ? 1 : 12;
-const WARMUP = quick ? 1 : 2;
+const RUNS = quick ? 1 : 20;
+const WARMUP = quick ? 1 : 3;
 const bin = fileURLToPath(new URL('../bin/ece.cjs', import.meta.url));
 const node = process.execPath;
 const hex = (i) => i.toString(16).padStart(32, '0');
