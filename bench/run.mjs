@@ -13,7 +13,7 @@ import { compare, round } from './lib.mjs';
 const quick = process.argv.includes('--quick');
 const RUNS = quick ? 1 : 20;
 const WARMUP = quick ? 1 : 3;
-const bin = fileURLToPath(new URL('../bin/ece.cjs', import.meta.url));
+const bin = fileURLToPath(new URL('../bin/ece.js', import.meta.url));
 const node = process.execPath;
 const hex = (i) => i.toString(16).padStart(32, '0');
 const deployment = (i) => ({

@@ -1,4 +1,4 @@
-// Bundles src/ into dist/ with esbuild, as CommonJS scripts that bin/ece.cjs
+// Bundles src/ into dist/ with esbuild, as CommonJS scripts that bin/ece.js
 // runs through V8's code cache (src/boot.ts):
 //   dist/ece.cjs        the entry: --version, the bundle loader
 //   dist/cli.cjs        the CLI (commander, chalk and all of src/)

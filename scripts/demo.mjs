@@ -4,7 +4,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const bin = fileURLToPath(new URL('../bin/ece.cjs', import.meta.url));
+const bin = fileURLToPath(new URL('../bin/ece.js', import.meta.url));
 const env = { ...process.env };
 for (const k of [
   'ECE_HOST',
@@ -58,6 +58,6 @@ const stopped = new Promise((resolve) => sandbox.on('exit', resolve));
 sandbox.kill('SIGINT');
 const sandboxCode = await stopped;
 console.log(
-  `\nStopped the sandbox. Try it yourself: \`node bin/ece.cjs sandbox\` in one shell, then the export lines it prints and \`node bin/ece.cjs deployments list\` in another.`,
+  `\nStopped the sandbox. Try it yourself: \`node bin/ece.js sandbox\` in one shell, then the export lines it prints and \`node bin/ece.js deployments list\` in another.`,
 );
 process.exit(list.status === 0 && sandboxCode === 0 ? 0 : list.status || 1);

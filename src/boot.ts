@@ -1,4 +1,4 @@
-// The built binary's entry (dist/ece.cjs, run by bin/ece.cjs). It answers
+// The built binary's entry (dist/ece.cjs, run by bin/ece.js). It answers
 // `--version` before anything loads, then runs the CLI's CommonJS bundles
 // through V8's code cache, so that a run does not parse and compile the
 // JavaScript the previous run already compiled (Node 20 has no compile cache

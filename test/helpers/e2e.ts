@@ -1,4 +1,4 @@
-// Runs the real built binary (bin/ece.cjs → dist/) as a child process.
+// Runs the real built binary (bin/ece.js → dist/) as a child process.
 
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { tempDir } from './cli.js';
 import { audit, secretsOfRun } from './secrets.js';
 
-export const BIN = fileURLToPath(new URL('../../bin/ece.cjs', import.meta.url));
+export const BIN = fileURLToPath(new URL('../../bin/ece.js', import.meta.url));
 const DIST = fileURLToPath(new URL('../../dist/ece.cjs', import.meta.url));
 
 export interface ProcResult {
