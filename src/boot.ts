@@ -170,6 +170,16 @@ export function boot(dist: string): void {
   if (dir && !safeDir(dir)) dir = undefined;
   const bundles = new Bundles(dist, dir, commandOf(argv));
   process.on('exit', () => bundles.save());
-  const cli = bundles.load('cli') as { start(): Promise<void> };
+  let cli: { start(): Promise<void> };
+  try {
+    cli = bundles.load('cli') as typeof cli;
+  } catch (err) {
+    // A broken install (a bundle missing or unreadable): one line, no stack.
+    process.stderr.write(
+      `error: ece cannot start: ${(err as Error).message.split('\n')[0]} (reinstall ece)\n`,
+    );
+    process.exitCode = 1;
+    return;
+  }
   void cli.start();
 }

@@ -4,22 +4,27 @@
 import assert from 'node:assert/strict';
 import {
   chmodSync,
+  cpSync,
   existsSync,
   mkdirSync,
   readdirSync,
   readFileSync,
+  rmSync,
   statSync,
   utimesSync,
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import { deploymentsListText } from '../fixtures/index.js';
 import { tempDir } from '../helpers/cli.js';
-import { ece } from '../helpers/e2e.js';
+import { ece, spawnProc } from '../helpers/e2e.js';
 import { json, startServer, type TestServer } from '../helpers/server.js';
 
 const KEY = 'codecache-test-key-5c1e';
+const BIN_DIR = fileURLToPath(new URL('../../bin', import.meta.url));
+const DIST_DIR = fileURLToPath(new URL('../../dist', import.meta.url));
 const VERSION_DIR = `v8-${process.version}-${process.arch}`;
 
 describe('the code cache of the built binary', () => {
@@ -138,6 +143,17 @@ describe('the code cache of the built binary', () => {
     const r = await list({ ECE_CACHE_DIR: base });
     assert.deepEqual([r.code, r.stderr], [0, '']);
     assert.deepEqual(files(dir), []);
+  });
+
+  it('a broken install (a bundle missing) is one line and exit 1, not a stack trace', async () => {
+    const root = tempDir('ece-install-');
+    cpSync(BIN_DIR, join(root, 'bin'), { recursive: true });
+    cpSync(DIST_DIR, join(root, 'dist'), { recursive: true });
+    rmSync(join(root, 'dist', 'cli.cjs'));
+    const r = await spawnProc(process.execPath, [join(root, 'bin', 'ece.js'), '--help']);
+    assert.equal(r.code, 1);
+    assert.equal(r.stdout, '');
+    assert.match(r.stderr, /^error: ece cannot start: ENOENT: .*cli\.cjs' \(reinstall ece\)\n$/);
   });
 
   it('a cache directory that cannot be made changes nothing', async () => {
