@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { formatDuration, parseDuration } from '../../src/duration.js';
 import { UsageError } from '../../src/errors.js';
-import { colorLevel } from '../../src/output/color.js';
+import { colorLevel, makeChalk } from '../../src/output/color.js';
 import { fitWidths, renderTsv } from '../../src/output/table.js';
 
 describe('colour level', () => {
@@ -23,11 +23,37 @@ describe('colour level', () => {
   }
 });
 
+describe('colour off', () => {
+  it('styles return their text as chalk at level 0 does, and the instance can be awaited', async () => {
+    const plain = await makeChalk(0);
+    const { Chalk } = await import('chalk');
+    const chalk = new Chalk({ level: 0 });
+    for (const c of [plain, chalk]) {
+      assert.equal(c.level, 0);
+      assert.equal(c.bold('ID'), 'ID');
+      assert.equal(c.red.bold.underline('a', 'b'), 'a b');
+      assert.equal(c.dim(''), '');
+      assert.equal(c('x'), 'x');
+    }
+    assert.equal((await makeChalk(1)).bold('ID'), '\u001b[1mID\u001b[22m');
+  });
+});
+
 describe('tables', () => {
   it('TSV escapes tabs and newlines inside values', () => {
     assert.equal(
       renderTsv({ headers: ['A', 'B'], rows: [['x\ty', 'line1\nline2']] }),
       'x\\ty\tline1\\nline2\n',
+    );
+    assert.equal(
+      renderTsv({
+        headers: [],
+        rows: [
+          ['a\r\nb', 'c\rd', ''],
+          ['', 'x', 'y'],
+        ],
+      }),
+      'a\\nb\tc\rd\t\n\tx\ty\n',
     );
   });
 
