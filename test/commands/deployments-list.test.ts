@@ -2,6 +2,8 @@
 
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import type { DeploymentListing } from '../../src/api/deployments.js';
+import { grid } from '../../src/commands/deployments/list.js';
 import { deploymentsListText, emptyListText } from '../fixtures/index.js';
 import { run } from '../helpers/cli.js';
 import { json, startServer, type TestServer } from '../helpers/server.js';
@@ -209,5 +211,52 @@ describe('ece deployments list', () => {
     assert.ok(!table.stdout.includes('\u001b['));
     const tsv = await run(['deployments', 'list', '-o', 'tsv'], { env: env(), tty: true });
     assert.ok(tsv.stdout.startsWith('3f6c2a9e8b1d4f7a9c0e5b2d8a4f1c67\tprod-logs\t'));
+  });
+});
+
+// The rows themselves: several resources of one kind are joined with commas.
+const d = (id: string, resources: [kind: string, ref: string][]) =>
+  ({
+    id,
+    name: `name-${id}`,
+    resources: resources.map(([kind, ref_id]) => ({ kind, ref_id, id: `${id}-${ref_id}` })),
+  }) as unknown as DeploymentListing;
+
+const list = [
+  d('a', [
+    ['elasticsearch', 'main-elasticsearch'],
+    ['kibana', 'main-kibana'],
+    ['elasticsearch', 'second-elasticsearch'],
+  ]),
+  d('b', [['elasticsearch', 'main-elasticsearch']]),
+];
+
+describe('deployments list rows', () => {
+  it('a pipe gets every kind, in a fixed order', () => {
+    const g = grid(list, 'tsv');
+    assert.deepEqual(g.headers, [
+      'ID',
+      'NAME',
+      'ELASTICSEARCH',
+      'KIBANA',
+      'APM',
+      'INTEGRATIONS_SERVER',
+      'ENTERPRISE_SEARCH',
+      'APPSEARCH',
+    ]);
+    assert.deepEqual(g.rows, [
+      ['a', 'name-a', 'main-elasticsearch,second-elasticsearch', 'main-kibana', '-', '-', '-', '-'],
+      ['b', 'name-b', 'main-elasticsearch', '-', '-', '-', '-', '-'],
+    ]);
+  });
+
+  it('a terminal gets the kinds some deployment has', () => {
+    const g = grid(list, 'table');
+    assert.deepEqual(g.headers, ['ID', 'NAME', 'ELASTICSEARCH', 'KIBANA']);
+    assert.deepEqual(g.rows, [
+      ['a', 'name-a', 'main-elasticsearch,second-elasticsearch', 'main-kibana'],
+      ['b', 'name-b', 'main-elasticsearch', '-'],
+    ]);
+    assert.deepEqual(grid([], 'table').headers, ['ID', 'NAME']);
   });
 });
