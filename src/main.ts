@@ -2,15 +2,10 @@
 
 import { ExitCode } from './errors.js';
 import { systemIO } from './output/iostreams.js';
-import { VERSION } from './version.js';
 
+/** Runs the command line (src/boot.ts has already answered `--version`). */
 export async function start(): Promise<void> {
   const argv = process.argv.slice(2);
-  // The one answer that needs none of the CLI.
-  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
-    process.stdout.write(`${VERSION}\n`);
-    return;
-  }
   const controller = new AbortController();
   let interrupted = false;
   const interrupt = () => {
