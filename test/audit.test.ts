@@ -1,9 +1,9 @@
 // The secret-leak audit that every CLI run in the tests goes through can fail.
 
-import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import assert from './helpers/assert.js';
 import { tempDir } from './helpers/cli.js';
 import { audit, registerSecret } from './helpers/secrets.js';
 

@@ -1,12 +1,12 @@
 // HTTP statuses and network failures → exit codes and one-line messages;
 // retries for idempotent requests.
 
-import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ApiClient } from '../../src/api/client.js';
 import { parseHost } from '../../src/api/host.js';
 import { ApiError } from '../../src/errors.js';
 import { deploymentsListText } from '../fixtures/index.js';
+import assert from '../helpers/assert.js';
 import { run } from '../helpers/cli.js';
 import { closedPort, eceError, type Handler, json, startServer } from '../helpers/server.js';
 

@@ -1,7 +1,7 @@
-import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseHost } from '../../src/api/host.js';
 import { UsageError } from '../../src/errors.js';
+import assert from '../helpers/assert.js';
 
 describe('parseHost', () => {
   const cases: [string, string, string][] = [

@@ -1,7 +1,7 @@
 // Sequential requests of one run share one kept-alive connection.
 
-import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import assert from '../helpers/assert.js';
 import { run } from '../helpers/cli.js';
 import { json, startServer } from '../helpers/server.js';
 

@@ -1,11 +1,11 @@
 // HTTPS_PROXY / HTTP_PROXY / NO_PROXY, through a real CONNECT proxy on loopback.
 
-import assert from 'node:assert/strict';
 import { once } from 'node:events';
 import { createServer } from 'node:http';
 import { type AddressInfo, connect, type Socket } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { emptyListText } from '../fixtures/index.js';
+import assert from '../helpers/assert.js';
 import { run } from '../helpers/cli.js';
 import { json, startServer, type TestServer } from '../helpers/server.js';
 import { makePki } from '../helpers/tls.js';

@@ -1,11 +1,11 @@
 // Real TLS on loopback with a generated CA: verified by default, trusted
 // with --ca-cert, skipped (with a warning) with -k.
 
-import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { emptyListText } from '../fixtures/index.js';
+import assert from '../helpers/assert.js';
 import { run, tempDir } from '../helpers/cli.js';
 import { json, startServer, type TestServer } from '../helpers/server.js';
 import { makePki, type TestPki } from '../helpers/tls.js';

@@ -1,9 +1,9 @@
 // --verbose traces requests and responses on stderr, with secrets masked.
 
-import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { MASK, redactBody, redactHeader } from '../../src/api/redact.js';
 import { deploymentsListText } from '../fixtures/index.js';
+import assert from '../helpers/assert.js';
 import { run } from '../helpers/cli.js';
 import { json, startServer } from '../helpers/server.js';
 

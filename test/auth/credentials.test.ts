@@ -1,8 +1,8 @@
 // Which credential reaches the server, and what happens without one.
 
-import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { emptyListText } from '../fixtures/index.js';
+import assert from '../helpers/assert.js';
 import { run } from '../helpers/cli.js';
 import { json, startServer, type TestServer } from '../helpers/server.js';
 

@@ -1,10 +1,10 @@
 // ece login / logout / auth status / auth token / auth keys against the
 // sandbox, with --insecure-storage (the keychain itself: test/e2e/keychain).
 
-import assert from 'node:assert/strict';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import assert from '../helpers/assert.js';
 import { run, tempDir } from '../helpers/cli.js';
 import { type TestSandbox, testSandbox } from '../helpers/sandbox.js';
 import { registerSecret } from '../helpers/secrets.js';

@@ -1,12 +1,12 @@
 // Bearer sessions stay alive while ece is used, and end with exit 4 and the
 // way out when they cannot be renewed.
 
-import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { StoredCredential } from '../../src/auth/credentials.js';
 import { bearerSession, jwtExpiry } from '../../src/auth/session.js';
+import assert from '../helpers/assert.js';
 import { run, tempDir } from '../helpers/cli.js';
 import { testSandbox } from '../helpers/sandbox.js';
 import { registerSecret } from '../helpers/secrets.js';

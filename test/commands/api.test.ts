@@ -1,10 +1,10 @@
 // `ece api` against a per-test server: method inference, typed and nested
 // fields, files and stdin, --include, --paginate, errors.
 
-import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import assert from '../helpers/assert.js';
 import { run, tempDir } from '../helpers/cli.js';
 import { eceError, json, type Recorded, startServer } from '../helpers/server.js';
 import { requestViolations } from '../helpers/spec.js';

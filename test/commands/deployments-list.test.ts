@@ -1,10 +1,10 @@
 // `ece deployments list`: exact output for each format and terminal state.
 
-import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { DeploymentListing } from '../../src/api/deployments.js';
 import { grid } from '../../src/commands/deployments/list.js';
 import { deploymentsListText, emptyListText } from '../fixtures/index.js';
+import assert from '../helpers/assert.js';
 import { run } from '../helpers/cli.js';
 import { json, startServer, type TestServer } from '../helpers/server.js';
 

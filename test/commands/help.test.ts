@@ -1,12 +1,12 @@
 // Help topics, the generated reference, and mistyped commands.
 
-import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { generateDocs } from '../../scripts/gen-docs.js';
 import { ENVIRONMENT } from '../../src/topics.js';
+import assert from '../helpers/assert.js';
 import { run } from '../helpers/cli.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));

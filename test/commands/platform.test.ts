@@ -1,7 +1,7 @@
 // Platform commands against the sandbox: exact piped output, --json as sent.
 
-import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import assert from '../helpers/assert.js';
 import { run } from '../helpers/cli.js';
 import { type TestSandbox, testSandbox } from '../helpers/sandbox.js';
 import { registerSecret } from '../helpers/secrets.js';

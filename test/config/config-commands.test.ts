@@ -1,9 +1,9 @@
 // ece config list|show|set|unset|use|delete.
 
-import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import assert from '../helpers/assert.js';
 import { run, tempDir } from '../helpers/cli.js';
 import { ece } from '../helpers/e2e.js';
 import { makePki } from '../helpers/tls.js';

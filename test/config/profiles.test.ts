@@ -1,11 +1,11 @@
 // Profiles from the config file: selection, settings, and a corrupt file.
 
-import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { configDir } from '../../src/config/store.js';
 import { emptyListText } from '../fixtures/index.js';
+import assert from '../helpers/assert.js';
 import { run, tempDir } from '../helpers/cli.js';
 import { json, startServer, type TestServer } from '../helpers/server.js';
 

@@ -1,9 +1,9 @@
 // Requests the CLI sends and the bodies our tests serve, checked against the
 // ECE API specification.
 
-import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { deploymentsListText, emptyListText } from '../fixtures/index.js';
+import assert from '../helpers/assert.js';
 import { run } from '../helpers/cli.js';
 import { json, startServer } from '../helpers/server.js';
 import { findOperation, responseDefinition, violations } from '../helpers/spec.js';

@@ -2,11 +2,11 @@
 // failure, deadline), idempotent creates, names, search, shutdown and delete,
 // and every request they send checked against the specification.
 
-import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { planSteps } from '../../src/sandbox/plans.js';
+import assert from '../helpers/assert.js';
 import { run, tempDir } from '../helpers/cli.js';
 import { createRequest, type TestSandbox, testSandbox } from '../helpers/sandbox.js';
 import { registerSecret } from '../helpers/secrets.js';

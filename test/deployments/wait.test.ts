@@ -1,8 +1,8 @@
 // --wait against a scripted server: transient failures and a stale read in
 // between never make an older plan pass for the new one.
 
-import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import assert from '../helpers/assert.js';
 import { run } from '../helpers/cli.js';
 import { eceError, json, startServer } from '../helpers/server.js';
 

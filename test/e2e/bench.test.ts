@@ -2,10 +2,10 @@
 // measures what it claims (same body as the baseline, every row, one
 // connection). Timings are never asserted: they are the bench's business.
 
-import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import assert from '../helpers/assert.js';
 
 const has = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
 const missing = ['curl', 'jq'].filter((c) => !has(c));

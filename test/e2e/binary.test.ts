@@ -1,10 +1,10 @@
 // The real binary, end to end: version, help, usage errors, --dry-run run by
 // real curl, Ctrl-C, broken pipes.
 
-import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { deploymentsListText } from '../fixtures/index.js';
+import assert from '../helpers/assert.js';
 import { ece, spawnProc } from '../helpers/e2e.js';
 import { json, startServer, type TestServer } from '../helpers/server.js';
 

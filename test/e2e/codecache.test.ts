@@ -1,7 +1,6 @@
 // The built binary's code cache (src/boot.ts): written once, then used as it
 // is; a corrupt, foreign or unwritable cache changes nothing a user sees.
 
-import assert from 'node:assert/strict';
 import {
   chmodSync,
   cpSync,
@@ -18,6 +17,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { deploymentsListText } from '../fixtures/index.js';
+import assert from '../helpers/assert.js';
 import { tempDir } from '../helpers/cli.js';
 import { ece, spawnProc } from '../helpers/e2e.js';
 import { json, startServer, type TestServer } from '../helpers/server.js';

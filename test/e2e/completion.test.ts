@@ -1,10 +1,10 @@
 // Completion scripts in real shells, with the real binary on PATH.
 
-import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import assert from '../helpers/assert.js';
 import { tempDir } from '../helpers/cli.js';
 import { BIN, ece, spawnProc } from '../helpers/e2e.js';
 import { type TestSandbox, testSandbox } from '../helpers/sandbox.js';

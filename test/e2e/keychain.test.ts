@@ -2,10 +2,10 @@
 // binary: login stores the secret there and nowhere else; without a Secret
 // Service login fails with the alternatives, and --insecure-storage says so.
 
-import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import assert from '../helpers/assert.js';
 import { tempDir } from '../helpers/cli.js';
 import { ece } from '../helpers/e2e.js';
 import {

@@ -1,10 +1,10 @@
 // --wait on a terminal (tmux): live progress lines per resource, final ticks,
 // and a terminal left clean (cursor shown again), also after Ctrl-C.
 
-import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import assert from '../helpers/assert.js';
 import { tempDir } from '../helpers/cli.js';
 import { BIN } from '../helpers/e2e.js';
 import { createRequest, type TestSandbox, testSandbox } from '../helpers/sandbox.js';

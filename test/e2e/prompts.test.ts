@@ -1,8 +1,8 @@
 // Prompts on a real terminal (tmux): what is typed at the password prompt is
 // never on the screen; Ctrl-C leaves cleanly; confirmations can say no.
 
-import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import assert from '../helpers/assert.js';
 import { tempDir } from '../helpers/cli.js';
 import { BIN } from '../helpers/e2e.js';
 import { type TestSandbox, testSandbox } from '../helpers/sandbox.js';

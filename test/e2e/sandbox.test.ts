@@ -1,11 +1,11 @@
 // `ece sandbox` as users run it: the binary, its export lines, TLS, signals,
 // and `npm run demo`'s script.
 
-import assert from 'node:assert/strict';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import assert from '../helpers/assert.js';
 import { ece, sandboxProcess, spawnProc } from '../helpers/e2e.js';
 
 describe('ece sandbox (binary)', () => {

@@ -2,12 +2,12 @@
 // asked, and what must come out: the exit code, the first line of stderr,
 // how many requests the server saw, and how long it may take at most.
 
-import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { deploymentsListText } from '../fixtures/index.js';
+import assert from '../helpers/assert.js';
 import { run, tempDir } from '../helpers/cli.js';
 import { closedPort, eceError, json, type Recorded, startServer } from '../helpers/server.js';
 import { makePki } from '../helpers/tls.js';

@@ -2,7 +2,6 @@
 // the real command tree end with a documented exit code, no stack trace and
 // in time; random ids and paths never reach another endpoint.
 
-import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Command } from 'commander';
 import fc from 'fast-check';
@@ -10,6 +9,7 @@ import { buildProgram } from '../../src/cli.js';
 import { apiPath } from '../../src/commands/api/index.js';
 import { Context } from '../../src/context.js';
 import { memoryIO } from '../../src/output/memory-io.js';
+import assert from '../helpers/assert.js';
 import { run, tempDir } from '../helpers/cli.js';
 import { eceError, json, startServer, type TestServer } from '../helpers/server.js';
 

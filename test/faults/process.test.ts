@@ -2,10 +2,10 @@
 // that goes away, no keychain, a broken or unwritable config, a session that
 // ECE rejects, two writers at once. Exit code, first line of stderr, time bound.
 
-import assert from 'node:assert/strict';
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import assert from '../helpers/assert.js';
 import { tempDir } from '../helpers/cli.js';
 import { BIN, ece, spawnProc } from '../helpers/e2e.js';
 import { createRequest, type TestSandbox, testSandbox } from '../helpers/sandbox.js';

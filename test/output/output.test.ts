@@ -1,9 +1,9 @@
-import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { formatDuration, parseDuration } from '../../src/duration.js';
 import { UsageError } from '../../src/errors.js';
 import { colorLevel, makeChalk } from '../../src/output/color.js';
 import { fitWidths, renderTsv } from '../../src/output/table.js';
+import assert from '../helpers/assert.js';
 
 describe('colour level', () => {
   const cases: [string, { noColor: boolean; isTTY: boolean }, Record<string, string>, number][] = [

@@ -1,10 +1,10 @@
 // Drives every sandbox endpoint, success and error paths, and checks every
 // response body (and every request body sent) against the specification.
 
-import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { KINDS } from '../../src/api/kinds.js';
 import { routes } from '../../src/sandbox/routes.js';
+import assert from '../helpers/assert.js';
 import { createRequest, type TestSandbox, testSandbox } from '../helpers/sandbox.js';
 import { requestViolations, responseViolations } from '../helpers/spec.js';
 

@@ -1,8 +1,8 @@
 // How the sandbox's state evolves: plans over time, failures, shutdown and
 // delete, idempotent creates, cursor paging, expiring tokens.
 
-import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import assert from '../helpers/assert.js';
 import { createRequest, testSandbox } from '../helpers/sandbox.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: tests read nested response bodies
@@ -170,8 +170,10 @@ describe('sandbox lifecycle', () => {
 
   it('tokens expire after --token-ttl; _refresh before expiry gives a later expiry', async () => {
     // The sandbox's clock is moved by the test: no real waiting, no flakiness.
+    // A JWT's exp is in whole seconds, so a token lives between TTL - 1 s and
+    // TTL: the steps below hold wherever in its second the login falls.
     const t = await testSandbox({
-      tokenTtlMs: 2_000,
+      tokenTtlMs: 10_000,
       password: 'pw',
       deployments: 1,
       fakeClock: true,
@@ -185,14 +187,14 @@ describe('sandbox lifecycle', () => {
       ).body as Json;
       const bearer = `Bearer ${login.token}`;
       assert.equal((await t.call('GET', '/deployments', { auth: bearer })).status, 200);
-      t.advance(1_100);
+      t.advance(5_000);
       const refreshed = (await t.call('POST', '/users/auth/_refresh', { auth: bearer }))
         .body as Json;
       assert.ok(
         Date.parse(refreshed.session_expiration_time) > Date.parse(login.session_expiration_time),
       );
       assert.notEqual(refreshed.token, login.token);
-      t.advance(1_000);
+      t.advance(5_500);
       const expired = await t.call('GET', '/deployments', { auth: bearer });
       assert.equal(expired.status, 401);
       assert.equal((expired.body as Json).errors[0].code, 'root.unauthenticated');
