@@ -1,6 +1,6 @@
 // Typed calls for /users/auth and /user. Silent: they return data or throw.
 
-import type { Credential } from '../auth/credentials.js';
+import type { Credential } from './credential.js';
 import { ResponseError } from '../errors.js';
 import { parseBody } from './body.js';
 import type { ApiClient, ApiResponse } from './client.js';

@@ -2,20 +2,11 @@
 // the store that `ece login` writes (the OS keychain). Stored credentials are
 // bound to the origin they were saved for.
 
+import type { Credential, CredentialType } from '../api/credential.js';
 import { AuthError, UsageError } from '../errors.js';
 
-export type CredentialType = 'apikey' | 'bearer';
-
-export interface Credential {
-  type: CredentialType;
-  secret: string;
-  /** What the user would name as the source: `--api-key`, `ECE_TOKEN`, `keychain`. */
-  source: string;
-  /** For stored credentials: the origin they may be sent to. */
-  origin?: string;
-  /** For stored bearer tokens: when they expire (ISO). */
-  expiresAt?: string | undefined;
-}
+// The type lives with the request layer (arrows point down); callers keep importing it here.
+export type { Credential, CredentialType } from '../api/credential.js';
 
 export interface StoredCredential {
   type: CredentialType;
@@ -79,12 +70,6 @@ export function checkOrigin(credential: Credential, origin: string, profile: str
       `the credential stored for profile "${profile}" belongs to ${credential.origin} and is not sent to ${origin}; run 'ece login --host ${origin}' or pass ECE_API_KEY`,
     );
   }
-}
-
-export function authorizationHeader(credential: Credential): string {
-  return credential.type === 'apikey'
-    ? `ApiKey ${credential.secret}`
-    : `Bearer ${credential.secret}`;
 }
 
 export const missingCredentialMessage =

@@ -2,8 +2,9 @@
 // they expire (and once after a 401), saved back where they came from. An
 // expired or rejected session is exit 4 with the way out: `ece login`.
 
-import type { ApiClient, SessionHooks } from '../api/client.js';
-import { ApiError, AuthError } from '../errors.js';
+import { parseBody } from '../api/body.js';
+import type { SessionHooks, SessionRequester } from '../api/client.js';
+import { ApiError, AuthError, ResponseError } from '../errors.js';
 import type { Credential, CredentialStore } from './credentials.js';
 
 /** Renew a token when it has less than this left. */
@@ -21,8 +22,8 @@ export function bearerSession(opts: {
   const now = opts.now ?? Date.now;
   const stored = (c: Credential) => c.type === 'bearer' && c.origin !== undefined;
 
-  const renew = async (client: ApiClient, c: Credential): Promise<Credential> => {
-    const { token, expiresAt } = await client.refreshToken(c);
+  const renew = async (api: SessionRequester, c: Credential): Promise<Credential> => {
+    const { token, expiresAt } = await refreshToken(api, c);
     const renewed: Credential = { ...c, secret: token, expiresAt };
     try {
       await opts.store.save?.(opts.profile, {
@@ -89,4 +90,21 @@ export function jwtExpiry(token: string): number | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** POST /users/auth/_refresh with the given token: the new token and when it expires. */
+export async function refreshToken(
+  api: SessionRequester,
+  c: Credential,
+): Promise<{ token: string; expiresAt: string | undefined }> {
+  const res = await api.request({ method: 'POST', path: '/users/auth/_refresh', credential: c });
+  const body = parseBody<{ token?: unknown; session_expiration_time?: unknown }>(res);
+  if (typeof body.token !== 'string')
+    throw new ResponseError('unexpected response from ECE: _refresh returned no token');
+  api.addSecret(body.token);
+  return {
+    token: body.token,
+    expiresAt:
+      typeof body.session_expiration_time === 'string' ? body.session_expiration_time : undefined,
+  };
 }
