@@ -1,9 +1,9 @@
 // Typed calls for /users/auth and /user. Silent: they return data or throw.
 
-import type { Credential } from './credential.js';
 import { ResponseError } from '../errors.js';
 import { parseBody } from './body.js';
 import type { ApiClient, ApiResponse } from './client.js';
+import type { Credential } from './credential.js';
 import { segment } from './path.js';
 
 export interface TokenResponse {

@@ -195,7 +195,7 @@ export class ApiClient implements SessionRequester {
     const signal = this.opts.signal
       ? AbortSignal.any([this.opts.signal, deadline.signal])
       : deadline.signal;
-    const where = `${method} ${new URL(url).pathname}`;
+    const where = new URL(url).pathname;
     let slept = 0;
     let last: string | undefined;
     for (let attempt = 1; ; attempt++) {
@@ -233,7 +233,13 @@ export class ApiClient implements SessionRequester {
           (await retry(backoff(attempt), mapped.code ?? 'network error'))
         )
           continue;
-        throw sentWrite ? outcomeUnknown(mapped, method, where) : mapped;
+        if (sentWrite) throw outcomeUnknown(mapped, method, where);
+        if (attempt > 1 && !err.sent)
+          throw new NetworkError(
+            `${mapped.message}; gave up after ${attempt} attempts`,
+            mapped.code,
+          );
+        throw mapped;
       }
       if (res.status >= 200 && res.status < 300) return res;
       if (RETRY_STATUSES.has(res.status) && idempotent) {

@@ -7,7 +7,9 @@
 
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { readFileSync } from 'node:fs';
-import type { Dispatcher } from 'undici';
+import { isIP, connect as netConnect, type Socket } from 'node:net';
+import { type ConnectionOptions, rootCertificates, connect as tlsConnect } from 'node:tls';
+import type { buildConnector, Dispatcher } from 'undici';
 import { ResponseError, UsageError } from '../errors.js';
 import { cjs } from '../interop.js';
 import type { ApiResponse } from './body.js';
@@ -47,6 +49,7 @@ const CONNECT_ERROR_CHANNEL = 'undici:client:connectError';
 
 export class Transport {
   private dispatcher: Dispatcher | undefined;
+  private readonly connecting = new Set<Socket>();
   /** Requests (by their options object) that reached a connected socket. */
   private readonly sent = new WeakSet<object>();
 
@@ -109,18 +112,67 @@ export class Transport {
   private async reset(): Promise<void> {
     const d = this.dispatcher;
     this.dispatcher = undefined;
+    // A socket still connecting (a TLS handshake that never ends) belongs to
+    // no undici client yet: it would keep the process alive until its own timer.
+    for (const s of this.connecting) s.destroy();
+    this.connecting.clear();
     if (d) await d.destroy().catch(() => undefined);
+  }
+
+  /**
+   * Opens the sockets of the direct (unproxied) agent, as undici's own
+   * connector does, and remembers each until it is connected so that a reset
+   * can end it.
+   */
+  private connector(tlsOpts: TlsOptions) {
+    const connecting = this.connecting;
+    return (o: ConnectParams, callback: buildConnector.Callback) => {
+      let done = false;
+      const port = Number(o.port) || (o.protocol === 'https:' ? 443 : 80);
+      const host = o.hostname.replace(/^\[|\]$/g, '');
+      const socket: Socket =
+        o.protocol === 'https:'
+          ? tlsConnect({
+              ...tlsOpts,
+              host,
+              port,
+              ALPNProtocols: ['http/1.1'],
+              ...(isIP(host) ? {} : { servername: o.servername || host }),
+            })
+          : netConnect({ host, port });
+      connecting.add(socket);
+      const timer = setTimeout(
+        () =>
+          socket.destroy(
+            Object.assign(new Error('connect timeout'), { code: 'UND_ERR_CONNECT_TIMEOUT' }),
+          ),
+        tlsOpts.timeout,
+      );
+      timer.unref();
+      const finish = (err: Error | null) => {
+        clearTimeout(timer);
+        connecting.delete(socket);
+        if (done) return;
+        done = true;
+        if (err) callback(err, null);
+        else callback(null, socket);
+      };
+      socket.setKeepAlive(true, 60_000).setNoDelay(true);
+      socket.once(o.protocol === 'https:' ? 'secureConnect' : 'connect', () => finish(null));
+      socket.on('error', (err) => finish(err));
+      socket.once('close', () => finish(new Error('socket closed while connecting')));
+      return socket;
+    };
   }
 
   private async getDispatcher(): Promise<Dispatcher> {
     if (this.dispatcher) return this.dispatcher;
     const { Agent } = await loadAgent();
     const { caCert, insecure, env, timeoutMs } = this.opts;
-    const tls = {
+    const tls: TlsOptions = {
       rejectUnauthorized: insecure !== true,
       timeout: timeoutMs,
-      // node:tls loads with the first HTTPS connection, not for plain HTTP.
-      ...(caCert ? { ca: [...(await import('node:tls')).rootCertificates, readCa(caCert)] } : {}),
+      ...(caCert ? { ca: [...rootCertificates, readCa(caCert)] } : {}),
     };
     const httpProxy = env.HTTP_PROXY || env.http_proxy || '';
     const httpsProxy = env.HTTPS_PROXY || env.https_proxy || '';
@@ -138,7 +190,7 @@ export class Transport {
             proxyTls: tls,
             connections: 1,
           })
-        : new Agent({ connect: tls, connections: 1 });
+        : new Agent({ connect: this.connector(tls), connections: 1 });
     this.dispatcher = base.compose(this.trackSent());
     return this.dispatcher;
   }
@@ -161,6 +213,15 @@ export class Transport {
       return dispatch(opts, tracked);
     };
   }
+}
+
+type TlsOptions = ConnectionOptions & { timeout: number };
+
+interface ConnectParams {
+  hostname: string;
+  protocol: string;
+  port: string;
+  servername?: string | null;
 }
 
 class ConnectFailure {

@@ -60,13 +60,21 @@ describe('HTTP status → exit code', () => {
     );
   });
 
-  it('500 is retried, then exit 1 after 4 attempts with backoff', async () => {
+  it('500 is not retried (DESIGN: 429, 502, 503, 504 are): exit 1 after one request', async () => {
     const r = await against((_q, res) =>
       eceError(res, 500, 'root.unexpected_error', 'Internal error'),
     );
     assert.equal(r.code, 1);
-    assert.equal(r.requests, 4);
+    assert.equal(r.requests, 1);
     assert.equal(r.stderr, 'error: Internal error (root.unexpected_error)\n');
+    assert.deepEqual(r.sleeps, []);
+  });
+
+  it('502 is retried, then exit 1 after 4 attempts with backoff', async () => {
+    const r = await against((_q, res) => eceError(res, 502, 'root.bad_gateway', 'Bad gateway'));
+    assert.equal(r.code, 1);
+    assert.equal(r.requests, 4);
+    assert.equal(r.stderr, 'error: Bad gateway (root.bad_gateway)\n');
     assert.equal(r.sleeps.length, 3);
     // Exponential with jitter: each within [ceiling/2, ceiling].
     const ceilings = [300, 600, 1200];

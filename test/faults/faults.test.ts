@@ -93,11 +93,11 @@ const FAULTS: Fault[] = [
     maxMs: 3000,
   },
   {
-    name: '500 on every attempt',
+    name: '500 is not retried',
     server: always(500),
     code: 1,
     stderr: /^error: HTTP 500 from the test \(root\.error\)$/,
-    requests: 4,
+    requests: 1,
     maxMs: 1000,
   },
   {
