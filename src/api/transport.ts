@@ -13,6 +13,7 @@ import type { buildConnector, Dispatcher } from 'undici';
 import { ResponseError, UsageError } from '../errors.js';
 import { cjs } from '../interop.js';
 import type { ApiResponse } from './body.js';
+import { ignoreContinue } from './continue.js';
 import type { Endpoint } from './host.js';
 
 export interface TransportOptions {
@@ -140,6 +141,7 @@ export class Transport {
               ...(isIP(host) ? {} : { servername: o.servername || host }),
             })
           : netConnect({ host, port });
+      ignoreContinue(socket);
       connecting.add(socket);
       const timer = setTimeout(
         () =>
