@@ -4,6 +4,7 @@
 
 import type { Command } from 'commander';
 import type { ApiResponse } from '../../api/client.js';
+import type { PageRequester } from '../../api/pager.js';
 import type { Context } from '../../context.js';
 import { ApiError, UsageError } from '../../errors.js';
 import { readInputFile } from '../../input.js';
@@ -129,7 +130,7 @@ export async function run(rawPath: string, flags: ApiFlags, ctx: Context): Promi
     });
   let res: ApiResponse;
   try {
-    res = flags.paginate ? await paginate(send, body) : await send(body);
+    res = flags.paginate ? await paginate(api, path, query, headers, body) : await send(body);
   } catch (err) {
     if (err instanceof ApiError) {
       if (flags.include) writeHead(ctx, err.status, err.headers);
@@ -181,39 +182,32 @@ export function apiPath(raw: string): string {
   return path.replace(/[^\x21-\x7e]/gu, (c) => encodeURIComponent(c));
 }
 
+/** Every page of a `_search` merged into one body (see api/pager.ts for the limits). */
 async function paginate(
-  send: (b: string | undefined) => Promise<ApiResponse>,
+  api: PageRequester,
+  path: string,
+  query: Record<string, string>,
+  headers: Record<string, string>,
   body: string | undefined,
 ): Promise<ApiResponse> {
-  const first = await send(body ?? '{}');
-  let page = JSON.parse(first.text) as Record<string, unknown>;
-  const merged: Record<string, unknown> = { ...page };
-  const seen = new Set<string>();
-  while (typeof page.cursor === 'string' && !seen.has(page.cursor) && pageSize(page) > 0) {
-    seen.add(page.cursor);
-    page = JSON.parse((await send(JSON.stringify({ cursor: page.cursor }))).text) as Record<
-      string,
-      unknown
-    >;
-    for (const [k, v] of Object.entries(page)) {
-      const have = merged[k];
-      if (Array.isArray(v) && Array.isArray(have)) merged[k] = [...have, ...v];
+  let search: unknown = {};
+  if (body !== undefined && body.trim() !== '') {
+    try {
+      search = JSON.parse(body);
+    } catch {
+      search = undefined;
     }
   }
-  delete merged.cursor;
-  if (typeof merged.return_count === 'number') {
-    merged.return_count =
-      Object.values(merged).find((v): v is unknown[] => Array.isArray(v))?.length ??
-      merged.return_count;
-  }
+  if (typeof search !== 'object' || search === null || Array.isArray(search))
+    throw new UsageError('--paginate needs a JSON object as the search body');
+  const { mergePages } = await import('../../api/pager.js');
+  const { merged, first } = await mergePages(api, {
+    path,
+    body: search as Record<string, unknown>,
+    query,
+    headers,
+  });
   return { ...first, text: JSON.stringify(merged) };
-}
-
-function pageSize(page: Record<string, unknown>): number {
-  if (typeof page.return_count === 'number') return page.return_count;
-  return Object.values(page)
-    .filter(Array.isArray)
-    .reduce((n, a) => n + (a as unknown[]).length, 0);
 }
 
 function writeHead(ctx: Context, status: number, headers: Record<string, string>): void {
