@@ -1,5 +1,8 @@
 // A real HTTP(S) server on an ephemeral loopback port that records every
-// request it gets and answers with the test's handler.
+// request it gets and answers with the test's handler. It says what it
+// expects: close() fails the test when an expected request (method, path,
+// body) never came, or when the handler threw (with the handler's message;
+// the client saw an HTTP 599).
 
 import { once } from 'node:events';
 import {
@@ -9,6 +12,7 @@ import {
 } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
+import { isDeepStrictEqual } from 'node:util';
 import { requestViolations } from './spec.js';
 
 export interface Recorded {
@@ -20,6 +24,17 @@ export interface Recorded {
 
 export type Handler = (req: Recorded, res: ServerResponse, n: number) => void | Promise<void>;
 
+/** A request the test expects: method, path (with the query if it has one), and body. */
+export interface Expectation {
+  method: string;
+  /** `/api/v1/deployments`; with a `?`, the query must match too; a RegExp tests the whole URL. */
+  path: string | RegExp;
+  /** Parsed JSON compared deeply, or the exact text. Omitted: any body. */
+  body?: unknown;
+  /** How many such requests must come (default 1: at least one). */
+  times?: number;
+}
+
 export interface TestServer {
   /** `http://127.0.0.1:PORT` (or https). */
   url: string;
@@ -27,14 +42,18 @@ export interface TestServer {
   requests: Recorded[];
   /** TCP connections accepted so far. */
   connections: number;
+  /** Adds expectations that close() checks. */
+  expect(...e: Expectation[]): void;
   close(): Promise<void>;
 }
 
 export async function startServer(
   handler: Handler,
-  opts: { tls?: { key: string; cert: string }; contract?: boolean } = {},
+  opts: { tls?: { key: string; cert: string }; contract?: boolean; expect?: Expectation[] } = {},
 ): Promise<TestServer> {
   const requests: Recorded[] = [];
+  const expectations: Expectation[] = [...(opts.expect ?? [])];
+  const thrown: string[] = [];
   const sockets = new Set<Socket>();
   const listener = async (req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
@@ -49,7 +68,8 @@ export async function startServer(
     try {
       await handler(rec, res, requests.length);
     } catch (err) {
-      res.statusCode = 599;
+      thrown.push(`${rec.method} ${rec.url}: ${err instanceof Error ? err.message : String(err)}`);
+      if (!res.headersSent) res.statusCode = 599;
       res.end(String(err));
     }
   };
@@ -78,10 +98,19 @@ export async function startServer(
     get connections() {
       return state.connections;
     },
+    expect: (...e) => {
+      expectations.push(...e);
+    },
     close: async () => {
       for (const s of sockets) s.destroy();
       server.close();
       await once(server, 'close').catch(() => undefined);
+      if (thrown.length) throw new Error(`the test server's handler threw:\n${thrown.join('\n')}`);
+      const unmet = unmetExpectations(expectations, requests);
+      if (unmet.length)
+        throw new Error(
+          `expected requests that never came:\n${unmet.join('\n')}\nreceived:\n${requests.map((r) => `${r.method} ${r.url} ${r.body}`).join('\n') || '(none)'}`,
+        );
       // Every request the CLI sent must be an operation of the spec with a valid body.
       if (opts.contract !== false)
         assertContract(requests.filter((r) => r.url.startsWith('/api/v1')));
@@ -134,4 +163,31 @@ export function assertContract(requests: { method: string; url: string; body: un
   });
   if (problems.length)
     throw new Error(`requests that break the ECE API specification:\n${problems.join('\n')}`);
+}
+
+/** The expectations that the recorded requests do not meet, described. */
+export function unmetExpectations(expected: Expectation[], requests: Recorded[]): string[] {
+  return expected.flatMap((e) => {
+    const times = e.times ?? 1;
+    const got = requests.filter((r) => matches(e, r)).length;
+    if (got >= times) return [];
+    const body = e.body === undefined ? '' : ` ${JSON.stringify(e.body)}`;
+    const path = typeof e.path === 'string' ? e.path : String(e.path);
+    return [`${e.method} ${path}${body} (${times === 1 ? 'once' : `${times} times`}, got ${got})`];
+  });
+}
+
+function matches(e: Expectation, r: Recorded): boolean {
+  if (e.method.toUpperCase() !== r.method) return false;
+  if (typeof e.path === 'string') {
+    const url = e.path.includes('?') ? r.url : (r.url.split('?')[0] ?? '');
+    if (url !== e.path) return false;
+  } else if (!e.path.test(r.url)) return false;
+  if (e.body === undefined) return true;
+  if (typeof e.body === 'string') return r.body === e.body;
+  try {
+    return isDeepStrictEqual(JSON.parse(r.body), e.body);
+  } catch {
+    return false;
+  }
 }
