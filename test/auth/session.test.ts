@@ -1,9 +1,11 @@
 // Bearer sessions stay alive while ece is used, and end with exit 4 and the
-// way out when they cannot be renewed.
+// way out when they cannot be renewed. Time is a fake clock (node:test's
+// mock of Date, shared by the CLI and the in-process sandbox that signs the
+// tokens): seconds of session life pass without real sleeps.
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, it } from 'node:test';
+import { afterEach, describe, it, mock } from 'node:test';
 import type { StoredCredential } from '../../src/auth/credentials.js';
 import { bearerSession, jwtExpiry } from '../../src/auth/session.js';
 import assert from '../helpers/assert.js';
@@ -13,7 +15,9 @@ import { registerSecret } from '../helpers/secrets.js';
 import { eceError, json, startServer } from '../helpers/server.js';
 
 const PASSWORD = 'session-test-password';
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Moves the fake clock (Date only: timers and sockets run in real time). */
+const fakeClock = () => mock.timers.enable({ apis: ['Date'], now: Date.now() });
+const advance = (ms: number) => mock.timers.tick(ms);
 
 async function signIn(url: string, env: Record<string, string>) {
   const r = await run(
@@ -34,7 +38,10 @@ function storedToken(env: Record<string, string>): string {
 }
 
 describe('bearer sessions', () => {
+  afterEach(() => mock.timers.reset());
+
   it('with 3 s tokens, commands keep working across 10 s because each renews the session', async () => {
+    fakeClock();
     let t = await testSandbox({ tokenTtlMs: 3_000, password: PASSWORD, deployments: 1 });
     registerSecret(PASSWORD);
     const env = { ECE_CONFIG_DIR: tempDir('ece-config-') };
@@ -46,7 +53,7 @@ describe('bearer sessions', () => {
         const r = await run(['deployments', 'list'], { env });
         assert.equal(r.code, 0, r.stderr);
         tokens.add(storedToken(env));
-        await sleep(1_500);
+        advance(1_500);
       }
       assert.ok(tokens.size >= 5, `only ${tokens.size} tokens: the session was not renewed`);
       const refreshes = t.exchanges.filter(
@@ -75,12 +82,13 @@ describe('bearer sessions', () => {
   });
 
   it('an expired session is exit 4 with the login hint, without a request', async () => {
+    fakeClock();
     const t = await testSandbox({ tokenTtlMs: 1_000, password: PASSWORD, deployments: 1 });
     const env = { ECE_CONFIG_DIR: tempDir('ece-config-') };
     try {
       await signIn(t.sb.url, env);
       storedToken(env);
-      await sleep(1_100);
+      advance(1_100);
       const before = t.exchanges.length;
       const r = await run(['deployments', 'list'], { env });
       assert.equal(r.code, 4);
