@@ -187,7 +187,8 @@ export class Transport {
             httpProxy,
             httpsProxy,
             noProxy: env.NO_PROXY || env.no_proxy || '',
-            connect: tls,
+            // Direct connections (NO_PROXY); the tunnels are the proxy agent's own.
+            connect: this.connector(tls),
             requestTls: tls,
             proxyTls: tls,
             connections: 1,
