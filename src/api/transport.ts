@@ -7,13 +7,13 @@
 
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { readFileSync } from 'node:fs';
-import { isIP, connect as netConnect, type Socket } from 'node:net';
-import { type ConnectionOptions, rootCertificates, connect as tlsConnect } from 'node:tls';
-import type { buildConnector, Dispatcher } from 'undici';
+import type { Socket } from 'node:net';
+import { rootCertificates } from 'node:tls';
+import type { Dispatcher } from 'undici';
 import { ResponseError, UsageError } from '../errors.js';
 import { cjs } from '../interop.js';
 import type { ApiResponse } from './body.js';
-import { ignoreContinue } from './continue.js';
+import { directConnector, type TlsOptions } from './connector.js';
 import type { Endpoint } from './host.js';
 
 export interface TransportOptions {
@@ -120,53 +120,6 @@ export class Transport {
     if (d) await d.destroy().catch(() => undefined);
   }
 
-  /**
-   * Opens the sockets of the direct (unproxied) agent, as undici's own
-   * connector does, and remembers each until it is connected so that a reset
-   * can end it.
-   */
-  private connector(tlsOpts: TlsOptions) {
-    const connecting = this.connecting;
-    return (o: ConnectParams, callback: buildConnector.Callback) => {
-      let done = false;
-      const port = Number(o.port) || (o.protocol === 'https:' ? 443 : 80);
-      const host = o.hostname.replace(/^\[|\]$/g, '');
-      const socket: Socket =
-        o.protocol === 'https:'
-          ? tlsConnect({
-              ...tlsOpts,
-              host,
-              port,
-              ALPNProtocols: ['http/1.1'],
-              ...(isIP(host) ? {} : { servername: o.servername || host }),
-            })
-          : netConnect({ host, port });
-      ignoreContinue(socket);
-      connecting.add(socket);
-      const timer = setTimeout(
-        () =>
-          socket.destroy(
-            Object.assign(new Error('connect timeout'), { code: 'UND_ERR_CONNECT_TIMEOUT' }),
-          ),
-        tlsOpts.timeout,
-      );
-      timer.unref();
-      const finish = (err: Error | null) => {
-        clearTimeout(timer);
-        connecting.delete(socket);
-        if (done) return;
-        done = true;
-        if (err) callback(err, null);
-        else callback(null, socket);
-      };
-      socket.setKeepAlive(true, 60_000).setNoDelay(true);
-      socket.once(o.protocol === 'https:' ? 'secureConnect' : 'connect', () => finish(null));
-      socket.on('error', (err) => finish(err));
-      socket.once('close', () => finish(new Error('socket closed while connecting')));
-      return socket;
-    };
-  }
-
   private async getDispatcher(): Promise<Dispatcher> {
     if (this.dispatcher) return this.dispatcher;
     const { Agent } = await loadAgent();
@@ -188,12 +141,12 @@ export class Transport {
             httpsProxy,
             noProxy: env.NO_PROXY || env.no_proxy || '',
             // Direct connections (NO_PROXY); the tunnels are the proxy agent's own.
-            connect: this.connector(tls),
+            connect: directConnector(tls, this.connecting),
             requestTls: tls,
             proxyTls: tls,
             connections: 1,
           })
-        : new Agent({ connect: this.connector(tls), connections: 1 });
+        : new Agent({ connect: directConnector(tls, this.connecting), connections: 1 });
     this.dispatcher = base.compose(this.trackSent());
     return this.dispatcher;
   }
@@ -216,15 +169,6 @@ export class Transport {
       return dispatch(opts, tracked);
     };
   }
-}
-
-type TlsOptions = ConnectionOptions & { timeout: number };
-
-interface ConnectParams {
-  hostname: string;
-  protocol: string;
-  port: string;
-  servername?: string | null;
 }
 
 class ConnectFailure {
