@@ -5,7 +5,7 @@
 // unsolicited `100 Continue` is skipped (continue.ts).
 
 import { isIP, connect as netConnect, type Socket } from 'node:net';
-import { type ConnectionOptions, connect as tlsConnect } from 'node:tls';
+import type { ConnectionOptions } from 'node:tls';
 import type { buildConnector } from 'undici';
 import { ignoreContinue } from './continue.js';
 
@@ -21,45 +21,59 @@ interface ConnectParams {
 /**
  * Opens the sockets of the direct (unproxied) agent, as undici's own
  * connector does, and remembers each until it is connected so that a reset
- * can end it.
+ * can end it. node:tls loads with the first HTTPS connection only.
  */
 export function directConnector(tlsOpts: TlsOptions, connecting: Set<Socket>) {
-  return (o: ConnectParams, callback: buildConnector.Callback) => {
-    let done = false;
+  return (o: ConnectParams, callback: buildConnector.Callback): void => {
     const port = Number(o.port) || (o.protocol === 'https:' ? 443 : 80);
     const host = o.hostname.replace(/^\[|\]$/g, '');
-    const socket: Socket =
-      o.protocol === 'https:'
-        ? tlsConnect({
-            ...tlsOpts,
-            host,
-            port,
-            ALPNProtocols: ['http/1.1'],
-            ...(isIP(host) ? {} : { servername: o.servername || host }),
-          })
-        : netConnect({ host, port });
-    ignoreContinue(socket);
-    connecting.add(socket);
-    const timer = setTimeout(
-      () =>
-        socket.destroy(
-          Object.assign(new Error('connect timeout'), { code: 'UND_ERR_CONNECT_TIMEOUT' }),
-        ),
-      tlsOpts.timeout,
+    if (o.protocol !== 'https:') {
+      watch(netConnect({ host, port }), 'connect', tlsOpts.timeout, connecting, callback);
+      return;
+    }
+    import('node:tls').then(
+      ({ connect }) => {
+        const socket = connect({
+          ...tlsOpts,
+          host,
+          port,
+          ALPNProtocols: ['http/1.1'],
+          ...(isIP(host) ? {} : { servername: o.servername || host }),
+        });
+        watch(socket, 'secureConnect', tlsOpts.timeout, connecting, callback);
+      },
+      (err: Error) => callback(err, null),
     );
-    timer.unref();
-    const finish = (err: Error | null) => {
-      clearTimeout(timer);
-      connecting.delete(socket);
-      if (done) return;
-      done = true;
-      if (err) callback(err, null);
-      else callback(null, socket);
-    };
-    socket.setKeepAlive(true, 60_000).setNoDelay(true);
-    socket.once(o.protocol === 'https:' ? 'secureConnect' : 'connect', () => finish(null));
-    socket.on('error', (err) => finish(err));
-    socket.once('close', () => finish(new Error('socket closed while connecting')));
-    return socket;
   };
+}
+
+/** Calls back once the socket is connected, or failed, or ran out of time. */
+function watch(
+  socket: Socket,
+  ready: 'connect' | 'secureConnect',
+  timeoutMs: number,
+  connecting: Set<Socket>,
+  callback: buildConnector.Callback,
+): void {
+  let done = false;
+  ignoreContinue(socket);
+  connecting.add(socket);
+  const coded = (message: string, code: string) => Object.assign(new Error(message), { code });
+  const timer = setTimeout(
+    () => socket.destroy(coded('connect timeout', 'UND_ERR_CONNECT_TIMEOUT')),
+    timeoutMs,
+  );
+  timer.unref();
+  const finish = (err: Error | null) => {
+    clearTimeout(timer);
+    connecting.delete(socket);
+    if (done) return;
+    done = true;
+    if (err) callback(err, null);
+    else callback(null, socket);
+  };
+  socket.setKeepAlive(true, 60_000).setNoDelay(true);
+  socket.once(ready, () => finish(null));
+  socket.on('error', (err) => finish(err));
+  socket.once('close', () => finish(coded('socket closed while connecting', 'ECONNRESET')));
 }

@@ -8,7 +8,6 @@
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { readFileSync } from 'node:fs';
 import type { Socket } from 'node:net';
-import { rootCertificates } from 'node:tls';
 import type { Dispatcher } from 'undici';
 import { ResponseError, UsageError } from '../errors.js';
 import { cjs } from '../interop.js';
@@ -127,7 +126,8 @@ export class Transport {
     const tls: TlsOptions = {
       rejectUnauthorized: insecure !== true,
       timeout: timeoutMs,
-      ...(caCert ? { ca: [...rootCertificates, readCa(caCert)] } : {}),
+      // node:tls loads with the first HTTPS connection, not for plain HTTP.
+      ...(caCert ? { ca: [...(await import('node:tls')).rootCertificates, readCa(caCert)] } : {}),
     };
     const httpProxy = env.HTTP_PROXY || env.http_proxy || '';
     const httpsProxy = env.HTTPS_PROXY || env.https_proxy || '';
