@@ -13,7 +13,7 @@ import { type ApiResponse, parseBody } from './body.js';
 import { authorizationHeader, type Credential } from './credential.js';
 import { toCurl } from './curl.js';
 import type { Endpoint } from './host.js';
-import { networkError } from './neterrors.js';
+import { networkError, viaProxy } from './neterrors.js';
 import { type Hop, nextHop } from './redirects.js';
 import {
   backoff,
@@ -225,7 +225,11 @@ export class ApiClient implements SessionRequester {
           const timeout = deadline.error(this.opts.endpoint.origin, last);
           throw sentWrite ? outcomeUnknown(timeout, method, where) : timeout;
         }
-        const mapped = networkError(err.error, this.opts.endpoint);
+        const mapped = viaProxy(
+          networkError(err.error, this.opts.endpoint),
+          err.sent ? undefined : this.transport.proxyFor(url),
+          this.opts.endpoint,
+        );
         if (!(mapped instanceof NetworkError)) throw mapped;
         last = mapped.message;
         if (

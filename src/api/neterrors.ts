@@ -101,6 +101,25 @@ export function networkError(err: unknown, endpoint: Endpoint): CliError {
   }
 }
 
+/** Failures that, through a proxy and before anything was sent, are the proxy's. */
+const PROXY_FAILURES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'UND_ERR_SOCKET',
+  'UND_ERR_ABORTED',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
+
+/** A failure before the request went through the proxy's tunnel says that the proxy was in between. */
+export function viaProxy(err: CliError, proxy: string | undefined, endpoint: Endpoint): CliError {
+  if (!proxy || !(err instanceof NetworkError) || !PROXY_FAILURES.has(err.code ?? '')) return err;
+  const message =
+    err.code === 'ECONNREFUSED'
+      ? `connection refused by the proxy ${proxy}; check HTTPS_PROXY / HTTP_PROXY`
+      : `${err.message}, through the proxy ${proxy} (it opened no tunnel to ${endpoint.hostname}:${endpoint.port})`;
+  return new NetworkError(message, err.code);
+}
+
 interface CodedError {
   code?: string;
   message: string;

@@ -102,6 +102,32 @@ export class Transport {
     }
   }
 
+  /** The proxy a request to `url` goes through (HTTP(S)_PROXY less NO_PROXY), if any. */
+  proxyFor(url: string): string | undefined {
+    const { env } = this.opts;
+    const u = new URL(url);
+    const proxy =
+      u.protocol === 'https:'
+        ? env.HTTPS_PROXY || env.https_proxy || env.HTTP_PROXY || env.http_proxy
+        : env.HTTP_PROXY || env.http_proxy;
+    if (!proxy) return undefined;
+    const host = u.hostname.replace(/^\[|\]$/g, '').toLowerCase();
+    const port = u.port || (u.protocol === 'https:' ? '443' : '80');
+    const bypass = (env.NO_PROXY || env.no_proxy || '')
+      .split(/[,\s]+/)
+      .filter(Boolean)
+      .some((entry) => {
+        if (entry === '*') return true;
+        const [name = '', p] = entry
+          .toLowerCase()
+          .replace(/^\*?\./, '')
+          .split(':');
+        if (p && p !== port) return false;
+        return host === name || host.endsWith(`.${name}`);
+      });
+    return bypass ? undefined : proxy.replace(/\/+$/, '');
+  }
+
   /** Closes kept-alive connections so the process can exit at once. */
   async close(): Promise<void> {
     const d = this.dispatcher;

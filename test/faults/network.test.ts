@@ -108,7 +108,9 @@ describe('deadlines (the real binary)', () => {
     // Either the attempts ran out (each backed off) or the deadline came first.
     assert.match(
       firstLine(r.stderr),
-      /^error: (the connection to 127\.0\.0\.1:9 was closed unexpectedly \(UND_ERR_SOCKET\); gave up after 4 attempts|no answer from https:\/\/127\.0\.0\.1:9 within 3s \(raise it with --timeout\); the last attempt: .*)$/,
+      new RegExp(
+        `^error: (the connection to 127\\.0\\.0\\.1:9 was closed unexpectedly \\(UND_ERR_SOCKET\\), through the proxy ${proxy.url} \\(it opened no tunnel to 127\\.0\\.0\\.1:9\\); gave up after \\d+ attempts|no answer from https://127\\.0\\.0\\.1:9 within 3s \\(raise it with --timeout\\); the last attempt: .*)$`,
+      ),
     );
     const connects = proxy.connects - before;
     assert.ok(connects >= 2 && connects <= 12, `${connects} CONNECTs: retried with backoff`);
@@ -151,6 +153,40 @@ describe('deadlines (the real binary)', () => {
       assert.ok(ms < 1_000, `exited ${ms} ms after SIGINT`);
     });
   }
+});
+
+describe('proxy failures name the proxy', () => {
+  it('a proxy that refuses connections', async () => {
+    const { closedPort } = await import('../helpers/server.js');
+    const port = await closedPort();
+    const r = await run(['deployments', 'list'], {
+      env: {
+        ECE_HOST: 'https://127.0.0.1:9',
+        ECE_API_KEY: 'k-proxy-refused',
+        HTTPS_PROXY: `http://127.0.0.1:${port}`,
+      },
+    });
+    assert.equal(r.code, 6);
+    assert.equal(
+      r.stderr,
+      `error: connection refused by the proxy http://127.0.0.1:${port}; check HTTPS_PROXY / HTTP_PROXY\n`,
+    );
+  });
+
+  it('NO_PROXY: a direct failure does not blame the proxy', async () => {
+    const { closedPort } = await import('../helpers/server.js');
+    const port = await closedPort();
+    const r = await run(['deployments', 'list'], {
+      env: {
+        ECE_HOST: `https://127.0.0.1:${port}`,
+        ECE_API_KEY: 'k-proxy-bypassed',
+        HTTPS_PROXY: 'http://127.0.0.1:9',
+        NO_PROXY: 'localhost,127.0.0.1',
+      },
+    });
+    assert.equal(r.code, 6);
+    assert.match(r.stderr, /^error: connection refused by 127\.0\.0\.1:\d+; is ECE running there/);
+  });
 });
 
 describe('writes are never retried blindly', () => {
