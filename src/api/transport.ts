@@ -125,7 +125,15 @@ export class Transport {
         if (p && p !== port) return false;
         return host === name || host.endsWith(`.${name}`);
       });
-    return bypass ? undefined : proxy.replace(/\/+$/, '');
+    if (bypass) return undefined;
+    // Only the origin: a proxy URL may carry a user and password.
+    try {
+      const origin = new URL(proxy).origin;
+      if (origin !== 'null') return origin;
+    } catch {
+      // not a URL: shown without anything up to an @
+    }
+    return proxy.replace(/^.*@/, '').replace(/\/+$/, '');
   }
 
   /** Closes kept-alive connections so the process can exit at once. */

@@ -156,14 +156,15 @@ describe('deadlines (the real binary)', () => {
 });
 
 describe('proxy failures name the proxy', () => {
-  it('a proxy that refuses connections', async () => {
+  it('a proxy that refuses connections (its password not shown)', async () => {
     const { closedPort } = await import('../helpers/server.js');
     const port = await closedPort();
     const r = await run(['deployments', 'list'], {
       env: {
         ECE_HOST: 'https://127.0.0.1:9',
         ECE_API_KEY: 'k-proxy-refused',
-        HTTPS_PROXY: `http://127.0.0.1:${port}`,
+        // The proxy's password is never shown.
+        HTTPS_PROXY: `http://user:proxy-pw-1@127.0.0.1:${port}/`,
       },
     });
     assert.equal(r.code, 6);
