@@ -19,7 +19,7 @@ import {
   backoff,
   DEFAULT_MAX_ATTEMPTS,
   Deadline,
-  IDEMPOTENT_METHODS,
+  isIdempotent,
   outcomeHint,
   outcomeUnknown,
   RETRY_BUDGET_MS,
@@ -72,7 +72,10 @@ export interface RequestOptions {
   query?: Record<string, string | number | boolean | undefined>;
   body?: unknown;
   headers?: Record<string, string>;
-  /** Safe to send again once it reached ECE; defaults to true for GET/HEAD/PUT/DELETE/OPTIONS. */
+  /**
+   * Safe to send again once it reached ECE (e.g. a create with its request_id); defaults to
+   * true for GET/HEAD/PUT/DELETE/OPTIONS and POST …/_search.
+   */
   idempotent?: boolean;
   /** false: one attempt, no backoff (a poller that paces itself); the deadline still holds. */
   retry?: boolean;
@@ -189,13 +192,13 @@ export class ApiClient implements SessionRequester {
       throw new DryRunComplete();
     }
 
-    const idempotent = req.idempotent ?? IDEMPOTENT_METHODS.includes(method);
+    const where = new URL(url).pathname;
+    const idempotent = req.idempotent ?? isIdempotent(method, where);
     const maxAttempts = req.retry === false ? 1 : (this.opts.maxAttempts ?? DEFAULT_MAX_ATTEMPTS);
     const deadline = new Deadline(this.opts.timeoutMs);
     const signal = this.opts.signal
       ? AbortSignal.any([this.opts.signal, deadline.signal])
       : deadline.signal;
-    const where = new URL(url).pathname;
     let slept = 0;
     let last: string | undefined;
     for (let attempt = 1; ; attempt++) {

@@ -4,15 +4,17 @@
 import { once } from 'node:events';
 import { type AddressInfo, createServer, type Socket } from 'node:net';
 import { describe, it } from 'node:test';
+import { createServer as createTlsServer } from 'node:tls';
 import { deploymentsListText } from '../fixtures/index.js';
 import assert from '../helpers/assert.js';
 import { run } from '../helpers/cli.js';
+import { makePki } from '../helpers/tls.js';
 
 /** Answers every request head with `before` (written as separate pieces), then a 200. */
-async function rawHttp(pieces: (body: string) => string[]) {
+async function rawHttp(pieces: (body: string) => string[], tls?: { key: string; cert: string }) {
   const sockets = new Set<Socket>();
   let requests = 0;
-  const server = createServer((s) => {
+  const onSocket = (s: Socket) => {
     sockets.add(s);
     s.on('close', () => sockets.delete(s));
     s.on('error', () => undefined);
@@ -28,11 +30,12 @@ async function rawHttp(pieces: (body: string) => string[]) {
         }
       }
     });
-  });
+  };
+  const server = tls ? createTlsServer(tls, onSocket) : createServer(onSocket);
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
   return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    url: `${tls ? 'https' : 'http'}://127.0.0.1:${(server.address() as AddressInfo).port}`,
     get requests() {
       return requests;
     },
@@ -71,4 +74,20 @@ describe('100 Continue', () => {
       }
     });
   }
+
+  it('over TLS too', async () => {
+    const pki = await makePki();
+    const server = await rawHttp((b) => ['HTTP/1.1 100 Continue\r\n\r\n', ok(b)], pki);
+    try {
+      const r = await run(['deployments', 'list', '--json', '--ca-cert', pki.caFile], {
+        env: { ECE_HOST: server.url, ECE_API_KEY: 'k-continue-tls' },
+      });
+      assert.equal(r.stderr, '');
+      assert.equal(r.code, 0);
+      assert.equal(r.stdout, deploymentsListText);
+      assert.equal(server.requests, 1);
+    } finally {
+      server.close();
+    }
+  });
 });

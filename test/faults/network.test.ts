@@ -191,6 +191,44 @@ describe('proxy failures name the proxy', () => {
 });
 
 describe('writes are never retried blindly', () => {
+  it("a POST answered 503 is sent once: exit 1, ECE's message and how to check", async () => {
+    const server = await startServer(
+      (_q, res) => json(res, 503, { errors: [{ code: 'root.busy', message: 'busy' }] }),
+      { contract: false },
+    );
+    try {
+      const r = await run(['api', '-X', 'POST', '/deployments', '-f', 'name=x'], {
+        env: { ECE_HOST: server.url, ECE_API_KEY: 'k-post-503' },
+      });
+      assert.equal(r.code, 1);
+      assert.equal(server.requests.length, 1);
+      assert.equal(
+        r.stderr,
+        'error: busy (root.busy)\n' +
+          "hint: POST /api/v1/deployments may or may not have taken effect in ECE; check the current state (e.g. with the matching show or list command, or 'ece api /api/v1/deployments') before sending it again\n",
+      );
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('a POST to a _search endpoint is a read: retried on 503', async () => {
+    const server = await startServer((_q, res, n) =>
+      n === 1
+        ? json(res, 503, { errors: [{ code: 'root.busy', message: 'busy' }] })
+        : json(res, 200, emptyListText),
+    );
+    try {
+      const r = await run(['api', '/deployments/_search', '-F', 'size=1'], {
+        env: { ECE_HOST: server.url, ECE_API_KEY: 'k-search-503' },
+      });
+      assert.equal(r.code, 0, r.stderr);
+      assert.equal(server.requests.length, 2);
+    } finally {
+      await server.close();
+    }
+  });
+
   it('a POST whose connection is reset after it was read: one request, exit 6, outcome unknown', async () => {
     const server = await startServer(
       (_q, res) => {
@@ -199,7 +237,7 @@ describe('writes are never retried blindly', () => {
       { contract: false },
     );
     try {
-      const r = await run(['api', '-X', 'POST', '/deployments/_search', '-F', 'size=1'], {
+      const r = await run(['api', '-X', 'POST', '/deployments', '-f', 'name=x'], {
         env: { ECE_HOST: server.url, ECE_API_KEY: 'k-post-reset' },
       });
       assert.equal(r.code, 6);
@@ -209,7 +247,7 @@ describe('writes are never retried blindly', () => {
       assert.equal(
         r.stderr,
         `error: the connection to ${where} was closed unexpectedly (UND_ERR_SOCKET); the request had been sent, so its outcome is unknown\n` +
-          "hint: POST /api/v1/deployments/_search may or may not have taken effect in ECE; check the current state (e.g. with the matching show or list command, or 'ece api /api/v1/deployments/_search') before sending it again\n",
+          "hint: POST /api/v1/deployments may or may not have taken effect in ECE; check the current state (e.g. with the matching show or list command, or 'ece api /api/v1/deployments') before sending it again\n",
       );
     } finally {
       await server.close();
