@@ -19,7 +19,7 @@ import {
   backoff,
   DEFAULT_MAX_ATTEMPTS,
   Deadline,
-  isIdempotent,
+  IDEMPOTENT_METHODS,
   outcomeHint,
   outcomeUnknown,
   RETRY_BUDGET_MS,
@@ -73,8 +73,8 @@ export interface RequestOptions {
   body?: unknown;
   headers?: Record<string, string>;
   /**
-   * Safe to send again once it reached ECE (e.g. a create with its request_id); defaults to
-   * true for GET/HEAD/PUT/DELETE/OPTIONS and POST …/_search.
+   * Safe to send again once it reached ECE (a search, a create with its request_id); defaults
+   * to true for GET/HEAD/PUT/DELETE/OPTIONS.
    */
   idempotent?: boolean;
   /** false: one attempt, no backoff (a poller that paces itself); the deadline still holds. */
@@ -193,7 +193,7 @@ export class ApiClient implements SessionRequester {
     }
 
     const where = new URL(url).pathname;
-    const idempotent = req.idempotent ?? isIdempotent(method, where);
+    const idempotent = req.idempotent ?? IDEMPOTENT_METHODS.includes(method);
     const maxAttempts = req.retry === false ? 1 : (this.opts.maxAttempts ?? DEFAULT_MAX_ATTEMPTS);
     const deadline = new Deadline(this.opts.timeoutMs);
     const signal = this.opts.signal

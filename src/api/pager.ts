@@ -71,6 +71,8 @@ export async function* pages(
     api.request({
       method,
       path: req.path,
+      // A search is a read: its pages may be sent again.
+      idempotent: true,
       ...(query ? { query } : {}),
       ...(req.headers ? { headers: req.headers } : {}),
       ...(method === 'POST' ? { body: body ?? {} } : {}),

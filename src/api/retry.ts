@@ -28,11 +28,6 @@ const BEFORE_SEND = new Set([
 ]);
 export const IDEMPOTENT_METHODS = ['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS'];
 
-/** Safe to send twice: the idempotent methods, and a POST to a `_search` endpoint (a read). */
-export function isIdempotent(method: string, pathname: string): boolean {
-  return IDEMPOTENT_METHODS.includes(method) || (method === 'POST' && /\/_search$/.test(pathname));
-}
-
 export const DEFAULT_MAX_ATTEMPTS = 4;
 const BACKOFF_BASE_MS = 300;
 const BACKOFF_CAP_MS = 8_000;

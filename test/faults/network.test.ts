@@ -212,14 +212,14 @@ describe('writes are never retried blindly', () => {
     }
   });
 
-  it('a POST to a _search endpoint is a read: retried on 503', async () => {
+  it('the pages of --paginate are reads: retried on 503', async () => {
     const server = await startServer((_q, res, n) =>
       n === 1
         ? json(res, 503, { errors: [{ code: 'root.busy', message: 'busy' }] })
         : json(res, 200, emptyListText),
     );
     try {
-      const r = await run(['api', '/deployments/_search', '-F', 'size=1'], {
+      const r = await run(['api', '/deployments/_search', '-F', 'size=1', '--paginate'], {
         env: { ECE_HOST: server.url, ECE_API_KEY: 'k-search-503' },
       });
       assert.equal(r.code, 0, r.stderr);
