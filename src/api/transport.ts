@@ -92,8 +92,9 @@ export class Transport {
       const sent = this.sent.has(reqOpts);
       if (!sent) {
         // Nothing reached the server: drop the connection attempt so that it
-        // stops in the background and a retry connects afresh.
-        await this.reset();
+        // stops in the background and a retry connects afresh (not awaited:
+        // Ctrl-C and the deadline end the run at once).
+        this.reset();
       }
       const reason = attempt.signal.aborted ? (attempt.signal.reason as ConnectFailure).error : err;
       throw new SendFailure(reason, sent);
@@ -143,14 +144,14 @@ export class Transport {
     if (d) await d.close().catch(() => undefined);
   }
 
-  private async reset(): Promise<void> {
+  private reset(): void {
     const d = this.dispatcher;
     this.dispatcher = undefined;
     // A socket still connecting (a TLS handshake that never ends) belongs to
     // no undici client yet: it would keep the process alive until its own timer.
     for (const s of this.connecting) s.destroy();
     this.connecting.clear();
-    if (d) await d.destroy().catch(() => undefined);
+    d?.destroy().catch(() => undefined);
   }
 
   private async getDispatcher(): Promise<Dispatcher> {
