@@ -286,11 +286,12 @@ export class ApiClient {
         headersTimeout: this.opts.timeoutMs,
         bodyTimeout: this.opts.timeoutMs,
       });
-      const text = await readLimited(res, this.opts.endpoint);
+      const bytes = await readLimited(res, this.opts.endpoint);
       const out: ApiResponse = {
         status: res.statusCode,
         headers: flatHeaders(res.headers),
-        text,
+        text: bytes.toString('utf8'),
+        bytes,
         url,
       };
       this.traceResponse(out, Date.now() - started);
@@ -378,8 +379,8 @@ async function loadAgent() {
 /** The largest response body read; ECE's largest answers are far below it. */
 export const MAX_BODY_BYTES = 128 * 1024 * 1024;
 
-/** The body as text, refused (not buffered) past MAX_BODY_BYTES. */
-async function readLimited(res: Dispatcher.ResponseData, endpoint: Endpoint): Promise<string> {
+/** The body's bytes, refused (not buffered) past MAX_BODY_BYTES. */
+async function readLimited(res: Dispatcher.ResponseData, endpoint: Endpoint): Promise<Buffer> {
   const tooLarge = () =>
     new ResponseError(
       `the response from ${endpoint.origin} is larger than ${MAX_BODY_BYTES / 1024 / 1024} MiB; ece does not read it (narrow the request, e.g. with a search size)`,
@@ -399,7 +400,7 @@ async function readLimited(res: Dispatcher.ResponseData, endpoint: Endpoint): Pr
     }
     chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
 /** `https://host:port/path?q` → origin and the path as built (never normalised). */

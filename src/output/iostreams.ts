@@ -2,7 +2,8 @@
 // with buffers and a chosen TTY state; the real ones wrap process.std*.
 
 export interface OutStream {
-  write(chunk: string): unknown;
+  /** Text, or bytes exactly as received (--json of a body that is not valid UTF-8). */
+  write(chunk: string | Uint8Array): unknown;
 }
 
 export interface IOStreams {
@@ -34,4 +35,61 @@ export function systemIO(): IOStreams {
       ? process.stdout.columns || 80
       : Number(process.env.COLUMNS) || Number.POSITIVE_INFINITY,
   };
+}
+
+/** What a masked secret shows as (the same as in --verbose traces). */
+export const SECRET_MASK = '********';
+/** Shorter strings are too common to mask without garbling ordinary text. */
+const MIN_SECRET = 6;
+
+/**
+ * The secrets a run knows (the credential in use, passwords read, tokens
+ * received, keys created). Every line written through maskedIO() has them
+ * masked; `reveal` lets one through on stdout where the user asked for it
+ * (`ece auth token`, a created key).
+ */
+export class Secrets {
+  private readonly all = new Set<string>();
+  private readonly onStdout = new Set<string>();
+
+  add(secret: string | undefined): void {
+    if (secret !== undefined && secret.length >= MIN_SECRET) this.all.add(secret);
+  }
+
+  reveal(secret: string): void {
+    this.onStdout.add(secret);
+  }
+
+  mask(text: string, stdout: boolean): string {
+    let out = text;
+    for (const s of this.all) {
+      if (stdout && this.onStdout.has(s)) continue;
+      if (out.includes(s)) out = out.split(s).join(SECRET_MASK);
+    }
+    return out;
+  }
+
+  maskBytes(bytes: Uint8Array, stdout: boolean): string | Uint8Array {
+    const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    for (const s of this.all) {
+      if (stdout && this.onStdout.has(s)) continue;
+      if (buf.includes(s)) return this.mask(buf.toString('utf8'), stdout);
+    }
+    return bytes;
+  }
+}
+
+/** The same streams, with every secret the run knows masked in what is written. */
+export function maskedIO(io: IOStreams, secrets: Secrets): IOStreams {
+  const wrap = (stream: OutStream, stdout: boolean): OutStream => ({
+    write: (chunk) =>
+      stream.write(
+        typeof chunk === 'string' ? secrets.mask(chunk, stdout) : secrets.maskBytes(chunk, stdout),
+      ),
+  });
+  // Object.create keeps io's lazy getters (stdin) lazy.
+  return Object.create(io, {
+    stdout: { value: wrap(io.stdout, true), enumerable: true },
+    stderr: { value: wrap(io.stderr, false), enumerable: true },
+  }) as IOStreams;
 }
