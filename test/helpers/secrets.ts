@@ -64,7 +64,8 @@ export function audit(label: string, a: Audit): void {
     if (a.stderr.includes(secret)) leaks.push(`stderr has ${mask(secret)}`);
     if (!a.secretOnStdout && a.stdout.includes(secret)) leaks.push(`stdout has ${mask(secret)}`);
     for (const [file, text] of files(a.configDir)) {
-      if (fileStorage && file.endsWith('credentials.json')) continue;
+      // credentials.json and the temporary file of a write of it in flight (0600, O_EXCL).
+      if (fileStorage && /credentials\.json(\.\d+\.\w+\.tmp)?$/.test(file)) continue;
       if (text.includes(secret)) leaks.push(`${file} has ${mask(secret)}`);
     }
     for (const [file, text] of cacheFiles(a.cacheDir))
