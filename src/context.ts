@@ -23,9 +23,9 @@ import {
 import { parseDuration } from './duration.js';
 import { AuthError, UsageError } from './errors.js';
 import { type Format, parseFormat } from './output/formats.js';
-import { type IOStreams, maskedIO, Secrets } from './output/iostreams.js';
+import { type IOStreams, type MaskedIO, maskedIO, Secrets } from './output/iostreams.js';
 import type { Renderer } from './output/render.js';
-import { sanitizingStream } from './output/sanitize.js';
+import { sanitizeText, sanitizingStream } from './output/sanitize.js';
 import { userAgent } from './version.js';
 
 export type Env = Record<string, string | undefined>;
@@ -61,7 +61,7 @@ export interface ContextInit {
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
 export class Context {
-  readonly io: IOStreams;
+  readonly io: MaskedIO;
   readonly env: Env;
   /** Every secret this run knows: masked in all it writes (see maskedIO). */
   readonly secrets = new Secrets();
@@ -260,8 +260,11 @@ export class Context {
     return client;
   }
 
-  /** The renderer; `jmespath: false` for commands whose --query means something else. */
-  async renderer(opts: { jmespath?: boolean } = {}): Promise<Renderer> {
+  /**
+   * The renderer; `jmespath: false` for commands whose --query means something
+   * else; `exact` for commands that print bodies as received (`ece api`).
+   */
+  async renderer(opts: { jmespath?: boolean; exact?: boolean } = {}): Promise<Renderer> {
     const [{ Renderer }, { colorLevel, makeChalk }] = await Promise.all([
       import('./output/render.js'),
       import('./output/color.js'),
@@ -270,8 +273,11 @@ export class Context {
       { noColor: this.flags.color === false, isTTY: this.io.stdoutIsTTY },
       this.env,
     );
-    return new Renderer(this.io, {
-      format: await this.format(),
+    const format = await this.format();
+    // A table or TSV run: whatever else the command writes on stdout is made safe too.
+    if (!opts.exact && (format === 'table' || format === 'tsv')) this.io.humanStdout(sanitizeText);
+    return new Renderer(Object.create(this.io, { stdout: { value: this.io.rendered } }), {
+      format,
       query: opts.jmespath === false ? undefined : this.flags.query,
       chalk: await makeChalk(level),
     });

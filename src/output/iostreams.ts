@@ -79,17 +79,41 @@ export class Secrets {
   }
 }
 
+/** Streams that mask every secret the run knows; stdout can also be made safe for a terminal. */
+export interface MaskedIO extends IOStreams {
+  /** stdout for the renderer: masked, not sanitised again (it sanitises cell by cell). */
+  readonly rendered: OutStream;
+  /**
+   * From now on, text written to `stdout` directly (not through the
+   * renderer) is sanitised: a command's own lines in a table or TSV run
+   * (`Name: …` of `deployments show`) cannot drive the terminal either.
+   */
+  humanStdout(sanitise: (s: string) => string): void;
+}
+
 /** The same streams, with every secret the run knows masked in what is written. */
-export function maskedIO(io: IOStreams, secrets: Secrets): IOStreams {
+export function maskedIO(io: IOStreams, secrets: Secrets): MaskedIO {
   const wrap = (stream: OutStream, stdout: boolean): OutStream => ({
     write: (chunk) =>
       stream.write(
         typeof chunk === 'string' ? secrets.mask(chunk, stdout) : secrets.maskBytes(chunk, stdout),
       ),
   });
+  const rendered = wrap(io.stdout, true);
+  let sanitise: ((s: string) => string) | undefined;
+  const stdout: OutStream = {
+    write: (chunk) =>
+      rendered.write(sanitise && typeof chunk === 'string' ? sanitise(chunk) : chunk),
+  };
   // Object.create keeps io's lazy getters (stdin) lazy.
   return Object.create(io, {
-    stdout: { value: wrap(io.stdout, true), enumerable: true },
+    stdout: { value: stdout, enumerable: true },
     stderr: { value: wrap(io.stderr, false), enumerable: true },
-  }) as IOStreams;
+    rendered: { value: rendered },
+    humanStdout: {
+      value: (fn: (s: string) => string) => {
+        sanitise = fn;
+      },
+    },
+  }) as MaskedIO;
 }

@@ -65,3 +65,12 @@ export function sanitizingStream(stream: { write(chunk: string): unknown }): {
 } {
   return { write: (chunk: string) => stream.write(sanitizeLines(chunk)) };
 }
+
+const UNSAFE_BUT_NL_TAB =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it finds
+  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** Lines of a table or TSV run written by a command itself: lines and tabs kept. */
+export function sanitizeText(s: string): string {
+  return UNSAFE.test(s) ? s.replace(UNSAFE_BUT_NL_TAB, visible) : s;
+}

@@ -117,7 +117,7 @@ export async function run(rawPath: string, flags: ApiFlags, ctx: Context): Promi
   if (flags.paginate && !path.split('?')[0]?.endsWith('/_search')) {
     throw new UsageError('--paginate works with _search endpoints (it follows their cursor)');
   }
-  const renderer = await ctx.renderer();
+  const renderer = await ctx.renderer({ exact: true });
   const api = await ctx.api();
   const send = (b: string | undefined) =>
     api.request({
