@@ -23,6 +23,7 @@ const SHOWN = 'x\\e]0;pwned\\a\\e[2J\\e]52;c;aGk=\\a\\rOVER\\u009b31m\\u202eevil
 function assertInert(label: string, text: string): void {
   const rest = text.replaceAll('\u001b[1m', '').replaceAll('\u001b[22m', '');
   const bad =
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it finds
     /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u.exec(
       rest,
     );
@@ -143,6 +144,7 @@ describe('--wait progress', () => {
       });
       p.stop();
       // The live display draws with its own cursor escapes; none come from the text.
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: our own cursor escapes
       const text = tty ? err.replace(/\u001b\[(\?25[lh]|2K|\d+A)/g, '').replaceAll('\r', '') : err;
       assertInert('progress', text);
       assert.ok(
