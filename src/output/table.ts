@@ -97,15 +97,22 @@ function smallTable(grid: Grid, widths: number[], chalk: ChalkInstance): string 
 /** cli-table3's layout, one line at a time: linear in rows, no object per cell. */
 function fittedTable(grid: Grid, widths: number[], chalk: ChalkInstance): string {
   const parts: string[] = [];
+  const gap = ' '.repeat(GAP);
+  const spaces: string[] = [];
+  const pad = (n: number) => {
+    if (n <= 0) return '';
+    spaces[n] ??= ' '.repeat(n);
+    return spaces[n];
+  };
   const line = (cells: string[], style?: (s: string) => string) => {
     let out = '';
     for (let i = 0; i < widths.length; i++) {
       const w = widths[i] ?? 0;
-      const text = fit(cells[i] ?? '', w);
-      const padded = text + ' '.repeat(Math.max(0, w - displayWidth(text)));
-      out +=
-        (i === 0 ? '' : ' '.repeat(GAP)) +
-        (style && text !== '' ? styled(style, text, padded) : padded);
+      const cell = cells[i] ?? '';
+      const natural = displayWidth(cell);
+      const text = natural <= w ? cell : fit(cell, w);
+      const shown = style && text !== '' ? style(text) : text;
+      out += (i === 0 ? '' : gap) + shown + pad(w - (natural <= w ? natural : displayWidth(text)));
     }
     out = out.trimEnd();
     if (out !== '') parts.push(out);
@@ -113,11 +120,6 @@ function fittedTable(grid: Grid, widths: number[], chalk: ChalkInstance): string
   if (grid.headers.length > 0) line(grid.headers, (s) => chalk.bold(s));
   for (const row of grid.rows) line(row);
   return parts.length ? `${parts.join('\n')}\n` : '\n';
-}
-
-/** A styled cell as cli-table3 draws it: the style around the text, padding outside. */
-function styled(style: (s: string) => string, text: string, padded: string): string {
-  return style(text) + padded.slice(text.length);
 }
 
 /** Cut to a display width, ending in "…" when cut. */
