@@ -57,8 +57,29 @@ function usesFileStorage(dir: string | undefined): boolean {
   }
 }
 
+/**
+ * Secrets the run learnt and stored with --insecure-storage (tokens received
+ * at login, keys saved): from then on they are audited like the ones given.
+ */
+function learntSecrets(dir: string | undefined): void {
+  if (!dir) return;
+  try {
+    const all = JSON.parse(readFileSync(join(dir, 'credentials.json'), 'utf8')) as Record<
+      string,
+      string
+    >;
+    for (const record of Object.values(all)) {
+      const { secret } = JSON.parse(record) as { secret?: string };
+      registerSecret(secret);
+    }
+  } catch {
+    // none stored, or not ours to judge here
+  }
+}
+
 export function audit(label: string, a: Audit): void {
   const leaks: string[] = [];
+  learntSecrets(a.configDir);
   const fileStorage = a.fileStorage === true || usesFileStorage(a.configDir);
   for (const secret of known) {
     if (a.stderr.includes(secret)) leaks.push(`stderr has ${mask(secret)}`);

@@ -17,7 +17,8 @@ import { run } from '../helpers/cli.js';
 import { BIN, baseEnv } from '../helpers/e2e.js';
 import { startServer, type TestServer } from '../helpers/server.js';
 
-const NUMBERS = '{"big":9007199254740993,"huge":1E400,"negzero":-0.0,"tiny":1e-400,"kept":[1.50,2,-7]}';
+const NUMBERS =
+  '{"big":9007199254740993,"huge":1E400,"negzero":-0.0,"tiny":1e-400,"kept":[1.50,2,-7]}';
 
 describe('the lossless parser', () => {
   it('keeps the numbers a JavaScript number would change, as their text', () => {
@@ -37,7 +38,10 @@ describe('the lossless parser', () => {
       fc.property(fc.jsonValue(), (v) => {
         const text = JSON.stringify(v);
         assert.deepEqual(parseLossless(text), JSON.parse(text));
-        assert.equal(stringifyLossless(parseLossless(text), 2), JSON.stringify(JSON.parse(text), null, 2));
+        assert.equal(
+          stringifyLossless(parseLossless(text), 2),
+          JSON.stringify(JSON.parse(text), null, 2),
+        );
       }),
       { numRuns: 300 },
     );
@@ -84,13 +88,21 @@ describe('-o yaml, --query and --json against a server', () => {
 
   it('--query selects them exactly, and refuses to compare them (exit 2)', async () => {
     body = NUMBERS;
-    const json = await run(['api', '/platform', '--query', '[big, huge, negzero]', '--json'], { env: env() });
-    assert.deepEqual([json.code, json.stdout], [0, '[\n  9007199254740993,\n  1E400,\n  -0.0\n]\n']);
+    const json = await run(['api', '/platform', '--query', '[big, huge, negzero]', '--json'], {
+      env: env(),
+    });
+    assert.deepEqual(
+      [json.code, json.stdout],
+      [0, '[\n  9007199254740993,\n  1E400,\n  -0.0\n]\n'],
+    );
     const tsv = await run(['api', '/platform', '--query', 'big', '-o', 'tsv'], { env: env() });
     assert.deepEqual([tsv.code, tsv.stdout], [0, '9007199254740993\n']);
     const cmp = await run(['api', '/platform', '--query', 'big > `1`', '--json'], { env: env() });
     assert.equal(cmp.code, 2);
-    assert.match(cmp.stderr, /^error: --query "big > `1`" compares or computes, and the response holds numbers that JavaScript cannot hold exactly/);
+    assert.match(
+      cmp.stderr,
+      /^error: --query "big > `1`" compares or computes, and the response holds numbers that JavaScript cannot hold exactly/,
+    );
     body = '{"n":[3,1,2]}';
     const fine = await run(['api', '/platform', '--query', 'sort(n)', '--json'], { env: env() });
     assert.deepEqual([fine.code, fine.stdout], [0, '[\n  1,\n  2,\n  3\n]\n']);
@@ -98,7 +110,10 @@ describe('-o yaml, --query and --json against a server', () => {
 
   it('a body nested 100,000 levels deep: -o yaml and --query fail in one line, exit 1', async () => {
     body = `{"a":${'['.repeat(100_000)}${']'.repeat(100_000)}}`;
-    for (const argv of [['-o', 'yaml'], ['--query', 'a']]) {
+    for (const argv of [
+      ['-o', 'yaml'],
+      ['--query', 'a'],
+    ]) {
       const r = await run(['api', '/platform', ...argv], { env: env() });
       assert.deepEqual(
         [r.code, r.stdout, r.stderr],
@@ -115,9 +130,16 @@ describe('-o yaml, --query and --json against a server', () => {
   });
 
   it('--json writes invalid UTF-8 as received, with one final newline (real binary, piped)', async () => {
-    raw = Buffer.concat([Buffer.from('{"name":"'), Buffer.from([0xff, 0xfe, 0xc3]), Buffer.from('"}')]);
+    raw = Buffer.concat([
+      Buffer.from('{"name":"'),
+      Buffer.from([0xff, 0xfe, 0xc3]),
+      Buffer.from('"}'),
+    ]);
     try {
-      for (const argv of [['api', '/platform', '--json'], ['api', '/platform']]) {
+      for (const argv of [
+        ['api', '/platform', '--json'],
+        ['api', '/platform'],
+      ]) {
         const out = await binary(argv, env());
         assert.equal(out.code, 0);
         assert.deepEqual(out.stdout, Buffer.concat([raw, Buffer.from('\n')]), argv.join(' '));
@@ -129,7 +151,10 @@ describe('-o yaml, --query and --json against a server', () => {
 });
 
 /** The built binary with stdout kept as bytes. */
-function binary(argv: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: Buffer }> {
+function binary(
+  argv: string[],
+  env: Record<string, string>,
+): Promise<{ code: number | null; stdout: Buffer }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...argv], {
       env: { ...baseEnv(), ...env },

@@ -26,7 +26,11 @@ const grids: [string, Grid, number][] = [
     {
       headers: ['ID', 'NAME', 'KINDS'],
       rows: [
-        ['3f6c2a9e8b1d4f7a9c0e5b2d8a4f1c67', 'a rather long deployment name', 'elasticsearch,kibana,apm'],
+        [
+          '3f6c2a9e8b1d4f7a9c0e5b2d8a4f1c67',
+          'a rather long deployment name',
+          'elasticsearch,kibana,apm',
+        ],
         ['x', 'short', '-'],
       ],
       keep: [0],
@@ -75,7 +79,10 @@ describe('fitted rows', () => {
     const chalk = await makeChalk(0);
     const rows = Array.from({ length: SMALL_TABLE + 1 }, (_, i) => [`id-${i}`, `name ${i}`]);
     const grid = { headers: ['ID', 'NAME'], rows };
-    assert.equal(renderTable(grid, 80, chalk), renderTable(grid, 80, chalk, { engine: 'cli-table3' }));
+    assert.equal(
+      renderTable(grid, 80, chalk),
+      renderTable(grid, 80, chalk, { engine: 'cli-table3' }),
+    );
   });
 
   it('render 1,000,000 rows without a crash, through the renderer', async (t) => {
@@ -91,7 +98,11 @@ describe('fitted rows', () => {
       stdoutIsTTY: true,
       columns: 80,
     });
-    const renderer = new Renderer(io, { format: 'table', query: undefined, chalk: await makeChalk(0) });
+    const renderer = new Renderer(io, {
+      format: 'table',
+      query: undefined,
+      chalk: await makeChalk(0),
+    });
     const started = performance.now();
     await renderer.value(items);
     const ms = performance.now() - started;
