@@ -166,3 +166,13 @@ function binary(
     child.on('close', (code) => resolve({ code, stdout: Buffer.concat(chunks) }));
   });
 }
+
+describe('input files nested too deeply', () => {
+  it('an invalid JSON file 100,000 levels deep is a usage error with its place, not a crash', async () => {
+    const { parseDocument } = await import('../../src/input.js');
+    await assert.rejects(
+      () => parseDocument(`{"a":${'['.repeat(100_000)}x`, 'deep.json'),
+      /^UsageError: deep\.json:1:1: invalid JSON: nested too deeply to read$/,
+    );
+  });
+});
