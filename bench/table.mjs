@@ -20,8 +20,19 @@ function deployment(i) {
     id,
     name: `deployment-${i}`,
     resources: [
-      { ref_id: 'main-elasticsearch', id: `e${id.slice(1)}`, kind: 'elasticsearch', region: 'ece-region' },
-      { ref_id: 'main-kibana', id: `k${id.slice(1)}`, kind: 'kibana', region: 'ece-region', elasticsearch_cluster_ref_id: 'main-elasticsearch' },
+      {
+        ref_id: 'main-elasticsearch',
+        id: `e${id.slice(1)}`,
+        kind: 'elasticsearch',
+        region: 'ece-region',
+      },
+      {
+        ref_id: 'main-kibana',
+        id: `k${id.slice(1)}`,
+        kind: 'kibana',
+        region: 'ece-region',
+        elasticsearch_cluster_ref_id: 'main-elasticsearch',
+      },
     ],
   };
 }
@@ -38,7 +49,14 @@ function once() {
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
     const child = spawn(process.execPath, [BIN, 'deployments', 'list', '-o', 'table'], {
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, ECE_HOST: url, ECE_API_KEY: 'bench-key', COLUMNS: '120', ECE_CACHE_DIR: process.env.ECE_CACHE_DIR ?? '' },
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        ECE_HOST: url,
+        ECE_API_KEY: 'bench-key',
+        COLUMNS: '120',
+        ECE_CACHE_DIR: process.env.ECE_CACHE_DIR ?? '',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let lines = 0;
@@ -61,7 +79,8 @@ let ok = true;
 try {
   for (let i = 0; i < RUNS; i++) {
     const { ms, lines } = await once();
-    if (lines !== ROWS + 1) throw new Error(`expected ${ROWS + 1} lines (header and rows), got ${lines}`);
+    if (lines !== ROWS + 1)
+      throw new Error(`expected ${ROWS + 1} lines (header and rows), got ${lines}`);
     times.push(ms);
   }
 } catch (err) {

@@ -49,7 +49,7 @@ export function readConfig(dir: string): ConfigData {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return {};
     // The file system's fault, not the command line's: exit 1.
     throw new CliError(
-      `cannot read config file ${file} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); check the permissions of its directory or set ECE_CONFIG_DIR`,
+      `cannot use config file ${file} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); check the permissions of its directory or set ECE_CONFIG_DIR`,
     );
   }
   if (text.trim() === '') return {};
