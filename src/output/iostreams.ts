@@ -1,6 +1,8 @@
 // The streams a run writes to, with their terminal state. Tests build these
 // with buffers and a chosen TTY state; the real ones wrap process.std*.
 
+import { sanitizeText } from './sanitize.js';
+
 export interface OutStream {
   /** Text, or bytes exactly as received (--json of a body that is not valid UTF-8). */
   write(chunk: string | Uint8Array): unknown;
@@ -84,6 +86,11 @@ export interface MaskedIO extends IOStreams {
   /** stdout for the renderer: masked, not sanitised again (it sanitises cell by cell). */
   readonly rendered: OutStream;
   /**
+   * stderr for what draws on the terminal on purpose (live progress, prompt
+   * echo): masked, not sanitised. Everything else on `stderr` is sanitised.
+   */
+  readonly rawStderr: OutStream;
+  /**
    * From now on, text written to `stdout` directly (not through the
    * renderer) is sanitised: a command's own lines in a table or TSV run
    * (`Name: …` of `deployments show`) cannot drive the terminal either.
@@ -105,11 +112,17 @@ export function maskedIO(io: IOStreams, secrets: Secrets): MaskedIO {
     write: (chunk) =>
       rendered.write(sanitise && typeof chunk === 'string' ? sanitise(chunk) : chunk),
   };
+  const rawStderr = wrap(io.stderr, false);
+  // Messages, warnings, notes: a name or message from ECE in them cannot drive the terminal.
+  const stderr: OutStream = {
+    write: (chunk) => rawStderr.write(typeof chunk === 'string' ? sanitizeText(chunk) : chunk),
+  };
   // Object.create keeps io's lazy getters (stdin) lazy.
   return Object.create(io, {
     stdout: { value: stdout, enumerable: true },
-    stderr: { value: wrap(io.stderr, false), enumerable: true },
+    stderr: { value: stderr, enumerable: true },
     rendered: { value: rendered },
+    rawStderr: { value: rawStderr },
     humanStdout: {
       value: (fn: (s: string) => string) => {
         sanitise = fn;

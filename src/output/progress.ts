@@ -6,7 +6,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { Target, WaitEvent } from '../api/plans.js';
 import { formatDuration } from '../duration.js';
-import type { IOStreams } from './iostreams.js';
+import type { IOStreams, MaskedIO, OutStream } from './iostreams.js';
 import { sanitize } from './sanitize.js';
 
 const FRAMES = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
@@ -25,12 +25,15 @@ export class PlanProgress {
   private drawn = 0;
   private frame = 0;
   private timer: NodeJS.Timeout | undefined;
+  /** The live display draws with cursor escapes: it writes past the stderr sanitiser. */
+  private readonly err: OutStream;
 
   constructor(
     private readonly io: IOStreams,
     targets: Target[],
     private readonly chalk: ChalkInstance,
   ) {
+    this.err = (io as Partial<MaskedIO>).rawStderr ?? io.stderr;
     for (const t of targets)
       this.rows.set(t, {
         label: sanitize(`${t.kind} ${t.refId}`),
@@ -38,7 +41,7 @@ export class PlanProgress {
         state: 'running',
       });
     if (this.live) {
-      this.io.stderr.write('\u001b[?25l');
+      this.err.write('\u001b[?25l');
       this.draw();
       this.timer = setInterval(() => this.draw(), 100);
       this.timer.unref();
@@ -56,14 +59,14 @@ export class PlanProgress {
     }
     if (e.type === 'retry') {
       this.note = `ECE did not answer (${sanitize(e.message)}); retrying in ${formatDuration(e.delayMs)}`;
-      if (!this.live) this.io.stderr.write(`warning: ${this.note}\n`);
+      if (!this.live) this.err.write(`warning: ${this.note}\n`);
       return;
     }
     const row = this.rows.get(e.target);
     if (!row) return;
     if (e.type === 'step') {
       row.step = sanitize(e.step);
-      if (!this.live) this.io.stderr.write(`${row.label}: ${row.step}\n`);
+      if (!this.live) this.err.write(`${row.label}: ${row.step}\n`);
       return;
     }
     row.state = e.ok ? 'ok' : 'failed';
@@ -72,7 +75,7 @@ export class PlanProgress {
     const message = e.message ? sanitize(e.message) : undefined;
     row.step = e.ok ? `done in ${formatDuration(e.ms)}` : `failed at ${step ?? 'an unknown step'}`;
     if (!this.live) {
-      this.io.stderr.write(
+      this.err.write(
         e.ok
           ? `${row.label}: finished in ${formatDuration(e.ms)}\n`
           : `${row.label}: failed at step ${step ?? '?'}${message ? `: ${message}` : ''}\n`,
@@ -87,7 +90,7 @@ export class PlanProgress {
     if (this.live && this.drawn >= 0) {
       this.note = '';
       this.draw();
-      this.io.stderr.write('\u001b[?25h');
+      this.err.write('\u001b[?25h');
       this.drawn = -1;
     }
   }
@@ -115,6 +118,6 @@ export class PlanProgress {
     for (let i = lines.length; i < this.drawn; i++) out += '\r\u001b[2K\n';
     if (this.drawn > lines.length) out += `\u001b[${this.drawn - lines.length}A`;
     this.drawn = lines.length;
-    this.io.stderr.write(out);
+    this.err.write(out);
   }
 }

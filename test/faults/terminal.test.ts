@@ -4,6 +4,8 @@
 // table, TSV, show, error lines, --verbose traces, --wait progress, on a
 // terminal and piped — and comes out as visible escapes; --json stays exact.
 
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Target } from '../../src/api/plans.js';
 import { makeChalk } from '../../src/output/color.js';
@@ -11,7 +13,7 @@ import { memoryIO } from '../../src/output/memory-io.js';
 import { PlanProgress } from '../../src/output/progress.js';
 import { sanitize, tsvField } from '../../src/output/sanitize.js';
 import assert from '../helpers/assert.js';
-import { run } from '../helpers/cli.js';
+import { run, tempDir } from '../helpers/cli.js';
 import { createRequest, type TestSandbox, testSandbox } from '../helpers/sandbox.js';
 import { registerSecret } from '../helpers/secrets.js';
 import { startServer } from '../helpers/server.js';
@@ -62,6 +64,17 @@ describe('a hostile deployment name in every sink', () => {
       }
     });
   }
+
+  it("a command's own stderr lines (deployments create) are inert", async () => {
+    const file = join(tempDir('ece-evil-'), 'd.json');
+    writeFileSync(file, JSON.stringify(createRequest(`${EVIL}-2`)));
+    for (const tty of [true, false]) {
+      const r = await run(['deployments', 'create', '-f', file], { env: env(), tty });
+      assert.equal(r.code, 0, r.stderr);
+      assertInert('create', r.stdout + r.stderr);
+      assert.ok(r.stderr.includes(`Created deployment ${SHOWN}-2 (`), r.stderr);
+    }
+  });
 
   it('--json is the body byte for byte (and one final newline)', async () => {
     const res = await fetch(`${t.sb.url}/api/v1/deployments`, {
