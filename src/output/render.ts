@@ -77,7 +77,8 @@ export class Renderer {
       if (this.io.stdoutIsTTY) this.io.stderr.write(`${view.emptyNote}\n`);
       return;
     }
-    this.grid(view.grid(plain(data), format === 'table' ? 'table' : 'tsv'));
+    // Numbers JavaScript cannot hold reach the view as LosslessNumber (text() prints them as sent).
+    this.grid(view.grid(data, format === 'table' ? 'table' : 'tsv'));
   }
 
   /** Prints any value: JSON, YAML, or a generic table. */
@@ -156,12 +157,6 @@ export function cell(v: unknown): string {
   if (v instanceof LosslessNumber) return v.text;
   if (typeof v === 'object') return stringifyLossless(v);
   return String(v);
-}
-
-/** Kept numbers as plain numbers again, for views that compute with their data. */
-function plain(data: unknown): unknown {
-  if (!hasLosslessNumbers(data)) return data;
-  return JSON.parse(stringifyLossless(data));
 }
 
 /**

@@ -176,3 +176,30 @@ describe('input files nested too deeply', () => {
     );
   });
 });
+
+describe('table and TSV views', () => {
+  it('print numbers JavaScript cannot hold as sent', async () => {
+    const { listView } = await import('../../src/output/views.js');
+    const { Renderer } = await import('../../src/output/render.js');
+    const { memoryIO } = await import('../../src/output/memory-io.js');
+    const { makeChalk } = await import('../../src/output/color.js');
+    let out = '';
+    const io = memoryIO({ out: (s) => (out += s) });
+    const view = listView<{ id: string; n: unknown; o: unknown }>(
+      (d) => (d as { items: { id: string; n: unknown; o: unknown }[] }).items,
+      [
+        ['ID', (i) => i.id],
+        ['N', (i) => i.n],
+        ['O', (i) => i.o],
+      ],
+      'none',
+    );
+    const renderer = new Renderer(io, {
+      format: 'tsv',
+      query: undefined,
+      chalk: await makeChalk(0),
+    });
+    await renderer.body('{"items":[{"id":"a","n":9007199254740993,"o":{"x":-0.0}}]}', view);
+    assert.equal(out, 'a\t9007199254740993\t{"x":-0.0}\n');
+  });
+});
