@@ -33,8 +33,8 @@ export class JsonDepthError extends Error {
   }
 }
 
-/** Deeper than any ECE answer by far, shallow enough for every consumer's recursion. */
-export const MAX_DEPTH = 1000;
+/** Deeper than any ECE answer by far (they stay under 30), shallow enough for YAML's recursion (~700). */
+export const MAX_DEPTH = 512;
 
 export interface ParseOptions {
   /** 'value' (default): keep numbers whose value a JS number would change; 'text': whose spelling. */

@@ -177,19 +177,34 @@ export function parseJson(text: string, keep: 'value' | 'text' = 'value'): unkno
 
 async function toYaml(data: unknown): Promise<string> {
   const YAML = await import('yaml');
-  return YAML.stringify(data, {
-    lineWidth: 0,
-    customTags: [
-      {
-        // Kept numbers as written: plain YAML numbers, no tag.
-        identify: (v: unknown) => v instanceof LosslessNumber,
-        default: true,
-        tag: 'tag:yaml.org,2002:float',
-        stringify: (item) => (item.value as LosslessNumber).text,
-        resolve: (s: string) => s,
-      },
-    ],
-  });
+  return deepGuard(() =>
+    YAML.stringify(data, {
+      lineWidth: 0,
+      customTags: [
+        {
+          // Kept numbers as written: plain YAML numbers, no tag.
+          identify: (v: unknown) => v instanceof LosslessNumber,
+          default: true,
+          tag: 'tag:yaml.org,2002:float',
+          stringify: (item) => (item.value as LosslessNumber).text,
+          resolve: (s: string) => s,
+        },
+      ],
+    }),
+  );
+}
+
+/** A stack overflow deep in a library (YAML, JMESPath) said in one line, exit 1. */
+function deepGuard<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (err) {
+    if (err instanceof RangeError)
+      throw new ResponseError(
+        'the response is nested too deeply to render or query (--json prints it as it is)',
+      );
+    throw err;
+  }
 }
 
 /** Comparisons and functions would see a kept number as an object, not a number. */
@@ -206,6 +221,10 @@ async function applyQuery(data: unknown, expr: string): Promise<unknown> {
     // biome-ignore lint/suspicious/noExplicitAny: jmespath's typings take `any` data
     return search(data as any, expr);
   } catch (err) {
+    if (err instanceof RangeError)
+      return deepGuard(() => {
+        throw err;
+      });
     throw new UsageError(`invalid --query "${expr}": ${(err as Error).message}`);
   }
 }
