@@ -47,6 +47,14 @@ const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
 export function parseLossless(text: string, opts: ParseOptions = {}): unknown {
   const keepText = opts.keep === 'text';
   const maxDepth = opts.maxDepth ?? MAX_DEPTH;
+  // Most bodies hold no number worth keeping: V8's parser is 2-3 times faster.
+  if (plainNumbersOnly(text, maxDepth, keepText)) {
+    try {
+      return JSON.parse(text);
+    } catch {
+      // invalid: the parser below says where
+    }
+  }
   let i = 0;
   const n = text.length;
   const fail = (what?: string): never => {
@@ -183,6 +191,50 @@ export function parseLossless(text: string, opts: ParseOptions = {}): unknown {
     if (text[i] !== ':') fail();
     i++;
   }
+}
+
+/**
+ * A scan of the text outside strings: false when a number might be one to
+ * keep (16 or more digits, an exponent, a leading -0; with keepText any
+ * fraction too), true when JSON.parse gives the same value. Throws
+ * JsonDepthError past maxDepth. Conservative: false sends it to the slow path.
+ */
+function plainNumbersOnly(text: string, maxDepth: number, keepText: boolean): boolean {
+  const n = text.length;
+  let depth = 0;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
+      i++;
+      while (i < n) {
+        const d = text.charCodeAt(i);
+        if (d === 0x5c) i += 2;
+        else if (d === 0x22) break;
+        else i++;
+      }
+      i++;
+    } else if (c === 0x7b || c === 0x5b) {
+      if (++depth > maxDepth) throw new JsonDepthError(maxDepth);
+      i++;
+    } else if (c === 0x7d || c === 0x5d) {
+      depth--;
+      i++;
+    } else if (c === 0x2d || (c >= 0x30 && c <= 0x39)) {
+      if (c === 0x2d && text.charCodeAt(i + 1) === 0x30) return false;
+      let digits = 0;
+      for (i++; i < n; i++) {
+        const d = text.charCodeAt(i);
+        if (d >= 0x30 && d <= 0x39) digits++;
+        else if (d === 0x65 || d === 0x45) return false;
+        else if (d === 0x2e) {
+          if (keepText) return false;
+        } else break;
+      }
+      if (digits >= 15) return false;
+    } else i++;
+  }
+  return true;
 }
 
 /** As JSON.parse does: "__proto__" is an own key, not the prototype. */
