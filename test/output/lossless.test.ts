@@ -33,6 +33,25 @@ describe('the lossless parser', () => {
     assert.equal(stringifyLossless(text), '[1.50,1e3]');
   });
 
+  it('the quick scan sends every number that might change to the lossless path', () => {
+    assert.deepEqual(
+      parseLossless(
+        '[123456789012345,1234567890123456,99999999999999999,0.1234567890123456789,-0,1e2,"-0 1e400"]',
+      ),
+      [
+        123456789012345,
+        1234567890123456,
+        new LosslessNumber('99999999999999999'),
+        new LosslessNumber('0.1234567890123456789'),
+        new LosslessNumber('-0'),
+        100,
+        '-0 1e400',
+      ],
+    );
+    assert.deepEqual(parseLossless('[1.5,2]', { keep: 'text' }), [1.5, 2]);
+    assert.deepEqual(parseLossless('[1.50]', { keep: 'text' }), [new LosslessNumber('1.50')]);
+  });
+
   it('is JSON.parse and JSON.stringify for everything else (property)', () => {
     fc.assert(
       fc.property(fc.jsonValue(), (v) => {
