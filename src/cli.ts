@@ -7,6 +7,7 @@ import { findGroup, GROUPS } from './commands/registry.js';
 import { Context, type ContextInit } from './context.js';
 import { CliError, DryRunComplete, ExitCode } from './errors.js';
 import { FORMATS } from './output/formats.js';
+import { sanitize } from './output/sanitize.js';
 import { isTopic, topic } from './topics.js';
 import { VERSION } from './version.js';
 
@@ -144,6 +145,7 @@ function report(err: unknown, ctx: Context): number {
   return ExitCode.ERROR;
 }
 
+/** One line, with whatever the message quotes from the network made harmless. */
 function oneLine(s: string): string {
-  return s.replace(/\s*\n\s*/g, ' ');
+  return sanitize(s.replace(/\s*\n\s*/g, ' '));
 }

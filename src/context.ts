@@ -23,8 +23,9 @@ import {
 import { parseDuration } from './duration.js';
 import { AuthError, UsageError } from './errors.js';
 import { type Format, parseFormat } from './output/formats.js';
-import type { IOStreams } from './output/iostreams.js';
+import { type IOStreams, type MaskedIO, maskedIO, Secrets } from './output/iostreams.js';
 import type { Renderer } from './output/render.js';
+import { sanitizeText, sanitizingStream } from './output/sanitize.js';
 import { userAgent } from './version.js';
 
 export type Env = Record<string, string | undefined>;
@@ -60,9 +61,11 @@ export interface ContextInit {
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
 export class Context {
-  readonly io: IOStreams;
+  readonly io: MaskedIO;
   readonly env: Env;
-  flags: GlobalOptions;
+  /** Every secret this run knows: masked in all it writes (see maskedIO). */
+  readonly secrets = new Secrets();
+  private flagValues: GlobalOptions = {};
   readonly signal: AbortSignal | undefined;
   readonly store: CredentialStore;
   private readonly clientOverrides: Partial<ClientOptions>;
@@ -72,14 +75,42 @@ export class Context {
   private warned = new Set<string>();
 
   constructor(init: ContextInit) {
-    this.io = init.io;
+    this.io = maskedIO(init.io, this.secrets);
     this.env = init.env;
+    this.secrets.add(this.env.ECE_API_KEY);
+    this.secrets.add(this.env.ECE_TOKEN);
     this.flags = init.flags ?? {};
     this.store =
       init.store ??
       new ProfileCredentials(configDir(this.env), (name) => this.config().profiles?.[name]);
     this.signal = init.signal;
     this.clientOverrides = init.client ?? {};
+  }
+
+  get flags(): GlobalOptions {
+    return this.flagValues;
+  }
+
+  /** Flags as parsed; a secret among them is masked from here on, and warned about. */
+  set flags(flags: GlobalOptions) {
+    this.flagValues = flags;
+    this.secrets.add(flags.apiKey);
+    this.secrets.add(flags.token);
+    if (this.io.stderrIsTTY) {
+      if (flags.apiKey)
+        this.warn(
+          '--api-key shows the key to every local user (ps, shell history); use ECE_API_KEY or --api-key-stdin',
+        );
+      if (flags.token)
+        this.warn(
+          '--token shows the token to every local user (ps, shell history); use ECE_TOKEN instead',
+        );
+    }
+  }
+
+  /** Lets a secret through on stdout, where the user asked for exactly it. */
+  reveal(secret: string): void {
+    this.secrets.reveal(secret);
   }
 
   configDir(): string {
@@ -149,13 +180,15 @@ export class Context {
   }
 
   async credential(): Promise<Credential | undefined> {
-    return resolveCredential({
+    const credential = await resolveCredential({
       apiKey: this.flags.apiKey,
       token: this.flags.token,
       env: this.env,
       profile: this.profile().name,
       store: this.store,
     });
+    this.secrets.add(credential?.secret);
+    return credential;
   }
 
   /** The API client for the active host and credential. */
@@ -212,16 +245,26 @@ export class Context {
       env: this.env,
       maxAttempts: this.maxAttempts(),
       ...(this.signal ? { signal: this.signal } : {}),
-      trace: this.flags.verbose ? this.io.stderr : undefined,
+      trace: this.flags.verbose ? sanitizingStream(this.io.stderr) : undefined,
       dryRun: this.flags.dryRun ? this.io.stdout : undefined,
       ...this.clientOverrides,
     });
+    // What the client learns (passwords sent, tokens received, keys created) is masked here too.
+    const addSecret = client.addSecret.bind(client);
+    client.addSecret = (secret: string) => {
+      addSecret(secret);
+      this.secrets.add(secret);
+    };
+    if (credential) this.secrets.add(credential.secret);
     this.clients.push(client);
     return client;
   }
 
-  /** The renderer; `jmespath: false` for commands whose --query means something else. */
-  async renderer(opts: { jmespath?: boolean } = {}): Promise<Renderer> {
+  /**
+   * The renderer; `jmespath: false` for commands whose --query means something
+   * else; `exact` for commands that print bodies as received (`ece api`).
+   */
+  async renderer(opts: { jmespath?: boolean; exact?: boolean } = {}): Promise<Renderer> {
     const [{ Renderer }, { colorLevel, makeChalk }] = await Promise.all([
       import('./output/render.js'),
       import('./output/color.js'),
@@ -230,8 +273,11 @@ export class Context {
       { noColor: this.flags.color === false, isTTY: this.io.stdoutIsTTY },
       this.env,
     );
-    return new Renderer(this.io, {
-      format: await this.format(),
+    const format = await this.format();
+    // A table or TSV run: whatever else the command writes on stdout is made safe too.
+    if (!opts.exact && (format === 'table' || format === 'tsv')) this.io.humanStdout(sanitizeText);
+    return new Renderer(Object.create(this.io, { stdout: { value: this.io.rendered } }), {
+      format,
       query: opts.jmespath === false ? undefined : this.flags.query,
       chalk: await makeChalk(level),
     });

@@ -42,7 +42,7 @@ export async function parseDocument(text: string, name: string): Promise<Record<
     try {
       value = JSON.parse(text);
     } catch {
-      const fault = findJsonFault(text) ?? { offset: text.length, message: 'invalid JSON' };
+      const fault = faultOf(text);
       const { line, column } = lineColumn(text, fault.offset);
       throw new UsageError(`${name}:${line}:${column}: invalid JSON: ${fault.message}`);
     }
@@ -66,4 +66,14 @@ export async function parseDocument(text: string, name: string): Promise<Record<
 export async function readDocument(io: IOStreams, file: string): Promise<Record<string, unknown>> {
   const name = file === '-' ? '<stdin>' : file;
   return parseDocument(await readInputFile(io, file), name);
+}
+
+/** Where the JSON goes wrong; the scanner recurses, so a hostile depth is said as such. */
+function faultOf(text: string): { offset: number; message: string } {
+  try {
+    return findJsonFault(text) ?? { offset: text.length, message: 'invalid JSON' };
+  } catch (err) {
+    if (err instanceof RangeError) return { offset: 0, message: 'nested too deeply to read' };
+    throw err;
+  }
 }

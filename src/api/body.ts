@@ -7,6 +7,8 @@ export interface ApiResponse {
   status: number;
   headers: Record<string, string>;
   text: string;
+  /** The body as received (text is its UTF-8 decoding): --json writes these. */
+  bytes?: Buffer;
   url: string;
 }
 

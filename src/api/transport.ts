@@ -86,8 +86,14 @@ export class Transport {
       const pending = request.call(dispatcher, reqOpts);
       pending.catch(() => undefined);
       const res = await untilAborted(pending, combined);
-      const text = await readLimited(res, this.opts.endpoint);
-      return { status: res.statusCode, headers: flatHeaders(res.headers), text, url: out.url };
+      const bytes = await readLimited(res, this.opts.endpoint);
+      return {
+        status: res.statusCode,
+        headers: flatHeaders(res.headers),
+        text: bytes.toString('utf8'),
+        bytes,
+        url: out.url,
+      };
     } catch (err) {
       const sent = this.sent.has(reqOpts);
       if (!sent) {
@@ -230,8 +236,8 @@ async function loadAgent() {
   return { Agent, request };
 }
 
-/** The body as text, refused (not buffered) past MAX_BODY_BYTES. */
-async function readLimited(res: Dispatcher.ResponseData, endpoint: Endpoint): Promise<string> {
+/** The body's bytes, refused (not buffered) past MAX_BODY_BYTES. */
+async function readLimited(res: Dispatcher.ResponseData, endpoint: Endpoint): Promise<Buffer> {
   const tooLarge = () =>
     new ResponseError(
       `the response from ${endpoint.origin} is larger than ${MAX_BODY_BYTES / 1024 / 1024} MiB; ece does not read it (narrow the request, e.g. with a search size)`,
@@ -251,7 +257,7 @@ async function readLimited(res: Dispatcher.ResponseData, endpoint: Endpoint): Pr
     }
     chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
 /** `https://host:port/path?q` → origin and the path as built (never normalised). */

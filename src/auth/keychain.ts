@@ -3,8 +3,9 @@
 // or — only when asked with --insecure-storage — a 0600 file. Nothing else in
 // the CLI touches either.
 
-import { chmodSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { checkPrivateDir, ensurePrivateDir, withLock, writeFileAtomic } from '../config/files.js';
 import { AuthError, CliError } from '../errors.js';
 
 export const SERVICE = 'ece-cli';
@@ -94,20 +95,33 @@ export class FileStore implements SecretStore {
   }
 
   async set(account: string, secret: string): Promise<void> {
-    const all = this.read();
-    all[account] = secret;
-    this.write(all);
+    this.update((all) => {
+      all[account] = secret;
+      return true;
+    });
   }
 
   async delete(account: string): Promise<boolean> {
-    const all = this.read();
-    if (!(account in all)) return false;
-    delete all[account];
-    this.write(all);
-    return true;
+    return this.update((all) => {
+      if (!(account in all)) return false;
+      delete all[account];
+      return true;
+    });
+  }
+
+  /** A read-modify-write under the file's lock, in a private directory (config/files.ts). */
+  private update(change: (all: Record<string, string>) => boolean): boolean {
+    ensurePrivateDir(this.dir);
+    return withLock(this.where, () => {
+      const all = this.read();
+      if (!change(all)) return false;
+      writeFileAtomic(this.where, `${JSON.stringify(all, null, 2)}\n`);
+      return true;
+    });
   }
 
   private read(): Record<string, string> {
+    checkPrivateDir(this.dir);
     let text: string;
     try {
       text = readFileSync(this.where, 'utf8');
@@ -123,20 +137,6 @@ export class FileStore implements SecretStore {
       // fall through
     }
     throw new CliError(`${this.where} is not valid; remove it and run 'ece login' again`);
-  }
-
-  private write(all: Record<string, string>): void {
-    try {
-      mkdirSync(this.dir, { recursive: true, mode: 0o700 });
-      const tmp = `${this.where}.${process.pid}.tmp`;
-      writeFileSync(tmp, `${JSON.stringify(all, null, 2)}\n`, { mode: 0o600 });
-      chmodSync(tmp, 0o600);
-      renameSync(tmp, this.where);
-    } catch (err) {
-      throw new CliError(
-        `cannot write ${this.where} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`,
-      );
-    }
   }
 }
 

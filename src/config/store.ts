@@ -4,7 +4,7 @@
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { UsageError } from '../errors.js';
+import { CliError, UsageError } from '../errors.js';
 
 export const PROFILE_KEYS = ['host', 'ca-cert', 'insecure', 'output', 'timeout'] as const;
 export type ProfileKey = (typeof PROFILE_KEYS)[number];
@@ -47,7 +47,10 @@ export function readConfig(dir: string): ConfigData {
     text = readFileSync(file, 'utf8');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return {};
-    throw new UsageError(`cannot read config file ${file}: ${(err as Error).message}`);
+    // The file system's fault, not the command line's: exit 1.
+    throw new CliError(
+      `cannot use config file ${file} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); check the permissions of its directory or set ECE_CONFIG_DIR`,
+    );
   }
   if (text.trim() === '') return {};
   let data: unknown;

@@ -1,8 +1,11 @@
 // The streams a run writes to, with their terminal state. Tests build these
 // with buffers and a chosen TTY state; the real ones wrap process.std*.
 
+import { sanitizeText } from './sanitize.js';
+
 export interface OutStream {
-  write(chunk: string): unknown;
+  /** Text, or bytes exactly as received (--json of a body that is not valid UTF-8). */
+  write(chunk: string | Uint8Array): unknown;
 }
 
 export interface IOStreams {
@@ -34,4 +37,96 @@ export function systemIO(): IOStreams {
       ? process.stdout.columns || 80
       : Number(process.env.COLUMNS) || Number.POSITIVE_INFINITY,
   };
+}
+
+/** What a masked secret shows as (the same as in --verbose traces). */
+export const SECRET_MASK = '********';
+/** Shorter strings are too common to mask without garbling ordinary text. */
+const MIN_SECRET = 6;
+
+/**
+ * The secrets a run knows (the credential in use, passwords read, tokens
+ * received, keys created). Every line written through maskedIO() has them
+ * masked; `reveal` lets one through on stdout where the user asked for it
+ * (`ece auth token`, a created key).
+ */
+export class Secrets {
+  private readonly all = new Set<string>();
+  private readonly onStdout = new Set<string>();
+
+  add(secret: string | undefined): void {
+    if (secret !== undefined && secret.length >= MIN_SECRET) this.all.add(secret);
+  }
+
+  reveal(secret: string): void {
+    this.onStdout.add(secret);
+  }
+
+  mask(text: string, stdout: boolean): string {
+    let out = text;
+    for (const s of this.all) {
+      if (stdout && this.onStdout.has(s)) continue;
+      if (out.includes(s)) out = out.split(s).join(SECRET_MASK);
+    }
+    return out;
+  }
+
+  maskBytes(bytes: Uint8Array, stdout: boolean): string | Uint8Array {
+    const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    for (const s of this.all) {
+      if (stdout && this.onStdout.has(s)) continue;
+      if (buf.includes(s)) return this.mask(buf.toString('utf8'), stdout);
+    }
+    return bytes;
+  }
+}
+
+/** Streams that mask every secret the run knows; stdout can also be made safe for a terminal. */
+export interface MaskedIO extends IOStreams {
+  /** stdout for the renderer: masked, not sanitised again (it sanitises cell by cell). */
+  readonly rendered: OutStream;
+  /**
+   * stderr for what draws on the terminal on purpose (live progress, prompt
+   * echo): masked, not sanitised. Everything else on `stderr` is sanitised.
+   */
+  readonly rawStderr: OutStream;
+  /**
+   * From now on, text written to `stdout` directly (not through the
+   * renderer) is sanitised: a command's own lines in a table or TSV run
+   * (`Name: …` of `deployments show`) cannot drive the terminal either.
+   */
+  humanStdout(sanitise: (s: string) => string): void;
+}
+
+/** The same streams, with every secret the run knows masked in what is written. */
+export function maskedIO(io: IOStreams, secrets: Secrets): MaskedIO {
+  const wrap = (stream: OutStream, stdout: boolean): OutStream => ({
+    write: (chunk) =>
+      stream.write(
+        typeof chunk === 'string' ? secrets.mask(chunk, stdout) : secrets.maskBytes(chunk, stdout),
+      ),
+  });
+  const rendered = wrap(io.stdout, true);
+  let sanitise: ((s: string) => string) | undefined;
+  const stdout: OutStream = {
+    write: (chunk) =>
+      rendered.write(sanitise && typeof chunk === 'string' ? sanitise(chunk) : chunk),
+  };
+  const rawStderr = wrap(io.stderr, false);
+  // Messages, warnings, notes: a name or message from ECE in them cannot drive the terminal.
+  const stderr: OutStream = {
+    write: (chunk) => rawStderr.write(typeof chunk === 'string' ? sanitizeText(chunk) : chunk),
+  };
+  // Object.create keeps io's lazy getters (stdin) lazy.
+  return Object.create(io, {
+    stdout: { value: stdout, enumerable: true },
+    stderr: { value: stderr, enumerable: true },
+    rendered: { value: rendered },
+    rawStderr: { value: rawStderr },
+    humanStdout: {
+      value: (fn: (s: string) => string) => {
+        sanitise = fn;
+      },
+    },
+  }) as MaskedIO;
 }

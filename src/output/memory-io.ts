@@ -16,12 +16,16 @@ export interface MemoryIOOptions {
 
 export function memoryIO(o: MemoryIOOptions = {}): IOStreams {
   return {
-    stdout: { write: (s: string) => o.out?.(s) },
-    stderr: { write: (s: string) => o.err?.(s) },
+    stdout: { write: (s: string | Uint8Array) => o.out?.(text(s)) },
+    stderr: { write: (s: string | Uint8Array) => o.err?.(text(s)) },
     stdin: Readable.from(o.stdin === undefined ? [] : [o.stdin]),
     stdoutIsTTY: o.stdoutIsTTY === true,
     stderrIsTTY: o.stderrIsTTY === true,
     stdinIsTTY: false,
     columns: o.columns ?? 80,
   };
+}
+
+function text(s: string | Uint8Array): string {
+  return typeof s === 'string' ? s : Buffer.from(s).toString('utf8');
 }

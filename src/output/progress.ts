@@ -6,7 +6,8 @@
 import type { ChalkInstance } from 'chalk';
 import type { Target, WaitEvent } from '../api/plans.js';
 import { formatDuration } from '../duration.js';
-import type { IOStreams } from './iostreams.js';
+import type { IOStreams, MaskedIO, OutStream } from './iostreams.js';
+import { sanitize } from './sanitize.js';
 
 const FRAMES = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
 
@@ -24,20 +25,23 @@ export class PlanProgress {
   private drawn = 0;
   private frame = 0;
   private timer: NodeJS.Timeout | undefined;
+  /** The live display draws with cursor escapes: it writes past the stderr sanitiser. */
+  private readonly err: OutStream;
 
   constructor(
     private readonly io: IOStreams,
     targets: Target[],
     private readonly chalk: ChalkInstance,
   ) {
+    this.err = (io as Partial<MaskedIO>).rawStderr ?? io.stderr;
     for (const t of targets)
       this.rows.set(t, {
-        label: `${t.kind} ${t.refId}`,
+        label: sanitize(`${t.kind} ${t.refId}`),
         step: 'waiting for the plan to start',
         state: 'running',
       });
     if (this.live) {
-      this.io.stderr.write('\u001b[?25l');
+      this.err.write('\u001b[?25l');
       this.draw();
       this.timer = setInterval(() => this.draw(), 100);
       this.timer.unref();
@@ -54,27 +58,27 @@ export class PlanProgress {
       return;
     }
     if (e.type === 'retry') {
-      this.note = `ECE did not answer (${e.message}); retrying in ${formatDuration(e.delayMs)}`;
-      if (!this.live) this.io.stderr.write(`warning: ${this.note}\n`);
+      this.note = `ECE did not answer (${sanitize(e.message)}); retrying in ${formatDuration(e.delayMs)}`;
+      if (!this.live) this.err.write(`warning: ${this.note}\n`);
       return;
     }
     const row = this.rows.get(e.target);
     if (!row) return;
     if (e.type === 'step') {
-      row.step = e.step;
-      if (!this.live) this.io.stderr.write(`${row.label}: ${e.step}\n`);
+      row.step = sanitize(e.step);
+      if (!this.live) this.err.write(`${row.label}: ${row.step}\n`);
       return;
     }
     row.state = e.ok ? 'ok' : 'failed';
     row.ms = e.ms;
-    row.step = e.ok
-      ? `done in ${formatDuration(e.ms)}`
-      : `failed at ${e.step ?? 'an unknown step'}`;
+    const step = e.step === undefined ? undefined : sanitize(e.step);
+    const message = e.message ? sanitize(e.message) : undefined;
+    row.step = e.ok ? `done in ${formatDuration(e.ms)}` : `failed at ${step ?? 'an unknown step'}`;
     if (!this.live) {
-      this.io.stderr.write(
+      this.err.write(
         e.ok
           ? `${row.label}: finished in ${formatDuration(e.ms)}\n`
-          : `${row.label}: failed at step ${e.step ?? '?'}${e.message ? `: ${e.message}` : ''}\n`,
+          : `${row.label}: failed at step ${step ?? '?'}${message ? `: ${message}` : ''}\n`,
       );
     }
   }
@@ -86,7 +90,7 @@ export class PlanProgress {
     if (this.live && this.drawn >= 0) {
       this.note = '';
       this.draw();
-      this.io.stderr.write('\u001b[?25h');
+      this.err.write('\u001b[?25h');
       this.drawn = -1;
     }
   }
@@ -94,7 +98,8 @@ export class PlanProgress {
   private draw(): void {
     if (this.drawn < 0) return;
     const elapsed = formatDuration(Math.round((Date.now() - this.started) / 1000) * 1000);
-    const width = Math.max(...[...this.rows.values()].map((r) => r.label.length));
+    let width = 0;
+    for (const r of this.rows.values()) if (r.label.length > width) width = r.label.length;
     const lines = [...this.rows.values()].map((r) => {
       const mark =
         r.state === 'ok'
@@ -113,6 +118,6 @@ export class PlanProgress {
     for (let i = lines.length; i < this.drawn; i++) out += '\r\u001b[2K\n';
     if (this.drawn > lines.length) out += `\u001b[${this.drawn - lines.length}A`;
     this.drawn = lines.length;
-    this.io.stderr.write(out);
+    this.err.write(out);
   }
 }

@@ -3,7 +3,7 @@
 // shown — callers fail fast with a usage error instead of waiting.
 
 import { InterruptedError, UsageError } from '../errors.js';
-import type { IOStreams } from './iostreams.js';
+import type { IOStreams, MaskedIO } from './iostreams.js';
 
 export function canPrompt(io: IOStreams): boolean {
   return io.stdinIsTTY && io.stderrIsTTY;
@@ -17,7 +17,9 @@ export function ask(
 ): Promise<string> {
   if (!canPrompt(io)) throw new UsageError(`cannot ask "${question.trim()}" without a terminal`);
   const stdin = io.stdin as NodeJS.ReadStream;
-  io.stderr.write(question);
+  // The echo draws (backspace, erase): past the stderr sanitiser; the question is ours.
+  const stderr = (io as Partial<MaskedIO>).rawStderr ?? io.stderr;
+  stderr.write(question);
   return new Promise((resolve, reject) => {
     let answer = '';
     const wasRaw = stdin.isRaw === true;
@@ -28,7 +30,7 @@ export function ask(
       stdin.removeListener('data', onData);
       stdin.setRawMode?.(wasRaw);
       stdin.pause();
-      io.stderr.write('\n');
+      stderr.write('\n');
       if (err) reject(err);
       else resolve(answer);
     };
@@ -43,19 +45,19 @@ export function ask(
         if (ch === '\u007f' || ch === '\b') {
           if (answer.length > 0) {
             answer = [...answer].slice(0, -1).join('');
-            if (!opts.hidden) io.stderr.write('\b \b');
+            if (!opts.hidden) stderr.write('\b \b');
           }
           continue;
         }
         if (ch === '\u0015') {
           // Ctrl-U: clear the line.
-          if (!opts.hidden) io.stderr.write('\b \b'.repeat([...answer].length));
+          if (!opts.hidden) stderr.write('\b \b'.repeat([...answer].length));
           answer = '';
           continue;
         }
         if (ch < ' ') continue;
         answer += ch;
-        if (!opts.hidden) io.stderr.write(ch);
+        if (!opts.hidden) stderr.write(ch);
       }
     };
     stdin.on('data', onData);

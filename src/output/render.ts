@@ -1,12 +1,23 @@
 // Hands a command's result to the chosen format. JSON is the API's body
 // byte for byte; --query (JMESPath) filters the data first, after which the
-// result is rendered generically because its shape is the user's.
+// result is rendered generically because its shape is the user's. YAML and
+// --query read the body with the lossless parser (src/lossless.ts), so no
+// number changes on the way; a body nested too deep is refused in one line.
 
 import type { ChalkInstance } from 'chalk';
 import { ResponseError, UsageError } from '../errors.js';
 import { cjs } from '../interop.js';
+import {
+  hasLosslessNumbers,
+  JsonDepthError,
+  LosslessNumber,
+  parseLossless,
+  stringifyLossless,
+} from '../lossless.js';
 import type { Format } from './formats.js';
 import type { IOStreams } from './iostreams.js';
+import { writeExact } from './raw.js';
+import { sanitize } from './sanitize.js';
 import { type Grid, renderTable, renderTsv } from './table.js';
 
 /** How one command turns its data into rows. */
@@ -22,6 +33,9 @@ export interface RendererOptions {
   query: string | undefined;
   chalk: ChalkInstance;
 }
+
+/** A response body: its text, and the bytes as received when the caller has them. */
+export type Body = string | { text: string; bytes?: Uint8Array | undefined };
 
 export class Renderer {
   constructor(
@@ -41,25 +55,29 @@ export class Renderer {
   }
 
   /** Prints a JSON response body (as received) in the chosen format. */
-  async body(text: string, view: View): Promise<void> {
+  async body(body: Body, view: View): Promise<void> {
     const { format, query } = this.opts;
+    const text = typeof body === 'string' ? body : body.text;
     if (format === 'json' && query === undefined) {
-      this.write(text.endsWith('\n') || !this.io.stdoutIsTTY ? text : `${text}\n`);
+      const bytes = typeof body === 'string' ? undefined : body.bytes;
+      writeExact(this.io, bytes ?? text);
       return;
     }
-    const data = parseJson(text);
     if (query !== undefined) {
+      const data = parseJson(text, 'value');
       await this.value(await applyQuery(data, query));
       return;
     }
     if (format === 'yaml') {
-      await this.value(data);
+      await this.value(parseJson(text, 'text'));
       return;
     }
+    const data = parseJson(text, 'value');
     if (view.isEmpty(data)) {
       if (this.io.stdoutIsTTY) this.io.stderr.write(`${view.emptyNote}\n`);
       return;
     }
+    // Numbers JavaScript cannot hold reach the view as LosslessNumber (text() prints them as sent).
     this.grid(view.grid(data, format === 'table' ? 'table' : 'tsv'));
   }
 
@@ -67,13 +85,11 @@ export class Renderer {
   async value(data: unknown): Promise<void> {
     switch (this.opts.format) {
       case 'json':
-        this.write(`${JSON.stringify(data, null, 2)}\n`);
+        this.write(`${stringifyLossless(data, 2)}\n`);
         return;
-      case 'yaml': {
-        const YAML = await import('yaml');
-        this.write(YAML.stringify(data, { lineWidth: 0 }));
+      case 'yaml':
+        this.write(await toYaml(data));
         return;
-      }
       default:
         this.generic(data);
     }
@@ -90,16 +106,21 @@ export class Renderer {
   /** Scalars print as-is, arrays as rows, objects as one row keyed by their fields. */
   private generic(data: unknown): void {
     if (data === null || data === undefined) return;
-    if (typeof data !== 'object') {
-      this.write(`${cell(data)}\n`);
+    if (typeof data !== 'object' || data instanceof LosslessNumber) {
+      this.write(`${sanitize(cell(data))}\n`);
       return;
     }
     const items = Array.isArray(data) ? data : [data];
     if (items.length === 0) return;
     if (items.every((i) => typeof i === 'object' && i !== null && !Array.isArray(i))) {
       const headers: string[] = [];
+      const seen = new Set<string>();
       for (const item of items) {
-        for (const k of Object.keys(item as object)) if (!headers.includes(k)) headers.push(k);
+        for (const k of Object.keys(item as object))
+          if (!seen.has(k)) {
+            seen.add(k);
+            headers.push(k);
+          }
       }
       const rows = items.map((i) => headers.map((h) => cell((i as Record<string, unknown>)[h])));
       this.grid({ headers: headers.map((h) => h.toUpperCase()), rows });
@@ -108,7 +129,8 @@ export class Renderer {
     const rows = items.map((i) => (Array.isArray(i) ? i.map(cell) : [cell(i)]));
     if (this.opts.format === 'table') {
       // No field names to show: plain aligned rows, like `aws --output text`.
-      const width = Math.max(...rows.map((r) => r.length));
+      let width = 0;
+      for (const r of rows) if (r.length > width) width = r.length;
       this.write(
         renderTable(
           { headers: [], rows: rows.map((r) => pad(r, width)) },
@@ -132,24 +154,77 @@ function pad(row: string[], width: number): string[] {
 
 export function cell(v: unknown): string {
   if (v === null || v === undefined) return '';
-  if (typeof v === 'object') return JSON.stringify(v);
+  if (v instanceof LosslessNumber) return v.text;
+  if (typeof v === 'object') return stringifyLossless(v);
   return String(v);
 }
 
-export function parseJson(text: string): unknown {
+/**
+ * The body parsed losslessly; not JSON, or nested past the bound, is an
+ * unexpected response (exit 1) said in one line.
+ */
+export function parseJson(text: string, keep: 'value' | 'text' = 'value'): unknown {
   try {
-    return JSON.parse(text);
-  } catch {
+    return parseLossless(text, { keep });
+  } catch (err) {
+    if (err instanceof JsonDepthError)
+      throw new ResponseError(
+        `the response is ${err.message}; ece cannot render or query it (--json prints it as it is)`,
+      );
     throw new ResponseError('the response is not valid JSON, so it cannot be rendered or queried');
   }
 }
 
+async function toYaml(data: unknown): Promise<string> {
+  const YAML = await import('yaml');
+  return deepGuard(() =>
+    YAML.stringify(data, {
+      lineWidth: 0,
+      customTags: [
+        {
+          // Kept numbers as written: plain YAML numbers, no tag.
+          identify: (v: unknown) => v instanceof LosslessNumber,
+          default: true,
+          tag: 'tag:yaml.org,2002:float',
+          stringify: (item) => (item.value as LosslessNumber).text,
+          resolve: (s: string) => s,
+        },
+      ],
+    }),
+  );
+}
+
+/** A stack overflow deep in a library (YAML, JMESPath) said in one line, exit 1. */
+function deepGuard<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (err) {
+    if (err instanceof RangeError)
+      throw new ResponseError(
+        'the response is nested too deeply to render or query (--json prints it as it is)',
+      );
+    throw err;
+  }
+}
+
+/** Comparisons and functions would see a kept number as an object, not a number. */
+const COMPUTES = /[<>(]|[=!]=/;
+
 async function applyQuery(data: unknown, expr: string): Promise<unknown> {
+  if (COMPUTES.test(expr) && hasLosslessNumbers(data)) {
+    throw new UsageError(
+      `--query "${expr}" compares or computes, and the response holds numbers that JavaScript cannot hold exactly (integers past 2^53, out-of-range or -0 values); select fields without comparing, or use --json and a tool with big numbers`,
+    );
+  }
   const { search } = cjs(await import('jmespath'));
   try {
     // biome-ignore lint/suspicious/noExplicitAny: jmespath's typings take `any` data
     return search(data as any, expr);
   } catch (err) {
+    if (err instanceof RangeError)
+      return deepGuard(() => {
+        throw err;
+      });
     throw new UsageError(`invalid --query "${expr}": ${(err as Error).message}`);
   }
 }

@@ -2,6 +2,7 @@
 // one line of this.
 
 import { ResponseError } from '../errors.js';
+import { LosslessNumber, stringifyLossless } from '../lossless.js';
 import type { View } from './render.js';
 
 export type Column<T> = [header: string, value: (item: T) => unknown];
@@ -44,7 +45,8 @@ export function fieldsView<T>(columns: Column<T>[]): View {
 export function text(v: unknown): string {
   if (v === undefined || v === null || v === '') return '-';
   if (typeof v === 'boolean') return v ? 'yes' : 'no';
+  if (v instanceof LosslessNumber) return v.text;
   if (Array.isArray(v)) return v.length ? v.map(text).join(',') : '-';
-  if (typeof v === 'object') return JSON.stringify(v);
+  if (typeof v === 'object') return stringifyLossless(v);
   return String(v);
 }

@@ -80,7 +80,7 @@ describe('proxies', () => {
         env,
       });
       assert.equal(trusted.code, 0, trusted.stderr);
-      assert.equal(trusted.stdout, emptyListText);
+      assert.equal(trusted.stdout, `${emptyListText}\n`);
       assert.deepEqual(proxy.tunnels.splice(0), [
         `127.0.0.1:${secure.port}`,
         `127.0.0.1:${secure.port}`,

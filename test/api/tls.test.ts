@@ -37,7 +37,7 @@ describe('TLS', () => {
     const r = await run(['deployments', 'list', '--json', '--ca-cert', pki.caFile], { env: env() });
     assert.equal(r.stderr, '');
     assert.equal(r.code, 0);
-    assert.equal(r.stdout, emptyListText);
+    assert.equal(r.stdout, `${emptyListText}\n`);
   });
 
   it('ECE_CA_CERT trusts the CA', async () => {
@@ -50,7 +50,7 @@ describe('TLS', () => {
   it('-k succeeds and warns on stderr', async () => {
     const r = await run(['deployments', 'list', '--json', '-k'], { env: env() });
     assert.equal(r.code, 0);
-    assert.equal(r.stdout, emptyListText);
+    assert.equal(r.stdout, `${emptyListText}\n`);
     assert.equal(
       r.stderr,
       'warning: TLS certificate verification is disabled (--insecure); the connection can be intercepted\n',

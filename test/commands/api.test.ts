@@ -32,7 +32,7 @@ describe('ece api', () => {
       async (url, requests) => {
         for (const path of ['/platform', 'platform', '/api/v1/platform']) {
           const r = await run(['api', path], { env: env(url) });
-          assert.deepEqual([r.code, r.stdout, r.stderr], [0, body, '']);
+          assert.deepEqual([r.code, r.stdout, r.stderr], [0, `${body}\n`, '']);
         }
         assert.deepEqual(
           requests.map((q) => `${q.method} ${q.url}`),
@@ -162,7 +162,7 @@ describe('ece api', () => {
         assert.equal(lines[0], 'HTTP/1.1 200');
         assert.ok(lines.includes('content-type: application/json'));
         assert.ok(lines.includes('x-cloud-resource-version: 3'));
-        assert.equal(body, '{"ok":1}');
+        assert.equal(body, '{"ok":1}\n');
         const silent = await run(['api', '/platform', '--silent'], { env: env(url) });
         assert.deepEqual([silent.code, silent.stdout], [0, '']);
       },

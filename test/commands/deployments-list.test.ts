@@ -119,7 +119,7 @@ describe('ece deployments list', () => {
     for (const argv of [['--json'], ['-o', 'json'], ['--output=json']]) {
       const r = await withBody(odd, () => run(['deployments', 'list', ...argv], { env: env() }));
       assert.equal(r.code, 0);
-      assert.equal(r.stdout, odd, argv.join(' '));
+      assert.equal(r.stdout, `${odd}\n`, argv.join(' '));
     }
     const fixture = await run(['deployments', 'list', '--json'], { env: env() });
     assert.equal(fixture.stdout, deploymentsListText);
@@ -185,7 +185,10 @@ describe('ece deployments list', () => {
   it('an empty list is not an error', async () => {
     await withBody(emptyListText, async () => {
       const asJson = await run(['deployments', 'list', '--json'], { env: env() });
-      assert.deepEqual([asJson.code, asJson.stdout, asJson.stderr], [0, '{"deployments":[]}', '']);
+      assert.deepEqual(
+        [asJson.code, asJson.stdout, asJson.stderr],
+        [0, '{"deployments":[]}\n', ''],
+      );
       const tty = await run(['deployments', 'list'], { env: env(), tty: true });
       assert.deepEqual([tty.code, tty.stdout, tty.stderr], [0, '', 'No deployments.\n']);
       const piped = await run(['deployments', 'list'], { env: env() });

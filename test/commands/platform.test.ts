@@ -23,7 +23,7 @@ describe('platform commands', () => {
       [0, '3.8.0\tece-region\tece-zone-1,ece-zone-2,ece-zone-3\t3\t3\t3\tyes\n'],
     );
     const j = await run(['platform', 'info', '--json'], { env });
-    assert.equal(j.stdout, JSON.stringify(t.exchanges.at(-1)?.body));
+    assert.equal(j.stdout, `${JSON.stringify(t.exchanges.at(-1)?.body)}\n`);
   });
 
   it('allocators list, show, maintenance', async () => {

@@ -140,7 +140,7 @@ describe('ece config', () => {
     writeFileSync(file, '');
     const r = await run(['config', 'set', 'host', 'x.example'], { env: { ECE_CONFIG_DIR: file } });
     assert.equal(r.code, 1);
-    assert.match(r.stderr, /^error: cannot (write|use) config file .+not-a-dir\/config\.json/);
+    assert.match(r.stderr, /^error: cannot (read|write|use) config file .+not-a-dir\/config\.json/);
   });
 
   it('config set runs at once in separate processes leave a valid file', async () => {

@@ -39,7 +39,7 @@ describe('profiles', () => {
     const env = { ECE_CONFIG_DIR: dir, ECE_API_KEY: 'k' };
     const current = await run(['deployments', 'list'], { env });
     assert.equal(current.code, 0, current.stderr);
-    assert.equal(current.stdout, emptyListText, "the lab profile's output: json");
+    assert.equal(current.stdout, `${emptyListText}\n`, "the lab profile's output: json");
     assert.equal(b.requests.length, 1);
     await run(['deployments', 'list'], { env: { ...env, ECE_PROFILE: 'default' } });
     assert.equal(a.requests.length, 1);

@@ -57,14 +57,36 @@ function usesFileStorage(dir: string | undefined): boolean {
   }
 }
 
+/**
+ * Secrets the run learnt and stored with --insecure-storage (tokens received
+ * at login, keys saved): from then on they are audited like the ones given.
+ */
+function learntSecrets(dir: string | undefined): void {
+  if (!dir) return;
+  try {
+    const all = JSON.parse(readFileSync(join(dir, 'credentials.json'), 'utf8')) as Record<
+      string,
+      string
+    >;
+    for (const record of Object.values(all)) {
+      const { secret } = JSON.parse(record) as { secret?: string };
+      registerSecret(secret);
+    }
+  } catch {
+    // none stored, or not ours to judge here
+  }
+}
+
 export function audit(label: string, a: Audit): void {
   const leaks: string[] = [];
+  learntSecrets(a.configDir);
   const fileStorage = a.fileStorage === true || usesFileStorage(a.configDir);
   for (const secret of known) {
     if (a.stderr.includes(secret)) leaks.push(`stderr has ${mask(secret)}`);
     if (!a.secretOnStdout && a.stdout.includes(secret)) leaks.push(`stdout has ${mask(secret)}`);
     for (const [file, text] of files(a.configDir)) {
-      if (fileStorage && file.endsWith('credentials.json')) continue;
+      // credentials.json and the temporary file of a write of it in flight (0600, O_EXCL).
+      if (fileStorage && /credentials\.json(\.\d+\.\w+\.tmp)?$/.test(file)) continue;
       if (text.includes(secret)) leaks.push(`${file} has ${mask(secret)}`);
     }
     for (const [file, text] of cacheFiles(a.cacheDir))

@@ -53,7 +53,7 @@ describe('tables', () => {
           ['', 'x', 'y'],
         ],
       }),
-      'a\\nb\tc\rd\t\n\tx\ty\n',
+      'a\\nb\tc\\rd\t\n\tx\ty\n',
     );
   });
 

@@ -9,7 +9,7 @@ import type { Context } from '../../context.js';
 import { ApiError, UsageError } from '../../errors.js';
 import { readInputFile } from '../../input.js';
 import { readStdin } from '../../output/prompt.js';
-import { RAW } from '../../output/raw.js';
+import { RAW, writeExact } from '../../output/raw.js';
 import { assign, fieldValue, type Json, parseField } from './fields.js';
 
 export interface ApiFlags {
@@ -118,7 +118,7 @@ export async function run(rawPath: string, flags: ApiFlags, ctx: Context): Promi
   if (flags.paginate && !path.split('?')[0]?.endsWith('/_search')) {
     throw new UsageError('--paginate works with _search endpoints (it follows their cursor)');
   }
-  const renderer = await ctx.renderer();
+  const renderer = await ctx.renderer({ exact: true });
   const api = await ctx.api();
   const send = (b: string | undefined) =>
     api.request({
@@ -145,15 +145,15 @@ export async function run(rawPath: string, flags: ApiFlags, ctx: Context): Promi
   if (flags.silent || res.text === '') return;
   const isJson = (res.headers['content-type'] ?? '').includes('json') || /^\s*[[{]/.test(res.text);
   if (!isJson) {
-    ctx.io.stdout.write(res.text);
+    ctx.io.stdout.write(res.bytes ?? res.text);
     return;
   }
   // The body as ECE sent it unless a format or --query was asked for.
-  if (renderer.raw || ctx.flags.output !== undefined) await renderer.body(res.text, RAW);
+  // The bytes as received, unless --paginate merged pages into new text.
+  const received = flags.paginate ? res.text : res;
+  if (renderer.raw || ctx.flags.output !== undefined) await renderer.body(received, RAW);
   else
-    ctx.io.stdout.write(
-      res.text.endsWith('\n') || !ctx.io.stdoutIsTTY ? res.text : `${res.text}\n`,
-    );
+    writeExact(ctx.io, typeof received === 'string' ? received : (received.bytes ?? received.text));
 }
 
 /** `/api/v1/x`, `/x` and `x` are the same path; full URLs and dot segments are refused. */

@@ -32,5 +32,7 @@ export async function run(ctx: Context): Promise<void> {
   }
   const api = await ctx.api();
   const current = await api.currentCredential();
-  ctx.io.stdout.write(`${current?.secret ?? credential.secret}\n`);
+  const token = current?.secret ?? credential.secret;
+  ctx.reveal(token);
+  ctx.io.stdout.write(`${token}\n`);
 }

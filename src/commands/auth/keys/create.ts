@@ -70,6 +70,7 @@ export async function run(flags: CreateFlags, ctx: Context): Promise<void> {
     );
     return;
   }
+  ctx.reveal(body.key);
   if (renderer.format === 'json' || renderer.format === 'yaml') {
     await renderer.body(res.text, RAW);
   } else {
