@@ -198,7 +198,7 @@ describe('deployments against the sandbox', () => {
     assert.equal(list.stdout, `${created(first.stdout)}\n`);
   });
 
-  it('search --all --size 2 returns every deployment once; --query name:prefix* finds the right ones', async () => {
+  it('search --all --size 2 returns every deployment once; a --query that matches nothing or is malformed', async () => {
     const all = await run(['deployments', 'search', '--all', '--size', '2', '--json'], { env });
     assert.equal(all.code, 0, all.stderr);
     const body = JSON.parse(all.stdout) as { deployments: { id: string }[]; return_count: number };
@@ -216,20 +216,7 @@ describe('deployments against the sandbox', () => {
         .every((e) => (e.body as { return_count: number }).return_count <= 2),
     );
 
-    const prefix = await run(['deployments', 'search', '--query', 'name:a*'], { env });
-    assert.deepEqual(
-      prefix.stdout
-        .trim()
-        .split('\n')
-        .map((l) => l.split('\t')[1])
-        .sort(),
-      ['apm-traces', 'app-search-prod', 'audit-archive'],
-    );
-    const two = await run(
-      ['deployments', 'search', '--query', 'name:a* healthy:true region:ece-region'],
-      { env },
-    );
-    assert.equal(two.stdout.trim().split('\n').length, 3);
+    // What --query finds is tested against ECE's index semantics in index.test.ts.
     const none = await run(['deployments', 'search', '--query', 'name:zzz*'], { env, tty: true });
     assert.deepEqual([none.code, none.stdout, none.stderr], [0, '', 'No deployments match.\n']);
     const bad = await run(['deployments', 'search', '--query', 'name:a*b'], { env });

@@ -9,21 +9,13 @@ import type { Context } from '../../context.js';
 import { ResponseError, UsageError } from '../../errors.js';
 import { readDocument } from '../../input.js';
 import { grid } from './list.js';
+import { parseQuery, QUERY_FIELDS } from './query.js';
 
 export interface SearchFlags {
   file?: string;
   size?: string;
   all?: boolean;
 }
-
-const FIELDS: Record<string, string> = {
-  name: 'name',
-  id: 'id',
-  alias: 'alias',
-  healthy: 'healthy',
-  region: 'resources.elasticsearch.region',
-  status: 'resources.elasticsearch.info.status',
-};
 
 export function register(group: Command, ctx: Context): void {
   group
@@ -40,7 +32,7 @@ export function register(group: Command, ctx: Context): void {
       `
 --query takes the short syntax here (not JMESPath): terms ANDed, each
 field:value (exact), field:prefix* (starts with), or a bare word (matches the
-name). Fields: ${Object.keys(FIELDS).join(', ')}, or any dotted field of a deployment
+name). Fields: ${QUERY_FIELDS.join(', ')}, or any dotted field of a deployment
 (resources.kibana.info.status). Quote values with spaces: name:"my logs".
 
 Examples:
@@ -136,55 +128,3 @@ const view = {
       format,
     ),
 };
-
-/** `name:prod* region:ece-region logs` → Query DSL (terms ANDed). */
-export function parseQuery(text: string): Record<string, unknown> {
-  const terms = tokenize(text);
-  if (terms.length === 0) throw new UsageError('--query is empty');
-  const clauses = terms.map((t) => {
-    const colon = t.search(/:(?=(?:[^"]*"[^"]*")*[^"]*$)/);
-    const field = colon > 0 ? t.slice(0, colon) : undefined;
-    let value = unquote(colon > 0 ? t.slice(colon + 1) : t);
-    if (value === '') throw new UsageError(`invalid --query term "${t}": the value is empty`);
-    if (field === undefined) return { match: { name: { query: value } } };
-    const path = FIELDS[field] ?? (field.includes('.') ? field : undefined);
-    if (!path)
-      throw new UsageError(
-        `invalid --query field "${field}" (known: ${Object.keys(FIELDS).join(', ')}, or a dotted field)`,
-      );
-    if (value.endsWith('*')) {
-      value = value.slice(0, -1);
-      if (value.includes('*') || value === '')
-        throw new UsageError(`invalid --query term "${t}": only a trailing * is supported`);
-      return { prefix: { [path]: { value } } };
-    }
-    if (value.includes('*'))
-      throw new UsageError(`invalid --query term "${t}": only a trailing * is supported`);
-    return { term: { [path]: { value } } };
-  });
-  return clauses.length === 1
-    ? (clauses[0] as Record<string, unknown>)
-    : { bool: { filter: clauses } };
-}
-
-function tokenize(text: string): string[] {
-  const out: string[] = [];
-  let current = '';
-  let quoted = false;
-  for (const ch of text) {
-    if (ch === '"') quoted = !quoted;
-    if (!quoted && /\s/.test(ch)) {
-      if (current) out.push(current);
-      current = '';
-      continue;
-    }
-    current += ch;
-  }
-  if (quoted) throw new UsageError('invalid --query: a quote is not closed');
-  if (current) out.push(current);
-  return out;
-}
-
-function unquote(v: string): string {
-  return v.replace(/^"(.*)"$/, '$1');
-}
