@@ -33,7 +33,15 @@ describe('deployments against the sandbox', () => {
 
   it('create --wait: exit 0 after the plan, each step named in order on stderr, credentials once on stdout', async () => {
     const r = await run(
-      ['deployments', 'create', '-f', definition('orders'), '--wait', '--request-id', 'orders-1'],
+      [
+        'deployments',
+        'create',
+        '-f',
+        definition('orders'),
+        '--wait',
+        '--request-id',
+        'orders-request-0000000000000000000001',
+      ],
       {
         env,
         realSleep: true,
@@ -176,20 +184,40 @@ describe('deployments against the sandbox', () => {
 
   it('create retried with the same --request-id makes one deployment', async () => {
     const file = definition('payments');
-    const first = await run(['deployments', 'create', '-f', file, '--request-id', 'pay-42'], {
-      env,
-      secretOnStdout: true,
-    });
+    const first = await run(
+      [
+        'deployments',
+        'create',
+        '-f',
+        file,
+        '--request-id',
+        'payments-request-00000000000000000042',
+      ],
+      {
+        env,
+        secretOnStdout: true,
+      },
+    );
     registerSecret(/password\t(\S+)/.exec(first.stdout)?.[1]);
-    const again = await run(['deployments', 'create', '-f', file, '--request-id', 'pay-42'], {
-      env,
-    });
+    const again = await run(
+      [
+        'deployments',
+        'create',
+        '-f',
+        file,
+        '--request-id',
+        'payments-request-00000000000000000042',
+      ],
+      {
+        env,
+      },
+    );
     assert.equal(first.code, 0);
     assert.equal(again.code, 0);
     assert.equal(created(again.stdout), created(first.stdout));
     assert.equal(
       again.stderr,
-      `Deployment payments (${created(first.stdout)}) was already created with request id pay-42; its credentials are not shown again.\n`,
+      `Deployment payments (${created(first.stdout)}) was already created with request id payments-request-00000000000000000042; its credentials are not shown again.\n`,
     );
     const list = await run(
       ['deployments', 'list', '--query', "deployments[?name=='payments'].id"],
