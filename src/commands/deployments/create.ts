@@ -5,6 +5,7 @@
 import type { Command } from 'commander';
 import { parseBody } from '../../api/body.js';
 import { createDeployment, type DeploymentResource } from '../../api/deployments.js';
+import { NOTHING_BEFORE } from '../../api/plans.js';
 import type { Context } from '../../context.js';
 import { ApiError, CliError, InterruptedError, NetworkError, UsageError } from '../../errors.js';
 import { readDocument } from '../../input.js';
@@ -115,7 +116,7 @@ export async function run(flags: CreateFlags, ctx: Context): Promise<void> {
     const targets = resources.map((r) => ({
       kind: r.kind,
       refId: r.ref_id,
-      before: new Set<string>(),
+      before: NOTHING_BEFORE,
     }));
     await follow(ctx, api, created.id, targets, timeoutMs);
   }

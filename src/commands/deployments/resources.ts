@@ -13,7 +13,7 @@ import {
   setInstances,
 } from '../../api/deployments.js';
 import { KINDS } from '../../api/kinds.js';
-import { snapshot } from '../../api/plans.js';
+import { type Before, NOTHING_BEFORE, snapshot } from '../../api/plans.js';
 import type { Context } from '../../context.js';
 import { CliError, ExitCode, UsageError } from '../../errors.js';
 import { confirmOrFail, requireConfirmable } from '../../output/prompt.js';
@@ -103,7 +103,7 @@ async function runCommand(
   const { id } = await resolveDeployment(api, ref);
   const refId = await refIdOf(api, id, kind, flags.refId);
   const before =
-    action === 'restart' && flags.wait ? await snapshot(api, id) : new Map<string, Set<string>>();
+    action === 'restart' && flags.wait ? await snapshot(api, id) : new Map<string, Before>();
   if (action === 'restart') await restartResource(api, id, kind, refId);
   else await setInstances(api, id, kind, refId, action);
   const verb = action === 'restart' ? 'Restarting' : action === '_stop' ? 'Stopping' : 'Starting';
@@ -111,11 +111,11 @@ async function runCommand(
   if (!flags.wait) return;
   const target =
     action === 'restart'
-      ? { kind, refId, before: before.get(`${kind}/${refId}`) ?? new Set<string>() }
+      ? { kind, refId, before: before.get(`${kind}/${refId}`) ?? NOTHING_BEFORE }
       : {
           kind,
           refId,
-          before: new Set<string>(),
+          before: NOTHING_BEFORE,
           status: action === '_stop' ? 'stopped' : 'started',
         };
   await follow(ctx, api, id, [target], timeoutMs);
