@@ -99,6 +99,7 @@ interface Hit {
   id: string;
   name: string;
   resources: Record<string, { ref_id: string; id: string; region: string }[]>;
+  metadata?: { system_owned?: boolean };
 }
 interface Page {
   deployments: Hit[];
@@ -116,9 +117,11 @@ function check(data: unknown): Page {
 const view = {
   emptyNote: 'No deployments match.',
   isEmpty: (data: unknown) => check(data).deployments.length === 0,
-  grid: (data: unknown, format: 'table' | 'tsv') =>
-    grid(
-      check(data).deployments.map((h) => ({
+  grid: (data: unknown, format: 'table' | 'tsv') => {
+    const hits = check(data).deployments;
+    const system = new Set(hits.filter((h) => h.metadata?.system_owned === true).map((h) => h.id));
+    return grid(
+      hits.map((h) => ({
         id: h.id,
         name: h.name,
         resources: KINDS.flatMap((kind) =>
@@ -126,5 +129,7 @@ const view = {
         ),
       })),
       format,
-    ),
+      system,
+    );
+  },
 };
