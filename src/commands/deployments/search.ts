@@ -5,9 +5,11 @@ import type { Command } from 'commander';
 import { parseBody } from '../../api/body.js';
 import { searchDeployments } from '../../api/deployments.js';
 import { KINDS } from '../../api/kinds.js';
+import { atLeast, CURSOR_SINCE } from '../../api/versions.js';
 import type { Context } from '../../context.js';
 import { ResponseError, UsageError } from '../../errors.js';
 import { readDocument } from '../../input.js';
+import { installationVersion } from '../platform-version.js';
 import { grid } from './list.js';
 import { parseQuery, QUERY_FIELDS } from './query.js';
 
@@ -26,7 +28,7 @@ export function register(group: Command, ctx: Context): void {
       'Query DSL (a search request or a query), JSON or YAML (- for stdin)',
     )
     .option('--size <n>', 'results per page (default 100)')
-    .option('--all', 'follow the cursor through every page')
+    .option('--all', 'every page: the cursor (ECE 3.8+), else from/size')
     .addHelpText(
       'after',
       `
@@ -72,19 +74,45 @@ export async function run(flags: SearchFlags, ctx: Context): Promise<void> {
   }
   const renderer = await ctx.renderer({ jmespath: false });
   const api = await ctx.api();
-  const first = await searchDeployments(api, request);
   if (!flags.all) {
-    await renderer.body(first.text, view);
+    await renderer.body((await searchDeployments(api, request)).text, view);
     return;
   }
-  const page = (text: string) =>
-    check(parseBody<unknown>({ status: 200, headers: {}, text, url: '' }));
-  let body = page(first.text);
+  // ECE before 3.8 sends no cursor: then page with from/size from the start.
+  const version = await installationVersion(ctx, api);
+  const cursors = version === undefined || atLeast(version, CURSOR_SINCE);
+  const pageSize = typeof request.size === 'number' ? request.size : DEFAULT_PAGE;
+  if (!cursors) request.size = pageSize;
+  const start = typeof request.from === 'number' ? request.from : 0;
+  const page = async (body: unknown) => {
+    const text = (await searchDeployments(api, body)).text;
+    return check(parseBody<unknown>({ status: 200, headers: {}, text, url: '' }));
+  };
+  let body = await page(request);
   const all = [...body.deployments];
   const seen = new Set<string>();
-  while (body.cursor && body.deployments.length > 0 && !seen.has(body.cursor)) {
-    seen.add(body.cursor);
-    body = page((await searchDeployments(api, { cursor: body.cursor })).text);
+  for (;;) {
+    if (cursors && body.cursor && body.deployments.length > 0 && !seen.has(body.cursor)) {
+      seen.add(body.cursor);
+      body = await page({ cursor: body.cursor });
+      all.push(...body.deployments);
+      continue;
+    }
+    const total = body.match_count;
+    if (total === undefined || start + all.length >= total || body.deployments.length === 0) {
+      if (total !== undefined && start + all.length < total)
+        ctx.warn(`ECE returned ${all.length} of ${total} matching deployments (match_count)`);
+      break;
+    }
+    const from = start + all.length;
+    if (from + pageSize > MAX_RESULT_WINDOW) {
+      ctx.warn(
+        `stopped after ${all.length} of ${total} matching deployments (match_count): without a search cursor (ECE ${CURSOR_SINCE}+${version ? `; this is ${version}` : ''}) ECE pages no deeper than ${MAX_RESULT_WINDOW}; narrow the query`,
+      );
+      break;
+    }
+    const { cursor: _, ...rest } = request;
+    body = await page({ ...rest, from, size: pageSize });
     all.push(...body.deployments);
   }
   const merged = {
@@ -94,6 +122,11 @@ export async function run(flags: SearchFlags, ctx: Context): Promise<void> {
   };
   await renderer.body(JSON.stringify(merged), view);
 }
+
+/** ECE's page size when none is given. */
+const DEFAULT_PAGE = 100;
+/** Elasticsearch's index.max_result_window: from + size may not pass it. */
+const MAX_RESULT_WINDOW = 10_000;
 
 interface Hit {
   id: string;
