@@ -4,7 +4,7 @@
 // remembered counts there.
 
 import type { ApiClient } from '../api/client.js';
-import { readPlatformVersion } from '../api/versions.js';
+import { readPlatformVersion, unsupported } from '../api/versions.js';
 import { platformVersion, remembered } from '../config/platform.js';
 import type { Context } from '../context.js';
 import { InterruptedError } from '../errors.js';
@@ -30,4 +30,20 @@ export async function installationVersion(
       }
     },
   });
+}
+
+/**
+ * Says so before sending an operation that the installation's version lacks
+ * (per src/api/versions.ts). Uses a remembered version only — it never costs
+ * a request — and still sends: ECE's own answer is the final word.
+ */
+export function warnIfUnsupported(
+  ctx: Context,
+  api: ApiClient,
+  method: string,
+  template: string,
+): void {
+  const version = remembered(ctx.configDir(), ctx.profile().name, api.endpoint.origin);
+  const why = version ? unsupported(version, method, template) : undefined;
+  if (why) ctx.warn(`${why}; sending it anyway`);
 }

@@ -67,4 +67,29 @@ describe('the remembered platform version', () => {
       await server.close();
     }
   });
+
+  it('an operation older versions lack: a warning before it is sent, from the remembered version', async () => {
+    const server = await startServer((_req, res) => json(res, 200, []));
+    try {
+      const home = tempDir('ece-home-');
+      const configDir = join(home, 'config');
+      const env = { HOME: home, ECE_CONFIG_DIR: configDir, ECE_API_KEY: 'platform-key-1' };
+      assert.equal((await run(['config', 'set', 'host', server.url], { env })).code, 0);
+      const file = join(configDir, 'config.json');
+      const data = JSON.parse(readFileSync(file, 'utf8'));
+      data.profiles.default.platform = {
+        [server.url]: { version: '2.5.0', read_at: new Date().toISOString() },
+      };
+      writeFileSync(file, JSON.stringify(data));
+      const r = await run(['templates', 'list'], { env });
+      assert.equal(r.code, 0, r.stderr);
+      assert.equal(
+        r.stderr.split('\n')[0],
+        'warning: GET /deployments/templates exists from ECE 2.6.0 on; this installation runs 2.5.0; sending it anyway',
+      );
+      assert.equal(server.requests.length, 1);
+    } finally {
+      await server.close();
+    }
+  });
 });
