@@ -59,8 +59,13 @@ async function systemOwned(api: ApiClient, ctx: Context): Promise<Set<string>> {
       query: { term: { 'metadata.system_owned': { value: 'true' } } },
       size: 100,
     });
-    const body = parseBody<{ deployments?: { id: string }[] }>(res);
-    return new Set((body.deployments ?? []).map((d) => d.id));
+    const body = parseBody<{
+      deployments?: { id: string; metadata?: { system_owned?: boolean } }[];
+    }>(res);
+    // Trust the flag, not the query: a server that ignores it marks nothing.
+    return new Set(
+      (body.deployments ?? []).filter((d) => d.metadata?.system_owned === true).map((d) => d.id),
+    );
   } catch (err) {
     if (err instanceof InterruptedError || !(err instanceof CliError)) throw err;
     ctx.warn(`cannot tell system deployments apart (${err.message}); none is marked`);
