@@ -92,7 +92,8 @@ function resource(ref: string, id: string, status: string, region: string, versi
     info: {
       healthy: true,
       status,
-      plan_info: { healthy: true, current: { plan: { version } }, history: [] },
+      // The plan holds the version under its kind: plan.elasticsearch.version.
+      plan_info: { healthy: true, current: { plan: { [ref.slice(5)]: { version } } }, history: [] },
     },
   };
 }
@@ -117,7 +118,7 @@ function deployment(id: string, name: string, resources: Record<string, unknown[
 const DOCS = [
   deployment('1', 'observability-generate-payload', {
     elasticsearch: [resource('main-elasticsearch', 'a', 'started', 'us-east', '8.15.1')],
-    kibana: [resource('main-kibana', 'b', 'stopped', 'eu-west', '8.15.1')],
+    kibana: [resource('main-kibana', 'b', 'stopped', 'eu-west', '8.14.3')],
   }),
   deployment('2', 'Prod-Logs EU', {
     elasticsearch: [resource('main-elasticsearch', 'c', 'stopped', 'us-east', '8.15.1')],
@@ -209,6 +210,8 @@ describe('name lookups and search with ECE index semantics', () => {
     ['es.status:started', ['observability-generate-payload', 'prod-logs']],
     ['integrations_server.status:started', ['prod logs archive']],
     ['kind:kibana', ['observability-generate-payload', 'Prod-Logs EU']],
+    ['version:8.14.3', ['observability-generate-payload']],
+    ['kibana.version:8.15.1', ['Prod-Logs EU']],
     ['name:prod*', ['prod-logs', 'prod logs archive']],
     ['name:Prod*', ['Prod-Logs EU']],
     ['prod logs', ['Prod-Logs EU', 'prod-logs', 'prod logs archive']],
