@@ -33,13 +33,18 @@ export function register(group: Command, ctx: Context): void {
       'after',
       `
 --query takes the short syntax here (not JMESPath): terms ANDed, each
-field:value (exact), field:prefix* (starts with), or a bare word (matches the
-name). Fields: ${QUERY_FIELDS.join(', ')}, or any dotted field of a deployment
-(resources.kibana.info.status). Quote values with spaces: name:"my logs".
+field:value (exact) or field:prefix* (starts with); a bare word matches the
+words of the name. name: is the exact, case-sensitive name. status:,
+region: and version: match a resource of any kind; qualify them for one kind
+(es.status:started, kibana.region:us-east); kind:kibana has a Kibana; any
+dotted field works too (resources.kibana.info.status:stopped). Quote values
+with spaces: name:"my logs". See docs/deployments.md for the queries sent.
+Fields: ${QUERY_FIELDS.join(', ')}.
 
 Examples:
   $ ece deployments search --query 'name:prod*'
   $ ece deployments search --query 'region:ece-region healthy:false' --all
+  $ ece deployments search --query 'es.status:stopped kind:kibana'
   $ ece deployments search -f query.json --all --json | jq '.deployments | length'`,
     )
     .action((flags: SearchFlags) => run(flags, ctx));
