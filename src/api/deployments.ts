@@ -174,13 +174,21 @@ export function searchDeployments(api: ApiClient, body: unknown): Promise<ApiRes
   return api.request({ method: 'POST', path: '/deployments/_search', body, idempotent: true });
 }
 
+/** ECE's answer to a restart while a plan is pending (without cancel_pending). */
+export const PLAN_CHANGE_ERROR = 'deployments.deployment_resource_plan_change_error';
+
 export function restartResource(
   api: ApiClient,
   id: string,
   kind: string,
   refId: string,
+  q: { cancelPending?: boolean } = {},
 ): Promise<ApiResponse> {
-  return api.request({ method: 'POST', path: `${resourcePath(id, kind, refId)}/_restart` });
+  return api.request({
+    method: 'POST',
+    path: `${resourcePath(id, kind, refId)}/_restart`,
+    query: q.cancelPending ? { cancel_pending: true } : {},
+  });
 }
 
 export function setInstances(

@@ -1,27 +1,40 @@
-// Following the plans a command started, to the end. It knows which attempts
-// existed before (their ids), so an older plan is never taken for the new
-// one, however many polls fail in between; it reads each attempt's log so
-// every step is reported in order; it ends at success, failure or the
-// deadline. Silent: it reports through callbacks.
+// Following the plans a command started, to the end, as ECE's own trackers
+// do (cloud-sdk-go pkg/plan): a GET taken before the write says which
+// attempts each resource had; ours is the first attempt absent from it — by
+// plan_attempt_id, else by its position in the history (never by comparing
+// ECE's clock with ours). Only the resources that show a new attempt are
+// followed to the end: a target that shows none once the others have shown
+// theirs and finished (and a few polls more) is reported unchanged. A failed
+// creation leaves no current plan, so the history is read when needed. It
+// reads each attempt's log so every step is reported in order; it ends at
+// success, failure or the deadline. Silent: it reports through callbacks.
 
 import { formatDuration } from '../duration.js';
 import { ApiError, InterruptedError, NetworkError, WaitTimeoutError } from '../errors.js';
 import { sleep } from '../sleep.js';
+import {
+  attempts,
+  type Before,
+  failure,
+  locate,
+  NEED_HISTORY,
+  NOTHING_BEFORE,
+  same,
+} from './attempts.js';
 import { parseBody } from './body.js';
 import type { ApiClient } from './client.js';
-import {
-  type Deployment,
-  getDeployment,
-  type PlanAttempt,
-  type ResourceInfo,
-} from './deployments.js';
+import { type Deployment, getDeployment, type ResourceInfo } from './deployments.js';
 import { KINDS } from './kinds.js';
+
+export { type Before, NOTHING_BEFORE } from './attempts.js';
+
+/** Polls after every other target finished before a silent one is called unchanged. */
+export const GRACE_POLLS = 3;
 
 export interface Target {
   kind: string;
   refId: string;
-  /** Attempt ids that existed before the change: never the one to wait for. */
-  before: Set<string>;
+  before: Before;
   /** For commands that start no plan (instances _stop/_start): the status to reach. */
   status?: string;
 }
@@ -43,31 +56,37 @@ export interface WaitOptions {
 export interface Outcome {
   target: Target;
   ok: boolean;
+  /** No new attempt was seen: the change left this resource as it was. */
+  unchanged?: boolean;
   step?: string | undefined;
   message?: string | undefined;
+  /** Ours failed, but a newer attempt (someone else's) succeeded. */
+  supersededBySuccess?: boolean;
 }
 
 const key = (kind: string, refId: string) => `${kind}/${refId}`;
 
-/** The attempt ids each resource has now: what a change must not be confused with. */
-export async function snapshot(api: ApiClient, id: string): Promise<Map<string, Set<string>>> {
+/** What each resource has now: what a change must not be confused with. */
+export async function snapshot(api: ApiClient, id: string): Promise<Map<string, Before>> {
   const d = parseBody<Deployment>(await getDeployment(api, id, { plans: true, history: true }));
-  const out = new Map<string, Set<string>>();
+  const out = new Map<string, Before>();
   for (const { kind, r } of eachResource(d)) {
-    const p = r.info.plan_info;
-    const ids = [p.current, p.pending, ...(p.history ?? [])].flatMap((a) =>
-      a?.plan_attempt_id ? [a.plan_attempt_id] : [],
-    );
-    out.set(key(kind, r.ref_id), new Set(ids));
+    const seq = attempts(r.info.plan_info, true);
+    out.set(key(kind, r.ref_id), {
+      ids: new Set(seq.flatMap((a) => (a.plan_attempt_id ? [a.plan_attempt_id] : []))),
+      count: seq.length,
+      anonymous: seq.some((a) => !a.plan_attempt_id),
+      status: r.info.status,
+    });
   }
   return out;
 }
 
 /** Targets for resources named `kind/ref_id`, with what each had before the change. */
-export function targetsFor(keys: Iterable<string>, before: Map<string, Set<string>>): Target[] {
+export function targetsFor(keys: Iterable<string>, before: Map<string, Before>): Target[] {
   return [...keys].map((k) => {
     const [kind = '', refId = ''] = k.split('/');
-    return { kind, refId, before: before.get(k) ?? new Set<string>() };
+    return { kind, refId, before: before.get(k) ?? NOTHING_BEFORE };
   });
 }
 
@@ -85,12 +104,30 @@ export async function waitForPlans(
   const started = now();
   const seenSteps = new Map<string, number>();
   const done = new Map<string, Outcome>();
-  let history = false;
+  /** Ours, once seen: its id, or its position when it has none. */
+  const ours = new Map<string, { id?: string; index: number }>();
+  const anonymous = targets.some((t) => t.before.anonymous);
+  let history = anonymous;
   let failures = 0;
+  let quiet = 0;
+  const finish = (t: Target, outcome: Outcome) => {
+    done.set(key(t.kind, t.refId), outcome);
+    o.onEvent({
+      type: 'done',
+      target: t,
+      ok: outcome.ok,
+      ...(outcome.step === undefined ? {} : { step: outcome.step }),
+      ...(outcome.message === undefined ? {} : { message: outcome.message }),
+      ms: now() - started,
+    });
+  };
   for (;;) {
     let d: Deployment | undefined;
+    const withHistory = history;
     try {
-      d = parseBody<Deployment>(await getDeployment(api, id, { plans: true, logs: true, history }));
+      d = parseBody<Deployment>(
+        await getDeployment(api, id, { plans: true, logs: true, history: withHistory }),
+      );
       failures = 0;
     } catch (err) {
       if (err instanceof InterruptedError) throw err;
@@ -103,76 +140,87 @@ export async function waitForPlans(
       continue;
     }
     o.onEvent({ type: 'poll' });
-    let missing = false;
+    let needHistory = anonymous;
     for (const t of targets) {
       const k = key(t.kind, t.refId);
       if (done.has(k)) continue;
       const r = (d.resources?.[t.kind as keyof Deployment['resources']] ?? []).find(
         (x) => x.ref_id === t.refId,
       );
-      if (!r) {
-        missing = true;
-        continue;
-      }
+      if (!r) continue;
       if (t.status !== undefined) {
-        if (r.info.status === t.status) {
-          done.set(k, { target: t, ok: true });
-          o.onEvent({ type: 'done', target: t, ok: true, ms: now() - started });
-        }
+        if (r.info.status === t.status) finish(t, { target: t, ok: true });
         continue;
       }
       const p = r.info.plan_info;
-      const ours = (a: PlanAttempt | undefined) =>
-        a !== undefined && a.plan_attempt_id !== undefined && !t.before.has(a.plan_attempt_id);
-      const running = ours(p.pending) ? p.pending : undefined;
-      const finished = running ? undefined : [p.current, ...(p.history ?? [])].find(ours);
-      const attempt = running ?? finished;
-      if (!attempt) {
-        // Not started yet, or already superseded: look in the history next time.
-        missing = true;
-        continue;
-      }
+      const seq = attempts(p, withHistory);
+      const known = ours.get(k);
+      const i =
+        known?.id === undefined && known !== undefined
+          ? withHistory
+            ? known.index
+            : NEED_HISTORY
+          : locate(seq, t.before, withHistory, known?.id);
+      if (i === NEED_HISTORY) needHistory = true;
+      const attempt = i >= 0 ? seq[i] : undefined;
+      if (!attempt) continue;
+      if (!known)
+        ours.set(k, {
+          ...(attempt.plan_attempt_id ? { id: attempt.plan_attempt_id } : {}),
+          index: i,
+        });
       const log = attempt.plan_attempt_log ?? [];
       const shown = seenSteps.get(k) ?? 0;
       for (const step of log.slice(shown))
         o.onEvent({ type: 'step', target: t, step: step.step_id });
       seenSteps.set(k, Math.max(shown, log.length));
-      if (finished) {
-        const failedStep = [...log].reverse().find((s) => s.status === 'error');
-        const ok = finished.healthy && !finished.error && !failedStep;
-        const outcome: Outcome = {
-          target: t,
-          ok,
-          ...(ok
-            ? {}
-            : {
-                step: failedStep?.step_id ?? log.at(-1)?.step_id,
-                message: finished.error?.message ?? failedMessage(failedStep),
-              }),
-        };
-        done.set(k, outcome);
-        o.onEvent({
-          type: 'done',
-          target: t,
-          ok,
-          step: outcome.step,
-          message: outcome.message,
-          ms: now() - started,
-        } as WaitEvent);
+      if (p.pending && same(attempt, p.pending)) continue;
+      const result = failure(attempt);
+      const newerOk =
+        !result.ok &&
+        seq.slice(i + 1).some((a) => !(p.pending && same(a, p.pending)) && failure(a).ok);
+      finish(t, {
+        target: t,
+        ...result,
+        ...(newerOk
+          ? {
+              supersededBySuccess: true,
+              message: `${result.message ?? 'failed'} (a newer plan, started after it, succeeded)`,
+            }
+          : {}),
+      });
+    }
+    if (done.size < targets.length && settled(targets, done, ours)) quiet++;
+    else quiet = 0;
+    if (quiet > GRACE_POLLS) {
+      for (const t of targets) {
+        if (done.has(key(t.kind, t.refId))) continue;
+        o.onEvent({ type: 'step', target: t, step: 'no new plan: unchanged' });
+        finish(t, { target: t, ok: true, unchanged: true });
       }
     }
     if (done.size === targets.length)
       return targets.map((t) => done.get(key(t.kind, t.refId)) as Outcome);
-    history = missing;
+    history = needHistory;
     if (now() >= o.deadline) throw timeout(targets, done, now() - started, d);
     await sleep(Math.min(o.pollMs ?? 1_000, o.deadline - now()), o.signal);
   }
 }
 
-function failedMessage(
-  step: PlanAttempt['plan_attempt_log'][number] | undefined,
-): string | undefined {
-  return step?.info_log?.filter((l) => l.message).at(-1)?.message;
+/** Several targets; some showed a new attempt and all of those finished; the rest showed none. */
+function settled(
+  targets: Target[],
+  done: Map<string, Outcome>,
+  ours: Map<string, unknown>,
+): boolean {
+  if (targets.length < 2) return false;
+  const keys = targets.map((t) => key(t.kind, t.refId));
+  const active = keys.filter((k) => ours.has(k));
+  return (
+    active.length > 0 &&
+    active.every((k) => done.has(k)) &&
+    keys.every((k) => done.has(k) || !ours.has(k))
+  );
 }
 
 function transient(err: unknown): boolean {

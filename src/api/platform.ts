@@ -5,8 +5,15 @@ import type { ApiClient, ApiResponse } from './client.js';
 import { segment } from './path.js';
 
 export const getPlatform = (api: ApiClient) => api.request({ path: '/platform' });
-export const listAllocators = (api: ApiClient) =>
-  api.request({ path: '/platform/infrastructure/allocators' });
+/** One page: ECE returns at most `size` (default 100) allocators and no total. */
+export const listAllocators = (api: ApiClient, page: { from?: number; size?: number } = {}) =>
+  api.request({
+    path: '/platform/infrastructure/allocators',
+    query: {
+      ...(page.from ? { from: page.from } : {}),
+      ...(page.size ? { size: page.size } : {}),
+    },
+  });
 export const getAllocator = (api: ApiClient, id: string) =>
   api.request({ path: `/platform/infrastructure/allocators/${segment(id)}` });
 export const setMaintenance = (api: ApiClient, id: string, on: boolean) =>

@@ -17,6 +17,8 @@ export interface Profile {
   timeout?: string;
   /** Where `ece login` put this profile's secret; absent when signed out. */
   credential?: 'keychain' | 'file';
+  /** ECE versions read from GET /platform, by origin, for a day (see config/platform.ts). */
+  platform?: Record<string, { version: string; read_at: string }>;
 }
 
 export interface ConfigData {

@@ -196,7 +196,7 @@ describe('ece login and friends', () => {
 
   describe('auth status', () => {
     const report = (source: string, method = 'API key', extra = '') =>
-      `Profile:  default (active)\nHost:     ${t.sb.url}\nMethod:   ${method} (from ${source})\n${extra}User:     admin\nStatus:   signed in\n`;
+      `Profile:  default (active)\nHost:     ${t.sb.url}\nMethod:   ${method} (from ${source})\n${extra}User:     admin\nECE:      3.8.0\nStatus:   signed in\n`;
 
     it('from --api-key', async () => {
       const r = await run(['auth', 'status', '--host', t.sb.url, '--api-key', t.sb.apiKey], {

@@ -8,11 +8,26 @@ import assert from '../helpers/assert.js';
 import { run } from '../helpers/cli.js';
 import { json, startServer, type TestServer } from '../helpers/server.js';
 
+const METRICS = '0d8f7e6a5b4c43d2e1f0a9b8c7d6e5f4';
+
 describe('ece deployments list', () => {
   let server: TestServer;
   let body = deploymentsListText;
   before(async () => {
     server = await startServer((req, res) => {
+      if (req.method === 'POST') {
+        // Which are system-owned: a search on metadata.system_owned (here: metrics).
+        assert.equal(req.url, '/api/v1/deployments/_search');
+        assert.deepEqual(JSON.parse(req.body), {
+          query: { term: { 'metadata.system_owned': { value: 'true' } } },
+          size: 100,
+        });
+        return json(res, 200, {
+          return_count: 1,
+          match_count: 1,
+          deployments: [{ id: METRICS, name: 'metrics', metadata: { system_owned: true } }],
+        });
+      }
       assert.equal(req.method, 'GET');
       assert.equal(req.url, '/api/v1/deployments');
       json(res, 200, body);
@@ -37,17 +52,17 @@ describe('ece deployments list', () => {
     const r = await run(['deployments', 'list'], {
       env: env({ NO_COLOR: '1' }),
       tty: true,
-      columns: 120,
+      columns: 130,
     });
     assert.equal(r.code, 0);
     assert.equal(r.stderr, '');
     assert.equal(
       r.stdout,
       [
-        'ID                                NAME            ELASTICSEARCH       KIBANA       APM       ENTERPRISE_SEARCH',
-        '3f6c2a9e8b1d4f7a9c0e5b2d8a4f1c67  prod-logs       main-elasticsearch  main-kibana  main-apm  -',
-        'b71e0d6c5a4f43e2a1d09c8b7e6f5a4d  search-staging  main-elasticsearch  main-kibana  -         main-enterprise_search',
-        '0d8f7e6a5b4c43d2e1f0a9b8c7d6e5f4  metrics         main-elasticsearch  -            -         -',
+        'ID                                NAME            ELASTICSEARCH       KIBANA       APM       ENTERPRISE_SEARCH       SYSTEM',
+        '3f6c2a9e8b1d4f7a9c0e5b2d8a4f1c67  prod-logs       main-elasticsearch  main-kibana  main-apm  -                       -',
+        'b71e0d6c5a4f43e2a1d09c8b7e6f5a4d  search-staging  main-elasticsearch  main-kibana  -         main-enterprise_search  -',
+        '0d8f7e6a5b4c43d2e1f0a9b8c7d6e5f4  metrics         main-elasticsearch  -            -         -                       yes',
         '',
       ].join('\n'),
     );
@@ -59,7 +74,7 @@ describe('ece deployments list', () => {
     const [head, ...rest] = r.stdout.split('\n');
     assert.equal(
       head,
-      '\u001b[1mID\u001b[22m                                \u001b[1mNAME\u001b[22m            \u001b[1mELASTICSEARCH\u001b[22m       \u001b[1mKIBANA\u001b[22m       \u001b[1mAPM\u001b[22m       \u001b[1mENTERPRISE_SEARCH\u001b[22m',
+      '\u001b[1mID\u001b[22m                                \u001b[1mNAME\u001b[22m            \u001b[1mELASTICSEARCH\u001b[22m       \u001b[1mKIBANA\u001b[22m       \u001b[1mAPM\u001b[22m       \u001b[1mENTERPRISE_SEARCH\u001b[22m    \u001b[1mSYSTEM\u001b[22m',
     );
     assert.ok(!rest.join('\n').includes('\u001b['));
   });
@@ -88,10 +103,10 @@ describe('ece deployments list', () => {
     assert.equal(
       r.stdout,
       [
-        'ID                                NAME     ELASTI…  KIBANA    APM       ENTERPR…',
-        '3f6c2a9e8b1d4f7a9c0e5b2d8a4f1c67  prod-l…  main-e…  main-ki…  main-apm  -',
-        'b71e0d6c5a4f43e2a1d09c8b7e6f5a4d  search…  main-e…  main-ki…  -         main-en…',
-        '0d8f7e6a5b4c43d2e1f0a9b8c7d6e5f4  metrics  main-e…  -         -         -',
+        'ID                                NAME    ELAST…  KIBANA  APM     ENTER…  SYSTEM',
+        '3f6c2a9e8b1d4f7a9c0e5b2d8a4f1c67  prod-…  main-…  main-…  main-…  -       -',
+        'b71e0d6c5a4f43e2a1d09c8b7e6f5a4d  searc…  main-…  main-…  -       main-…  -',
+        '0d8f7e6a5b4c43d2e1f0a9b8c7d6e5f4  metri…  main-…  -       -       -       yes',
         '',
       ].join('\n'),
     );
@@ -105,9 +120,9 @@ describe('ece deployments list', () => {
     assert.equal(
       r.stdout,
       [
-        '3f6c2a9e8b1d4f7a9c0e5b2d8a4f1c67\tprod-logs\tmain-elasticsearch\tmain-kibana\tmain-apm\t-\t-\t-',
-        'b71e0d6c5a4f43e2a1d09c8b7e6f5a4d\tsearch-staging\tmain-elasticsearch\tmain-kibana\t-\t-\tmain-enterprise_search\t-',
-        '0d8f7e6a5b4c43d2e1f0a9b8c7d6e5f4\tmetrics\tmain-elasticsearch\t-\t-\t-\t-\t-',
+        '3f6c2a9e8b1d4f7a9c0e5b2d8a4f1c67\tprod-logs\tmain-elasticsearch\tmain-kibana\tmain-apm\t-\t-\t-\tfalse',
+        'b71e0d6c5a4f43e2a1d09c8b7e6f5a4d\tsearch-staging\tmain-elasticsearch\tmain-kibana\t-\t-\tmain-enterprise_search\t-\tfalse',
+        '0d8f7e6a5b4c43d2e1f0a9b8c7d6e5f4\tmetrics\tmain-elasticsearch\t-\t-\t-\t-\t-\ttrue',
         '',
       ].join('\n'),
     );
@@ -246,11 +261,23 @@ describe('deployments list rows', () => {
       'INTEGRATIONS_SERVER',
       'ENTERPRISE_SEARCH',
       'APPSEARCH',
+      'SYSTEM',
     ]);
     assert.deepEqual(g.rows, [
-      ['a', 'name-a', 'main-elasticsearch,second-elasticsearch', 'main-kibana', '-', '-', '-', '-'],
-      ['b', 'name-b', 'main-elasticsearch', '-', '-', '-', '-', '-'],
+      [
+        'a',
+        'name-a',
+        'main-elasticsearch,second-elasticsearch',
+        'main-kibana',
+        '-',
+        '-',
+        '-',
+        '-',
+        'false',
+      ],
+      ['b', 'name-b', 'main-elasticsearch', '-', '-', '-', '-', '-', 'false'],
     ]);
+    assert.deepEqual(grid(list, 'tsv', new Set(['b'])).rows[1]?.at(-1), 'true');
   });
 
   it('a terminal gets the kinds some deployment has', () => {
@@ -261,5 +288,11 @@ describe('deployments list rows', () => {
       ['b', 'name-b', 'main-elasticsearch', '-'],
     ]);
     assert.deepEqual(grid([], 'table').headers, ['ID', 'NAME']);
+    const marked = grid(list, 'table', new Set(['a']));
+    assert.deepEqual(marked.headers, ['ID', 'NAME', 'ELASTICSEARCH', 'KIBANA', 'SYSTEM']);
+    assert.deepEqual(
+      marked.rows.map((r) => r.at(-1)),
+      ['yes', '-'],
+    );
   });
 });

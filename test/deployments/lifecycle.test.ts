@@ -33,7 +33,15 @@ describe('deployments against the sandbox', () => {
 
   it('create --wait: exit 0 after the plan, each step named in order on stderr, credentials once on stdout', async () => {
     const r = await run(
-      ['deployments', 'create', '-f', definition('orders'), '--wait', '--request-id', 'orders-1'],
+      [
+        'deployments',
+        'create',
+        '-f',
+        definition('orders'),
+        '--wait',
+        '--request-id',
+        'orders-request-0000000000000000000001',
+      ],
       {
         env,
         realSleep: true,
@@ -176,20 +184,40 @@ describe('deployments against the sandbox', () => {
 
   it('create retried with the same --request-id makes one deployment', async () => {
     const file = definition('payments');
-    const first = await run(['deployments', 'create', '-f', file, '--request-id', 'pay-42'], {
-      env,
-      secretOnStdout: true,
-    });
+    const first = await run(
+      [
+        'deployments',
+        'create',
+        '-f',
+        file,
+        '--request-id',
+        'payments-request-00000000000000000042',
+      ],
+      {
+        env,
+        secretOnStdout: true,
+      },
+    );
     registerSecret(/password\t(\S+)/.exec(first.stdout)?.[1]);
-    const again = await run(['deployments', 'create', '-f', file, '--request-id', 'pay-42'], {
-      env,
-    });
+    const again = await run(
+      [
+        'deployments',
+        'create',
+        '-f',
+        file,
+        '--request-id',
+        'payments-request-00000000000000000042',
+      ],
+      {
+        env,
+      },
+    );
     assert.equal(first.code, 0);
     assert.equal(again.code, 0);
     assert.equal(created(again.stdout), created(first.stdout));
     assert.equal(
       again.stderr,
-      `Deployment payments (${created(first.stdout)}) was already created with request id pay-42; its credentials are not shown again.\n`,
+      `Deployment payments (${created(first.stdout)}) was already created with request id payments-request-00000000000000000042; its credentials are not shown again.\n`,
     );
     const list = await run(
       ['deployments', 'list', '--query', "deployments[?name=='payments'].id"],
@@ -198,7 +226,7 @@ describe('deployments against the sandbox', () => {
     assert.equal(list.stdout, `${created(first.stdout)}\n`);
   });
 
-  it('search --all --size 2 returns every deployment once; --query name:prefix* finds the right ones', async () => {
+  it('search --all --size 2 returns every deployment once; a --query that matches nothing or is malformed', async () => {
     const all = await run(['deployments', 'search', '--all', '--size', '2', '--json'], { env });
     assert.equal(all.code, 0, all.stderr);
     const body = JSON.parse(all.stdout) as { deployments: { id: string }[]; return_count: number };
@@ -216,20 +244,7 @@ describe('deployments against the sandbox', () => {
         .every((e) => (e.body as { return_count: number }).return_count <= 2),
     );
 
-    const prefix = await run(['deployments', 'search', '--query', 'name:a*'], { env });
-    assert.deepEqual(
-      prefix.stdout
-        .trim()
-        .split('\n')
-        .map((l) => l.split('\t')[1])
-        .sort(),
-      ['apm-traces', 'app-search-prod', 'audit-archive'],
-    );
-    const two = await run(
-      ['deployments', 'search', '--query', 'name:a* healthy:true region:ece-region'],
-      { env },
-    );
-    assert.equal(two.stdout.trim().split('\n').length, 3);
+    // What --query finds is tested against ECE's index semantics in index.test.ts.
     const none = await run(['deployments', 'search', '--query', 'name:zzz*'], { env, tty: true });
     assert.deepEqual([none.code, none.stdout, none.stderr], [0, '', 'No deployments match.\n']);
     const bad = await run(['deployments', 'search', '--query', 'name:a*b'], { env });

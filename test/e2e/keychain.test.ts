@@ -59,7 +59,7 @@ describe('the OS keychain', { skip: missing }, () => {
     const status = await ece(['auth', 'status'], { env });
     assert.equal(
       status.stdout,
-      `Profile:  default (active)\nHost:     ${t.sb.url}\nMethod:   API key (from the OS keychain)\nUser:     admin\nStatus:   signed in\n`,
+      `Profile:  default (active)\nHost:     ${t.sb.url}\nMethod:   API key (from the OS keychain)\nUser:     admin\nECE:      3.8.0\nStatus:   signed in\n`,
     );
     // The audit in ece() greps the config dir after every run; once more, plainly:
     for (const f of readdirSync(configDir)) {

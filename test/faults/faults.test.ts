@@ -197,7 +197,7 @@ const FAULTS: Fault[] = [
       '--name',
       'x',
       '--request-id',
-      'fault-1',
+      'fault-request-000000000000000000000001',
     ],
     code: 0,
     stderr: /^Created deployment x/,

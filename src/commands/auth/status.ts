@@ -9,6 +9,7 @@ import { expiryOf } from '../../auth/session.js';
 import type { Context } from '../../context.js';
 import { formatDuration } from '../../duration.js';
 import { AuthError, CliError } from '../../errors.js';
+import { installationVersion } from '../platform-version.js';
 
 export interface Status {
   profile: string;
@@ -19,6 +20,8 @@ export interface Status {
   expires_at: string | null;
   user: string | null;
   authenticated: boolean;
+  /** The installation's ECE version (GET /platform, remembered for a day); absent when unknown. */
+  version?: string;
   error?: string;
 }
 
@@ -120,6 +123,8 @@ async function statusOf(ctx: Context, name: string, isActive: boolean): Promise<
     }
     status.user = user.user_name;
     status.authenticated = true;
+    const version = await installationVersion(ctx, api, name);
+    if (version) status.version = version;
   } catch (err) {
     status.error = err instanceof CliError ? err.lines().join('; ') : String(err);
   }
@@ -136,6 +141,7 @@ function text(s: Status): string {
   if (s.expires_at)
     lines.push(['Expires', `${s.expires_at} (${relative(Date.parse(s.expires_at))})`]);
   lines.push(['User', s.user ?? '-']);
+  if (s.version) lines.push(['ECE', s.version]);
   lines.push(['Status', s.authenticated ? 'signed in' : `not signed in: ${s.error}`]);
   return `${lines.map(([k, v]) => `${`${k}:`.padEnd(10)}${v}`).join('\n')}\n`;
 }

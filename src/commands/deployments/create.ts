@@ -5,6 +5,7 @@
 import type { Command } from 'commander';
 import { parseBody } from '../../api/body.js';
 import { createDeployment, type DeploymentResource } from '../../api/deployments.js';
+import { NOTHING_BEFORE } from '../../api/plans.js';
 import type { Context } from '../../context.js';
 import { ApiError, CliError, InterruptedError, NetworkError, UsageError } from '../../errors.js';
 import { readDocument } from '../../input.js';
@@ -29,7 +30,7 @@ export function register(group: Command, ctx: Context): void {
     .option('--validate-only', 'check the definition without creating anything')
     .option(
       '--request-id <id>',
-      'idempotency token: retrying with the same id never makes a second deployment',
+      'idempotency token, 32 to 128 characters: retrying with the same id never makes a second deployment',
     );
   addWaitOptions(cmd)
     .addHelpText(
@@ -42,7 +43,7 @@ when you give none and printed if the create fails, so you can retry safely.
 Examples:
   $ ece deployments create -f deployment.json --wait
   $ ece deployments create --template-id default --name staging-search
-  $ ece deployments create -f d.yaml --request-id ci-run-1234 --json > created.json`,
+  $ ece deployments create -f d.yaml --request-id "$(printf %s "ci-$CI_PIPELINE_ID" | sha256sum | cut -c1-40)" --json`,
     )
     .action((flags: CreateFlags) => run(flags, ctx));
 }
@@ -54,8 +55,10 @@ export async function run(flags: CreateFlags, ctx: Context): Promise<void> {
   if (flags.name !== undefined && flags.name.trim() === '') throw new UsageError('--name is empty');
   if (flags.validateOnly && flags.wait)
     throw new UsageError('--validate-only creates nothing to wait for');
+  if (flags.requestId !== undefined) checkRequestId(flags.requestId);
   const body = flags.file ? await readDocument(ctx.io, flags.file) : {};
   if (flags.name) body.name = flags.name;
+  // ECE takes 32 to 128 characters; a generated id is 44.
   const requestId = flags.requestId ?? `ece-cli-${globalThis.crypto.randomUUID()}`;
   const renderer = await ctx.renderer();
   const api = await ctx.api();
@@ -113,10 +116,21 @@ export async function run(flags: CreateFlags, ctx: Context): Promise<void> {
     const targets = resources.map((r) => ({
       kind: r.kind,
       refId: r.ref_id,
-      before: new Set<string>(),
+      before: NOTHING_BEFORE,
     }));
     await follow(ctx, api, created.id, targets, timeoutMs);
   }
+}
+
+export const REQUEST_ID_MIN = 32;
+export const REQUEST_ID_MAX = 128;
+
+function checkRequestId(id: string): void {
+  const n = [...id].length;
+  if (n < REQUEST_ID_MIN || n > REQUEST_ID_MAX)
+    throw new UsageError(
+      `invalid --request-id: ECE takes ${REQUEST_ID_MIN} to ${REQUEST_ID_MAX} characters, this one has ${n}`,
+    );
 }
 
 /** A create that may have reached ECE: say how to retry it without a duplicate. */

@@ -68,7 +68,9 @@ export async function runShutdown(ref: string, flags: LifecycleFlags, ctx: Conte
   const before = await snapshot(api, id);
   const res = await shutdownDeployment(api, id, { skipSnapshot: flags.skipSnapshot });
   await report(ctx, res.text, `Shutting down deployment ${label}.`);
-  if (flags.wait) await follow(ctx, api, id, targetsFor(before.keys(), before), timeoutMs);
+  // A resource that is already stopped gets no shutdown plan: nothing to wait for.
+  const running = [...before].filter(([, b]) => b.status !== 'stopped').map(([k]) => k);
+  if (flags.wait) await follow(ctx, api, id, targetsFor(running, before), timeoutMs);
 }
 
 export async function runRestore(ref: string, flags: LifecycleFlags, ctx: Context): Promise<void> {

@@ -1,5 +1,7 @@
 // A deployment given by its 32-character id or its exact name. A name costs
-// one search; no match is exit 3, several are exit 2 with their ids.
+// one search on `name.keyword` (ECE's index analyses `name`: a term on it
+// holds tokens, not names); the names returned are compared exactly before
+// use. No match is exit 3, several are exit 2 with their ids.
 
 import { parseBody } from '../../api/body.js';
 import type { ApiClient } from '../../api/client.js';
@@ -18,9 +20,11 @@ export async function resolveDeployment(api: ApiClient, ref: string): Promise<Re
   const value = ref.trim();
   if (value === '') throw new UsageError('the deployment id or name is empty');
   if (ID.test(value)) return { id: value };
-  const res = await searchDeployments(api, { query: { term: { name: { value } } }, size: 50 });
-  const body = parseBody<{ deployments?: { id: string; name: string }[] }>(res);
-  const matches = (body.deployments ?? []).filter((d) => d.name === value);
+  let matches = await named(api, { 'name.keyword': { value } }, value);
+  // An index without name.keyword (the sandbox before it modelled ECE's
+  // mapping) finds nothing there; a term on `name` can then only find the
+  // same exact names, so this never changes the answer on real ECE.
+  if (matches.length === 0) matches = await named(api, { name: { value } }, value);
   if (matches.length === 0) {
     throw new CliError(
       `no deployment is named "${value}" (give its 32-character id or exact name)`,
@@ -34,4 +38,14 @@ export async function resolveDeployment(api: ApiClient, ref: string): Promise<Re
   }
   const [only] = matches;
   return { id: only?.id ?? '', name: value };
+}
+
+async function named(
+  api: ApiClient,
+  term: Record<string, { value: string }>,
+  value: string,
+): Promise<{ id: string; name: string }[]> {
+  const res = await searchDeployments(api, { query: { term }, size: 50 });
+  const body = parseBody<{ deployments?: { id: string; name: string }[] }>(res);
+  return (body.deployments ?? []).filter((d) => d.name === value);
 }

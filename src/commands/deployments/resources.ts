@@ -9,13 +9,14 @@ import {
   cancelPendingPlan,
   type Deployment,
   getDeployment,
+  PLAN_CHANGE_ERROR,
   restartResource,
   setInstances,
 } from '../../api/deployments.js';
 import { KINDS } from '../../api/kinds.js';
-import { snapshot } from '../../api/plans.js';
+import { type Before, NOTHING_BEFORE, snapshot } from '../../api/plans.js';
 import type { Context } from '../../context.js';
-import { CliError, ExitCode, UsageError } from '../../errors.js';
+import { ApiError, CliError, ExitCode, UsageError } from '../../errors.js';
 import { confirmOrFail, requireConfirmable } from '../../output/prompt.js';
 import { resolveDeployment } from './resolve.js';
 import { addWaitOptions, follow, type WaitFlags, waitTimeoutMs } from './wait.js';
@@ -24,7 +25,11 @@ interface ResourceFlags extends WaitFlags {
   kind?: string;
   refId?: string;
   yes?: boolean;
+  cancelPending?: boolean;
 }
+
+/** ECE's name for the main resource of a kind, accepted wherever a ref_id is. */
+const MAIN = '_main';
 
 const KIND_HELP = `resource kind: ${KINDS.join(', ')}`;
 
@@ -42,12 +47,17 @@ export function register(group: Command, ctx: Context): void {
       .option('--kind <kind>', KIND_HELP, 'elasticsearch')
       .option(
         '--ref-id <ref-id>',
-        'which resource of that kind (needed only when there are several)',
+        'which resource of that kind (needed only when there are several; _main for the main one)',
+      );
+    if (verb === 'restart')
+      cmd.option(
+        '--cancel-pending',
+        'cancel a pending plan of the resource first (ECE refuses otherwise)',
       );
     addWaitOptions(cmd)
       .addHelpText(
         'after',
-        `\nExamples:\n  $ ece deployments ${verb} prod-logs --kind kibana --wait`,
+        `\nExamples:\n  $ ece deployments ${verb} prod-logs --kind kibana --wait${verb === 'restart' ? `\n  $ ece deployments restart prod-logs --ref-id _main --cancel-pending` : ''}`,
       )
       .action((ref: string, flags: ResourceFlags) => runCommand(ref, flags, action, ctx));
   }
@@ -91,6 +101,14 @@ async function refIdOf(
   );
 }
 
+async function mainRefId(api: ApiClient, id: string, kind: string): Promise<string> {
+  const d = parseBody<Deployment>(await getDeployment(api, id, { plans: false }));
+  const ref = d.resources?.[kind as keyof Deployment['resources']]?.[0]?.ref_id;
+  if (!ref)
+    throw new CliError(`deployment ${d.name} (${id}) has no ${kind} resource`, ExitCode.NOT_FOUND);
+  return ref;
+}
+
 async function runCommand(
   ref: string,
   flags: ResourceFlags,
@@ -101,21 +119,33 @@ async function runCommand(
   const kind = checkKind(flags.kind);
   const api = await ctx.api();
   const { id } = await resolveDeployment(api, ref);
-  const refId = await refIdOf(api, id, kind, flags.refId);
+  let refId = await refIdOf(api, id, kind, flags.refId);
   const before =
-    action === 'restart' && flags.wait ? await snapshot(api, id) : new Map<string, Set<string>>();
-  if (action === 'restart') await restartResource(api, id, kind, refId);
-  else await setInstances(api, id, kind, refId, action);
+    action === 'restart' && flags.wait ? await snapshot(api, id) : new Map<string, Before>();
+  try {
+    if (action === 'restart')
+      await restartResource(api, id, kind, refId, { cancelPending: flags.cancelPending === true });
+    else await setInstances(api, id, kind, refId, action);
+  } catch (err) {
+    if (err instanceof ApiError && err.errors.some((e) => e.code === PLAN_CHANGE_ERROR)) {
+      err.hints.push(
+        `a plan is pending on ${kind} ${refId}: wait for it (ece deployments show ${id}), or cancel it and restart with --cancel-pending`,
+      );
+    }
+    throw err;
+  }
   const verb = action === 'restart' ? 'Restarting' : action === '_stop' ? 'Stopping' : 'Starting';
   ctx.io.stderr.write(`${verb} ${kind} ${refId} of deployment ${id}.\n`);
   if (!flags.wait) return;
+  // The plan and status are reported under the resource's real ref_id.
+  if (refId === MAIN) refId = await mainRefId(api, id, kind);
   const target =
     action === 'restart'
-      ? { kind, refId, before: before.get(`${kind}/${refId}`) ?? new Set<string>() }
+      ? { kind, refId, before: before.get(`${kind}/${refId}`) ?? NOTHING_BEFORE }
       : {
           kind,
           refId,
-          before: new Set<string>(),
+          before: NOTHING_BEFORE,
           status: action === '_stop' ? 'stopped' : 'started',
         };
   await follow(ctx, api, id, [target], timeoutMs);

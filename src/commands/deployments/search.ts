@@ -5,25 +5,19 @@ import type { Command } from 'commander';
 import { parseBody } from '../../api/body.js';
 import { searchDeployments } from '../../api/deployments.js';
 import { KINDS } from '../../api/kinds.js';
+import { atLeast, CURSOR_SINCE } from '../../api/versions.js';
 import type { Context } from '../../context.js';
 import { ResponseError, UsageError } from '../../errors.js';
 import { readDocument } from '../../input.js';
+import { installationVersion } from '../platform-version.js';
 import { grid } from './list.js';
+import { parseQuery, QUERY_FIELDS } from './query.js';
 
 export interface SearchFlags {
   file?: string;
   size?: string;
   all?: boolean;
 }
-
-const FIELDS: Record<string, string> = {
-  name: 'name',
-  id: 'id',
-  alias: 'alias',
-  healthy: 'healthy',
-  region: 'resources.elasticsearch.region',
-  status: 'resources.elasticsearch.info.status',
-};
 
 export function register(group: Command, ctx: Context): void {
   group
@@ -34,18 +28,23 @@ export function register(group: Command, ctx: Context): void {
       'Query DSL (a search request or a query), JSON or YAML (- for stdin)',
     )
     .option('--size <n>', 'results per page (default 100)')
-    .option('--all', 'follow the cursor through every page')
+    .option('--all', 'every page: the cursor (ECE 3.8+), else from/size')
     .addHelpText(
       'after',
       `
 --query takes the short syntax here (not JMESPath): terms ANDed, each
-field:value (exact), field:prefix* (starts with), or a bare word (matches the
-name). Fields: ${Object.keys(FIELDS).join(', ')}, or any dotted field of a deployment
-(resources.kibana.info.status). Quote values with spaces: name:"my logs".
+field:value (exact) or field:prefix* (starts with); a bare word matches the
+words of the name. name: is the exact, case-sensitive name. status:,
+region: and version: match a resource of any kind; qualify them for one kind
+(es.status:started, kibana.region:us-east); kind:kibana has a Kibana; any
+dotted field works too (resources.kibana.info.status:stopped). Quote values
+with spaces: name:"my logs". See docs/deployments.md for the queries sent.
+Fields: ${QUERY_FIELDS.join(', ')}.
 
 Examples:
   $ ece deployments search --query 'name:prod*'
   $ ece deployments search --query 'region:ece-region healthy:false' --all
+  $ ece deployments search --query 'es.status:stopped kind:kibana'
   $ ece deployments search -f query.json --all --json | jq '.deployments | length'`,
     )
     .action((flags: SearchFlags) => run(flags, ctx));
@@ -80,19 +79,45 @@ export async function run(flags: SearchFlags, ctx: Context): Promise<void> {
   }
   const renderer = await ctx.renderer({ jmespath: false });
   const api = await ctx.api();
-  const first = await searchDeployments(api, request);
   if (!flags.all) {
-    await renderer.body(first.text, view);
+    await renderer.body((await searchDeployments(api, request)).text, view);
     return;
   }
-  const page = (text: string) =>
-    check(parseBody<unknown>({ status: 200, headers: {}, text, url: '' }));
-  let body = page(first.text);
+  // ECE before 3.8 sends no cursor: then page with from/size from the start.
+  const version = await installationVersion(ctx, api);
+  const cursors = version === undefined || atLeast(version, CURSOR_SINCE);
+  const pageSize = typeof request.size === 'number' ? request.size : DEFAULT_PAGE;
+  if (!cursors) request.size = pageSize;
+  const start = typeof request.from === 'number' ? request.from : 0;
+  const page = async (body: unknown) => {
+    const text = (await searchDeployments(api, body)).text;
+    return check(parseBody<unknown>({ status: 200, headers: {}, text, url: '' }));
+  };
+  let body = await page(request);
   const all = [...body.deployments];
   const seen = new Set<string>();
-  while (body.cursor && body.deployments.length > 0 && !seen.has(body.cursor)) {
-    seen.add(body.cursor);
-    body = page((await searchDeployments(api, { cursor: body.cursor })).text);
+  for (;;) {
+    if (cursors && body.cursor && body.deployments.length > 0 && !seen.has(body.cursor)) {
+      seen.add(body.cursor);
+      body = await page({ cursor: body.cursor });
+      all.push(...body.deployments);
+      continue;
+    }
+    const total = body.match_count;
+    if (total === undefined || start + all.length >= total || body.deployments.length === 0) {
+      if (total !== undefined && start + all.length < total)
+        ctx.warn(`ECE returned ${all.length} of ${total} matching deployments (match_count)`);
+      break;
+    }
+    const from = start + all.length;
+    if (from + pageSize > MAX_RESULT_WINDOW) {
+      ctx.warn(
+        `stopped after ${all.length} of ${total} matching deployments (match_count): without a search cursor (ECE ${CURSOR_SINCE}+${version ? `; this is ${version}` : ''}) ECE pages no deeper than ${MAX_RESULT_WINDOW}; narrow the query`,
+      );
+      break;
+    }
+    const { cursor: _, ...rest } = request;
+    body = await page({ ...rest, from, size: pageSize });
     all.push(...body.deployments);
   }
   const merged = {
@@ -103,10 +128,16 @@ export async function run(flags: SearchFlags, ctx: Context): Promise<void> {
   await renderer.body(JSON.stringify(merged), view);
 }
 
+/** ECE's page size when none is given. */
+const DEFAULT_PAGE = 100;
+/** Elasticsearch's index.max_result_window: from + size may not pass it. */
+const MAX_RESULT_WINDOW = 10_000;
+
 interface Hit {
   id: string;
   name: string;
   resources: Record<string, { ref_id: string; id: string; region: string }[]>;
+  metadata?: { system_owned?: boolean };
 }
 interface Page {
   deployments: Hit[];
@@ -124,9 +155,11 @@ function check(data: unknown): Page {
 const view = {
   emptyNote: 'No deployments match.',
   isEmpty: (data: unknown) => check(data).deployments.length === 0,
-  grid: (data: unknown, format: 'table' | 'tsv') =>
-    grid(
-      check(data).deployments.map((h) => ({
+  grid: (data: unknown, format: 'table' | 'tsv') => {
+    const hits = check(data).deployments;
+    const system = new Set(hits.filter((h) => h.metadata?.system_owned === true).map((h) => h.id));
+    return grid(
+      hits.map((h) => ({
         id: h.id,
         name: h.name,
         resources: KINDS.flatMap((kind) =>
@@ -134,57 +167,7 @@ const view = {
         ),
       })),
       format,
-    ),
+      system,
+    );
+  },
 };
-
-/** `name:prod* region:ece-region logs` → Query DSL (terms ANDed). */
-export function parseQuery(text: string): Record<string, unknown> {
-  const terms = tokenize(text);
-  if (terms.length === 0) throw new UsageError('--query is empty');
-  const clauses = terms.map((t) => {
-    const colon = t.search(/:(?=(?:[^"]*"[^"]*")*[^"]*$)/);
-    const field = colon > 0 ? t.slice(0, colon) : undefined;
-    let value = unquote(colon > 0 ? t.slice(colon + 1) : t);
-    if (value === '') throw new UsageError(`invalid --query term "${t}": the value is empty`);
-    if (field === undefined) return { match: { name: { query: value } } };
-    const path = FIELDS[field] ?? (field.includes('.') ? field : undefined);
-    if (!path)
-      throw new UsageError(
-        `invalid --query field "${field}" (known: ${Object.keys(FIELDS).join(', ')}, or a dotted field)`,
-      );
-    if (value.endsWith('*')) {
-      value = value.slice(0, -1);
-      if (value.includes('*') || value === '')
-        throw new UsageError(`invalid --query term "${t}": only a trailing * is supported`);
-      return { prefix: { [path]: { value } } };
-    }
-    if (value.includes('*'))
-      throw new UsageError(`invalid --query term "${t}": only a trailing * is supported`);
-    return { term: { [path]: { value } } };
-  });
-  return clauses.length === 1
-    ? (clauses[0] as Record<string, unknown>)
-    : { bool: { filter: clauses } };
-}
-
-function tokenize(text: string): string[] {
-  const out: string[] = [];
-  let current = '';
-  let quoted = false;
-  for (const ch of text) {
-    if (ch === '"') quoted = !quoted;
-    if (!quoted && /\s/.test(ch)) {
-      if (current) out.push(current);
-      current = '';
-      continue;
-    }
-    current += ch;
-  }
-  if (quoted) throw new UsageError('invalid --query: a quote is not closed');
-  if (current) out.push(current);
-  return out;
-}
-
-function unquote(v: string): string {
-  return v.replace(/^"(.*)"$/, '$1');
-}

@@ -4,7 +4,7 @@
 import type { Command } from 'commander';
 import { parseBody } from '../../api/body.js';
 import { updateDeployment } from '../../api/deployments.js';
-import { snapshot, targetsFor } from '../../api/plans.js';
+import { type Before, snapshot, targetsFor } from '../../api/plans.js';
 import type { Context } from '../../context.js';
 import { UsageError } from '../../errors.js';
 import { readDocument } from '../../input.js';
@@ -65,7 +65,7 @@ export async function run(ref: string, flags: UpdateFlags, ctx: Context): Promis
       flags.yes,
     );
   }
-  const before = flags.wait ? await snapshot(api, id) : new Map<string, Set<string>>();
+  const before = flags.wait ? await snapshot(api, id) : new Map<string, Before>();
   const res = await updateDeployment(api, id, body, {
     skipSnapshot: flags.skipSnapshot,
     validateOnly: flags.validateOnly,

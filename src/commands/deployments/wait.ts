@@ -61,6 +61,11 @@ export async function follow(
       onEvent: (e) => progress.event(e),
     });
     progress.stop();
+    // The live lines end in "done"; say which of those saw no new plan at all.
+    if (ctx.io.stderrIsTTY) {
+      for (const o of outcomes.filter((x) => x.unchanged))
+        ctx.io.stderr.write(`${o.target.kind} ${o.target.refId}: no new plan; left unchanged.\n`);
+    }
     const failed = outcomes.filter((o) => !o.ok);
     if (failed.length > 0) {
       throw new PlanFailedError(

@@ -42,7 +42,7 @@ export function register(group: Command, ctx: Context): void {
   group
     .command('list')
     .alias('ls')
-    .description('List allocators with their capacity, health and maintenance mode')
+    .description('List allocators with their capacity, health and maintenance mode (every page)')
     .addHelpText(
       'after',
       '\nExamples:\n  $ ece allocators list\n  $ ece allocators list --query "zones[].allocators[].allocator_id"',
@@ -63,16 +63,52 @@ export function register(group: Command, ctx: Context): void {
     .action((id: string, state: string) => maintenance(id, state, ctx));
 }
 
+/** ECE answers at most this many allocators a page, with no total: page until a short one. */
+export const ALLOCATOR_PAGE = 100;
+
+type Overview = { zones?: { zone_id: string; allocators: Allocator[] }[] };
+
 async function list(ctx: Context): Promise<void> {
   const renderer = await ctx.renderer();
-  const res = await listAllocators(await ctx.api());
+  const api = await ctx.api();
+  const first = await listAllocators(api, { size: ALLOCATOR_PAGE });
+  let text = first.text;
+  const count = (o: Overview) =>
+    (o.zones ?? []).reduce((n, z) => n + (z.allocators?.length ?? 0), 0);
+  let page = parseBody<Overview>(first);
+  if (count(page) >= ALLOCATOR_PAGE) {
+    // Merge zone by zone; the body printed is then the merged one.
+    const merged: Overview = structuredClone(page);
+    const seen = new Set(merged.zones?.flatMap((z) => z.allocators.map((a) => a.allocator_id)));
+    for (let from = ALLOCATOR_PAGE; count(page) >= ALLOCATOR_PAGE; from += ALLOCATOR_PAGE) {
+      page = parseBody<Overview>(await listAllocators(api, { from, size: ALLOCATOR_PAGE }));
+      const fresh = (page.zones ?? []).flatMap((z) =>
+        z.allocators.filter((a) => !seen.has(a.allocator_id)).map((a) => ({ z, a })),
+      );
+      if (fresh.length === 0 && count(page) > 0) {
+        ctx.warn(`ECE sent the same allocators again at from=${from}; stopped after ${seen.size}`);
+        break;
+      }
+      for (const { z, a } of fresh) {
+        seen.add(a.allocator_id);
+        merged.zones ??= [];
+        let zone = merged.zones.find((m) => m.zone_id === z.zone_id);
+        if (!zone) {
+          zone = { zone_id: z.zone_id, allocators: [] };
+          merged.zones.push(zone);
+        }
+        zone.allocators.push(a);
+      }
+    }
+    text = JSON.stringify(merged);
+  }
   const view = listView<Allocator>(
     (data) =>
       (data as { zones?: { allocators: Allocator[] }[] }).zones?.flatMap((z) => z.allocators),
     columns,
     'No allocators.',
   );
-  await renderer.body(res.text, view);
+  await renderer.body(text, view);
 }
 
 async function show(id: string, ctx: Context): Promise<void> {

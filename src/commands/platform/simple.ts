@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { getTemplate, listRunners, listStackVersions, listTemplates } from '../../api/platform.js';
 import type { Context } from '../../context.js';
 import { fieldsView, listView } from '../../output/views.js';
+import { warnIfUnsupported } from '../platform-version.js';
 
 interface Runner {
   runner_id: string;
@@ -104,7 +105,9 @@ export function registerTemplates(group: Command, ctx: Context): void {
       ),
   ).action(async (flags: { region: string }) => {
     const renderer = await ctx.renderer();
-    const res = await listTemplates(await ctx.api(), flags.region);
+    const api = await ctx.api();
+    warnIfUnsupported(ctx, api, 'GET', '/deployments/templates');
+    const res = await listTemplates(api, flags.region);
     await renderer.body(
       res.text,
       listView<Template>((data) => data as Template[], templateColumns, 'No templates.'),
@@ -118,7 +121,9 @@ export function registerTemplates(group: Command, ctx: Context): void {
       .addHelpText('after', '\nExamples:\n  $ ece templates show default --json > template.json'),
   ).action(async (id: string, flags: { region: string }) => {
     const renderer = await ctx.renderer();
-    const res = await getTemplate(await ctx.api(), id, flags.region);
+    const api = await ctx.api();
+    warnIfUnsupported(ctx, api, 'GET', '/deployments/templates/{template_id}');
+    const res = await getTemplate(api, id, flags.region);
     const view = fieldsView<Template>([
       ...templateColumns,
       ['INSTANCE_CONFIGURATIONS', (t) => t.instance_configurations.map((c) => c.name)],
