@@ -76,6 +76,8 @@ export interface GetOptions {
   history?: boolean;
   settings?: boolean;
   metadata?: boolean;
+  /** false: one attempt (a poller that paces its own retries). */
+  retry?: boolean;
 }
 
 const path = (id: string) => `/deployments/${segment(id)}`;
@@ -102,6 +104,7 @@ export function getDeployment(
       ...(o.settings ? { show_settings: true } : {}),
       ...(o.metadata ? { show_metadata: true } : {}),
     },
+    ...(o.retry === false ? { retry: false } : {}),
   });
 }
 

@@ -17,6 +17,7 @@
 // Pages are requested one after the other over the client's one connection.
 
 import { ResponseError } from '../errors.js';
+import { parseLossless, stringifyLossless } from '../lossless.js';
 import { type ApiResponse, describeNonJson } from './body.js';
 import type { RequestOptions } from './client.js';
 
@@ -41,6 +42,15 @@ export interface PagerOptions {
   size?: number;
   /** At most this many pages (default 1000); one more is an error, never a silent truncation. */
   maxPages?: number;
+  /** The items on a page (default: the length of its longest top-level array). */
+  items?: (data: Record<string, unknown>) => number;
+  /**
+   * In 'from' mode, how deep `from + size` may reach (Elasticsearch's
+   * index.max_result_window); past it the pager stops and calls onTruncated
+   * with what it saw and the page's match_count.
+   */
+  maxWindow?: number;
+  onTruncated?: (seen: number, total: number | undefined) => void;
 }
 
 export interface Page {
@@ -82,12 +92,19 @@ export async function* pages(
       ? send({ ...req.body, from, size }, req.query)
       : send(undefined, { ...req.query, from, size });
 
+  const count = opts.items ?? countItems;
   const seen = new Set<string>();
   let seenItems = 0;
+  let previous: string | undefined;
   let response = mode === 'from' ? await fromPage(0) : await send(req.body ?? {}, req.query);
   for (let number = 1; ; number++) {
     const data = pageData(response, number);
-    const items = countItems(data);
+    const items = count(data);
+    if (mode === 'from' && items > 0 && response.text === previous)
+      throw new ResponseError(
+        `ECE sent the same page again at from=${seenItems} of ${req.path} (it ignores from?); stopped rather than loop`,
+      );
+    previous = response.text;
     seenItems += items;
     yield { number, data, response, items };
     let next: () => Promise<ApiResponse>;
@@ -110,6 +127,11 @@ export async function* pages(
       if (items < size) return;
       next = () => fromPage(seenItems);
     }
+    if (mode === 'from' && opts.maxWindow !== undefined && seenItems + size > opts.maxWindow) {
+      const total = data.match_count;
+      opts.onTruncated?.(seenItems, typeof total === 'number' ? total : undefined);
+      return;
+    }
     if (number >= maxPages)
       throw new ResponseError(
         `${req.path} has more than ${maxPages} pages; stopped (narrow the search, or page with a larger size)`,
@@ -123,7 +145,13 @@ export async function mergePages(
   api: PageRequester,
   req: PagerRequest,
   opts: PagerOptions = {},
-): Promise<{ merged: Record<string, unknown>; first: ApiResponse; pages: number }> {
+): Promise<{
+  merged: Record<string, unknown>;
+  /** The merged body as JSON, numbers exactly as ECE sent them. */
+  text: string;
+  first: ApiResponse;
+  pages: number;
+}> {
   let merged: Record<string, unknown> | undefined;
   let first: ApiResponse | undefined;
   let count = 0;
@@ -141,14 +169,15 @@ export async function mergePages(
   }
   if (!merged || !first) throw new ResponseError(`no page from ${req.path}`);
   delete merged.cursor;
-  if (typeof merged.return_count === 'number') merged.return_count = countItems(merged);
-  return { merged, first, pages: count };
+  if (merged.return_count !== undefined) merged.return_count = countItems(merged);
+  return { merged, text: stringifyLossless(merged), first, pages: count };
 }
 
 function pageData(res: ApiResponse, number: number): Record<string, unknown> {
   let data: unknown;
   try {
-    data = JSON.parse(res.text);
+    // Lossless: merged pages keep numbers exactly as ECE wrote them.
+    data = parseLossless(res.text);
   } catch {
     data = undefined;
   }

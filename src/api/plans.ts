@@ -126,7 +126,13 @@ export async function waitForPlans(
     const withHistory = history;
     try {
       d = parseBody<Deployment>(
-        await getDeployment(api, id, { plans: true, logs: true, history: withHistory }),
+        // One attempt per poll: the loop paces its own retries, never on top of the client's.
+        await getDeployment(api, id, {
+          plans: true,
+          logs: true,
+          history: withHistory,
+          retry: false,
+        }),
       );
       failures = 0;
     } catch (err) {

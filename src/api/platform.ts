@@ -6,14 +6,6 @@ import { segment } from './path.js';
 
 export const getPlatform = (api: ApiClient) => api.request({ path: '/platform' });
 /** One page: ECE returns at most `size` (default 100) allocators and no total. */
-export const listAllocators = (api: ApiClient, page: { from?: number; size?: number } = {}) =>
-  api.request({
-    path: '/platform/infrastructure/allocators',
-    query: {
-      ...(page.from ? { from: page.from } : {}),
-      ...(page.size ? { size: page.size } : {}),
-    },
-  });
 export const getAllocator = (api: ApiClient, id: string) =>
   api.request({ path: `/platform/infrastructure/allocators/${segment(id)}` });
 export const setMaintenance = (api: ApiClient, id: string, on: boolean) =>

@@ -180,7 +180,7 @@ describe('pager', () => {
         env: { ECE_HOST: server.url, ECE_API_KEY: 'k-paginate' },
       });
       assert.equal(r.code, 0, r.stderr);
-      assert.equal(r.stdout, '{"return_count":0,"deployments":[]}');
+      assert.equal(r.stdout, '{"return_count":0,"deployments":[]}\n');
       assert.equal(server.requests.length, 1);
     } finally {
       await server.close();

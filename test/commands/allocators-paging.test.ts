@@ -48,7 +48,7 @@ describe('allocators list paging', () => {
       assert.deepEqual(
         server.requests.map((r) => r.url),
         [
-          '/api/v1/platform/infrastructure/allocators?size=100',
+          '/api/v1/platform/infrastructure/allocators?from=0&size=100',
           '/api/v1/platform/infrastructure/allocators?from=100&size=100',
           '/api/v1/platform/infrastructure/allocators?from=200&size=100',
         ],
@@ -71,26 +71,26 @@ describe('allocators list paging', () => {
       const r = await run(['allocators', 'list', '--json'], {
         env: { ECE_HOST: server.url, ECE_API_KEY: 'alloc-key-1' },
       });
-      assert.equal(r.stdout, JSON.stringify(page(all, '/')));
+      assert.equal(r.stdout, `${JSON.stringify(page(all, '/'))}\n`);
       assert.equal(server.requests.length, 1);
     } finally {
       await server.close();
     }
   });
 
-  it('a server that ignores from: a warning and a stop, never a loop', async () => {
+  it('a server that ignores from: a clear error (exit 1) after two requests, never a loop', async () => {
     const all = Array.from({ length: 100 }, (_, i) => allocator(i));
     const server = await startServer((_req, res) => json(res, 200, page(all, '/')));
     try {
       const r = await run(['allocators', 'list'], {
         env: { ECE_HOST: server.url, ECE_API_KEY: 'alloc-key-1' },
       });
-      assert.equal(r.code, 0, r.stderr);
+      assert.equal(r.code, 1, r.stderr);
       assert.equal(
         r.stderr,
-        'warning: ECE sent the same allocators again at from=100; stopped after 100\n',
+        'error: ECE sent the same page again at from=100 of /platform/infrastructure/allocators (it ignores from?); stopped rather than loop\n',
       );
-      assert.equal(r.stdout.trimEnd().split('\n').length, 100);
+      assert.equal(r.stdout, '');
       assert.equal(server.requests.length, 2);
     } finally {
       await server.close();

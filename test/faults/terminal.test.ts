@@ -143,7 +143,11 @@ describe('--wait progress', () => {
     it(`step ids and plan errors are inert ${tty ? 'on a terminal' : 'in a log'}`, async () => {
       let err = '';
       const io = memoryIO({ err: (s) => (err += s), stderrIsTTY: tty });
-      const target: Target = { kind: 'elasticsearch', refId: `main${EVIL}`, before: new Set() };
+      const target: Target = {
+        kind: 'elasticsearch',
+        refId: `main${EVIL}`,
+        before: { ids: new Set(), count: 0, anonymous: false },
+      };
       const p = new PlanProgress(io, [target], await makeChalk(0));
       p.event({ type: 'step', target, step: `step-${EVIL}` });
       p.event({ type: 'retry', message: `reset ${EVIL}`, delayMs: 1000 });

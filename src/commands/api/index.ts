@@ -201,13 +201,15 @@ async function paginate(
   if (typeof search !== 'object' || search === null || Array.isArray(search))
     throw new UsageError('--paginate needs a JSON object as the search body');
   const { mergePages } = await import('../../api/pager.js');
-  const { merged, first } = await mergePages(api, {
+  const { text, first } = await mergePages(api, {
     path,
     body: search as Record<string, unknown>,
     query,
     headers,
   });
-  return { ...first, text: JSON.stringify(merged) };
+  // New text: the first page's bytes must not stand for the merged body.
+  const { bytes: _, ...head } = first;
+  return { ...head, text };
 }
 
 function writeHead(ctx: Context, status: number, headers: Record<string, string>): void {

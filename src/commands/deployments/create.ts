@@ -80,7 +80,7 @@ export async function run(flags: CreateFlags, ctx: Context): Promise<void> {
   }>(res);
   const resources = created.resources ?? [];
   if (renderer.raw) {
-    await renderer.body(res.text, RAW);
+    await renderer.body(res, RAW);
   } else {
     const rows = [
       ['id', created.id],

@@ -50,7 +50,7 @@ export async function run(ctx: Context): Promise<void> {
   // one search does, for the table and TSV only.
   const none = renderer.raw || check(parseBody<unknown>(res)).deployments.length === 0;
   const system = none ? new Set<string>() : await systemOwned(api, ctx);
-  await renderer.body(res.text, viewWith(system));
+  await renderer.body(res, viewWith(system));
 }
 
 async function systemOwned(api: ApiClient, ctx: Context): Promise<Set<string>> {

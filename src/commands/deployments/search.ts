@@ -2,7 +2,6 @@
 // --all pages (following the cursor on a stable sort), shown as in `list`.
 
 import type { Command } from 'commander';
-import { parseBody } from '../../api/body.js';
 import { searchDeployments } from '../../api/deployments.js';
 import { KINDS } from '../../api/kinds.js';
 import { atLeast, CURSOR_SINCE } from '../../api/versions.js';
@@ -80,56 +79,37 @@ export async function run(flags: SearchFlags, ctx: Context): Promise<void> {
   const renderer = await ctx.renderer({ jmespath: false });
   const api = await ctx.api();
   if (!flags.all) {
-    await renderer.body((await searchDeployments(api, request)).text, view);
+    await renderer.body(await searchDeployments(api, request), view);
     return;
   }
   // ECE before 3.8 sends no cursor: then page with from/size from the start.
   const version = await installationVersion(ctx, api);
   const cursors = version === undefined || atLeast(version, CURSOR_SINCE);
-  const pageSize = typeof request.size === 'number' ? request.size : DEFAULT_PAGE;
-  if (!cursors) request.size = pageSize;
-  const start = typeof request.from === 'number' ? request.from : 0;
-  const page = async (body: unknown) => {
-    const text = (await searchDeployments(api, body)).text;
-    return check(parseBody<unknown>({ status: 200, headers: {}, text, url: '' }));
-  };
-  let body = await page(request);
-  const all = [...body.deployments];
-  const seen = new Set<string>();
-  for (;;) {
-    if (cursors && body.cursor && body.deployments.length > 0 && !seen.has(body.cursor)) {
-      seen.add(body.cursor);
-      body = await page({ cursor: body.cursor });
-      all.push(...body.deployments);
-      continue;
-    }
-    const total = body.match_count;
-    if (total === undefined || start + all.length >= total || body.deployments.length === 0) {
-      if (total !== undefined && start + all.length < total)
-        ctx.warn(`ECE returned ${all.length} of ${total} matching deployments (match_count)`);
-      break;
-    }
-    const from = start + all.length;
-    if (from + pageSize > MAX_RESULT_WINDOW) {
-      ctx.warn(
-        `stopped after ${all.length} of ${total} matching deployments (match_count): without a search cursor (ECE ${CURSOR_SINCE}+${version ? `; this is ${version}` : ''}) ECE pages no deeper than ${MAX_RESULT_WINDOW}; narrow the query`,
-      );
-      break;
-    }
-    const { cursor: _, ...rest } = request;
-    body = await page({ ...rest, from, size: pageSize });
-    all.push(...body.deployments);
+  const { pages } = await import('../../api/pager.js');
+  const all: unknown[] = [];
+  let total: unknown;
+  const stream = pages(
+    api,
+    { path: '/deployments/_search', body: request },
+    {
+      mode: cursors ? 'cursor' : 'from',
+      items: (data) => check(data).deployments.length,
+      maxWindow: MAX_RESULT_WINDOW,
+      onTruncated: (seen, matches) =>
+        ctx.warn(
+          `stopped after ${seen} of ${matches ?? 'more'} matching deployments (match_count): without a search cursor (ECE ${CURSOR_SINCE}+${version ? `; this is ${version}` : ''}) ECE pages no deeper than ${MAX_RESULT_WINDOW}; narrow the query`,
+        ),
+    },
+  );
+  for await (const page of stream) {
+    all.push(...check(page.data).deployments);
+    total = page.data.match_count;
   }
-  const merged = {
-    return_count: all.length,
-    match_count: body.match_count ?? all.length,
-    deployments: all,
-  };
-  await renderer.body(JSON.stringify(merged), view);
+  const { stringifyLossless } = await import('../../lossless.js');
+  const merged = { return_count: all.length, match_count: total ?? all.length, deployments: all };
+  await renderer.body(stringifyLossless(merged), view);
 }
 
-/** ECE's page size when none is given. */
-const DEFAULT_PAGE = 100;
 /** Elasticsearch's index.max_result_window: from + size may not pass it. */
 const MAX_RESULT_WINDOW = 10_000;
 

@@ -59,7 +59,7 @@ export async function run(ref: string, flags: ShowFlags, ctx: Context): Promise<
     metadata: flags.metadata,
   });
   if (renderer.raw) {
-    await renderer.body(res.text, RAW);
+    await renderer.body(res, RAW);
     return;
   }
   const d = check(parseBody<unknown>(res));

@@ -72,7 +72,7 @@ export async function run(ref: string, flags: UpdateFlags, ctx: Context): Promis
   });
   const updated = parseBody<{ id: string; name: string }>(res);
   if (renderer.raw) {
-    await renderer.body(res.text, RAW);
+    await renderer.body(res, RAW);
   }
   if (flags.validateOnly) {
     ctx.io.stderr.write('The change is valid; nothing was applied.\n');

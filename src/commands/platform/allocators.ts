@@ -1,8 +1,8 @@
 // `ece allocators list|show|maintenance`: the hosts that run instances.
 
 import type { Command } from 'commander';
-import { parseBody } from '../../api/body.js';
-import { getAllocator, listAllocators, setMaintenance } from '../../api/platform.js';
+import { type ApiResponse, parseBody } from '../../api/body.js';
+import { getAllocator, setMaintenance } from '../../api/platform.js';
 import type { Context } from '../../context.js';
 import { UsageError } from '../../errors.js';
 import { fieldsView, listView } from '../../output/views.js';
@@ -71,36 +71,30 @@ type Overview = { zones?: { zone_id: string; allocators: Allocator[] }[] };
 async function list(ctx: Context): Promise<void> {
   const renderer = await ctx.renderer();
   const api = await ctx.api();
-  const first = await listAllocators(api, { size: ALLOCATOR_PAGE });
-  let text = first.text;
+  const { pages } = await import('../../api/pager.js');
   const count = (o: Overview) =>
     (o.zones ?? []).reduce((n, z) => n + (z.allocators?.length ?? 0), 0);
-  let page = parseBody<Overview>(first);
-  if (count(page) >= ALLOCATOR_PAGE) {
-    // Merge zone by zone; the body printed is then the merged one.
-    const merged: Overview = structuredClone(page);
-    const seen = new Set(merged.zones?.flatMap((z) => z.allocators.map((a) => a.allocator_id)));
-    for (let from = ALLOCATOR_PAGE; count(page) >= ALLOCATOR_PAGE; from += ALLOCATOR_PAGE) {
-      page = parseBody<Overview>(await listAllocators(api, { from, size: ALLOCATOR_PAGE }));
-      const fresh = (page.zones ?? []).flatMap((z) =>
-        z.allocators.filter((a) => !seen.has(a.allocator_id)).map((a) => ({ z, a })),
-      );
-      if (fresh.length === 0 && count(page) > 0) {
-        ctx.warn(`ECE sent the same allocators again at from=${from}; stopped after ${seen.size}`);
-        break;
-      }
-      for (const { z, a } of fresh) {
-        seen.add(a.allocator_id);
-        merged.zones ??= [];
-        let zone = merged.zones.find((m) => m.zone_id === z.zone_id);
-        if (!zone) {
-          zone = { zone_id: z.zone_id, allocators: [] };
-          merged.zones.push(zone);
-        }
-        zone.allocators.push(a);
-      }
+  let merged: Overview | undefined;
+  let body: ApiResponse | string = '';
+  const stream = pages(
+    api,
+    { path: '/platform/infrastructure/allocators', method: 'GET' },
+    { mode: 'from', size: ALLOCATOR_PAGE, items: (d) => count(d as Overview) },
+  );
+  for await (const page of stream) {
+    if (!merged) {
+      // One page: its body as received; more: merged zone by zone.
+      merged = page.data as Overview;
+      body = page.response;
+      continue;
     }
-    text = JSON.stringify(merged);
+    for (const z of (page.data as Overview).zones ?? []) {
+      merged.zones ??= [];
+      const zone = merged.zones.find((m) => m.zone_id === z.zone_id);
+      if (zone) zone.allocators.push(...z.allocators);
+      else merged.zones.push(z);
+    }
+    body = (await import('../../lossless.js')).stringifyLossless(merged);
   }
   const view = listView<Allocator>(
     (data) =>
@@ -108,13 +102,13 @@ async function list(ctx: Context): Promise<void> {
     columns,
     'No allocators.',
   );
-  await renderer.body(text, view);
+  await renderer.body(body, view);
 }
 
 async function show(id: string, ctx: Context): Promise<void> {
   const renderer = await ctx.renderer();
   const res = await getAllocator(await ctx.api(), id);
-  await renderer.body(res.text, fieldsView(columns));
+  await renderer.body(res, fieldsView(columns));
   if (renderer.raw || renderer.format !== 'table') return;
   const a = parseBody<Allocator>(res);
   if (a.instances.length) {

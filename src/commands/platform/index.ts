@@ -64,7 +64,7 @@ export async function run(ctx: Context): Promise<void> {
     'No regions.',
     [],
   );
-  await renderer.body(res.text, view);
+  await renderer.body(res, view);
 }
 
 function sum(parts: string[] | undefined): number {

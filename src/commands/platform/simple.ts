@@ -64,7 +64,7 @@ export function registerRunners(group: Command, ctx: Context): void {
         ],
         'No runners.',
       );
-      await renderer.body(res.text, view);
+      await renderer.body(res, view);
     });
 }
 
@@ -88,7 +88,7 @@ export function registerStack(group: Command, ctx: Context): void {
         ],
         'No stack versions.',
       );
-      await renderer.body(res.text, view);
+      await renderer.body(res, view);
     });
 }
 
@@ -128,6 +128,6 @@ export function registerTemplates(group: Command, ctx: Context): void {
       ...templateColumns,
       ['INSTANCE_CONFIGURATIONS', (t) => t.instance_configurations.map((c) => c.name)],
     ]);
-    await renderer.body(res.text, view);
+    await renderer.body(res, view);
   });
 }

@@ -63,7 +63,7 @@ export function register(group: Command, ctx: Context): void {
     .action(async (name: string) => {
       const renderer = await ctx.renderer();
       const res = await getUser(await ctx.api(), name);
-      await renderer.body(res.text, fieldsView(columns));
+      await renderer.body(res, fieldsView(columns));
     });
   group
     .command('create')
@@ -120,6 +120,6 @@ async function create(name: string, flags: CreateFlags, ctx: Context): Promise<v
     ...(flags.email ? { email: flags.email } : {}),
     security: { password, roles: flags.role, enabled: true },
   });
-  if (renderer.raw) await renderer.body(res.text, fieldsView(columns));
+  if (renderer.raw) await renderer.body(res, fieldsView(columns));
   ctx.io.stderr.write(`Created user ${name}.\n`);
 }

@@ -72,7 +72,7 @@ export async function run(flags: CreateFlags, ctx: Context): Promise<void> {
   }
   ctx.reveal(body.key);
   if (renderer.format === 'json' || renderer.format === 'yaml') {
-    await renderer.body(res.text, RAW);
+    await renderer.body(res, RAW);
   } else {
     ctx.io.stdout.write(`${body.key}\n`);
   }

@@ -17,7 +17,7 @@ export function register(group: Command, ctx: Context): void {
 export async function run(ctx: Context): Promise<void> {
   const renderer = await ctx.renderer();
   const res = await listKeys(await ctx.api());
-  await renderer.body(res.text, view);
+  await renderer.body(res, view);
 }
 
 const keysOf = (data: unknown): ApiKey[] => ((data as { keys?: ApiKey[] })?.keys ?? []) as ApiKey[];
