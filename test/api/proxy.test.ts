@@ -110,7 +110,7 @@ describe('proxies', () => {
         },
       });
       assert.equal(r.code, 0, r.stderr);
-      assert.equal(r.stdout, emptyListText);
+      assert.equal(r.stdout, `${emptyListText}\n`);
       assert.equal(r.stderr, '');
       assert.deepEqual(proxy.tunnels.splice(0), [`127.0.0.1:${secure.port}`]);
       assert.equal(secure.requests[0]?.headers.authorization, 'ApiKey k-e2e-proxy');
