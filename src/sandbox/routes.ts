@@ -5,6 +5,8 @@
 import type { Principal, SandboxAuth } from './auth.js';
 import { TEMPLATES } from './catalog.js';
 import { SandboxError } from './errors.js';
+import { iso } from './ids.js';
+import type { Deployment } from './model.js';
 import {
   allocators,
   newUser,
@@ -15,6 +17,7 @@ import {
   templates,
   user,
 } from './platform.js';
+import { values } from './query.js';
 import { DEFAULT_SIZE, search } from './search.js';
 import type { SandboxState } from './state.js';
 import { deploymentBody, listing, SEARCH_SHOW } from './views.js';
@@ -62,7 +65,7 @@ export function routes(w: World): Route[] {
   const userNamed = (name: string) => user(find(name));
   const deployment = (id: string) => {
     const d = state.get(id);
-    return { d, headers: { 'x-cloud-resource-version': String(d.version) } };
+    return { d, headers: resourceHeaders(d) };
   };
   const allocator = (id: string) => {
     for (const z of allocators(state, w.maintenance).zones as {
@@ -198,15 +201,20 @@ export function routes(w: World): Route[] {
     {
       method: 'POST',
       path: '/deployments',
-      handle: (c) =>
-        state.create(c.body, {
+      handle: (c) => {
+        const reply = state.create(c.body, {
           validateOnly: flag(c.query, 'validate_only'),
           user: c.principal.user,
-          ...(c.query.get('request_id') ? { requestId: c.query.get('request_id') as string } : {}),
+          ...(c.query.get('request_id') !== null
+            ? { requestId: c.query.get('request_id') as string }
+            : {}),
           ...(c.query.get('template_id')
             ? { templateId: c.query.get('template_id') as string }
             : {}),
-        }),
+        });
+        const made = state.deployments.get(String(reply.body.id));
+        return reply.status === 201 && made ? { ...reply, headers: resourceHeaders(made) } : reply;
+      },
     },
     {
       method: 'POST',
@@ -216,15 +224,26 @@ export function routes(w: World): Route[] {
         const size = c.body.size === undefined ? DEFAULT_SIZE : Number(c.body.size);
         const result = search(docs, {
           size,
+          ...(c.body.from !== undefined ? { from: Number(c.body.from) } : {}),
           ...(typeof c.body.cursor === 'string' ? { cursor: c.body.cursor } : {}),
           ...(c.body.query ? { query: c.body.query as Record<string, unknown> } : {}),
           ...(Array.isArray(c.body.sort) ? { sort: c.body.sort } : {}),
         });
+        // minimal_metadata moves the hits, cut to those attributes, to their own section.
+        const minimal = c.query.get('minimal_metadata');
+        const fields =
+          minimal
+            ?.split(',')
+            .map((f) => f.trim())
+            .filter(Boolean) ?? [];
         return {
           body: {
             return_count: result.hits.length,
             match_count: result.total,
-            deployments: result.hits,
+            deployments: minimal === null ? result.hits : [],
+            ...(minimal === null
+              ? {}
+              : { minimal_metadata: result.hits.map((h) => pick(h, fields)) }),
             ...(result.cursor ? { cursor: result.cursor } : {}),
           },
         };
@@ -241,6 +260,8 @@ export function routes(w: World): Route[] {
           history: flag(c.query, 'show_plan_history'),
           settings: flag(c.query, 'show_settings'),
           metadata: flag(c.query, 'show_metadata'),
+          instanceConfigurations: flag(c.query, 'show_instance_configurations', true),
+          enrich: flag(c.query, 'enrich_with_template', true),
         };
         return { body: deploymentBody(d, state.now(), show), headers };
       },
@@ -262,7 +283,7 @@ export function routes(w: World): Route[] {
           validateOnly: flag(c.query, 'validate_only'),
           user: c.principal.user,
         });
-        return { body, headers: { 'x-cloud-resource-version': String(d.version) } };
+        return { body, headers: resourceHeaders(d) };
       },
     },
     {
@@ -292,6 +313,7 @@ export function routes(w: World): Route[] {
           c.params.kind ?? '',
           c.params.ref ?? '',
           c.principal.user,
+          flag(c.query, 'cancel_pending'),
         ),
       }),
     },
@@ -316,6 +338,26 @@ export function routes(w: World): Route[] {
       }),
     },
   ];
+}
+
+/** x-cloud-resource-version, -created and -last-modified, where the spec declares them. */
+function resourceHeaders(d: Deployment): Record<string, string> {
+  return {
+    'x-cloud-resource-version': String(d.version),
+    'x-cloud-resource-created': iso(d.createdAt),
+    'x-cloud-resource-last-modified': iso(d.lastModified),
+  };
+}
+
+/** The attributes of a hit that minimal_metadata names (dotted paths allowed). */
+function pick(doc: Record<string, unknown>, fields: string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const f of fields) {
+    const v = values(doc, f);
+    if (v.length === 1) out[f] = v[0];
+    else if (v.length > 1) out[f] = v;
+  }
+  return out;
 }
 
 /** Matches a concrete path against a template; literal segments win over parameters by route order. */
