@@ -18,7 +18,10 @@ export async function resolveDeployment(api: ApiClient, ref: string): Promise<Re
   const value = ref.trim();
   if (value === '') throw new UsageError('the deployment id or name is empty');
   if (ID.test(value)) return { id: value };
-  const res = await searchDeployments(api, { query: { term: { name: { value } } }, size: 50 });
+  const res = await searchDeployments(api, {
+    query: { term: { 'name.keyword': { value } } },
+    size: 50,
+  });
   const body = parseBody<{ deployments?: { id: string; name: string }[] }>(res);
   const matches = (body.deployments ?? []).filter((d) => d.name === value);
   if (matches.length === 0) {
