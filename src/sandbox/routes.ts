@@ -176,7 +176,13 @@ export function routes(w: World): Route[] {
     {
       method: 'GET',
       path: '/deployments/templates',
-      handle: (c) => ({ body: templates(c.query.get('region')) }),
+      handle: (c) => ({
+        body: templates(c.query.get('region')).map((t) =>
+          flag(c.query, 'show_instance_configurations', true)
+            ? t
+            : { ...t, instance_configurations: undefined },
+        ),
+      }),
     },
     {
       method: 'GET',
@@ -190,7 +196,8 @@ export function routes(w: World): Route[] {
             `Template [${c.params.id}] cannot be found`,
           );
         }
-        return { body: found };
+        const ics = flag(c.query, 'show_instance_configurations', true);
+        return { body: ics ? found : { ...found, instance_configurations: undefined } };
       },
     },
     {

@@ -86,6 +86,15 @@ describe('sandbox contract', () => {
     await expect(200, 'GET', '/platform/infrastructure/runners');
     await expect(200, 'GET', '/stack/versions');
     await expect(200, 'GET', '/deployments/templates?region=ece-region');
+    const bare = await expect(
+      200,
+      'GET',
+      '/deployments/templates?region=ece-region&show_instance_configurations=false',
+    );
+    assert.equal(
+      (bare as unknown as { instance_configurations?: unknown }[])[0]?.instance_configurations,
+      undefined,
+    );
     await expect(400, 'GET', '/deployments/templates');
     await expect(400, 'GET', '/deployments/templates?region=mars');
     await expect(200, 'GET', '/deployments/templates/observability?region=ece-region');
@@ -144,6 +153,11 @@ describe('sandbox contract', () => {
     ]) {
       await expect(200, 'GET', `/deployments/${id}${q}`);
     }
+    await expect(
+      200,
+      'GET',
+      `/deployments/${id}?show_instance_configurations=false&enrich_with_template=false`,
+    );
     t.advance(4_000);
     await expect(200, 'GET', `/deployments/${id}?show_plan_logs=true`);
     await expect(422, 'POST', `/deployments/${id}/elasticsearch/_main/_restart`);

@@ -103,7 +103,9 @@ describe('the sandbox as ECE', () => {
     ).body as Json;
     assert.deepEqual(minimal.deployments, []);
     assert.deepEqual(Object.keys(minimal.minimal_metadata[0]), ['id', 'name']);
-    const sortByName = await t.call('POST', '/deployments/_search', { body: { sort: [{ name: 'asc' }] } });
+    const sortByName = await t.call('POST', '/deployments/_search', {
+      body: { sort: [{ name: 'asc' }] },
+    });
     assert.equal(sortByName.status, 400);
   });
 
