@@ -180,7 +180,7 @@ export function routes(w: World): Route[] {
         body: templates(c.query.get('region')).map((t) =>
           flag(c.query, 'show_instance_configurations', true)
             ? t
-            : { ...t, instance_configurations: undefined },
+            : { ...t, instance_configurations: [] },
         ),
       }),
     },
@@ -197,7 +197,7 @@ export function routes(w: World): Route[] {
           );
         }
         const ics = flag(c.query, 'show_instance_configurations', true);
-        return { body: ics ? found : { ...found, instance_configurations: undefined } };
+        return { body: ics ? found : { ...found, instance_configurations: [] } };
       },
     },
     {

@@ -91,9 +91,12 @@ describe('sandbox contract', () => {
       'GET',
       '/deployments/templates?region=ece-region&show_instance_configurations=false',
     );
-    assert.equal(
-      (bare as unknown as { instance_configurations?: unknown }[])[0]?.instance_configurations,
-      undefined,
+    // instance_configurations is required in the spec: left out, it is empty.
+    assert.deepEqual(
+      (bare as unknown as { instance_configurations: unknown[] }[]).map(
+        (x) => x.instance_configurations,
+      ),
+      [[], [], [], []],
     );
     await expect(400, 'GET', '/deployments/templates');
     await expect(400, 'GET', '/deployments/templates?region=mars');

@@ -118,9 +118,8 @@ describe('replayed real ECE responses', () => {
         (v) =>
           !v.includes("'integrations_server'") &&
           !v.includes("'warnings'") &&
-          !/service_roles must be array/.test(v) &&
-          // App Search 7.6 sends null for these lists.
-          !/plan_configuration\/(move_instances|move_allocators|preferred_allocators) must be array/.test(
+          // Older ECE sends null for these lists.
+          !/(service_roles|move_instances|move_allocators|preferred_allocators|remote_addresses) must be array/.test(
             v,
           ),
       );
