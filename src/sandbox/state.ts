@@ -14,7 +14,6 @@ import {
 import { invalid, notFound, SandboxError } from './errors.js';
 import { hexId } from './ids.js';
 import {
-  activePlan,
   type Deployment,
   deploymentShutDown,
   isShutDown,
@@ -23,7 +22,7 @@ import {
 } from './model.js';
 import { type Plan, type PlanAction, planSteps } from './plans.js';
 import { createResponse, orphanedBody } from './replies.js';
-import { type Payload, parsePayloads } from './validate.js';
+import { lastBody, type Payload, parsePayloads, samePlan } from './validate.js';
 
 export interface StateOptions {
   planDurationMs: number;
@@ -235,74 +234,8 @@ export class SandboxState {
     return { id: d.id, name: d.name };
   }
 
-  /**
-   * _restart: refused while a plan is pending unless cancel_pending; a
-   * shut-down resource is started again.
-   */
-  restart(
-    id: string,
-    kind: string,
-    refId: string,
-    user: string,
-    cancelPending = false,
-  ): Record<string, unknown> {
-    const d = this.get(id);
-    const r = this.resource(d, kind, refId);
-    const now = this.now();
-    const pending = pendingPlan(r, now);
-    if (pending && !cancelPending) {
-      throw new SandboxError(
-        422,
-        'deployments.deployment_resource_plan_change_error',
-        `The ${kind} resource [${r.refId}] of deployment [${d.id}] has a pending plan: wait for it to finish or restart with cancel_pending=true`,
-      );
-    }
-    if (pending) pending.cancelledAt = now;
-    const action = isShutDown(r, now) ? 'start' : 'restart';
-    r.stopped = false;
-    this.startPlan(r, d.name, action, lastBody(r, now), user, now);
-    this.touch(d);
-    return {};
-  }
-
-  setInstancesStopped(
-    id: string,
-    kind: string,
-    refId: string,
-    stopped: boolean,
-  ): Record<string, unknown> {
-    const d = this.get(id);
-    const r = this.resource(d, kind, refId);
-    if (isShutDown(r, this.now())) {
-      throw new SandboxError(
-        400,
-        'clusters.command_prohibited',
-        `The ${kind} resource [${refId}] is shut down`,
-      );
-    }
-    r.stopped = stopped;
-    this.touch(d);
-    return {};
-  }
-
-  cancelPending(id: string, kind: string, refId: string): Record<string, unknown> {
-    const d = this.get(id);
-    const r = this.resource(d, kind, refId);
-    const now = this.now();
-    const pending = pendingPlan(r, now);
-    if (!pending) {
-      throw new SandboxError(
-        400,
-        'deployments.resource_does_not_have_a_pending_plan',
-        `The ${kind} resource [${refId}] does not have a pending plan`,
-      );
-    }
-    pending.cancelledAt = now;
-    this.touch(d);
-    return { id: d.id, kind, ref_id: refId };
-  }
-
-  private touch(d: Deployment): void {
+  /** Records a change: x-cloud-resource-version and last_modified. */
+  touch(d: Deployment): void {
     d.lastModified = this.now();
     d.version++;
   }
@@ -372,7 +305,7 @@ export class SandboxState {
     return r;
   }
 
-  private startPlan(
+  startPlan(
     r: Resource,
     name: string,
     action: PlanAction,
@@ -400,23 +333,4 @@ export class SandboxState {
     };
     r.plans.push(plan);
   }
-}
-
-function lastBody(r: Resource, now: number): Record<string, unknown> {
-  return (activePlan(r, now) ?? r.plans.at(-1))?.body ?? {};
-}
-
-/** Plans compared as JSON values, whatever the order of their keys. */
-function samePlan(a: unknown, b: unknown): boolean {
-  const canon = (v: unknown): unknown =>
-    Array.isArray(v)
-      ? v.map(canon)
-      : v && typeof v === 'object'
-        ? Object.fromEntries(
-            Object.entries(v)
-              .sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))
-              .map(([k, x]) => [k, canon(x)]),
-          )
-        : v;
-  return JSON.stringify(canon(a)) === JSON.stringify(canon(b));
 }

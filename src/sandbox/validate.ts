@@ -6,6 +6,7 @@
 
 import { INSTANCE_CONFIGURATIONS, REGION, SIZES, STACK_VERSIONS } from './catalog.js';
 import { invalid, SandboxError } from './errors.js';
+import { activePlan, type Resource } from './model.js';
 import { KINDS, type Kind } from './plans.js';
 
 export interface Payload {
@@ -174,4 +175,24 @@ export function validatePlan(p: Payload, field: string): void {
       }
     }
   });
+}
+
+/** The plan body a resource runs (or last tried). */
+export function lastBody(r: Resource, now: number): Record<string, unknown> {
+  return (activePlan(r, now) ?? r.plans.at(-1))?.body ?? {};
+}
+
+/** Plans compared as JSON values, whatever the order of their keys. */
+export function samePlan(a: unknown, b: unknown): boolean {
+  const canon = (v: unknown): unknown =>
+    Array.isArray(v)
+      ? v.map(canon)
+      : v && typeof v === 'object'
+        ? Object.fromEntries(
+            Object.entries(v)
+              .sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))
+              .map(([k, x]) => [k, canon(x)]),
+          )
+        : v;
+  return JSON.stringify(canon(a)) === JSON.stringify(canon(b));
 }
