@@ -43,7 +43,11 @@ describe('ece login and friends', () => {
     });
     const list = await run(['deployments', 'list', '--json'], { env });
     assert.equal(list.code, 0, list.stderr);
-    assert.equal(JSON.parse(list.stdout).deployments.length, 5, 'two seeded and three system deployments');
+    assert.equal(
+      JSON.parse(list.stdout).deployments.length,
+      5,
+      'two seeded and three system deployments',
+    );
     assert.equal(t.exchanges.at(-1)?.url, '/api/v1/deployments');
   });
 

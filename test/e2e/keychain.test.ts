@@ -55,7 +55,11 @@ describe('the OS keychain', { skip: missing }, () => {
 
     const list = await ece(['deployments', 'list'], { env });
     assert.equal(list.code, 0, list.stderr);
-    assert.equal(list.stdout.trim().split('\n').length, 5, 'two seeded and three system deployments');
+    assert.equal(
+      list.stdout.trim().split('\n').length,
+      5,
+      'two seeded and three system deployments',
+    );
     const status = await ece(['auth', 'status'], { env });
     assert.equal(
       status.stdout,
