@@ -29,6 +29,9 @@ export interface AuthOptions {
   now: () => number;
 }
 
+/** ECE's built-in users, for which it creates no API keys. */
+export const BUILT_IN = ['admin', 'readonly'];
+
 const unauthenticated = (message = 'The supplied authentication is invalid') =>
   new SandboxError(401, 'root.unauthenticated', message);
 
@@ -96,6 +99,14 @@ export class SandboxAuth {
   }
 
   createKey(user: string, body: Record<string, unknown>): Record<string, unknown> {
+    if (BUILT_IN.includes(user)) {
+      // Real ECE refuses API keys for its built-in users.
+      throw new SandboxError(
+        400,
+        'api_keys.invalid_input',
+        `API keys cannot be created for the built-in user [${user}]: sign in as a platform user you created`,
+      );
+    }
     if (typeof body.description !== 'string' || body.description.trim() === '') {
       throw new SandboxError(400, 'api_keys.invalid_input', 'A description is required', [
         'description',

@@ -7,6 +7,19 @@ export const PLATFORM_VERSION = '3.8.0';
 export const STACK_VERSIONS = ['8.15.1', '8.14.3', '7.17.24'];
 export const DEFAULT_VERSION = STACK_VERSIONS[0] ?? '8.15.1';
 
+/** Discrete sizes (MB of memory) every instance configuration offers. */
+export const SIZES = [1024, 2048, 4096, 8192, 16384, 32768, 65536];
+
+/** The instance configurations of the installation, by the kind they serve. */
+export const INSTANCE_CONFIGURATIONS: { id: string; kind: Kind }[] = [
+  { id: 'data.default', kind: 'elasticsearch' },
+  { id: 'master', kind: 'elasticsearch' },
+  { id: 'ml', kind: 'elasticsearch' },
+  ...(['kibana', 'apm', 'appsearch', 'enterprise_search', 'integrations_server'] as const).map(
+    (kind) => ({ id: kind, kind }),
+  ),
+];
+
 export interface Template {
   id: string;
   name: string;
@@ -62,6 +75,13 @@ export const SEEDS: { name: string; template: string; kinds: Kind[] }[] = [
     kinds: ['elasticsearch', 'kibana', 'appsearch'],
   },
   { name: 'audit-archive', template: 'default', kinds: ['elasticsearch', 'kibana'] },
+];
+
+/** The system deployments every ECE installation runs, seeded before the others. */
+export const SYSTEM_SEEDS: { name: string; template: string; kinds: Kind[] }[] = [
+  { name: 'admin-console-elasticsearch', template: 'default', kinds: ['elasticsearch'] },
+  { name: 'logging-and-metrics', template: 'default', kinds: ['elasticsearch', 'kibana'] },
+  { name: 'security-cluster', template: 'default', kinds: ['elasticsearch'] },
 ];
 
 /** A plan body for a resource kind, as a template or a user would write it. */

@@ -26,6 +26,8 @@ export interface Deployment {
   resources: Resource[];
   tags: { key: string; value: string }[];
   hidden: boolean;
+  /** A system deployment of the installation (admin console, logging, security). */
+  system: boolean;
   /** Bumped on every change: x-cloud-resource-version. */
   version: number;
   owner: string;
@@ -77,9 +79,17 @@ export function resourceStatus(r: Resource, now: number): Status {
   return 'started';
 }
 
-export function resourceHealthy(r: Resource, now: number): boolean {
+/** The plan part of health: the last attempt that ended succeeded. */
+export function planHealthy(r: Resource, now: number): boolean {
   const last = finishedPlans(r, now).at(-1);
   return last === undefined || planState(last, now).phase === 'success';
+}
+
+/** The attempt shown as `current`: none while a resource has never had a plan succeed. */
+export function currentPlan(r: Resource, now: number): Plan | undefined {
+  const finished = finishedPlans(r, now);
+  if (!finished.some((p) => planState(p, now).phase === 'success')) return undefined;
+  return finished.at(-1);
 }
 
 export function deploymentShutDown(d: Deployment, now: number): boolean {

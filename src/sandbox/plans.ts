@@ -7,7 +7,7 @@ import { iso } from './ids.js';
 
 export { KINDS, type Kind };
 
-export type PlanAction = 'create' | 'update' | 'shutdown' | 'restore' | 'restart';
+export type PlanAction = 'create' | 'update' | 'shutdown' | 'restore' | 'restart' | 'start';
 
 export interface Plan {
   attemptId: string;
@@ -88,6 +88,15 @@ const STEPS: Record<PlanAction, (kind: Kind) => string[]> = {
     'plan-completed',
   ],
   restart: () => ['plan-validator', 'restart-instances', 'wait-until-running', 'plan-completed'],
+  // _restart of a shut-down resource: ECE starts it (restore_snapshot defaults to true).
+  start: () => [
+    'plan-validator',
+    'allocate-instances',
+    'start-instances',
+    'wait-until-running',
+    'restore-snapshot',
+    'plan-completed',
+  ],
 };
 
 export function planSteps(action: PlanAction, kind: Kind): string[] {
@@ -129,7 +138,7 @@ export function planInfo(plan: Plan, now: number, opts: PlanInfoOptions): Record
     attempt_start_time: iso(plan.started),
     source: {
       facilitator: 'adminconsole',
-      action: `deployments.${plan.action}-deployment`,
+      action: `deployments.${plan.action === 'start' ? 'restart' : plan.action}-deployment`,
       date: iso(plan.started),
       user_id: plan.user,
       remote_addresses: ['127.0.0.1'],
@@ -207,6 +216,33 @@ function attemptLog(
       entry.duration_in_millis = completed - started;
     }
     log.push(entry);
+  }
+  if (state.phase === 'error' && plan.steps[state.step] !== 'plan-completed') {
+    // ECE ends a failed attempt's log with plan-completed, in error too.
+    const at = iso(state.ended ?? now);
+    log.push({
+      step_id: 'plan-completed',
+      started: at,
+      completed: at,
+      duration_in_millis: 0,
+      status: 'error',
+      stage: 'completed',
+      info_log: [
+        {
+          timestamp: at,
+          stage: 'starting',
+          message: 'Starting step: [plan-completed]',
+          details: {},
+        },
+        {
+          timestamp: at,
+          delta_in_millis: 0,
+          stage: 'completed',
+          message: `Plan failed: ${failureMessage(plan)}`,
+          details: {},
+        },
+      ],
+    });
   }
   return log;
 }

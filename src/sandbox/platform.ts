@@ -1,7 +1,14 @@
 // Platform endpoints: /platform, allocators, runners, stack versions,
 // deployment templates and users, consistent with the deployments in state.
 
-import { PLATFORM_VERSION, REGION, STACK_VERSIONS, TEMPLATES, templatePayload } from './catalog.js';
+import {
+  PLATFORM_VERSION,
+  REGION,
+  SIZES,
+  STACK_VERSIONS,
+  TEMPLATES,
+  templatePayload,
+} from './catalog.js';
 import { SandboxError } from './errors.js';
 import { isShutDown, topology } from './model.js';
 import type { SandboxState } from './state.js';
@@ -220,7 +227,7 @@ export function templates(region: string | null): Record<string, unknown>[] {
       name: kind === 'elasticsearch' ? 'data.default' : kind,
       instance_type: kind,
       discrete_sizes: {
-        sizes: [1024, 2048, 4096, 8192, 16384, 32768, 65536],
+        sizes: SIZES,
         default_size: kind === 'elasticsearch' ? 4096 : 1024,
         resource: 'memory',
       },

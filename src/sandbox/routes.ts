@@ -4,7 +4,9 @@
 
 import type { Principal, SandboxAuth } from './auth.js';
 import { TEMPLATES } from './catalog.js';
+import { deploymentRoutes } from './deployment-routes.js';
 import { SandboxError } from './errors.js';
+import { flag } from './params.js';
 import {
   allocators,
   newUser,
@@ -15,9 +17,7 @@ import {
   templates,
   user,
 } from './platform.js';
-import { DEFAULT_SIZE, search } from './search.js';
 import type { SandboxState } from './state.js';
-import { deploymentBody, listing, SEARCH_SHOW } from './views.js';
 
 export interface Call {
   principal: Principal;
@@ -47,11 +47,6 @@ export interface World {
   maintenance: Set<string>;
 }
 
-const flag = (q: URLSearchParams, name: string, fallback = false) => {
-  const v = q.get(name);
-  return v === null ? fallback : v === '' || v === 'true';
-};
-
 export function routes(w: World): Route[] {
   const { state, auth } = w;
   const find = (name: string) => {
@@ -60,10 +55,6 @@ export function routes(w: World): Route[] {
     return u;
   };
   const userNamed = (name: string) => user(find(name));
-  const deployment = (id: string) => {
-    const d = state.get(id);
-    return { d, headers: { 'x-cloud-resource-version': String(d.version) } };
-  };
   const allocator = (id: string) => {
     for (const z of allocators(state, w.maintenance).zones as {
       allocators: { allocator_id: string }[];
@@ -173,7 +164,13 @@ export function routes(w: World): Route[] {
     {
       method: 'GET',
       path: '/deployments/templates',
-      handle: (c) => ({ body: templates(c.query.get('region')) }),
+      handle: (c) => ({
+        body: templates(c.query.get('region')).map((t) =>
+          flag(c.query, 'show_instance_configurations', true)
+            ? t
+            : { ...t, instance_configurations: [] },
+        ),
+      }),
     },
     {
       method: 'GET',
@@ -187,134 +184,11 @@ export function routes(w: World): Route[] {
             `Template [${c.params.id}] cannot be found`,
           );
         }
-        return { body: found };
+        const ics = flag(c.query, 'show_instance_configurations', true);
+        return { body: ics ? found : { ...found, instance_configurations: [] } };
       },
     },
-    {
-      method: 'GET',
-      path: '/deployments',
-      handle: () => ({ body: { deployments: state.list().map(listing) } }),
-    },
-    {
-      method: 'POST',
-      path: '/deployments',
-      handle: (c) =>
-        state.create(c.body, {
-          validateOnly: flag(c.query, 'validate_only'),
-          user: c.principal.user,
-          ...(c.query.get('request_id') ? { requestId: c.query.get('request_id') as string } : {}),
-          ...(c.query.get('template_id')
-            ? { templateId: c.query.get('template_id') as string }
-            : {}),
-        }),
-    },
-    {
-      method: 'POST',
-      path: '/deployments/_search',
-      handle: (c) => {
-        const docs = state.list().map((d) => deploymentBody(d, state.now(), SEARCH_SHOW));
-        const size = c.body.size === undefined ? DEFAULT_SIZE : Number(c.body.size);
-        const result = search(docs, {
-          size,
-          ...(typeof c.body.cursor === 'string' ? { cursor: c.body.cursor } : {}),
-          ...(c.body.query ? { query: c.body.query as Record<string, unknown> } : {}),
-          ...(Array.isArray(c.body.sort) ? { sort: c.body.sort } : {}),
-        });
-        return {
-          body: {
-            return_count: result.hits.length,
-            match_count: result.total,
-            deployments: result.hits,
-            ...(result.cursor ? { cursor: result.cursor } : {}),
-          },
-        };
-      },
-    },
-    {
-      method: 'GET',
-      path: '/deployments/{id}',
-      handle: (c) => {
-        const { d, headers } = deployment(c.params.id ?? '');
-        const show = {
-          plans: flag(c.query, 'show_plans', true),
-          logs: flag(c.query, 'show_plan_logs'),
-          history: flag(c.query, 'show_plan_history'),
-          settings: flag(c.query, 'show_settings'),
-          metadata: flag(c.query, 'show_metadata'),
-        };
-        return { body: deploymentBody(d, state.now(), show), headers };
-      },
-    },
-    {
-      method: 'PUT',
-      path: '/deployments/{id}',
-      handle: (c) => {
-        const { d } = deployment(c.params.id ?? '');
-        const version = c.query.get('version');
-        if (version !== null && version !== String(d.version)) {
-          throw new SandboxError(
-            409,
-            'deployments.version_conflict',
-            `The deployment was changed: version ${version} is not the current version ${d.version}`,
-          );
-        }
-        const body = state.update(d.id, c.body, {
-          validateOnly: flag(c.query, 'validate_only'),
-          user: c.principal.user,
-        });
-        return { body, headers: { 'x-cloud-resource-version': String(d.version) } };
-      },
-    },
-    {
-      method: 'DELETE',
-      path: '/deployments/{id}',
-      handle: (c) => ({ body: state.delete(c.params.id ?? '') }),
-    },
-    {
-      method: 'POST',
-      path: '/deployments/{id}/_shutdown',
-      handle: (c) => ({
-        body: state.shutdown(c.params.id ?? '', c.principal.user, flag(c.query, 'hide')),
-      }),
-    },
-    {
-      method: 'POST',
-      path: '/deployments/{id}/_restore',
-      handle: (c) => ({ body: state.restore(c.params.id ?? '', c.principal.user) }),
-    },
-    {
-      method: 'POST',
-      path: '/deployments/{id}/{kind}/{ref}/_restart',
-      handle: (c) => ({
-        status: 202,
-        body: state.restart(
-          c.params.id ?? '',
-          c.params.kind ?? '',
-          c.params.ref ?? '',
-          c.principal.user,
-        ),
-      }),
-    },
-    ...(['_stop', '_start'] as const).map((verb) => ({
-      method: 'POST',
-      path: `/deployments/{id}/{kind}/{ref}/instances/${verb}`,
-      handle: (c: Call) => ({
-        status: 202,
-        body: state.setInstancesStopped(
-          c.params.id ?? '',
-          c.params.kind ?? '',
-          c.params.ref ?? '',
-          verb === '_stop',
-        ),
-      }),
-    })),
-    {
-      method: 'DELETE',
-      path: '/deployments/{id}/{kind}/{ref}/plan/pending',
-      handle: (c) => ({
-        body: state.cancelPending(c.params.id ?? '', c.params.kind ?? '', c.params.ref ?? ''),
-      }),
-    },
+    ...deploymentRoutes(state),
   ];
 }
 

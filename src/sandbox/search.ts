@@ -1,18 +1,19 @@
-// POST /deployments/_search: a subset of the Elasticsearch query DSL (match_all,
-// match_none, term, match, prefix, exists, bool) evaluated over the search
-// view of each deployment, with sort, size and a cursor that encodes the
-// query and the sort values of the last hit (search_after), so pages never
-// overlap.
+// POST /deployments/_search: the query DSL of query.ts evaluated over the
+// search view of each deployment, with from, size, sort (by default ECE's:
+// rank, then last modified date descending; every hit ranks the same here)
+// and a cursor that encodes the query and the sort values of the last hit
+// (search_after), so pages never overlap.
 
 import { invalid } from './errors.js';
+import { matches, type Query, values } from './query.js';
 
 type Doc = Record<string, unknown>;
-type Query = Record<string, unknown>;
 
 export interface SearchInput {
   query?: Query;
   sort?: unknown[];
   size?: number;
+  from?: number;
   cursor?: string;
 }
 
@@ -50,20 +51,24 @@ export function search(
       after: [],
     };
   }
+  const from = input.cursor ? 0 : (input.from ?? 0);
+  if (!Number.isInteger(from) || from < 0) throw invalid('from must be 0 or more', ['from']);
   const matching = docs.filter((d) => (state.query ? matches(state.query, d) : true));
   matching.sort((a, b) => compareDocs(a, b, state.sort));
   const rest = state.after.length
     ? matching.filter((d) => compareValues(sortValues(d, state.sort), state.after, state.sort) > 0)
     : matching;
-  const hits = rest.slice(0, state.size);
+  const hits = rest.slice(from, from + state.size);
   const last = hits.at(-1);
-  const more = rest.length > hits.length && last !== undefined;
+  const more = rest.length > from + hits.length && last !== undefined;
   return {
     hits,
     total: matching.length,
     ...(more ? { cursor: encodeCursor({ ...state, after: sortValues(last, state.sort) }) } : {}),
   };
 }
+
+const DEFAULT_SORT: SortKey[] = [{ field: 'metadata.last_modified', desc: true }];
 
 function sortKeys(sort: unknown[] | undefined): SortKey[] {
   const keys: SortKey[] = [];
@@ -76,13 +81,27 @@ function sortKeys(sort: unknown[] | undefined): SortKey[] {
       }
     } else throw invalid('sort entries must be field names or objects', ['sort']);
   }
+  for (const k of keys) {
+    if (k.field === 'name') {
+      // As Elasticsearch answers for a text field without fielddata.
+      throw invalid(
+        'Text fields are not optimised for sorting: sort on [name.keyword] instead of [name]',
+        ['sort'],
+      );
+    }
+  }
+  if (keys.length === 0 || keys.every((k) => k.field === '_score')) keys.push(...DEFAULT_SORT);
   // id is unique: a stable last key makes cursors exact.
   if (!keys.some((k) => k.field === 'id')) keys.push({ field: 'id', desc: false });
   return keys;
 }
 
 function sortValues(d: Doc, keys: SortKey[]): unknown[] {
-  return keys.map((k) => values(d, k.field)[0] ?? null);
+  return keys.map((k) =>
+    k.field === '_score'
+      ? 1
+      : (values(d, k.field === 'name.keyword' ? 'name' : k.field)[0] ?? null),
+  );
 }
 
 function compareDocs(a: Doc, b: Doc, keys: SortKey[]): number {
@@ -107,96 +126,6 @@ function compareValues(a: unknown[], b: unknown[], keys: SortKey[]): number {
     if (c !== 0) return keys[i]?.desc ? -c : c;
   }
   return 0;
-}
-
-/** Values at a dotted path, through arrays and through the per-kind resource lists. */
-export function values(doc: unknown, path: string): unknown[] {
-  let current: unknown[] = [doc];
-  for (const part of path.split('.')) {
-    const next: unknown[] = [];
-    for (const c of current) {
-      const items = Array.isArray(c) ? c : [c];
-      for (const item of items) {
-        if (item && typeof item === 'object' && part in item) next.push((item as Doc)[part]);
-      }
-    }
-    current = next;
-  }
-  return current.flatMap((v) => (Array.isArray(v) ? v : [v])).filter((v) => v !== undefined);
-}
-
-export function matches(query: Query, doc: Doc): boolean {
-  const entries = Object.entries(query);
-  if (entries.length !== 1) throw invalid('a query must have exactly one clause', ['query']);
-  const [type, body] = entries[0] as [string, unknown];
-  switch (type) {
-    case 'match_all':
-      return true;
-    case 'match_none':
-      return false;
-    case 'term':
-      return fieldClause(body, 'value', (v, want) => String(v) === String(want), doc);
-    case 'prefix':
-      return fieldClause(
-        body,
-        'value',
-        (v, want) => typeof v === 'string' && v.startsWith(String(want)),
-        doc,
-      );
-    case 'match':
-      return fieldClause(body, 'query', (v, want) => tokensMatch(String(v), String(want)), doc);
-    case 'exists': {
-      const field = (body as { field?: unknown })?.field;
-      if (typeof field !== 'string') throw invalid('exists needs a field', ['query.exists.field']);
-      return values(doc, field).length > 0;
-    }
-    case 'bool':
-      return boolQuery(body as Record<string, unknown>, doc);
-    default:
-      throw invalid(`unsupported query type [${type}]`, [`query.${type}`]);
-  }
-}
-
-function fieldClause(
-  body: unknown,
-  key: string,
-  test: (value: unknown, want: unknown) => boolean,
-  doc: Doc,
-): boolean {
-  if (!body || typeof body !== 'object')
-    throw invalid('a field query needs {field: value}', ['query']);
-  const entries = Object.entries(body);
-  if (entries.length !== 1) throw invalid('a field query needs exactly one field', ['query']);
-  const [field, spec] = entries[0] as [string, unknown];
-  const want = spec && typeof spec === 'object' ? (spec as Record<string, unknown>)[key] : spec;
-  if (want === undefined) throw invalid(`missing ${key} for field [${field}]`, ['query']);
-  return values(doc, field).some((v) => test(v, want));
-}
-
-function tokensMatch(text: string, query: string): boolean {
-  const tokens = (s: string) =>
-    s
-      .toLowerCase()
-      .split(/[^\p{L}\p{N}]+/u)
-      .filter(Boolean);
-  const have = new Set(tokens(text));
-  return tokens(query).some((t) => have.has(t));
-}
-
-function boolQuery(body: Record<string, unknown>, doc: Doc): boolean {
-  const list = (k: string): Query[] => {
-    const v = body[k];
-    if (v === undefined) return [];
-    return (Array.isArray(v) ? v : [v]) as Query[];
-  };
-  const must = [...list('must'), ...list('filter')];
-  const should = list('should');
-  const mustNot = list('must_not');
-  if (!must.every((q) => matches(q, doc))) return false;
-  if (mustNot.some((q) => matches(q, doc))) return false;
-  if (should.length === 0) return true;
-  const min = Number(body.minimum_should_match ?? (must.length ? 0 : 1));
-  return should.filter((q) => matches(q, doc)).length >= min;
 }
 
 function encodeCursor(state: CursorState): string {

@@ -23,6 +23,8 @@ export interface SandboxOptions {
   port?: number;
   tls?: boolean;
   deployments?: number;
+  /** Seed the installation's three system deployments (default true). */
+  systemDeployments?: boolean;
   tokenTtlMs?: number;
   planDurationMs?: number;
   user?: string;
@@ -54,6 +56,8 @@ export interface Sandbox {
 }
 
 const API = '/api/v1';
+/** The user that owns the API key the sandbox prints. */
+export const KEY_USER = 'sandbox-admin';
 const MAX_BODY = 10 * 1024 * 1024;
 
 export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> {
@@ -80,10 +84,20 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
           },
         ]),
   ];
+  // The printed key belongs to a platform admin created after install, as
+  // on a real ECE, which gives its built-in users no API keys.
+  if (!users.some((u) => u.name === KEY_USER)) {
+    users.push({
+      name: KEY_USER,
+      roles: ['ece_platform_admin'],
+      fullName: 'Sandbox platform administrator',
+      builtin: false,
+    });
+  }
   const world: World = { state, auth, users, maintenance: new Set() };
   const table = routes(world);
-  state.seed(opts.deployments ?? 3, user);
-  const apiKey = auth.addKey(user, 'ece sandbox key').key;
+  state.seed(opts.deployments ?? 3, user, opts.systemDeployments !== false);
+  const apiKey = auth.addKey(KEY_USER, 'ece sandbox key').key;
 
   const host = opts.host ?? '127.0.0.1';
   const handler = (req: IncomingMessage, res: ServerResponse) => {

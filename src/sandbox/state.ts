@@ -2,26 +2,27 @@
 // request_id idempotency and templates), update, shutdown, restore, delete,
 // restart, stop/start instances, cancel a pending plan.
 
-import { randomBytes } from 'node:crypto';
 import {
   DEFAULT_VERSION,
   defaultPlan,
   REGION,
   SEEDS,
+  SYSTEM_SEEDS,
   TEMPLATES,
   templatePayload,
 } from './catalog.js';
 import { invalid, notFound, SandboxError } from './errors.js';
 import { hexId } from './ids.js';
 import {
-  activePlan,
   type Deployment,
   deploymentShutDown,
   isShutDown,
   pendingPlan,
   type Resource,
 } from './model.js';
-import { KINDS, type Kind, type Plan, type PlanAction, planSteps } from './plans.js';
+import { type Plan, type PlanAction, planSteps } from './plans.js';
+import { createResponse, orphanedBody } from './replies.js';
+import { lastBody, type Payload, parsePayloads, samePlan } from './validate.js';
 
 export interface StateOptions {
   planDurationMs: number;
@@ -47,8 +48,9 @@ export class SandboxState {
     return d;
   }
 
+  /** A resource by kind and ref_id; `_main` is the first of its kind, as in ECE. */
   resource(d: Deployment, kind: string, refId: string): Resource {
-    const r = d.resources.find((x) => x.kind === kind && x.refId === refId);
+    const r = d.resources.find((x) => x.kind === kind && (x.refId === refId || refId === '_main'));
     if (!r) {
       throw new SandboxError(
         404,
@@ -59,13 +61,22 @@ export class SandboxState {
     return r;
   }
 
-  /** Seeded deployments whose first plans finished long ago. */
-  seed(count: number, user: string): void {
+  /**
+   * The installation's system deployments (created first, as at install
+   * time), then `count` user deployments, whose first plans finished long ago.
+   */
+  seed(count: number, user: string, system = true): void {
     const base = this.now() - 86_400_000;
-    for (let i = 0; i < count; i++) {
-      const s = SEEDS[i % SEEDS.length];
-      if (!s) continue;
-      const name = i < SEEDS.length ? s.name : `${s.name}-${Math.floor(i / SEEDS.length) + 1}`;
+    const seeds = [
+      ...(system ? SYSTEM_SEEDS.map((s) => ({ ...s, name: s.name, system: true })) : []),
+      ...Array.from({ length: count }, (_x, i) => {
+        const s = SEEDS[i % SEEDS.length] ?? { name: 'deployment', template: 'default', kinds: [] };
+        const name = i < SEEDS.length ? s.name : `${s.name}-${Math.floor(i / SEEDS.length) + 1}`;
+        return { ...s, name, system: false };
+      }),
+    ];
+    for (const [i, s] of seeds.entries()) {
+      const name = s.name;
       const created = base + i * 60_000;
       const payload: Record<string, unknown[]> = {};
       for (const kind of s.kinds) {
@@ -80,7 +91,11 @@ export class SandboxState {
           },
         ];
       }
-      this.insert({ name, resources: payload }, { user, at: created, durationMs: 30_000 });
+      const d = this.insert(
+        { name, resources: payload },
+        { user, at: created, durationMs: 30_000 },
+      );
+      d.system = s.system;
     }
   }
 
@@ -88,6 +103,11 @@ export class SandboxState {
     body: Record<string, unknown>,
     q: { requestId?: string; templateId?: string; validateOnly: boolean; user: string },
   ): { status: number; body: Record<string, unknown> } {
+    if (q.requestId !== undefined && (q.requestId.length < 32 || q.requestId.length > 128)) {
+      throw invalid(`request_id must be 32 to 128 characters long (it has ${q.requestId.length})`, [
+        'request_id',
+      ]);
+    }
     if (q.requestId) {
       const existing = [...this.deployments.values()].find((d) => d.requestId === q.requestId);
       if (existing) {
@@ -148,7 +168,16 @@ export class SandboxState {
     if (typeof body.alias === 'string') d.alias = body.alias;
     for (const p of payloads) {
       const r = d.resources.find((x) => x.kind === p.kind && x.refId === p.refId);
-      if (r) this.startPlan(r, d.name, 'update', p.plan, q.user, now);
+      // ECE starts no plan for a resource whose plan is unchanged.
+      if (
+        r &&
+        !(
+          isShutDown(r, now) === false &&
+          samePlan(lastBody(r, now), p.plan) &&
+          !pendingPlan(r, now)
+        )
+      )
+        this.startPlan(r, d.name, 'update', p.plan, q.user, now);
     }
     d.resources.push(...additions);
     for (const r of orphans) this.startPlan(r, d.name, 'shutdown', lastBody(r, now), q.user, now);
@@ -205,64 +234,8 @@ export class SandboxState {
     return { id: d.id, name: d.name };
   }
 
-  restart(id: string, kind: string, refId: string, user: string): Record<string, unknown> {
-    const d = this.get(id);
-    const r = this.resource(d, kind, refId);
-    const now = this.now();
-    this.assertRunning(d, r, now);
-    this.startPlan(r, d.name, 'restart', lastBody(r, now), user, now);
-    this.touch(d);
-    return {};
-  }
-
-  setInstancesStopped(
-    id: string,
-    kind: string,
-    refId: string,
-    stopped: boolean,
-  ): Record<string, unknown> {
-    const d = this.get(id);
-    const r = this.resource(d, kind, refId);
-    if (isShutDown(r, this.now())) {
-      throw new SandboxError(
-        400,
-        'clusters.command_prohibited',
-        `The ${kind} resource [${refId}] is shut down`,
-      );
-    }
-    r.stopped = stopped;
-    this.touch(d);
-    return {};
-  }
-
-  cancelPending(id: string, kind: string, refId: string): Record<string, unknown> {
-    const d = this.get(id);
-    const r = this.resource(d, kind, refId);
-    const now = this.now();
-    const pending = pendingPlan(r, now);
-    if (!pending) {
-      throw new SandboxError(
-        400,
-        'deployments.resource_does_not_have_a_pending_plan',
-        `The ${kind} resource [${refId}] does not have a pending plan`,
-      );
-    }
-    pending.cancelledAt = now;
-    this.touch(d);
-    return { id: d.id, kind, ref_id: refId };
-  }
-
-  private assertRunning(d: Deployment, r: Resource, now: number): void {
-    if (isShutDown(r, now)) {
-      throw new SandboxError(
-        400,
-        'clusters.command_prohibited',
-        `Deployment [${d.id}] is shut down`,
-      );
-    }
-  }
-
-  private touch(d: Deployment): void {
+  /** Records a change: x-cloud-resource-version and last_modified. */
+  touch(d: Deployment): void {
     d.lastModified = this.now();
     d.version++;
   }
@@ -301,6 +274,7 @@ export class SandboxState {
       resources: [],
       tags,
       hidden: false,
+      system: false,
       version: 1,
       owner: at.user,
     };
@@ -331,7 +305,7 @@ export class SandboxState {
     return r;
   }
 
-  private startPlan(
+  startPlan(
     r: Resource,
     name: string,
     action: PlanAction,
@@ -359,114 +333,4 @@ export class SandboxState {
     };
     r.plans.push(plan);
   }
-}
-
-interface Payload {
-  kind: Kind;
-  refId: string;
-  region: string;
-  esRefId?: string;
-  plan: Record<string, unknown>;
-  settings?: Record<string, unknown>;
-}
-
-function parsePayloads(resources: unknown, requireElasticsearch: boolean): Payload[] {
-  if (resources === undefined || resources === null) {
-    if (requireElasticsearch)
-      throw invalid('A deployment needs at least one Elasticsearch resource', ['resources']);
-    return [];
-  }
-  if (typeof resources !== 'object' || Array.isArray(resources))
-    throw invalid('resources must be an object', ['resources']);
-  const out: Payload[] = [];
-  for (const [kind, list] of Object.entries(resources as Record<string, unknown>)) {
-    if (!KINDS.includes(kind as Kind))
-      throw invalid(`Unknown resource kind [${kind}]`, [`resources.${kind}`]);
-    if (!Array.isArray(list))
-      throw invalid(`resources.${kind} must be an array`, [`resources.${kind}`]);
-    list.forEach((item: unknown, i) => {
-      const field = `resources.${kind}[${i}]`;
-      const p = item as Record<string, unknown>;
-      if (typeof p !== 'object' || p === null) throw invalid(`${field} must be an object`, [field]);
-      for (const key of ['ref_id', 'region'] as const) {
-        if (typeof p[key] !== 'string' || !p[key])
-          throw invalid(`${field}.${key} is required`, [`${field}.${key}`]);
-      }
-      if (typeof p.plan !== 'object' || p.plan === null)
-        throw invalid(`${field}.plan is required`, [`${field}.plan`]);
-      if (kind !== 'elasticsearch' && typeof p.elasticsearch_cluster_ref_id !== 'string') {
-        throw invalid(`${field}.elasticsearch_cluster_ref_id is required`, [
-          `${field}.elasticsearch_cluster_ref_id`,
-        ]);
-      }
-      out.push({
-        kind: kind as Kind,
-        refId: p.ref_id as string,
-        region: p.region as string,
-        ...(typeof p.elasticsearch_cluster_ref_id === 'string'
-          ? { esRefId: p.elasticsearch_cluster_ref_id }
-          : {}),
-        plan: p.plan as Record<string, unknown>,
-        ...(typeof p.settings === 'object' && p.settings !== null
-          ? { settings: p.settings as Record<string, unknown> }
-          : {}),
-      });
-    });
-  }
-  if (requireElasticsearch && !out.some((p) => p.kind === 'elasticsearch')) {
-    throw invalid('A deployment needs at least one Elasticsearch resource', [
-      'resources.elasticsearch',
-    ]);
-  }
-  const esRefs = new Set(out.filter((p) => p.kind === 'elasticsearch').map((p) => p.refId));
-  for (const p of out) {
-    if (p.esRefId !== undefined && requireElasticsearch && !esRefs.has(p.esRefId)) {
-      throw invalid(
-        `${p.kind} [${p.refId}] refers to an unknown Elasticsearch resource [${p.esRefId}]`,
-        [`resources.${p.kind}`],
-      );
-    }
-  }
-  return out;
-}
-
-function lastBody(r: Resource, now: number): Record<string, unknown> {
-  return (activePlan(r, now) ?? r.plans.at(-1))?.body ?? {};
-}
-
-function orphanedBody(orphans: Resource[]): Record<string, unknown> {
-  const ids = (kind: Kind) => orphans.filter((r) => r.kind === kind).map((r) => r.id);
-  return {
-    elasticsearch: orphans
-      .filter((r) => r.kind === 'elasticsearch')
-      .map((r) => ({ id: r.id, dependents: [] })),
-    kibana: ids('kibana'),
-    apm: ids('apm'),
-    appsearch: ids('appsearch'),
-    enterprise_search: ids('enterprise_search'),
-    integrations_server: ids('integrations_server'),
-  };
-}
-
-/** DeploymentCreateResponse; credentials only on a fresh create, as ECE does. */
-function createResponse(d: Deployment, created: boolean): Record<string, unknown> {
-  return {
-    id: d.id,
-    name: d.name,
-    ...(d.alias ? { alias: d.alias } : {}),
-    created,
-    resources: d.resources.map((r) => ({
-      ref_id: r.refId,
-      id: r.id,
-      kind: r.kind,
-      region: r.region,
-      ...(r.esRefId ? { elasticsearch_cluster_ref_id: r.esRefId } : {}),
-      ...(created && r.kind === 'elasticsearch'
-        ? { credentials: { username: 'elastic', password: randomBytes(18).toString('base64url') } }
-        : {}),
-      ...(created && (r.kind === 'apm' || r.kind === 'integrations_server')
-        ? { secret_token: randomBytes(18).toString('base64url') }
-        : {}),
-    })),
-  };
 }

@@ -1,19 +1,22 @@
 // Response bodies built from the model, shaped as the specification says:
 // DeploymentGetResponse, DeploymentSearchResponse, DeploymentsListingData.
 
+import { INSTANCE_CONFIGURATIONS, SIZES } from './catalog.js';
 import { iso } from './ids.js';
 import {
   activePlan,
+  currentPlan,
   type Deployment,
   finishedPlans,
   pendingPlan,
+  planHealthy,
   type Resource,
-  resourceHealthy,
   resourceStatus,
   resourceVersion,
   topology,
 } from './model.js';
-import { KINDS, planInfo } from './plans.js';
+import { KINDS, type Plan, planInfo } from './plans.js';
+import { versionBefore } from './validate.js';
 
 export interface ShowOptions {
   plans: boolean;
@@ -21,6 +24,10 @@ export interface ShowOptions {
   history: boolean;
   settings: boolean;
   metadata: boolean;
+  /** show_instance_configurations (default true on GET). */
+  instanceConfigurations?: boolean;
+  /** enrich_with_template (default true): plans filled in from their template. */
+  enrich?: boolean;
 }
 
 export const SEARCH_SHOW: ShowOptions = {
@@ -52,21 +59,39 @@ export function deploymentBody(
   now: number,
   show: ShowOptions,
 ): Record<string, unknown> {
-  const resources: Record<string, unknown[]> = {};
+  const resources: Record<string, Record<string, unknown>[]> = {};
   for (const kind of KINDS) resources[kind] = [];
   for (const r of d.resources) resources[r.kind]?.push(resourceInfo(d, r, now, show));
   const body: Record<string, unknown> = {
     id: d.id,
     name: d.name,
     ...(d.alias ? { alias: d.alias } : {}),
-    healthy: d.resources.every((r) => resourceHealthy(r, now)),
+    // Every part of every resource: plans, instances, Elasticsearch's own health.
+    healthy: Object.values(resources).every((list) =>
+      list.every((r) => (r.info as { healthy: boolean }).healthy),
+    ),
     resources,
   };
+  if (show.instanceConfigurations) {
+    const used = new Set(d.resources.flatMap((r) => instanceConfigurationIds(r, now)));
+    body.instance_configurations = INSTANCE_CONFIGURATIONS.filter((c) => used.has(c.id)).map(
+      (c) => ({
+        id: c.id,
+        name: c.id,
+        instance_type: c.kind,
+        discrete_sizes: {
+          sizes: SIZES,
+          default_size: c.kind === 'elasticsearch' ? 4096 : 1024,
+          resource: 'memory',
+        },
+      }),
+    );
+  }
   if (show.settings)
     body.settings = { auto_ops: { status: 'not_connected' }, autoscaling_enabled: false };
   body.metadata = {
     owner_id: d.owner,
-    system_owned: false,
+    system_owned: d.system,
     hidden: d.hidden,
     last_modified: iso(d.lastModified),
     last_resource_plan_modified: iso(
@@ -83,25 +108,32 @@ function resourceInfo(
   now: number,
   show: ShowOptions,
 ): Record<string, unknown> {
-  const healthy = resourceHealthy(r, now);
+  const plansOk = planHealthy(r, now);
   const status = resourceStatus(r, now);
   const pending = pendingPlan(r, now);
   const finished = finishedPlans(r, now);
-  const current = finished.at(-1);
+  const current = currentPlan(r, now);
   const opts = { logs: show.logs, plan: true };
-  const plan_info: Record<string, unknown> = {
-    healthy,
-    history: show.history ? finished.map((p) => planInfo(p, now, opts)) : [],
+  const attempt = (p: Plan) => {
+    const out = planInfo(p, now, opts);
+    if (show.enrich && out.plan) out.plan = enrich(r, out.plan as Record<string, unknown>);
+    return out;
   };
-  if (show.plans && current) plan_info.current = planInfo(current, now, opts);
-  if (show.plans && pending) plan_info.pending = planInfo(pending, now, opts);
-  const running = status !== 'stopped' && status !== 'initializing';
+  const plan_info: Record<string, unknown> = {
+    healthy: plansOk,
+    history: show.history ? finished.map(attempt) : [],
+  };
+  if (show.plans && current) plan_info.current = attempt(current);
+  if (show.plans && pending) plan_info.pending = attempt(pending);
+  // Instances stopped with instances/_stop are still there, not running.
+  const placed = status !== 'initializing' && (status !== 'stopped' || r.stopped);
+  const running = placed && !r.stopped;
   const version = resourceVersion(r, now);
   const instances = topology(r, now).map((t, i) => ({
     instance_name: `instance-${String(i).padStart(10, '0')}`,
     zone: t.zone,
     allocator_id: `192.168.44.${10 + (i % 3)}`,
-    healthy: healthy && running,
+    healthy: running,
     container_started: running,
     service_running: running,
     maintenance_mode: false,
@@ -121,13 +153,17 @@ function resourceInfo(
     ...(r.kind === 'elasticsearch' ? { cloud_id: cloudId(d, r) } : {}),
     ...(show.metadata ? { ports: { http: 9200, https: 9243, transport_passthrough: 9400 } } : {}),
   };
+  const shown = placed ? instances : [];
+  const topologyHealthy = shown.every((i) => i.healthy);
+  const esHealthy = r.kind !== 'elasticsearch' || running || !placed;
+  const healthy = plansOk && topologyHealthy && esHealthy;
   const common = {
     deployment_id: d.id,
     healthy,
     status,
     plan_info,
     metadata,
-    topology: { healthy: healthy && running, instances: running ? instances : [] },
+    topology: { healthy: topologyHealthy, instances: shown },
     external_links: [],
     region: r.region,
     ...(show.settings ? { settings: r.settings ?? {} } : {}),
@@ -144,10 +180,10 @@ function resourceInfo(
       cluster_name: d.name,
       ...common,
       elasticsearch: {
-        healthy,
+        healthy: esHealthy,
         blocking_issues: { healthy: true, cluster_level: [], index_level: [] },
         master_info: {
-          healthy: running,
+          healthy: esHealthy,
           instances_with_no_master: [],
           masters: running
             ? [
@@ -159,7 +195,7 @@ function resourceInfo(
             : [],
         },
         shard_info: {
-          healthy,
+          healthy: esHealthy,
           available_shards: running
             ? instances.map((i) => ({ instance_name: i.instance_name, shard_count: 12 }))
             : [],
@@ -202,6 +238,41 @@ function resourceInfo(
     ...(r.esRefId ? { elasticsearch_cluster_ref_id: r.esRefId } : {}),
     info,
   };
+}
+
+/** enrich_with_template: what the template fills in that the user's plan left out. */
+function enrich(r: Resource, plan: Record<string, unknown>): Record<string, unknown> {
+  const topology = plan.cluster_topology;
+  if (!Array.isArray(topology)) return plan;
+  const version = (plan[r.kind] as { version?: unknown } | undefined)?.version;
+  const modern = typeof version === 'string' && !versionBefore(version, '7.10.0');
+  return {
+    ...plan,
+    cluster_topology: topology.map((el: Record<string, unknown>) => ({
+      zone_count: 1,
+      instance_configuration_id: instanceConfiguration(r.kind),
+      ...(r.kind === 'elasticsearch' && modern && el.node_type === undefined
+        ? {
+            node_roles: [
+              'master',
+              'ingest',
+              'data_hot',
+              'data_content',
+              'remote_cluster_client',
+              'transform',
+            ],
+          }
+        : {}),
+      ...el,
+    })),
+  };
+}
+
+function instanceConfigurationIds(r: Resource, now: number): string[] {
+  const plan = activePlan(r, now) ?? r.plans.at(-1);
+  const elements = (plan?.body.cluster_topology as Record<string, unknown>[] | undefined) ?? [];
+  const ids = elements.map((e) => e.instance_configuration_id).filter((x) => typeof x === 'string');
+  return ids.length ? (ids as string[]) : [instanceConfiguration(r.kind)];
 }
 
 function instanceConfiguration(kind: string): string {

@@ -34,7 +34,7 @@ describe('ece login and friends', () => {
     const file = join(env.ECE_CONFIG_DIR, 'credentials.json');
     assert.equal(
       r.stderr,
-      `Signed in to ${t.sb.url} as admin with an API key (profile "default").\nwarning: the credential is stored in ${file} (mode 0600), not in the OS keychain\n`,
+      `Signed in to ${t.sb.url} as sandbox-admin with an API key (profile "default").\nwarning: the credential is stored in ${file} (mode 0600), not in the OS keychain\n`,
     );
     assert.equal(statSync(file).mode & 0o777, 0o600);
     assert.deepEqual(JSON.parse(readFileSync(join(env.ECE_CONFIG_DIR, 'config.json'), 'utf8')), {
@@ -43,7 +43,11 @@ describe('ece login and friends', () => {
     });
     const list = await run(['deployments', 'list', '--json'], { env });
     assert.equal(list.code, 0, list.stderr);
-    assert.equal(JSON.parse(list.stdout).deployments.length, 2);
+    assert.equal(
+      JSON.parse(list.stdout).deployments.length,
+      5,
+      'two seeded and three system deployments',
+    );
     assert.equal(t.exchanges.at(-1)?.url, '/api/v1/deployments');
   });
 
@@ -90,8 +94,8 @@ describe('ece login and friends', () => {
         JSON.parse(status.stdout) as { profile: string; authenticated: boolean; user: string }[]
       ).map((x) => [x.profile, x.authenticated, x.user]),
       [
-        ['default', true, 'admin'],
-        ['second', true, 'admin'],
+        ['default', true, 'sandbox-admin'],
+        ['second', true, 'sandbox-admin'],
       ],
     );
     const out = await run(['logout', '--all'], { env });
@@ -195,8 +199,9 @@ describe('ece login and friends', () => {
   });
 
   describe('auth status', () => {
+    // The sandbox's key belongs to sandbox-admin (ECE gives built-in users no keys).
     const report = (source: string, method = 'API key', extra = '') =>
-      `Profile:  default (active)\nHost:     ${t.sb.url}\nMethod:   ${method} (from ${source})\n${extra}User:     admin\nECE:      3.8.0\nStatus:   signed in\n`;
+      `Profile:  default (active)\nHost:     ${t.sb.url}\nMethod:   ${method} (from ${source})\n${extra}User:     ${method === 'API key' ? 'sandbox-admin' : 'admin'}\nECE:      3.8.0\nStatus:   signed in\n`;
 
     it('from --api-key', async () => {
       const r = await run(['auth', 'status', '--host', t.sb.url, '--api-key', t.sb.apiKey], {

@@ -83,7 +83,7 @@ describe('platform commands', () => {
     const list = await run(['users', 'list'], { env });
     assert.equal(
       list.stdout,
-      'admin\tPlatform administrator\t-\tece_platform_admin\tyes\tyes\nreadonly\tPlatform viewer\t-\tece_platform_viewer\tyes\tyes\n',
+      'admin\tPlatform administrator\t-\tece_platform_admin\tyes\tyes\nreadonly\tPlatform viewer\t-\tece_platform_viewer\tyes\tyes\nsandbox-admin\tSandbox platform administrator\t-\tece_platform_admin\tyes\tno\n',
     );
     registerSecret('new-user-password');
     const created = await run(

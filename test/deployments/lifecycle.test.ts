@@ -40,7 +40,7 @@ describe('deployments against the sandbox', () => {
         definition('orders'),
         '--wait',
         '--request-id',
-        'orders-request-0000000000000000000001',
+        'orders-0123456789abcdef0123456789',
       ],
       {
         env,
@@ -78,7 +78,12 @@ describe('deployments against the sandbox', () => {
 
   it('update --wait follows the plans of the resources it changes; --prune-orphans shuts the rest down', async () => {
     const kibanaOnly = join(dir, 'resize-kibana.json');
-    const request = createRequest('orders') as { resources: Record<string, unknown[]> };
+    // ECE starts no plan for an unchanged resource: these files change what they name.
+    const request = JSON.parse(
+      JSON.stringify(createRequest('orders'))
+        .replaceAll('"value":2048', '"value":4096')
+        .replaceAll('"value":1024', '"value":2048'),
+    ) as { resources: Record<string, unknown[]> };
     writeFileSync(kibanaOnly, JSON.stringify({ resources: { kibana: request.resources.kibana } }));
     const check = await run(
       ['deployments', 'update', 'orders', '-f', kibanaOnly, '--validate-only'],
@@ -183,41 +188,22 @@ describe('deployments against the sandbox', () => {
   });
 
   it('create retried with the same --request-id makes one deployment', async () => {
+    const PAY = 'payments-0123456789abcdef01234567';
     const file = definition('payments');
-    const first = await run(
-      [
-        'deployments',
-        'create',
-        '-f',
-        file,
-        '--request-id',
-        'payments-request-00000000000000000042',
-      ],
-      {
-        env,
-        secretOnStdout: true,
-      },
-    );
+    const first = await run(['deployments', 'create', '-f', file, '--request-id', PAY], {
+      env,
+      secretOnStdout: true,
+    });
     registerSecret(/password\t(\S+)/.exec(first.stdout)?.[1]);
-    const again = await run(
-      [
-        'deployments',
-        'create',
-        '-f',
-        file,
-        '--request-id',
-        'payments-request-00000000000000000042',
-      ],
-      {
-        env,
-      },
-    );
+    const again = await run(['deployments', 'create', '-f', file, '--request-id', PAY], {
+      env,
+    });
     assert.equal(first.code, 0);
     assert.equal(again.code, 0);
     assert.equal(created(again.stdout), created(first.stdout));
     assert.equal(
       again.stderr,
-      `Deployment payments (${created(first.stdout)}) was already created with request id payments-request-00000000000000000042; its credentials are not shown again.\n`,
+      `Deployment payments (${created(first.stdout)}) was already created with request id ${PAY}; its credentials are not shown again.\n`,
     );
     const list = await run(
       ['deployments', 'list', '--query', "deployments[?name=='payments'].id"],
@@ -226,7 +212,7 @@ describe('deployments against the sandbox', () => {
     assert.equal(list.stdout, `${created(first.stdout)}\n`);
   });
 
-  it('search --all --size 2 returns every deployment once; a --query that matches nothing or is malformed', async () => {
+  it('search --all --size 2 returns every deployment once', async () => {
     const all = await run(['deployments', 'search', '--all', '--size', '2', '--json'], { env });
     assert.equal(all.code, 0, all.stderr);
     const body = JSON.parse(all.stdout) as { deployments: { id: string }[]; return_count: number };
@@ -243,8 +229,23 @@ describe('deployments against the sandbox', () => {
         .slice(-Math.ceil(listed / 2))
         .every((e) => (e.body as { return_count: number }).return_count <= 2),
     );
+  });
 
-    // What --query finds is tested against ECE's index semantics in index.test.ts.
+  it('search --query name:prefix* finds the right ones', async () => {
+    const prefix = await run(['deployments', 'search', '--query', 'name:a*'], { env });
+    assert.deepEqual(
+      prefix.stdout
+        .trim()
+        .split('\n')
+        .map((l) => l.split('\t')[1])
+        .sort(),
+      ['apm-traces', 'app-search-prod', 'audit-archive'],
+    );
+    const two = await run(
+      ['deployments', 'search', '--query', 'name:a* healthy:true region:ece-region'],
+      { env },
+    );
+    assert.equal(two.stdout.trim().split('\n').length, 3);
     const none = await run(['deployments', 'search', '--query', 'name:zzz*'], { env, tty: true });
     assert.deepEqual([none.code, none.stdout, none.stderr], [0, '', 'No deployments match.\n']);
     const bad = await run(['deployments', 'search', '--query', 'name:a*b'], { env });

@@ -79,7 +79,8 @@ describe('shell completion', () => {
   it('bash: deployment names and ids come from the API', async () => {
     const env = { ECE_HOST: t.sb.url, ECE_API_KEY: t.sb.apiKey };
     assert.deepEqual(await bash(['ece', 'deployments', 'show', 'prod'], env), ['prod-logs']);
-    assert.equal((await bash(['ece', 'deployments', 'show', ''], env)).length, 4);
+    // 2 seeded and the installation's 3 system deployments: a name and an id each.
+    assert.equal((await bash(['ece', 'deployments', 'show', ''], env)).length, 10);
   });
 
   it('bash: an unreachable API completes nothing, quickly and silently', async () => {

@@ -41,7 +41,7 @@ describe('the OS keychain', { skip: missing }, () => {
     });
     assert.equal(
       login.stderr,
-      `Signed in to ${t.sb.url} as admin with an API key (profile "default").\n`,
+      `Signed in to ${t.sb.url} as sandbox-admin with an API key (profile "default").\n`,
     );
     assert.equal(login.code, 0);
     const stored = keyring.lookup('ece-cli', 'default');
@@ -50,16 +50,20 @@ describe('the OS keychain', { skip: missing }, () => {
       type: 'apikey',
       secret: t.sb.apiKey,
       origin: t.sb.url,
-      user: 'admin',
+      user: 'sandbox-admin',
     });
 
     const list = await ece(['deployments', 'list'], { env });
     assert.equal(list.code, 0, list.stderr);
-    assert.equal(list.stdout.trim().split('\n').length, 2);
+    assert.equal(
+      list.stdout.trim().split('\n').length,
+      5,
+      'two seeded and three system deployments',
+    );
     const status = await ece(['auth', 'status'], { env });
     assert.equal(
       status.stdout,
-      `Profile:  default (active)\nHost:     ${t.sb.url}\nMethod:   API key (from the OS keychain)\nUser:     admin\nECE:      3.8.0\nStatus:   signed in\n`,
+      `Profile:  default (active)\nHost:     ${t.sb.url}\nMethod:   API key (from the OS keychain)\nUser:     sandbox-admin\nECE:      3.8.0\nStatus:   signed in\n`,
     );
     // The audit in ece() greps the config dir after every run; once more, plainly:
     for (const f of readdirSync(configDir)) {
@@ -134,7 +138,7 @@ describe('without a Secret Service', () => {
     const file = join(configDir, 'credentials.json');
     assert.equal(
       r.stderr,
-      `Signed in to ${t.sb.url} as admin with an API key (profile "default").\nwarning: the credential is stored in ${file} (mode 0600), not in the OS keychain\n`,
+      `Signed in to ${t.sb.url} as sandbox-admin with an API key (profile "default").\nwarning: the credential is stored in ${file} (mode 0600), not in the OS keychain\n`,
     );
     assert.equal(statSync(file).mode & 0o777, 0o600);
     const status = await ece(['auth', 'status'], { env });

@@ -15,7 +15,8 @@ describe('ece sandbox (binary)', () => {
       assert.match(sb.vars.ECE_HOST ?? '', /^http:\/\/127\.0\.0\.1:\d+$/);
       const r = await ece(['deployments', 'list'], { env: sb.vars });
       assert.equal(r.code, 0, r.stderr);
-      assert.equal(r.stdout.trim().split('\n').length, 4);
+      // The 4 asked for and the installation's 3 system deployments.
+      assert.equal(r.stdout.trim().split('\n').length, 7);
       assert.match(
         sb.stderr(),
         /^ECE sandbox listening on http:\/\/127\.0\.0\.1:\d+ with 4 deployments\n {2}login: {3}admin \/ \S+ \(tokens last 900s\)\n/,
@@ -33,7 +34,7 @@ describe('ece sandbox (binary)', () => {
       const { ECE_CA_CERT: ca, ...rest } = sb.vars;
       const withEnv = await ece(['deployments', 'list', '--json'], { env: sb.vars });
       assert.equal(withEnv.code, 0, withEnv.stderr);
-      assert.equal(JSON.parse(withEnv.stdout).deployments.length, 3);
+      assert.equal(JSON.parse(withEnv.stdout).deployments.length, 6);
       const withFlag = await ece(['deployments', 'list', '--ca-cert', ca ?? ''], { env: rest });
       assert.equal(withFlag.code, 0, withFlag.stderr);
       const without = await ece(['deployments', 'list'], { env: rest });
@@ -88,7 +89,13 @@ describe('ece sandbox (binary)', () => {
     );
     assert.deepEqual(
       lines.slice(header + 1, header + 6).map((l) => l.split(/\s+/)[1]),
-      ['prod-logs', 'search-staging', 'metrics', 'security-analytics', 'apm-traces'],
+      [
+        'admin-console-elasticsearch',
+        'logging-and-metrics',
+        'security-cluster',
+        'prod-logs',
+        'search-staging',
+      ],
     );
   });
 });

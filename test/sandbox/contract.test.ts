@@ -45,6 +45,7 @@ describe('sandbox contract', () => {
       auth: null,
     });
     const bearer = `Bearer ${login.token}`;
+    const bearer2 = `Bearer ${((await call('POST', '/users/auth/_login', { body: { username: 'admin', password: 'pw-123456' }, auth: null })).body as { token: string }).token}`;
     await expect(200, 'GET', '/users/auth', { auth: bearer });
     await expect(200, 'GET', '/user', { auth: bearer });
     const refreshed = await expect(200, 'POST', '/users/auth/_refresh', { auth: bearer });
@@ -85,6 +86,18 @@ describe('sandbox contract', () => {
     await expect(200, 'GET', '/platform/infrastructure/runners');
     await expect(200, 'GET', '/stack/versions');
     await expect(200, 'GET', '/deployments/templates?region=ece-region');
+    const bare = await expect(
+      200,
+      'GET',
+      '/deployments/templates?region=ece-region&show_instance_configurations=false',
+    );
+    // instance_configurations is required in the spec: left out, it is empty.
+    assert.deepEqual(
+      (bare as unknown as { instance_configurations: unknown[] }[]).map(
+        (x) => x.instance_configurations,
+      ),
+      [[], [], [], []],
+    );
     await expect(400, 'GET', '/deployments/templates');
     await expect(400, 'GET', '/deployments/templates?region=mars');
     await expect(200, 'GET', '/deployments/templates/observability?region=ece-region');
@@ -114,10 +127,23 @@ describe('sandbox contract', () => {
     await expect(200, 'POST', '/deployments?validate_only=true', {
       body: createRequest('check-only'),
     });
-    const created = await expect(201, 'POST', '/deployments?request_id=req-1', {
-      body: createRequest('orders', [...KINDS]),
+    await expect(400, 'POST', '/deployments?request_id=req-1', { body: createRequest('short') });
+    const created = await expect(
+      201,
+      'POST',
+      '/deployments?request_id=contract-test-request-0000000001',
+      {
+        body: createRequest('orders', [...KINDS]),
+      },
+    );
+    await expect(202, 'POST', '/deployments?request_id=contract-test-request-0000000001', {
+      body: createRequest('orders'),
     });
-    await expect(202, 'POST', '/deployments?request_id=req-1', { body: createRequest('orders') });
+    const bad = JSON.parse(
+      JSON.stringify(createRequest('bad-version')).replaceAll('8.15.1', '6.0.0'),
+    ) as Record<string, unknown>;
+    await expect(400, 'POST', '/deployments', { body: bad });
+    await expect(400, 'POST', '/users/auth/keys', { body: { description: 'x' }, auth: bearer2 });
     await expect(201, 'POST', '/deployments?template_id=observability', {
       body: { name: 'from-template' },
     });
@@ -130,8 +156,14 @@ describe('sandbox contract', () => {
     ]) {
       await expect(200, 'GET', `/deployments/${id}${q}`);
     }
+    await expect(
+      200,
+      'GET',
+      `/deployments/${id}?show_instance_configurations=false&enrich_with_template=false`,
+    );
     t.advance(4_000);
     await expect(200, 'GET', `/deployments/${id}?show_plan_logs=true`);
+    await expect(422, 'POST', `/deployments/${id}/elasticsearch/_main/_restart`);
     await expect(200, 'DELETE', `/deployments/${id}/elasticsearch/main-elasticsearch/plan/pending`);
     await expect(400, 'DELETE', `/deployments/${id}/elasticsearch/main-elasticsearch/plan/pending`);
     t.advance(20_000);
@@ -149,6 +181,12 @@ describe('sandbox contract', () => {
     await expect(404, 'PUT', '/deployments/0000', { body: update });
     t.advance(20_000);
     await expect(202, 'POST', `/deployments/${id}/elasticsearch/main-elasticsearch/_restart`);
+    await expect(422, 'POST', `/deployments/${id}/elasticsearch/main-elasticsearch/_restart`);
+    await expect(
+      202,
+      'POST',
+      `/deployments/${id}/elasticsearch/main-elasticsearch/_restart?cancel_pending=true`,
+    );
     await expect(202, 'POST', `/deployments/${id}/kibana/main-kibana/_restart`);
     await expect(404, 'POST', `/deployments/${id}/kibana/nope/_restart`);
     await expect(202, 'POST', `/deployments/${id}/kibana/main-kibana/instances/_stop`);
@@ -162,16 +200,41 @@ describe('sandbox contract', () => {
           bool: {
             must: [
               { prefix: { name: { value: 'ord' } } },
-              { term: { 'resources.elasticsearch.region': { value: 'ece-region' } } },
+              {
+                nested: {
+                  path: 'resources.elasticsearch',
+                  query: { term: { 'resources.elasticsearch.region': { value: 'ece-region' } } },
+                },
+              },
             ],
           },
         },
-        sort: [{ name: { order: 'desc' } }],
+        sort: [{ 'name.keyword': { order: 'desc' } }],
       },
     });
     await expect(200, 'POST', '/deployments/_search', {
       body: { query: { match: { name: { query: 'orders' } } } },
     });
+    await expect(200, 'POST', '/deployments/_search', {
+      body: {
+        query: {
+          nested: {
+            path: 'resources.kibana',
+            query: { term: { 'resources.kibana.info.status': { value: 'started' } } },
+          },
+        },
+        from: 1,
+        size: 2,
+        sort: [{ 'name.keyword': 'asc' }],
+      },
+    });
+    await expect(200, 'POST', '/deployments/_search?minimal_metadata=id,name', {
+      body: { query: { query_string: { query: 'name:ord* OR metrics' } } },
+    });
+    await expect(400, 'POST', '/deployments/_search', {
+      body: { query: { nested: { path: 'resources', query: { match_all: {} } } } },
+    });
+    await expect(400, 'POST', '/deployments/_search', { body: { sort: ['name'] } });
     await expect(200, 'POST', '/deployments/_search');
     await expect(400, 'POST', '/deployments/_search', {
       body: { query: { fuzzy: { name: 'x' } } },
@@ -186,7 +249,11 @@ describe('sandbox contract', () => {
     t.advance(20_000);
     await expect(200, 'POST', `/deployments/${id}/_shutdown`);
     t.advance(20_000);
-    await expect(400, 'POST', `/deployments/${id}/kibana/main-kibana/_restart`);
+    await expect(202, 'POST', `/deployments/${id}/kibana/_main/_restart`);
+    await expect(400, 'DELETE', `/deployments/${id}`);
+    t.advance(20_000);
+    await expect(200, 'POST', `/deployments/${id}/_shutdown`);
+    t.advance(20_000);
     await expect(200, 'DELETE', `/deployments/${id}`);
     await expect(404, 'GET', `/deployments/${id}`);
     await expect(404, 'POST', `/deployments/${id}/_shutdown`);

@@ -53,14 +53,25 @@ describe('sandbox lifecycle', () => {
         await t.call('POST', '/deployments', { body: createRequest('checkout-fail-plan') })
       ).body as Json;
       t.advance(11_000);
-      const d = (await t.call('GET', `/deployments/${id}?show_plan_logs=true`)).body as Json;
-      const current = d.resources.elasticsearch[0].info.plan_info.current;
-      assert.equal(current.healthy, false);
-      assert.match(current.error.message, /did not become healthy/);
-      const log = current.plan_attempt_log as Json[];
-      const failed = log.at(-1);
-      assert.equal(failed?.status, 'error');
-      assert.ok(log.length >= 6, 'it failed at a late step');
+      const d = (
+        await t.call('GET', `/deployments/${id}?show_plan_logs=true&show_plan_history=true`)
+      ).body as Json;
+      const info = d.resources.elasticsearch[0].info.plan_info;
+      // A failed creation leaves no current plan: the attempt is only in the history.
+      assert.equal(info.current, undefined);
+      assert.equal(info.pending, undefined);
+      const attempt = info.history.at(-1);
+      assert.equal(attempt.healthy, false);
+      assert.match(attempt.error.message, /did not become healthy/);
+      const log = attempt.plan_attempt_log as Json[];
+      assert.deepEqual(
+        log.slice(-2).map((s) => [s.step_id, s.status]),
+        [
+          [attempt.error.details.step, 'error'],
+          ['plan-completed', 'error'],
+        ],
+      );
+      assert.ok(log.length >= 7, 'it failed at a late step');
       assert.equal(d.healthy, false);
       assert.equal(d.resources.kibana[0].info.plan_info.current.healthy, true);
     } finally {
@@ -71,7 +82,9 @@ describe('sandbox lifecycle', () => {
   it('shutdown → stopping → stopped → delete; delete before shutdown is 400', async () => {
     const t = await testSandbox({ fakeClock: true, planDurationMs: 1_000, deployments: 2 });
     try {
-      const list = (await t.call('GET', '/deployments')).body as Json;
+      const all = (await t.call('GET', '/deployments')).body as Json;
+      // The installation's three system deployments come first.
+      const list = { deployments: all.deployments.slice(3) };
       const id = list.deployments[0].id;
       const early = await t.call('DELETE', `/deployments/${id}`);
       assert.equal(early.status, 400);
@@ -89,7 +102,7 @@ describe('sandbox lifecycle', () => {
       assert.equal(del.status, 200);
       const after = (await t.call('GET', '/deployments')).body as Json;
       assert.deepEqual(
-        after.deployments.map((x: Json) => x.id),
+        after.deployments.slice(3).map((x: Json) => x.id),
         [list.deployments[1].id],
       );
     } finally {
@@ -98,12 +111,13 @@ describe('sandbox lifecycle', () => {
   });
 
   it('a repeated request_id answers 202 with the same deployment and creates nothing', async () => {
-    const t = await testSandbox({ deployments: 0 });
+    const t = await testSandbox({ deployments: 0, systemDeployments: false });
     try {
-      const first = await t.call('POST', '/deployments?request_id=abc-123', {
+      const rid = 'payments-0123456789abcdef0123456789';
+      const first = await t.call('POST', `/deployments?request_id=${rid}`, {
         body: createRequest('payments'),
       });
-      const again = await t.call('POST', '/deployments?request_id=abc-123', {
+      const again = await t.call('POST', `/deployments?request_id=${rid}`, {
         body: createRequest('payments'),
       });
       assert.equal(first.status, 201);
@@ -123,7 +137,7 @@ describe('sandbox lifecycle', () => {
   });
 
   it('search with size 2 and cursor walks every page without duplicates', async () => {
-    const t = await testSandbox({ deployments: 7 });
+    const t = await testSandbox({ deployments: 7, systemDeployments: false });
     try {
       const seen: string[] = [];
       let body: Json = { query: { match_all: {} }, size: 2 };
@@ -151,11 +165,18 @@ describe('sandbox lifecycle', () => {
           body: {
             query: {
               bool: {
-                must: [{ exists: { field: 'resources.kibana.id' } }],
+                must: [
+                  {
+                    nested: {
+                      path: 'resources.kibana',
+                      query: { exists: { field: 'resources.kibana.id' } },
+                    },
+                  },
+                ],
                 must_not: [{ match: { name: { query: 'prod' } } }],
               },
             },
-            sort: [{ name: 'asc' }],
+            sort: [{ 'name.keyword': 'asc' }],
           },
         })
       ).body as Json;

@@ -20,11 +20,7 @@ export async function resolveDeployment(api: ApiClient, ref: string): Promise<Re
   const value = ref.trim();
   if (value === '') throw new UsageError('the deployment id or name is empty');
   if (ID.test(value)) return { id: value };
-  let matches = await named(api, { 'name.keyword': { value } }, value);
-  // An index without name.keyword (the sandbox before it modelled ECE's
-  // mapping) finds nothing there; a term on `name` can then only find the
-  // same exact names, so this never changes the answer on real ECE.
-  if (matches.length === 0) matches = await named(api, { name: { value } }, value);
+  const matches = await named(api, value);
   if (matches.length === 0) {
     throw new CliError(
       `no deployment is named "${value}" (give its 32-character id or exact name)`,
@@ -40,12 +36,11 @@ export async function resolveDeployment(api: ApiClient, ref: string): Promise<Re
   return { id: only?.id ?? '', name: value };
 }
 
-async function named(
-  api: ApiClient,
-  term: Record<string, { value: string }>,
-  value: string,
-): Promise<{ id: string; name: string }[]> {
-  const res = await searchDeployments(api, { query: { term }, size: 50 });
+async function named(api: ApiClient, value: string): Promise<{ id: string; name: string }[]> {
+  const res = await searchDeployments(api, {
+    query: { term: { 'name.keyword': { value } } },
+    size: 50,
+  });
   const body = parseBody<{ deployments?: { id: string; name: string }[] }>(res);
   return (body.deployments ?? []).filter((d) => d.name === value);
 }
