@@ -239,13 +239,14 @@ describe('deployments against the sandbox', () => {
         .split('\n')
         .map((l) => l.split('\t')[1])
         .sort(),
-      ['apm-traces', 'app-search-prod', 'audit-archive'],
+      // ECE's own admin console deployment starts with an a too.
+      ['admin-console-elasticsearch', 'apm-traces', 'app-search-prod', 'audit-archive'],
     );
     const two = await run(
       ['deployments', 'search', '--query', 'name:a* healthy:true region:ece-region'],
       { env },
     );
-    assert.equal(two.stdout.trim().split('\n').length, 3);
+    assert.equal(two.stdout.trim().split('\n').length, 4);
     const none = await run(['deployments', 'search', '--query', 'name:zzz*'], { env, tty: true });
     assert.deepEqual([none.code, none.stdout, none.stderr], [0, '', 'No deployments match.\n']);
     const bad = await run(['deployments', 'search', '--query', 'name:a*b'], { env });

@@ -85,7 +85,7 @@ describe('ece sandbox (binary)', () => {
     assert.ok(header > 0, r.stdout);
     assert.match(
       lines[header] ?? '',
-      /^ID +NAME +ELASTICSEARCH +KIBANA +APM +INTEGRATIONS_SERVER +ENTERPRISE_SEARCH$/,
+      /^ID +NAME +ELASTICSEARCH +KIBANA +APM +INTEGRATIONS_SERVER +ENTERPRISE_SEARCH +SYSTEM$/,
     );
     assert.deepEqual(
       lines.slice(header + 1, header + 6).map((l) => l.split(/\s+/)[1]),

@@ -40,7 +40,7 @@ describe('a hostile deployment name in every sink', () => {
   let t: TestSandbox;
   let id = '';
   before(async () => {
-    t = await testSandbox({ deployments: 0 });
+    t = await testSandbox({ deployments: 0, systemDeployments: false });
     registerSecret(t.sb.apiKey);
     const created = await t.call('POST', '/deployments', { body: createRequest(EVIL) });
     id = (created.body as { id: string }).id;
