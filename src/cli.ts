@@ -3,6 +3,7 @@
 // messages on stderr.
 
 import { Command, CommanderError, Option } from 'commander';
+import type { Contexts } from './commands/action.js';
 import { findGroup, GROUPS } from './commands/registry.js';
 import { Context, type ContextInit } from './context.js';
 import { CliError, DryRunComplete, ExitCode } from './errors.js';
@@ -11,18 +12,32 @@ import { sanitize } from './output/sanitize.js';
 import { isTopic, topic } from './topics.js';
 import { VERSION } from './version.js';
 
+/** The global options, declared once: the program's options and the argv scan below read them. */
+const GLOBAL_OPTIONS: (Option | [flags: string, description: string])[] = [
+  ['--host <host>', 'ECE host: name, name:port or URL (env: ECE_HOST)'],
+  ['--api-key <key>', 'API key (env: ECE_API_KEY); prefer the env var, flags show in ps'],
+  ['--token <token>', 'bearer token (env: ECE_TOKEN)'],
+  ['--profile <name>', 'configuration profile to use (env: ECE_PROFILE)'],
+  ['--ca-cert <file>', 'trust this CA certificate (PEM) for TLS (env: ECE_CA_CERT)'],
+  ['-k, --insecure', 'skip TLS certificate verification (env: ECE_INSECURE=1)'],
+  ['--timeout <duration>', 'timeout for each request, e.g. 30s or 2m (default: 30s)'],
+  new Option('-o, --output <format>', 'output format').choices(FORMATS),
+  ['--json', 'print the API response body as JSON (same as -o json)'],
+  ['--query <expr>', 'JMESPath expression applied to the data before output'],
+  ['--verbose', 'trace HTTP requests and responses on stderr (secrets masked)'],
+  ['--dry-run', 'print the write(s) as curl commands instead of sending them'],
+  ['--no-color', 'disable colour (env: NO_COLOR)'],
+];
+
+const globalOptions = () =>
+  GLOBAL_OPTIONS.map((o) => (o instanceof Option ? o : new Option(o[0], o[1])));
+
 /** Global options that take a value, for finding the command word in argv. */
-const VALUE_OPTIONS = new Set([
-  '--host',
-  '--api-key',
-  '--token',
-  '--profile',
-  '--ca-cert',
-  '--timeout',
-  '-o',
-  '--output',
-  '--query',
-]);
+const VALUE_OPTIONS = new Set(
+  globalOptions()
+    .filter((o) => o.required || o.optional)
+    .flatMap((o) => [o.short, o.long].filter((n): n is string => n !== undefined)),
+);
 
 export async function main(argv: string[], init: ContextInit): Promise<number> {
   const ctx = new Context(init);
@@ -61,19 +76,6 @@ export async function buildProgram(
     .version(VERSION, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
     .helpCommand('help [command]', 'show help for a command')
-    .option('--host <host>', 'ECE host: name, name:port or URL (env: ECE_HOST)')
-    .option('--api-key <key>', 'API key (env: ECE_API_KEY); prefer the env var, flags show in ps')
-    .option('--token <token>', 'bearer token (env: ECE_TOKEN)')
-    .option('--profile <name>', 'configuration profile to use (env: ECE_PROFILE)')
-    .option('--ca-cert <file>', 'trust this CA certificate (PEM) for TLS (env: ECE_CA_CERT)')
-    .option('-k, --insecure', 'skip TLS certificate verification (env: ECE_INSECURE=1)')
-    .option('--timeout <duration>', 'timeout for each request, e.g. 30s or 2m (default: 30s)')
-    .addOption(new Option('-o, --output <format>', 'output format').choices(FORMATS))
-    .option('--json', 'print the API response body as JSON (same as -o json)')
-    .option('--query <expr>', 'JMESPath expression applied to the data before output')
-    .option('--verbose', 'trace HTTP requests and responses on stderr (secrets masked)')
-    .option('--dry-run', 'print the request as a curl command instead of sending it')
-    .option('--no-color', 'disable colour (env: NO_COLOR)')
     .showSuggestionAfterError(true)
     .configureHelp({ showGlobalOptions: true })
     .exitOverride()
@@ -94,15 +96,19 @@ Examples:
 
 Help topics: ece help exit-codes | environment | formatting`,
     );
-  program.hook('preAction', (_root, action) => {
-    ctx.flags = action.optsWithGlobals();
-  });
+  for (const o of globalOptions()) program.addOption(o);
+  // One Context a run, built from what commander parsed, before the action runs.
+  let parsed: Context | undefined;
+  const contexts: Contexts = (cmd) => {
+    parsed ??= ctx.withFlags(cmd.optsWithGlobals());
+    return parsed;
+  };
 
   const wanted = findGroup(commandWord(argv));
   for (const group of GROUPS) {
     const cmd = program.command(group.name).aliases(group.aliases).description(group.summary);
     cmd.exitOverride();
-    if (opts.all || group === wanted) (await group.load()).register(cmd, ctx);
+    if (opts.all || group === wanted) (await group.load()).register(cmd, contexts);
   }
   return program;
 }

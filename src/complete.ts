@@ -81,8 +81,7 @@ export async function candidates(
   if (subs.length && args === 0) return match(subs);
   const next = cmd.registeredArguments[args];
   if (next?.name() === 'deployment') {
-    ctx.flags = { ...ctx.flags, ...flags, timeout: '2s' };
-    return match(await deployments(ctx));
+    return match(await deployments(ctx.withFlags({ ...ctx.flags, ...flags, timeout: '2s' })));
   }
   return [];
 }

@@ -60,52 +60,86 @@ export interface ContextInit {
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
+/** What every Context of one run shares: the streams, the secrets, the clients to close. */
+interface Shared {
+  io: MaskedIO;
+  secrets: Secrets;
+  store: CredentialStore;
+  clients: ApiClient[];
+  warned: Set<string>;
+  configCache?: ConfigData;
+}
+
+/**
+ * Immutable once built: `main` builds one without flags (for help and error
+ * reports), and the action of a command gets one built from its parsed flags
+ * (`withFlags`). What a run learns on the way (secrets, open clients,
+ * warnings given) lives in the state they share.
+ */
 export class Context {
   readonly io: MaskedIO;
   readonly env: Env;
   /** Every secret this run knows: masked in all it writes (see maskedIO). */
-  readonly secrets = new Secrets();
-  private flagValues: GlobalOptions = {};
+  readonly secrets: Secrets;
+  readonly flags: Readonly<GlobalOptions>;
+  /** Commands that create profiles (login) may name one that does not exist yet. */
+  readonly creatingProfile: boolean;
   readonly signal: AbortSignal | undefined;
   readonly store: CredentialStore;
+  private readonly init: ContextInit;
+  private readonly shared: Shared;
   private readonly clientOverrides: Partial<ClientOptions>;
-  private configCache: ConfigData | undefined;
   private clientCache: ApiClient | undefined;
-  private readonly clients: ApiClient[] = [];
-  private warned = new Set<string>();
 
-  constructor(init: ContextInit) {
-    this.io = maskedIO(init.io, this.secrets);
+  constructor(init: ContextInit, shared?: Shared, creatingProfile = false) {
+    this.init = init;
     this.env = init.env;
-    this.secrets.add(this.env.ECE_API_KEY);
-    this.secrets.add(this.env.ECE_TOKEN);
-    this.flags = init.flags ?? {};
-    this.store =
-      init.store ??
-      new ProfileCredentials(configDir(this.env), (name) => this.config().profiles?.[name]);
+    this.flags = Object.freeze({ ...(init.flags ?? {}) });
+    this.creatingProfile = creatingProfile;
+    if (shared) {
+      this.shared = shared;
+    } else {
+      const secrets = new Secrets();
+      this.shared = {
+        io: maskedIO(init.io, secrets),
+        secrets,
+        store:
+          init.store ??
+          new ProfileCredentials(configDir(init.env), (name) => this.config().profiles?.[name]),
+        clients: [],
+        warned: new Set(),
+      };
+    }
+    this.io = this.shared.io;
+    this.secrets = this.shared.secrets;
+    this.store = this.shared.store;
     this.signal = init.signal;
     this.clientOverrides = init.client ?? {};
-  }
-
-  get flags(): GlobalOptions {
-    return this.flagValues;
-  }
-
-  /** Flags as parsed; a secret among them is masked from here on, and warned about. */
-  set flags(flags: GlobalOptions) {
-    this.flagValues = flags;
-    this.secrets.add(flags.apiKey);
-    this.secrets.add(flags.token);
+    this.secrets.add(this.env.ECE_API_KEY);
+    this.secrets.add(this.env.ECE_TOKEN);
+    // A secret among the flags is masked from here on, and warned about.
+    this.secrets.add(this.flags.apiKey);
+    this.secrets.add(this.flags.token);
     if (this.io.stderrIsTTY) {
-      if (flags.apiKey)
+      if (this.flags.apiKey)
         this.warn(
           '--api-key shows the key to every local user (ps, shell history); use ECE_API_KEY or --api-key-stdin',
         );
-      if (flags.token)
+      if (this.flags.token)
         this.warn(
           '--token shows the token to every local user (ps, shell history); use ECE_TOKEN instead',
         );
     }
+  }
+
+  /** The Context of a command: this run's, with the flags commander parsed. */
+  withFlags(flags: GlobalOptions): Context {
+    return new Context({ ...this.init, flags }, this.shared, this.creatingProfile);
+  }
+
+  /** The same, for a command that may create the profile it names (login). */
+  creatingProfiles(): Context {
+    return new Context(this.init, this.shared, true);
   }
 
   /** Lets a secret through on stdout, where the user asked for exactly it. */
@@ -118,17 +152,14 @@ export class Context {
   }
 
   config(): ConfigData {
-    this.configCache ??= readConfig(this.configDir());
-    return this.configCache;
+    this.shared.configCache ??= readConfig(this.configDir());
+    return this.shared.configCache;
   }
 
   profile(): { name: string; profile: Profile } {
     const explicit = this.flags.profile || this.env.ECE_PROFILE || undefined;
     return selectProfile(this.config(), explicit, this.creatingProfile);
   }
-
-  /** Commands that create profiles (login, config set) may name one that does not exist yet. */
-  creatingProfile = false;
 
   /** The host per DESIGN.md: --host > ECE_HOST > COORDINATOR_HOST > profile. */
   endpoint(): Endpoint {
@@ -256,7 +287,7 @@ export class Context {
       this.secrets.add(secret);
     };
     if (credential) this.secrets.add(credential.secret);
-    this.clients.push(client);
+    this.shared.clients.push(client);
     return client;
   }
 
@@ -293,18 +324,14 @@ export class Context {
 
   /** A warning on stderr, once per message. */
   warn(message: string): void {
-    if (this.warned.has(message)) return;
-    this.warned.add(message);
+    if (this.shared.warned.has(message)) return;
+    this.shared.warned.add(message);
     this.io.stderr.write(`warning: ${message}\n`);
   }
 
+  /** Closes every client this run opened. */
   async dispose(): Promise<void> {
-    await Promise.all(this.clients.map((c) => c.close()));
-  }
-
-  /** Drops what was read from the config file, after a command changed it. */
-  reloadConfig(): void {
-    this.configCache = undefined;
+    await Promise.all(this.shared.clients.map((c) => c.close()));
   }
 
   private maxAttempts(): number {

@@ -3,14 +3,14 @@
 // the command line names it.
 
 import type { Command } from 'commander';
-import type { Context } from '../context.js';
+import type { Contexts } from './action.js';
 
 export interface Group {
   name: string;
   aliases: string[];
   summary: string;
   /** Adds the group's verbs and help to the group's command. */
-  load(): Promise<{ register(group: Command, ctx: Context): void }>;
+  load(): Promise<{ register(group: Command, contexts: Contexts): void }>;
 }
 
 export const GROUPS: Group[] = [

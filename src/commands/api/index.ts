@@ -10,6 +10,7 @@ import { ApiError, UsageError } from '../../errors.js';
 import { readInputFile } from '../../input.js';
 import { readStdin } from '../../output/prompt.js';
 import { RAW, writeExact } from '../../output/raw.js';
+import { act, type Contexts } from '../action.js';
 import { assign, fieldValue, type Json, parseField } from './fields.js';
 
 export interface ApiFlags {
@@ -25,7 +26,7 @@ export interface ApiFlags {
 
 const collect = (v: string, all: string[]) => [...all, v];
 
-export function register(cmd: Command, ctx: Context): void {
+export function register(cmd: Command, contexts: Contexts): void {
   cmd
     .argument('<path>', 'API path, with or without /api/v1 (e.g. /platform or deployments/ID)')
     .option('-X, --method <method>', 'HTTP method (default: GET, or POST with fields or --input)')
@@ -61,7 +62,7 @@ Examples:
   $ ece api /deployments/_search --input query.json --paginate
   $ ece api -X DELETE /users/auth/keys/KEY_ID --include`,
     )
-    .action((path: string, flags: ApiFlags) => run(path, flags, ctx));
+    .action(act(contexts, (ctx, path: string, flags: ApiFlags) => run(path, flags, ctx)));
 }
 
 export async function run(rawPath: string, flags: ApiFlags, ctx: Context): Promise<void> {

@@ -13,6 +13,7 @@ import { openConfig, profileOf, targetProfile } from '../../config/write.js';
 import type { Context } from '../../context.js';
 import { UsageError } from '../../errors.js';
 import { ask, canPrompt, readStdin } from '../../output/prompt.js';
+import { act, type Contexts } from '../action.js';
 
 export interface LoginFlags {
   username?: string;
@@ -22,7 +23,7 @@ export interface LoginFlags {
   insecureStorage?: boolean;
 }
 
-export function register(cmd: Command, ctx: Context): void {
+export function register(cmd: Command, contexts: Contexts): void {
   cmd
     .option('-u, --username <name>', 'user to sign in as (prompted for on a terminal)')
     .option('--password-stdin', 'read the password from standard input')
@@ -42,10 +43,12 @@ Examples:
   $ printf %s "$ECE_PASSWORD" | ece login --username admin --password-stdin
   $ ece login --profile lab --host https://ece-lab:12443 --api-key-stdin < key.txt`,
     )
-    .action((flags: LoginFlags) => run(flags, ctx));
+    .action(act(contexts, (ctx, flags: LoginFlags) => run(flags, ctx)));
 }
 
-export async function run(flags: LoginFlags, ctx: Context): Promise<void> {
+export async function run(flags: LoginFlags, given: Context): Promise<void> {
+  // login may name a profile that does not exist yet: it creates it.
+  const ctx = given.creatingProfiles();
   const { io } = ctx;
   if (ctx.flags.apiKey !== undefined || ctx.flags.token !== undefined) {
     throw new UsageError(
@@ -65,7 +68,6 @@ export async function run(flags: LoginFlags, ctx: Context): Promise<void> {
       'ece login needs a terminal to ask for credentials; without one use --username NAME --password-stdin or --api-key-stdin',
     );
   }
-  ctx.creatingProfile = true;
   const profile = ctx.flags.profile || ctx.env.ECE_PROFILE || undefined;
   // Checks the config file before anything is typed.
   const config = await openConfig(ctx.configDir());

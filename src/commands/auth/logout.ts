@@ -8,8 +8,9 @@ import type { ProfileCredentials } from '../../auth/store.js';
 import { openConfig, targetProfile } from '../../config/write.js';
 import type { Context } from '../../context.js';
 import { CliError } from '../../errors.js';
+import { act, type Contexts } from '../action.js';
 
-export function register(cmd: Command, ctx: Context): void {
+export function register(cmd: Command, contexts: Contexts): void {
   cmd
     .option('--all', 'sign out of every profile')
     .addHelpText(
@@ -20,7 +21,7 @@ Examples:
   $ ece logout --profile lab
   $ ece logout --all`,
     )
-    .action((flags: { all?: boolean }) => run(flags, ctx));
+    .action(act(contexts, (ctx, flags: { all?: boolean }) => run(flags, ctx)));
 }
 
 export async function run(flags: { all?: boolean }, ctx: Context): Promise<void> {

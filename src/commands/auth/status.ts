@@ -9,6 +9,7 @@ import { expiryOf } from '../../auth/session.js';
 import type { Context } from '../../context.js';
 import { formatDuration } from '../../duration.js';
 import { AuthError, CliError } from '../../errors.js';
+import { act, type Contexts } from '../action.js';
 import { installationVersion } from '../platform-version.js';
 
 export interface Status {
@@ -25,7 +26,7 @@ export interface Status {
   error?: string;
 }
 
-export function register(cmd: Command, ctx: Context): void {
+export function register(cmd: Command, contexts: Contexts): void {
   cmd
     .command('status')
     .description('Show the host, credential and user the active profile signs in with')
@@ -39,7 +40,7 @@ Examples:
   $ ece auth status
   $ ece auth status --all --json`,
     )
-    .action((flags: { all?: boolean }) => run(flags, ctx));
+    .action(act(contexts, (ctx, flags: { all?: boolean }) => run(flags, ctx)));
 }
 
 export async function run(flags: { all?: boolean }, ctx: Context): Promise<void> {

@@ -5,8 +5,9 @@ import type { Command } from 'commander';
 import { missingCredentialMessage } from '../../auth/credentials.js';
 import type { Context } from '../../context.js';
 import { AuthError } from '../../errors.js';
+import { act, type Contexts } from '../action.js';
 
-export function register(cmd: Command, ctx: Context): void {
+export function register(cmd: Command, contexts: Contexts): void {
   cmd
     .command('token')
     .description('Print the bearer token of the active session')
@@ -19,7 +20,7 @@ API key or missing.
 Examples:
   $ curl -H "Authorization: Bearer $(ece auth token)" https://ece.example.com:12443/api/v1/user`,
     )
-    .action(() => run(ctx));
+    .action(act(contexts, (ctx) => run(ctx)));
 }
 
 export async function run(ctx: Context): Promise<void> {

@@ -1,13 +1,13 @@
 // `ece completion bash|zsh|fish`: prints the completion script for a shell.
 
 import type { Command } from 'commander';
-import type { Context } from '../../context.js';
 import { UsageError } from '../../errors.js';
+import { act, type Contexts } from '../action.js';
 import { BASH, FISH, ZSH } from './scripts.js';
 
 const SCRIPTS: Record<string, string> = { bash: BASH, zsh: ZSH, fish: FISH };
 
-export function register(cmd: Command, ctx: Context): void {
+export function register(cmd: Command, contexts: Contexts): void {
   cmd
     .argument('<shell>', 'bash, zsh or fish')
     .addHelpText(
@@ -26,9 +26,11 @@ Install:
 Examples:
   $ ece completion bash > ~/.local/share/bash-completion/completions/ece`,
     )
-    .action((shell: string) => {
-      const script = SCRIPTS[shell];
-      if (!script) throw new UsageError(`unknown shell "${shell}" (valid: bash, zsh, fish)`);
-      ctx.io.stdout.write(script);
-    });
+    .action(
+      act(contexts, (ctx, shell: string) => {
+        const script = SCRIPTS[shell];
+        if (!script) throw new UsageError(`unknown shell "${shell}" (valid: bash, zsh, fish)`);
+        ctx.io.stdout.write(script);
+      }),
+    );
 }

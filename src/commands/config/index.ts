@@ -1,11 +1,11 @@
 // `ece config`: profiles of non-secret settings.
 
 import type { Command } from 'commander';
-import type { Context } from '../../context.js';
+import type { Contexts } from '../action.js';
 import { registerList, registerShow } from './read.js';
 import { register as registerWrite } from './write.js';
 
-export function register(group: Command, ctx: Context): void {
+export function register(group: Command, contexts: Contexts): void {
   group.addHelpText(
     'after',
     `
@@ -19,7 +19,7 @@ Examples:
   $ ece config use lab
   $ ece config list`,
   );
-  registerList(group, ctx);
-  registerShow(group, ctx);
-  registerWrite(group, ctx);
+  registerList(group, contexts);
+  registerShow(group, contexts);
+  registerWrite(group, contexts);
 }

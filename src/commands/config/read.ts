@@ -4,23 +4,24 @@ import type { Command } from 'commander';
 import { PROFILE_KEYS } from '../../config/store.js';
 import type { Context } from '../../context.js';
 import { UsageError } from '../../errors.js';
+import { act, type Contexts } from '../action.js';
 
-export function registerList(group: Command, ctx: Context): void {
+export function registerList(group: Command, contexts: Contexts): void {
   group
     .command('list')
     .alias('ls')
     .description('List profiles; * marks the active one')
     .addHelpText('after', '\nExamples:\n  $ ece config list\n  $ ece config list --json')
-    .action(() => list(ctx));
+    .action(act(contexts, (ctx) => list(ctx)));
 }
 
-export function registerShow(group: Command, ctx: Context): void {
+export function registerShow(group: Command, contexts: Contexts): void {
   group
     .command('show')
     .description('Show the settings of a profile (the active one by default)')
     .argument('[name]', 'profile name')
     .addHelpText('after', '\nExamples:\n  $ ece config show\n  $ ece config show lab --json')
-    .action((name: string | undefined) => show(name, ctx));
+    .action(act(contexts, (ctx, name: string | undefined) => show(name, ctx)));
 }
 
 export async function list(ctx: Context): Promise<void> {

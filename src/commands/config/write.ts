@@ -7,6 +7,7 @@ import { PROFILE_KEYS } from '../../config/store.js';
 import { checkProfileName, openConfig, profileOf, targetProfile } from '../../config/write.js';
 import type { Context } from '../../context.js';
 import { UsageError } from '../../errors.js';
+import { act, type Contexts } from '../action.js';
 
 const KEYS_HELP = `
 Settings: ${PROFILE_KEYS.join(', ')}.
@@ -16,7 +17,7 @@ Settings: ${PROFILE_KEYS.join(', ')}.
   output    table, tsv, json or yaml
   timeout   per-request timeout, e.g. 30s or 2m`;
 
-export function register(group: Command, ctx: Context): void {
+export function register(group: Command, contexts: Contexts): void {
   group
     .command('set')
     .description('Set a setting of the active profile (or --profile NAME, created if new)')
@@ -26,26 +27,26 @@ export function register(group: Command, ctx: Context): void {
       'after',
       `${KEYS_HELP}\n\nExamples:\n  $ ece config set host ece.example.com\n  $ ece config set --profile lab ca-cert ./lab-ca.pem`,
     )
-    .action((key: string, value: string) => set(key, value, ctx));
+    .action(act(contexts, (ctx, key: string, value: string) => set(key, value, ctx)));
   group
     .command('unset')
     .description('Remove a setting from the active profile')
     .argument('<key>', 'setting name')
     .addHelpText('after', `${KEYS_HELP}\n\nExamples:\n  $ ece config unset insecure`)
-    .action((key: string) => unset(key, ctx));
+    .action(act(contexts, (ctx, key: string) => unset(key, ctx)));
   group
     .command('use')
     .description('Make a profile the active one')
     .argument('<name>', 'profile name')
     .addHelpText('after', '\nExamples:\n  $ ece config use lab')
-    .action((name: string) => use(name, ctx));
+    .action(act(contexts, (ctx, name: string) => use(name, ctx)));
   group
     .command('delete')
     .alias('rm')
     .description('Delete a profile and its stored credential')
     .argument('<name>', 'profile name')
     .addHelpText('after', '\nExamples:\n  $ ece config delete old-lab')
-    .action((name: string) => remove(name, ctx));
+    .action(act(contexts, (ctx, name: string) => remove(name, ctx)));
 }
 
 const explicitProfile = (ctx: Context) => ctx.flags.profile || ctx.env.ECE_PROFILE || undefined;

@@ -10,6 +10,7 @@ import type { Context } from '../../context.js';
 import { ApiError, CliError, InterruptedError, NetworkError, UsageError } from '../../errors.js';
 import { readDocument } from '../../input.js';
 import { RAW } from '../../output/raw.js';
+import { act, type Contexts } from '../action.js';
 import { addWaitOptions, follow, type WaitFlags, waitTimeoutMs } from './wait.js';
 
 export interface CreateFlags extends WaitFlags {
@@ -20,7 +21,7 @@ export interface CreateFlags extends WaitFlags {
   requestId?: string;
 }
 
-export function register(group: Command, ctx: Context): void {
+export function register(group: Command, contexts: Contexts): void {
   const cmd = group
     .command('create')
     .description('Create a deployment from a definition file or a template')
@@ -45,7 +46,7 @@ Examples:
   $ ece deployments create --template-id default --name staging-search
   $ ece deployments create -f d.yaml --request-id "$(printf %s "ci-$CI_PIPELINE_ID" | sha256sum | cut -c1-40)" --json`,
     )
-    .action((flags: CreateFlags) => run(flags, ctx));
+    .action(act(contexts, (ctx, flags: CreateFlags) => run(flags, ctx)));
 }
 
 export async function run(flags: CreateFlags, ctx: Context): Promise<void> {

@@ -1,7 +1,7 @@
 // `ece deployments`: the group's verbs and help.
 
 import type { Command } from 'commander';
-import type { Context } from '../../context.js';
+import type { Contexts } from '../action.js';
 import * as create from './create.js';
 import * as lifecycle from './lifecycle.js';
 import * as list from './list.js';
@@ -10,7 +10,7 @@ import * as search from './search.js';
 import * as show from './show.js';
 import * as update from './update.js';
 
-export function register(group: Command, ctx: Context): void {
+export function register(group: Command, contexts: Contexts): void {
   group.addHelpText(
     'after',
     `
@@ -22,11 +22,11 @@ Examples:
   $ ece deployments show prod-logs
   $ ece deployments shutdown old-logs --yes --wait && ece deployments delete old-logs --yes`,
   );
-  list.register(group, ctx);
-  show.register(group, ctx);
-  search.register(group, ctx);
-  create.register(group, ctx);
-  update.register(group, ctx);
-  lifecycle.register(group, ctx);
-  resources.register(group, ctx);
+  list.register(group, contexts);
+  show.register(group, contexts);
+  search.register(group, contexts);
+  create.register(group, contexts);
+  update.register(group, contexts);
+  lifecycle.register(group, contexts);
+  resources.register(group, contexts);
 }

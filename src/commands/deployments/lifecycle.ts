@@ -8,6 +8,7 @@ import type { Context } from '../../context.js';
 import { ApiError } from '../../errors.js';
 import { confirmOrFail, requireConfirmable } from '../../output/prompt.js';
 import { RAW } from '../../output/raw.js';
+import { act, type Contexts } from '../action.js';
 import { resolveDeployment } from './resolve.js';
 import { addWaitOptions, follow, type WaitFlags, waitTimeoutMs } from './wait.js';
 
@@ -17,7 +18,7 @@ interface LifecycleFlags extends WaitFlags {
   yes?: boolean;
 }
 
-export function register(group: Command, ctx: Context): void {
+export function register(group: Command, contexts: Contexts): void {
   const shutdown = group
     .command('shutdown')
     .description('Shut a deployment down: stop all its resources (asks first)')
@@ -26,7 +27,9 @@ export function register(group: Command, ctx: Context): void {
     .option('-y, --yes', 'do not ask for confirmation');
   addWaitOptions(shutdown)
     .addHelpText('after', '\nExamples:\n  $ ece deployments shutdown staging-search --yes --wait')
-    .action((ref: string, flags: LifecycleFlags) => runShutdown(ref, flags, ctx));
+    .action(
+      act(contexts, (ctx, ref: string, flags: LifecycleFlags) => runShutdown(ref, flags, ctx)),
+    );
 
   const restore = group
     .command('restore')
@@ -35,7 +38,9 @@ export function register(group: Command, ctx: Context): void {
     .option('--restore-snapshot', 'restore the latest snapshot too');
   addWaitOptions(restore)
     .addHelpText('after', '\nExamples:\n  $ ece deployments restore staging-search --wait')
-    .action((ref: string, flags: LifecycleFlags) => runRestore(ref, flags, ctx));
+    .action(
+      act(contexts, (ctx, ref: string, flags: LifecycleFlags) => runRestore(ref, flags, ctx)),
+    );
 
   group
     .command('delete')
@@ -47,7 +52,7 @@ export function register(group: Command, ctx: Context): void {
       'after',
       '\nA running deployment must be shut down first.\n\nExamples:\n  $ ece deployments shutdown old-logs --yes --wait && ece deployments delete old-logs --yes',
     )
-    .action((ref: string, flags: LifecycleFlags) => runDelete(ref, flags, ctx));
+    .action(act(contexts, (ctx, ref: string, flags: LifecycleFlags) => runDelete(ref, flags, ctx)));
 }
 
 async function describe(ctx: Context, ref: string) {

@@ -14,8 +14,9 @@ import type { Context } from '../../context.js';
 import { CliError, InterruptedError, ResponseError } from '../../errors.js';
 import type { View } from '../../output/render.js';
 import type { Grid } from '../../output/table.js';
+import { act, type Contexts } from '../action.js';
 
-export function register(parent: Command, ctx: Context): void {
+export function register(parent: Command, contexts: Contexts): void {
   parent
     .command('list')
     .alias('ls')
@@ -35,7 +36,7 @@ Examples:
   $ ece deployments list --query 'deployments[].name'
   $ ece deployments list | cut -f1`,
     )
-    .action(() => run(ctx));
+    .action(act(contexts, (ctx) => run(ctx)));
 }
 
 export async function run(ctx: Context): Promise<void> {

@@ -18,6 +18,7 @@ import { type Before, NOTHING_BEFORE, snapshot } from '../../api/plans.js';
 import type { Context } from '../../context.js';
 import { ApiError, CliError, ExitCode, UsageError } from '../../errors.js';
 import { confirmOrFail, requireConfirmable } from '../../output/prompt.js';
+import { act, type Contexts } from '../action.js';
 import { resolveDeployment } from './resolve.js';
 import { addWaitOptions, follow, type WaitFlags, waitTimeoutMs } from './wait.js';
 
@@ -33,7 +34,7 @@ const MAIN = '_main';
 
 const KIND_HELP = `resource kind: ${KINDS.join(', ')}`;
 
-export function register(group: Command, ctx: Context): void {
+export function register(group: Command, contexts: Contexts): void {
   const verbs = [
     ['restart', 'Restart the instances of a resource', 'restart'],
     ['stop', 'Stop the instances of a resource', '_stop'],
@@ -59,7 +60,11 @@ export function register(group: Command, ctx: Context): void {
         'after',
         `\nExamples:\n  $ ece deployments ${verb} prod-logs --kind kibana --wait${verb === 'restart' ? `\n  $ ece deployments restart prod-logs --ref-id _main --cancel-pending` : ''}`,
       )
-      .action((ref: string, flags: ResourceFlags) => runCommand(ref, flags, action, ctx));
+      .action(
+        act(contexts, (ctx, ref: string, flags: ResourceFlags) =>
+          runCommand(ref, flags, action, ctx),
+        ),
+      );
   }
   const plan = group.command('plan').description('Pending plans');
   plan
@@ -73,7 +78,7 @@ export function register(group: Command, ctx: Context): void {
       'after',
       '\nExamples:\n  $ ece deployments plan cancel prod-logs --kind elasticsearch --yes',
     )
-    .action((ref: string, flags: ResourceFlags) => runCancel(ref, flags, ctx));
+    .action(act(contexts, (ctx, ref: string, flags: ResourceFlags) => runCancel(ref, flags, ctx)));
 }
 
 function checkKind(kind: string | undefined): string {

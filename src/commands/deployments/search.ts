@@ -8,6 +8,7 @@ import { atLeast, CURSOR_SINCE } from '../../api/versions.js';
 import type { Context } from '../../context.js';
 import { ResponseError, UsageError } from '../../errors.js';
 import { readDocument } from '../../input.js';
+import { act, type Contexts } from '../action.js';
 import { installationVersion } from '../platform-version.js';
 import { grid } from './list.js';
 import { parseQuery, QUERY_FIELDS } from './query.js';
@@ -18,7 +19,7 @@ export interface SearchFlags {
   all?: boolean;
 }
 
-export function register(group: Command, ctx: Context): void {
+export function register(group: Command, contexts: Contexts): void {
   group
     .command('search')
     .description('Find deployments by name, id, region, status or any field')
@@ -46,7 +47,7 @@ Examples:
   $ ece deployments search --query 'es.status:stopped kind:kibana'
   $ ece deployments search -f query.json --all --json | jq '.deployments | length'`,
     )
-    .action((flags: SearchFlags) => run(flags, ctx));
+    .action(act(contexts, (ctx, flags: SearchFlags) => run(flags, ctx)));
 }
 
 export async function run(flags: SearchFlags, ctx: Context): Promise<void> {

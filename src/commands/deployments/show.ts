@@ -10,6 +10,7 @@ import { formatDuration } from '../../duration.js';
 import { ResponseError } from '../../errors.js';
 import { RAW } from '../../output/raw.js';
 import type { Grid } from '../../output/table.js';
+import { act, type Contexts } from '../action.js';
 import { resolveDeployment } from './resolve.js';
 
 export interface ShowFlags {
@@ -20,7 +21,7 @@ export interface ShowFlags {
   metadata?: boolean;
 }
 
-export function register(group: Command, ctx: Context): void {
+export function register(group: Command, contexts: Contexts): void {
   group
     .command('show')
     .alias('get')
@@ -43,7 +44,7 @@ Examples:
   $ ece deployments show 3f6c2a9e8b1d4f7a9c0e5b2d8a4f1c67 --json --plans --plan-logs
   $ ece deployments show prod-logs --query 'resources.elasticsearch[0].info.status'`,
     )
-    .action((ref: string, flags: ShowFlags) => run(ref, flags, ctx));
+    .action(act(contexts, (ctx, ref: string, flags: ShowFlags) => run(ref, flags, ctx)));
 }
 
 export async function run(ref: string, flags: ShowFlags, ctx: Context): Promise<void> {

@@ -10,6 +10,7 @@ import { UsageError } from '../../errors.js';
 import { readDocument } from '../../input.js';
 import { confirmOrFail, requireConfirmable } from '../../output/prompt.js';
 import { RAW } from '../../output/raw.js';
+import { act, type Contexts } from '../action.js';
 import { resolveDeployment } from './resolve.js';
 import { addWaitOptions, follow, type WaitFlags, waitTimeoutMs } from './wait.js';
 
@@ -21,7 +22,7 @@ export interface UpdateFlags extends WaitFlags {
   yes?: boolean;
 }
 
-export function register(group: Command, ctx: Context): void {
+export function register(group: Command, contexts: Contexts): void {
   const cmd = group
     .command('update')
     .description('Apply a changed definition to a deployment (resize, upgrade, reconfigure)')
@@ -42,7 +43,7 @@ Examples:
   $ ece deployments update prod-logs -f resize.json --wait
   $ ece deployments show prod-logs --json --plans --query '{resources: ...}' > current.json`,
     )
-    .action((ref: string, flags: UpdateFlags) => run(ref, flags, ctx));
+    .action(act(contexts, (ctx, ref: string, flags: UpdateFlags) => run(ref, flags, ctx)));
 }
 
 export async function run(ref: string, flags: UpdateFlags, ctx: Context): Promise<void> {

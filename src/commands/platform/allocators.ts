@@ -6,6 +6,7 @@ import { getAllocator, setMaintenance } from '../../api/platform.js';
 import type { Context } from '../../context.js';
 import { UsageError } from '../../errors.js';
 import { fieldsView, listView } from '../../output/views.js';
+import { act, type Contexts } from '../action.js';
 
 interface Allocator {
   allocator_id: string;
@@ -34,7 +35,7 @@ const columns: [string, (a: Allocator) => unknown][] = [
   ['MAINTENANCE', (a) => a.status.maintenance_mode],
 ];
 
-export function register(group: Command, ctx: Context): void {
+export function register(group: Command, contexts: Contexts): void {
   group.addHelpText(
     'after',
     '\nExamples:\n  $ ece allocators list\n  $ ece allocators maintenance 192.168.44.10 on',
@@ -47,20 +48,20 @@ export function register(group: Command, ctx: Context): void {
       'after',
       '\nExamples:\n  $ ece allocators list\n  $ ece allocators list --query "zones[].allocators[].allocator_id"',
     )
-    .action(() => list(ctx));
+    .action(act(contexts, (ctx) => list(ctx)));
   group
     .command('show')
     .description('Show an allocator and the instances it runs')
     .argument('<id>', 'allocator id')
     .addHelpText('after', '\nExamples:\n  $ ece allocators show 192.168.44.10')
-    .action((id: string) => show(id, ctx));
+    .action(act(contexts, (ctx, id: string) => show(id, ctx)));
   group
     .command('maintenance')
     .description('Turn maintenance mode on or off (no new instances are placed there)')
     .argument('<id>', 'allocator id')
     .argument('<on|off>', 'on or off')
     .addHelpText('after', '\nExamples:\n  $ ece allocators maintenance 192.168.44.10 on')
-    .action((id: string, state: string) => maintenance(id, state, ctx));
+    .action(act(contexts, (ctx, id: string, state: string) => maintenance(id, state, ctx)));
 }
 
 /** ECE answers at most this many allocators a page, with no total: page until a short one. */

@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { getPlatform } from '../../api/platform.js';
 import type { Context } from '../../context.js';
 import { listView } from '../../output/views.js';
+import { act, type Contexts } from '../action.js';
 
 interface Region {
   region_id: string;
@@ -19,7 +20,7 @@ interface Platform {
   regions: Region[];
 }
 
-export function register(group: Command, ctx: Context): void {
+export function register(group: Command, contexts: Contexts): void {
   group.addHelpText(
     'after',
     '\nExamples:\n  $ ece platform info\n  $ ece platform info --json --query version',
@@ -31,7 +32,7 @@ export function register(group: Command, ctx: Context): void {
       'after',
       '\nExamples:\n  $ ece platform info\n  $ ece platform info --query version',
     )
-    .action(() => run(ctx));
+    .action(act(contexts, (ctx) => run(ctx)));
 }
 
 export async function run(ctx: Context): Promise<void> {

@@ -12,6 +12,7 @@ import {
   requireConfirmable,
 } from '../../output/prompt.js';
 import { fieldsView, listView } from '../../output/views.js';
+import { act, type Contexts } from '../action.js';
 
 interface User {
   user_name: string;
@@ -37,7 +38,7 @@ interface CreateFlags {
   passwordStdin?: boolean;
 }
 
-export function register(group: Command, ctx: Context): void {
+export function register(group: Command, contexts: Contexts): void {
   group.addHelpText(
     'after',
     '\nExamples:\n  $ ece users list\n  $ ece users create jdoe --role ece_platform_viewer --password-stdin < pw.txt',
@@ -47,24 +48,28 @@ export function register(group: Command, ctx: Context): void {
     .alias('ls')
     .description('List users')
     .addHelpText('after', '\nExamples:\n  $ ece users list')
-    .action(async () => {
-      const renderer = await ctx.renderer();
-      const res = await listUsers(await ctx.api());
-      await renderer.body(
-        res.text,
-        listView<User>((d) => (d as { users?: User[] }).users, columns, 'No users.'),
-      );
-    });
+    .action(
+      act(contexts, async (ctx) => {
+        const renderer = await ctx.renderer();
+        const res = await listUsers(await ctx.api());
+        await renderer.body(
+          res.text,
+          listView<User>((d) => (d as { users?: User[] }).users, columns, 'No users.'),
+        );
+      }),
+    );
   group
     .command('show')
     .description('Show a user')
     .argument('<name>', 'user name')
     .addHelpText('after', '\nExamples:\n  $ ece users show admin')
-    .action(async (name: string) => {
-      const renderer = await ctx.renderer();
-      const res = await getUser(await ctx.api(), name);
-      await renderer.body(res, fieldsView(columns));
-    });
+    .action(
+      act(contexts, async (ctx, name: string) => {
+        const renderer = await ctx.renderer();
+        const res = await getUser(await ctx.api(), name);
+        await renderer.body(res, fieldsView(columns));
+      }),
+    );
   group
     .command('create')
     .description('Create a user (the password is asked for, or read from stdin)')
@@ -82,7 +87,7 @@ export function register(group: Command, ctx: Context): void {
       'after',
       '\nExamples:\n  $ ece users create jdoe --role ece_platform_viewer --full-name "Jane Doe"',
     )
-    .action((name: string, flags: CreateFlags) => create(name, flags, ctx));
+    .action(act(contexts, (ctx, name: string, flags: CreateFlags) => create(name, flags, ctx)));
   group
     .command('delete')
     .alias('rm')
@@ -90,13 +95,15 @@ export function register(group: Command, ctx: Context): void {
     .argument('<name>', 'user name')
     .option('-y, --yes', 'do not ask for confirmation')
     .addHelpText('after', '\nExamples:\n  $ ece users delete jdoe --yes')
-    .action(async (name: string, flags: { yes?: boolean }) => {
-      requireConfirmable(ctx.io, flags.yes);
-      const api = await ctx.api();
-      await confirmOrFail(ctx.io, `Delete user ${name}?`, flags.yes);
-      await deleteUser(api, name);
-      ctx.io.stderr.write(`Deleted user ${name}.\n`);
-    });
+    .action(
+      act(contexts, async (ctx, name: string, flags: { yes?: boolean }) => {
+        requireConfirmable(ctx.io, flags.yes);
+        const api = await ctx.api();
+        await confirmOrFail(ctx.io, `Delete user ${name}?`, flags.yes);
+        await deleteUser(api, name);
+        ctx.io.stderr.write(`Deleted user ${name}.\n`);
+      }),
+    );
 }
 
 async function create(name: string, flags: CreateFlags, ctx: Context): Promise<void> {

@@ -5,6 +5,7 @@ import type { Command } from 'commander';
 import type { Context } from '../../context.js';
 import { parseDuration } from '../../duration.js';
 import { UsageError } from '../../errors.js';
+import { act, type Contexts } from '../action.js';
 
 export interface SandboxFlags {
   port?: string;
@@ -16,7 +17,7 @@ export interface SandboxFlags {
   password?: string;
 }
 
-export function register(cmd: Command, ctx: Context): void {
+export function register(cmd: Command, contexts: Contexts): void {
   cmd
     .usage('[options]')
     .option('--host <address>', 'address to listen on (default: 127.0.0.1)')
@@ -39,7 +40,7 @@ Examples:
   $ ece sandbox --port 12400 --deployments 7 --plan-duration 30s
   $ ece sandbox --tls --token-ttl 2m > sandbox.env &   # then: . ./sandbox.env`,
     )
-    .action((flags: SandboxFlags) => run(parse(flags, ctx), ctx));
+    .action(act(contexts, (ctx, flags: SandboxFlags) => run(parse(flags, ctx), ctx)));
 }
 
 export interface SandboxRunOptions {

@@ -9,6 +9,7 @@ import { openConfig, profileOf } from '../../../config/write.js';
 import type { Context } from '../../../context.js';
 import { ResponseError, UsageError } from '../../../errors.js';
 import { RAW } from '../../../output/raw.js';
+import { act, type Contexts } from '../../action.js';
 
 export interface CreateFlags {
   description?: string;
@@ -16,7 +17,7 @@ export interface CreateFlags {
   save?: boolean;
 }
 
-export function register(group: Command, ctx: Context): void {
+export function register(group: Command, contexts: Contexts): void {
   group
     .command('create')
     .description('Create an API key')
@@ -32,7 +33,7 @@ Examples:
   $ ece auth keys create --description "CI pipeline" --expiration 90d
   $ ece auth keys create --description "my laptop" --save`,
     )
-    .action((flags: CreateFlags) => run(flags, ctx));
+    .action(act(contexts, (ctx, flags: CreateFlags) => run(flags, ctx)));
 }
 
 export async function run(flags: CreateFlags, ctx: Context): Promise<void> {

@@ -4,8 +4,9 @@ import type { Command } from 'commander';
 import { deleteKey } from '../../../api/auth.js';
 import type { Context } from '../../../context.js';
 import { confirmOrFail } from '../../../output/prompt.js';
+import { act, type Contexts } from '../../action.js';
 
-export function register(group: Command, ctx: Context): void {
+export function register(group: Command, contexts: Contexts): void {
   group
     .command('delete')
     .alias('rm')
@@ -13,7 +14,7 @@ export function register(group: Command, ctx: Context): void {
     .argument('<id>', 'the key id (see `ece auth keys list`)')
     .option('-y, --yes', 'do not ask for confirmation')
     .addHelpText('after', '\nExamples:\n  $ ece auth keys delete 2a1b3c4d5e6f --yes')
-    .action((id: string, flags: { yes?: boolean }) => run(id, flags, ctx));
+    .action(act(contexts, (ctx, id: string, flags: { yes?: boolean }) => run(id, flags, ctx)));
 }
 
 export async function run(id: string, flags: { yes?: boolean }, ctx: Context): Promise<void> {

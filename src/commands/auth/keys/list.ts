@@ -4,14 +4,15 @@ import type { Command } from 'commander';
 import { type ApiKey, listKeys } from '../../../api/auth.js';
 import type { Context } from '../../../context.js';
 import type { View } from '../../../output/render.js';
+import { act, type Contexts } from '../../action.js';
 
-export function register(group: Command, ctx: Context): void {
+export function register(group: Command, contexts: Contexts): void {
   group
     .command('list')
     .alias('ls')
     .description('List your API keys')
     .addHelpText('after', '\nExamples:\n  $ ece auth keys list\n  $ ece auth keys list --json')
-    .action(() => run(ctx));
+    .action(act(contexts, (ctx) => run(ctx)));
 }
 
 export async function run(ctx: Context): Promise<void> {
