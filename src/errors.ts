@@ -2,18 +2,24 @@
 // meet is one of these; cli.ts is the only place that turns them into an exit
 // code and a message on stderr.
 
-export const ExitCode = {
-  OK: 0,
-  ERROR: 1,
-  USAGE: 2,
-  NOT_FOUND: 3,
-  AUTH: 4,
-  REJECTED: 5,
-  NETWORK: 6,
-  PLAN_FAILED: 7,
-  WAIT_TIMEOUT: 8,
-  INTERRUPTED: 130,
-} as const;
+/** The exit codes with what each means: `ece help exit-codes` prints this table. */
+export const EXIT_CODES = [
+  ['OK', 0, 'success'],
+  ['ERROR', 1, 'any other error (API 5xx after retries, unexpected response)'],
+  ['USAGE', 2, 'usage: bad flag, argument or input file'],
+  ['NOT_FOUND', 3, 'not found (404)'],
+  ['AUTH', 4, 'authentication or authorization: no credentials, 401, 403, expired session'],
+  ['REJECTED', 5, 'the API rejected the request (400, 409 version conflict, 412, 422)'],
+  ['NETWORK', 6, 'network or TLS: refused, DNS, timeout, certificate'],
+  ['PLAN_FAILED', 7, 'a plan that --wait followed failed'],
+  ['WAIT_TIMEOUT', 8, '--wait gave up at its deadline'],
+  ['INTERRUPTED', 130, 'interrupted (Ctrl-C)'],
+] as const;
+
+type ExitCodes = { [E in (typeof EXIT_CODES)[number] as E[0]]: E[1] };
+export const ExitCode = Object.fromEntries(
+  EXIT_CODES.map(([name, code]) => [name, code]),
+) as ExitCodes;
 export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
 
 /** Base class: a message meant for the user and the exit code it maps to. */

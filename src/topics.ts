@@ -1,25 +1,14 @@
 // `ece help exit-codes | environment | formatting`: the contracts a script
 // relies on, from the command line.
 
+import { EXIT_CODES } from './errors.js';
+
 export const TOPICS = ['exit-codes', 'environment', 'formatting'] as const;
 export type Topic = (typeof TOPICS)[number];
 
 export function isTopic(name: string): name is Topic {
   return (TOPICS as readonly string[]).includes(name);
 }
-
-export const EXIT_CODES: [number, string][] = [
-  [0, 'success'],
-  [1, 'any other error (API 5xx after retries, unexpected response)'],
-  [2, 'usage: bad flag, argument or input file'],
-  [3, 'not found (404)'],
-  [4, 'authentication or authorization: no credentials, 401, 403, expired session'],
-  [5, 'the API rejected the request (400, 409 version conflict, 412, 422)'],
-  [6, 'network or TLS: refused, DNS, timeout, certificate'],
-  [7, 'a plan that --wait followed failed'],
-  [8, '--wait gave up at its deadline'],
-  [130, 'interrupted (Ctrl-C)'],
-];
 
 export const ENVIRONMENT: [string, string][] = [
   ['ECE_HOST', 'ECE host (name, name:port or URL); after --host, before the profile'],
@@ -65,7 +54,7 @@ export function topic(name: Topic): string {
     case 'exit-codes':
       return `Exit codes (a public contract: scripts may rely on them)
 
-${EXIT_CODES.map(([code, meaning]) => `  ${String(code).padEnd(5)}${meaning}`).join('\n')}
+${EXIT_CODES.map(([, code, meaning]) => `  ${String(code).padEnd(5)}${meaning}`).join('\n')}
 
 Errors are printed on stderr as "error: <message>", one line each; API errors
 as "error: <message> (<code>)". No stack trace is printed.
