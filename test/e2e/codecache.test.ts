@@ -246,6 +246,33 @@ describe('start-up and the compile cache of the built binary', () => {
     );
   });
 
+  it('--help loads no HTTP client, TLS or keychain (lazy command groups); a request does', async () => {
+    // Node's own list of the modules it loaded, and require's cache, at exit.
+    const probe = `process.on('exit', () => process.stderr.write('LOADED ' + JSON.stringify([
+      ...process.moduleLoadList, ...Object.keys(require.cache)]) + '\\n'));
+      require(process.argv[1]);`;
+    const loaded = async (argv: string[]) => {
+      const r = await spawnProc(process.execPath, ['-e', probe, BIN, ...argv], {
+        env: { ECE_API_KEY: KEY, ECE_NO_CODE_CACHE: '1' },
+      });
+      assert.equal(r.code, 0, r.stderr);
+      const line = /^LOADED (.*)$/m.exec(r.stderr)?.[1] ?? '[]';
+      const mods = JSON.parse(line) as string[];
+      return [
+        'NativeModule http',
+        'NativeModule _tls_wrap',
+        'NativeModule crypto',
+        'keyring',
+      ].filter((m) => mods.some((x) => x === m || (m === 'keyring' && x.includes('keyring'))));
+    };
+    assert.deepEqual(await loaded(['--help']), []);
+    assert.deepEqual(await loaded(['deployments', '--help']), []);
+    // The control: the probe sees a request load the HTTP client (TLS loads only for https on Node 24).
+    assert.ok(
+      (await loaded(['deployments', 'list', '--host', server.url])).includes('NativeModule http'),
+    );
+  });
+
   /** `deployments list` as another user (or this one), with XDG_CACHE_HOME=xdg. */
   function asUser(uid: number | undefined, xdg: string): Promise<ProcResult> {
     const dir = tempDir('ece-user-');
