@@ -12,7 +12,6 @@
 
 import { lstatSync, mkdirSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { setFlagsFromString } from 'node:v8';
 
 declare const __ECE_VERSION__: string;
 
@@ -101,5 +100,7 @@ function safe(real: string, uid: number | undefined): boolean {
  * measured, so left alone.
  */
 export function tuneV8(nodeVersion: string = process.versions.node): void {
-  if (nodeVersion.split('.')[0] === '20') setFlagsFromString('--liftoff-only');
+  // node:v8 is loaded only where it is used (this file is built as CommonJS).
+  if (nodeVersion.split('.')[0] === '20')
+    (require('node:v8') as typeof import('node:v8')).setFlagsFromString('--liftoff-only');
 }
