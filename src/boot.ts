@@ -24,7 +24,7 @@ export function cacheRoot(env: Env, platform: NodeJS.Platform = process.platform
   if (env.ECE_NO_CODE_CACHE) return undefined;
   // Relative paths would move with the working directory: not a cache, a surprise.
   const absolute = (p: string | undefined) => (p && isAbsolute(p) ? p : undefined);
-  if (env.ECE_CACHE_DIR !== undefined) return absolute(env.ECE_CACHE_DIR);
+  if (env.ECE_CACHE_DIR) return absolute(env.ECE_CACHE_DIR);
   if (platform === 'win32') {
     const local =
       absolute(env.LOCALAPPDATA) ??
