@@ -223,11 +223,15 @@ describe('start-up and the compile cache of the built binary', () => {
     assert.equal(existsSync(join(ROOT, 'relative')), false);
   });
 
-  it('a read-only cache location leaves the run uncached and unchanged', async () => {
+  it('a read-only cache location leaves the run uncached and unchanged', async (t) => {
     const xdg = tempDir('ece-ro-');
     chmodSync(xdg, 0o555);
     // root writes anywhere: the run goes to nobody, for whom xdg is read-only.
     const r = await asUser(IS_ROOT ? NOBODY : undefined, xdg);
+    if (r === 'EACCES') {
+      t.skip(`user nobody cannot run ${process.execPath} (a private directory above it)`);
+      return;
+    }
     assert.deepEqual([r.code, r.stdout, r.stderr], [0, expected.stdout, '']);
     assert.deepEqual(readdirSync(xdg), []);
   });
@@ -274,7 +278,7 @@ describe('start-up and the compile cache of the built binary', () => {
   });
 
   /** `deployments list` as another user (or this one), with XDG_CACHE_HOME=xdg. */
-  function asUser(uid: number | undefined, xdg: string): Promise<ProcResult> {
+  function asUser(uid: number | undefined, xdg: string): Promise<ProcResult | 'EACCES'> {
     const dir = tempDir('ece-user-');
     chmodSync(dir, 0o755);
     chmodSync(xdg, 0o555);
@@ -294,7 +298,9 @@ describe('start-up and the compile cache of the built binary', () => {
       let stderr = '';
       child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
       child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-      child.on('error', reject);
+      child.on('error', (err: NodeJS.ErrnoException) =>
+        err.code === 'EACCES' ? resolve('EACCES') : reject(err),
+      );
       child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
     });
   }
