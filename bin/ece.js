@@ -1,5 +1,33 @@
 #!/usr/bin/env node
 'use strict';
-// CommonJS on purpose (bin/package.json): an ES module entry would start
-// Node's ESM loader, a few milliseconds of every run.
-require('../dist/ece.cjs').boot(require('node:path').join(__dirname, '..', 'dist'));
+// The launcher. CommonJS on purpose (bin/package.json): `--version` answers
+// before any ES module loader starts. Everything else: Node's compile cache in
+// ece's own cache directory where Node has one (22.1+; src/boot.ts says why
+// never Node's default), then the built CLI, loaded as any ES module is.
+
+const cannotStart = (err) => {
+  // A broken install (dist/ missing or unreadable): one line, no stack.
+  process.stderr.write(
+    `error: ece cannot start: ${String(err?.message).split('\n')[0]} (reinstall ece)\n`,
+  );
+  process.exitCode = 1;
+};
+
+let boot;
+try {
+  boot = require('../dist/boot.cjs');
+} catch (err) {
+  cannotStart(err);
+}
+const argv = process.argv.slice(2);
+if (!boot) {
+  // reported above
+} else if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+  process.stdout.write(`${boot.VERSION}\n`);
+} else {
+  const { enableCompileCache } = require('node:module');
+  const dir = enableCompileCache && boot.compileCacheDir(process.env);
+  if (dir) enableCompileCache(dir);
+  boot.tuneV8();
+  import('../dist/cli.js').then((cli) => cli.start(), cannotStart);
+}

@@ -1,5 +1,5 @@
 // `npm run docs`: writes docs/commands.md from the command definitions (each
-// command's own --help). test/docs.test.ts fails when the file is stale.
+// command's own --help). test/commands/help.test.ts fails when the file is stale.
 
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

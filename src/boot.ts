@@ -1,185 +1,106 @@
-// The built binary's entry (dist/ece.cjs, run by bin/ece.js). It answers
-// `--version` before anything loads, then runs the CLI's CommonJS bundles
-// through V8's code cache, so that a run does not parse and compile the
-// JavaScript the previous run already compiled (Node 20 has no compile cache
-// of its own; Node 22's `module.enableCompileCache()` does the same).
+// What bin/ece.js needs before the CLI loads (built to dist/boot.cjs): the
+// version for the `--version` fast path, the directory for Node's compile
+// cache, and the one V8 flag that pays on some Node versions.
 //
-// Bundles: dist/cli.cjs (the CLI) and dist/lib/*.cjs (undici, YAML, conf, …),
-// loaded on first use. The cache of a bundle is written once, when a run
-// found none (or V8 refused it), to ECE_CACHE_DIR or the per-user cache
-// directory, in a directory of its own per Node version. It holds compiled
-// code of ece's own files, never data of a run. ECE_NO_CODE_CACHE turns it off.
+// The compile cache (Node 22.1+, `module.enableCompileCache(dir)`) holds
+// compiled code that Node runs, so its directory must be one that only this
+// user can change. Node's default (a shared `node-compile-cache` in the
+// system temp dir) is never used: ece creates its own under the user's cache
+// directory, 0700, and checks it and every directory above it before use.
+// Anything unexpected means: run uncached, and say nothing. Start-up never
+// removes a file, and writes nothing outside that directory.
 
-import {
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { Script } from 'node:vm';
+import { lstatSync, mkdirSync, realpathSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 
 declare const __ECE_VERSION__: string;
-/** Bundle name (`cli`, `lib/yaml`, …) → hash of its content, written by the build. */
-declare const __ECE_BUNDLES__: Record<string, string>;
-/** Each top-level command's names (name first, then aliases), written by the build. */
-declare const __ECE_COMMANDS__: string[][];
+
+export const VERSION: string = __ECE_VERSION__;
 
 type Env = Record<string, string | undefined>;
 
-/** Where code caches live, or undefined when there is no place for them. */
-export function cacheBase(env: Env, platform: NodeJS.Platform = process.platform) {
+/** Where ece's cache directory is, or undefined for none (turned off, or no home). */
+export function cacheRoot(env: Env, platform: NodeJS.Platform = process.platform) {
   if (env.ECE_NO_CODE_CACHE) return undefined;
-  if (env.ECE_CACHE_DIR) return env.ECE_CACHE_DIR;
-  const home = env.HOME || env.USERPROFILE;
-  if (!home) return undefined;
-  if (platform === 'win32')
-    return join(env.LOCALAPPDATA || join(home, 'AppData', 'Local'), 'ece', 'Cache');
-  if (platform === 'darwin') return join(home, 'Library', 'Caches', 'ece');
-  return join(env.XDG_CACHE_HOME || join(home, '.cache'), 'ece');
+  // Relative paths would move with the working directory: not a cache, a surprise.
+  const absolute = (p: string | undefined) => (p && isAbsolute(p) ? p : undefined);
+  if (env.ECE_CACHE_DIR) return absolute(env.ECE_CACHE_DIR);
+  if (platform === 'win32') {
+    const local =
+      absolute(env.LOCALAPPDATA) ??
+      (absolute(env.USERPROFILE) && join(env.USERPROFILE as string, 'AppData', 'Local'));
+    return local && join(local, 'ece', 'Cache');
+  }
+  const home = absolute(env.HOME);
+  if (platform === 'darwin') return home && join(home, 'Library', 'Caches', 'ece');
+  const xdg = absolute(env.XDG_CACHE_HOME) ?? (home && join(home, '.cache'));
+  return xdg && join(xdg, 'ece');
 }
 
-/** A directory only this user can write, or none: V8 runs what a cache file holds. */
-function safeDir(dir: string): boolean {
+/** Directories created at most, from the nearest one that exists. */
+const MAX_CREATE = 8;
+
+/**
+ * The compile-cache directory, created if missing, or undefined when it
+ * cannot be created or is not safe. Never `mkdir -p`: Node's recursive
+ * mkdir spins forever (and ignores SIGTERM) on a path like /proc/nope/ece.
+ */
+export function compileCacheDir(env: Env, uid = process.getuid?.()): string | undefined {
+  const root = cacheRoot(env);
+  if (!root) return undefined;
   try {
-    const st = statSync(dir);
-    const uid = process.getuid?.();
-    return st.isDirectory() && (uid === undefined || st.uid === uid) && (st.mode & 0o022) === 0;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'ENOENT';
-  }
-}
-
-/** The command a run names: the CLI bundle keeps one cache per command, trained by its first run. */
-function commandOf(argv: string[]): string {
-  for (const word of argv)
-    for (const names of __ECE_COMMANDS__) if (names.includes(word)) return names[0] as string;
-  return 'ece';
-}
-
-const WRAPPER = '(function (exports, require, module, __filename, __dirname) { ';
-
-class Bundles {
-  private readonly modules = new Map<string, { exports: unknown }>();
-  private readonly unsaved: { script: Script; file: string; bundle: string; build: string }[] = [];
-
-  constructor(
-    private readonly dist: string,
-    private readonly cacheDir: string | undefined,
-    private readonly command: string,
-  ) {}
-
-  load(name: string): unknown {
-    const done = this.modules.get(name);
-    if (done) return done.exports;
-    const file = join(this.dist, `${name}.cjs`);
-    const hash = __ECE_BUNDLES__[name];
-    // cli.HASH.deployments.v8, lib-yaml.HASH.v8: '.' never occurs in a bundle's name.
-    const base = name.replace('/', '-');
-    const cacheFile =
-      this.cacheDir && hash
-        ? join(this.cacheDir, `${base}.${hash}${name === 'cli' ? `.${this.command}` : ''}.v8`)
-        : undefined;
-    let cachedData: Buffer | undefined;
-    if (cacheFile)
-      try {
-        cachedData = readFileSync(cacheFile);
-      } catch {}
-    const script = new Script(`${WRAPPER}${readFileSync(file, 'utf8')}\n})`, {
-      filename: file,
-      cachedData,
-    });
-    if (cacheFile && (!cachedData || script.cachedDataRejected))
-      this.unsaved.push({ script, file: cacheFile, bundle: `${base}.`, build: `${base}.${hash}.` });
-    const module = { exports: {} };
-    this.modules.set(name, module);
-    const nodeRequire = createRequire(file);
-    // The bundles name each other as ./lib/NAME.cjs; everything else is Node's.
-    const bundleRequire = (id: string) => {
-      const lib = /^\.\/(lib\/[a-z0-9-]+)\.cjs$/.exec(id);
-      return lib ? this.load(lib[1] as string) : nodeRequire(id);
-    };
-    script.runInThisContext()(module.exports, bundleRequire, module, file, dirname(file));
-    return module.exports;
-  }
-
-  /**
-   * At exit: caches for the bundles that had none. Caches of other builds
-   * (an upgrade) and other Node versions, and files a crashed writer left,
-   * go once a week has passed since they were written: two installs of ece
-   * side by side keep theirs.
-   */
-  save(): void {
-    if (!this.cacheDir || this.unsaved.length === 0) return;
-    const stale = (path: string) => statSync(path).mtimeMs < Date.now() - STALE_MS;
-    try {
-      mkdirSync(this.cacheDir, { recursive: true, mode: 0o700 });
-      for (const { script, file, bundle, build } of this.unsaved) {
-        const tmp = `${file}.${process.pid}.tmp`;
-        try {
-          writeFileSync(tmp, script.createCachedData(), { mode: 0o600 });
-          renameSync(tmp, file);
-        } catch {
-          rmSync(tmp, { force: true });
-        }
-        for (const old of readdirSync(this.cacheDir)) {
-          const path = join(this.cacheDir, old);
-          const leftover =
-            old.endsWith('.tmp') || (old.startsWith(bundle) && !old.startsWith(build));
-          if (leftover && stale(path)) rmSync(path, { force: true });
-        }
-      }
-      const parent = dirname(this.cacheDir);
-      for (const old of readdirSync(parent)) {
-        const path = join(parent, old);
-        if (old.startsWith('v8-') && path !== this.cacheDir && stale(path))
-          rmSync(path, { recursive: true, force: true });
-      }
-    } catch {
-      // A cache is an optimisation: a read-only or full disk changes nothing else.
+    const dir = resolve(root);
+    const missing: string[] = [];
+    for (let p = dir; !exists(p); p = dirname(p)) {
+      if (missing.length === MAX_CREATE || dirname(p) === p) return undefined;
+      missing.unshift(p);
     }
+    for (const p of missing) mkdirSync(p, { mode: 0o700 });
+    return safe(realpathSync(dir), uid) ? dir : undefined;
+  } catch {
+    return undefined;
   }
 }
 
-/** How long a cache of another build or Node version is kept. */
-const STALE_MS = 7 * 24 * 60 * 60 * 1000;
-
-export function boot(dist: string): void {
-  const argv = process.argv.slice(2);
-  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
-    process.stdout.write(`${__ECE_VERSION__}\n`);
-    return;
-  }
-  // V8 flags for a short-lived process, set before any bundle compiles (V8
-  // refuses a code cache made under other flags):
-  // - undici parses HTTP with WebAssembly; V8 optimises that module in the
-  //   background and holds the process's exit ~130 ms for it. A CLI's few
-  //   responses parse fast enough with the baseline compiler alone.
-  // - a large response (10,000 deployments) fills the young generation while
-  //   it is parsed, and nearly all of it survives; growing that space 16-fold
-  //   instead of 2-fold takes 2 scavenges instead of 6.
-  const v8 = require('node:v8') as typeof import('node:v8');
-  v8.setFlagsFromString('--liftoff-only');
-  v8.setFlagsFromString('--semi-space-growth-factor=16');
-  const base = cacheBase(process.env);
-  let dir = base && join(base, `v8-${process.version}-${process.arch}`);
-  if (dir && !safeDir(dir)) dir = undefined;
-  const bundles = new Bundles(dist, dir, commandOf(argv));
-  process.on('exit', () => bundles.save());
-  let cli: { start(): Promise<void> };
+function exists(path: string): boolean {
   try {
-    cli = bundles.load('cli') as typeof cli;
+    lstatSync(path);
+    return true;
   } catch (err) {
-    // A broken install (a bundle missing or unreadable): one line, no stack.
-    process.stderr.write(
-      `error: ece cannot start: ${(err as Error).message.split('\n')[0]} (reinstall ece)\n`,
-    );
-    process.exitCode = 1;
-    return;
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw err;
   }
-  void cli.start();
+}
+
+/**
+ * The directory is this user's and only theirs to write; no directory above
+ * it lets anyone else rename it away (root's or this user's, and not
+ * writable by others unless sticky, like /tmp). Without uids (Windows) the
+ * per-user profile directory is trusted.
+ */
+function safe(real: string, uid: number | undefined): boolean {
+  if (uid === undefined) return statSync(real).isDirectory();
+  const own = statSync(real);
+  if (!own.isDirectory() || own.uid !== uid || (own.mode & 0o022) !== 0) return false;
+  for (let p = dirname(real); ; p = dirname(p)) {
+    const st = statSync(p);
+    const sticky = (st.mode & 0o1000) !== 0;
+    if ((st.uid !== uid && st.uid !== 0) || ((st.mode & 0o022) !== 0 && !sticky)) return false;
+    if (dirname(p) === p) return true;
+  }
+}
+
+/**
+ * V8 flags for a short-lived process, set before the first WebAssembly
+ * compile (undici's HTTP parser), on the Node versions where they pay.
+ * `--liftoff-only`: V8 otherwise tiers the parser up in the background and
+ * holds the exit for it. Measured here (docs/performance.md, `deployments
+ * list --json`, medians): Node 20.20 −90 ms; Node 24.x +25 ms (its tier-up
+ * no longer holds the exit, and Liftoff code parses slower); Node 22 not
+ * measured, so left alone.
+ */
+export function tuneV8(nodeVersion: string = process.versions.node): void {
+  // node:v8 is loaded only where it is used (this file is built as CommonJS).
+  if (nodeVersion.split('.')[0] === '20')
+    (require('node:v8') as typeof import('node:v8')).setFlagsFromString('--liftoff-only');
 }

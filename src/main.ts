@@ -3,7 +3,7 @@
 import { ExitCode } from './errors.js';
 import { systemIO } from './output/iostreams.js';
 
-/** Runs the command line (src/boot.ts has already answered `--version`). */
+/** Runs the command line (bin/ece.js has already answered `--version`). */
 export async function start(): Promise<void> {
   const argv = process.argv.slice(2);
   const controller = new AbortController();
@@ -41,10 +41,4 @@ export async function start(): Promise<void> {
   // Nothing should keep the process alive now; if something does (a keychain
   // call that never answered), leave anyway once output has had time to drain.
   setTimeout(() => process.exit(code), 2_000).unref();
-}
-
-/** Each top-level command's names, name first (the build keys code caches by them). */
-export async function commandNames(): Promise<string[][]> {
-  const { GROUPS } = await import('./commands/registry.js');
-  return [...GROUPS.map((g) => [g.name, ...g.aliases]), ['__complete']];
 }

@@ -37,8 +37,8 @@ export const ENVIRONMENT: [string, string][] = [
     'XDG_CONFIG_HOME, HOME, APPDATA',
     'where the config directory is when ECE_CONFIG_DIR is not set',
   ],
-  ['ECE_CACHE_DIR', 'where compiled code is cached between runs (default: the user cache dir)'],
-  ['ECE_NO_CODE_CACHE', 'any value: compile every run, keep no code cache'],
+  ['ECE_CACHE_DIR', "ece's cache directory, absolute (default: ece in the user cache dir)"],
+  ['ECE_NO_CODE_CACHE', 'any value: no compile cache (Node 22+ keeps one in the cache directory)'],
   [
     'XDG_CACHE_HOME, LOCALAPPDATA, USERPROFILE',
     'where the cache directory is when ECE_CACHE_DIR is not set',

@@ -7,7 +7,7 @@ import { tempDir } from './cli.js';
 import { audit, secretsOfRun } from './secrets.js';
 
 export const BIN = fileURLToPath(new URL('../../bin/ece.js', import.meta.url));
-const DIST = fileURLToPath(new URL('../../dist/ece.cjs', import.meta.url));
+const DIST = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 
 export interface ProcResult {
   code: number | null;
@@ -47,7 +47,7 @@ export async function ece(
   opts: SpawnOptions & { secretOnStdout?: boolean } = {},
 ): Promise<ProcResult> {
   if (!existsSync(DIST))
-    throw new Error('dist/ece.cjs is missing: run `npm run build` first (npm test does)');
+    throw new Error('dist/cli.js is missing: run `npm run build` first (npm test does)');
   const env = { ...baseEnv(), ...opts.env };
   secretsOfRun(argv, env, opts.input);
   const r = await spawnProc(process.execPath, [BIN, ...argv], { ...opts, env, exactEnv: true });
@@ -102,7 +102,7 @@ export interface SandboxProcess {
 /** `ece sandbox ARGS` as a child process, resolved once it printed its export lines. */
 export function sandboxProcess(args: string[] = []): Promise<SandboxProcess> {
   if (!existsSync(DIST))
-    throw new Error('dist/ece.cjs is missing: run `npm run build` first (npm test does)');
+    throw new Error('dist/cli.js is missing: run `npm run build` first (npm test does)');
   const child = spawn(process.execPath, [BIN, 'sandbox', ...args], {
     env: baseEnv(),
     stdio: ['ignore', 'pipe', 'pipe'],

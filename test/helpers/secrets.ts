@@ -36,7 +36,7 @@ export interface Audit {
   stdout: string;
   stderr: string;
   configDir?: string | undefined;
-  /** The code cache (ECE_CACHE_DIR): compiled code only, never a run's data. */
+  /** The compile cache (ECE_CACHE_DIR): compiled code only, never a run's data. */
   cacheDir?: string | undefined;
   /** The user asked for a secret on stdout (`auth token`, `auth keys create`). */
   secretOnStdout?: boolean;
@@ -116,11 +116,12 @@ function files(dir: string | undefined): [string, string][] {
   });
 }
 
-/** The files of each v8-* directory of a code cache. */
+/** The files in each directory of a compile cache. */
 function cacheFiles(dir: string | undefined): [string, string][] {
   if (!dir) return [];
   try {
-    return readdirSync(dir).flatMap((d) => (d.startsWith('v8-') ? files(join(dir, d)) : []));
+    // Node's compile cache keeps a directory per Node version (v24.11.1-x64-…).
+    return readdirSync(dir).flatMap((d) => files(join(dir, d)));
   } catch {
     return [];
   }
