@@ -6,7 +6,7 @@ import { Command, CommanderError, Option } from 'commander';
 import type { Contexts } from './commands/action.js';
 import { findGroup, GROUPS } from './commands/registry.js';
 import { Context, type ContextInit } from './context.js';
-import { CliError, DryRunComplete, ExitCode } from './errors.js';
+import { CliError, ExitCode } from './errors.js';
 import { FORMATS } from './output/formats.js';
 import { sanitize } from './output/sanitize.js';
 import { isTopic, topic } from './topics.js';
@@ -131,7 +131,6 @@ export function commandWord(argv: string[]): string | undefined {
 
 function report(err: unknown, ctx: Context): number {
   const { stderr } = ctx.io;
-  if (err instanceof DryRunComplete) return ExitCode.OK;
   if (err instanceof CommanderError) {
     // commander has already printed its message (or the help / version).
     // Help asked for, or the version, exits 0; help shown because a verb is

@@ -277,7 +277,7 @@ export class Context {
       maxAttempts: this.maxAttempts(),
       ...(this.signal ? { signal: this.signal } : {}),
       trace: this.flags.verbose ? sanitizingStream(this.io.stderr) : undefined,
-      dryRun: this.flags.dryRun ? this.io.stdout : undefined,
+      dryRun: this.flags.dryRun ? this.io.stderr : undefined,
       ...this.clientOverrides,
     });
     // What the client learns (passwords sent, tokens received, keys created) is masked here too.

@@ -136,11 +136,3 @@ export function exitCodeForStatus(status: number): ExitCodeValue {
   if (status >= 400) return ExitCode.REJECTED;
   return ExitCode.ERROR;
 }
-
-/** Thrown by the request layer after `--dry-run` printed its curl line. */
-export class DryRunComplete extends Error {
-  constructor() {
-    super('dry run');
-    this.name = 'DryRunComplete';
-  }
-}

@@ -6,7 +6,7 @@
 // results; traces and dry-run lines go to the sinks it is given.
 
 import { formatDuration } from '../duration.js';
-import { ApiError, DryRunComplete, InterruptedError, NetworkError } from '../errors.js';
+import { ApiError, InterruptedError, NetworkError } from '../errors.js';
 import { sleep } from '../sleep.js';
 import { toApiError } from './apierror.js';
 import { type ApiResponse, parseBody } from './body.js';
@@ -58,7 +58,10 @@ export interface ClientOptions {
   signal?: AbortSignal;
   /** Where --verbose traces go; undefined when not verbose. */
   trace?: TextSink | undefined;
-  /** Where --dry-run prints its curl line; undefined when not a dry run. */
+  /**
+   * A dry run: reads go out (each noted here, on stderr), a write never does —
+   * commands show their planned writes with curl() instead of sending them.
+   */
   dryRun?: TextSink | undefined;
   maxAttempts?: number;
   /** Injected by tests to observe or shorten backoff. */
@@ -81,7 +84,18 @@ export interface RequestOptions {
   retry?: boolean;
   /** Another credential for this request (null: none); the session hooks are skipped. */
   credential?: Credential | null;
+  /** A POST that changes nothing (a search): a dry run may send it. */
+  read?: boolean;
+  /**
+   * Secrets in the body that a dry run's curl line shows as shell variables
+   * (value → variable name, e.g. the password → ECE_PASSWORD), never in clear.
+   */
+  variables?: Record<string, string>;
 }
+
+/** A request a dry run may send: it changes nothing on the server. */
+export const isRead = (req: RequestOptions): boolean =>
+  req.read === true || ['GET', 'HEAD', 'OPTIONS'].includes((req.method ?? 'GET').toUpperCase());
 
 export { backoff, DEFAULT_MAX_ATTEMPTS, retryAfter } from './retry.js';
 export { MAX_BODY_BYTES } from './transport.js';
@@ -165,10 +179,26 @@ export class ApiClient implements SessionRequester {
     }
   }
 
-  private async sendWithRetries(
-    req: RequestOptions,
-    credential: Credential | undefined,
-  ): Promise<ApiResponse> {
+  /**
+   * The request as a curl command line that sends the same request: the
+   * credential as $ECE_API_KEY or $ECE_TOKEN, the request's `variables` as
+   * shell variables. What --dry-run prints for each planned write.
+   */
+  curl(req: RequestOptions): string {
+    const { method, url, headers, body } = this.prepare(req, this.credential);
+    if (req.credential !== null) headers.authorization ??= 'ApiKey';
+    return toCurl({
+      method,
+      url,
+      headers,
+      body,
+      variables: req.variables,
+      caCert: this.opts.caCert,
+      insecure: this.opts.insecure === true,
+    });
+  }
+
+  private prepare(req: RequestOptions, credential: Credential | undefined) {
     const method = (req.method ?? 'GET').toUpperCase();
     const url = this.url(req.path, req.query);
     const body =
@@ -182,14 +212,19 @@ export class ApiClient implements SessionRequester {
       headers['content-type'] = 'application/json';
     }
     if (credential) headers.authorization = authorizationHeader(credential);
+    return { method, url, headers, body };
+  }
 
+  private async sendWithRetries(
+    req: RequestOptions,
+    credential: Credential | undefined,
+  ): Promise<ApiResponse> {
+    const { method, url, headers, body } = this.prepare(req, credential);
     if (this.opts.dryRun) {
-      const shown = { ...headers };
-      if (req.credential !== null) shown.authorization ??= 'ApiKey';
-      this.opts.dryRun.write(
-        `${toCurl({ method, url, headers: shown, body, caCert: this.opts.caCert, insecure: this.opts.insecure === true })}\n`,
-      );
-      throw new DryRunComplete();
+      // Plan, then act: a write reaching this point under --dry-run is a bug.
+      if (!isRead(req))
+        throw new Error(`--dry-run: ${method} ${req.path} would have been sent; it was not`);
+      this.opts.dryRun.write(`dry run: reading ${method} ${new URL(url).pathname}\n`);
     }
 
     const where = new URL(url).pathname;

@@ -6,6 +6,8 @@ export interface CurlRequest {
   url: string;
   headers: Record<string, string>;
   body?: string | undefined;
+  /** Secret values in the body → the shell variables shown in their place. */
+  variables?: Record<string, string> | undefined;
   caCert?: string | undefined;
   insecure?: boolean;
 }
@@ -24,8 +26,38 @@ export function toCurl(req: CurlRequest): string {
       parts.push('-H', shellQuote(`${headerCase(name)}: ${value}`));
     }
   }
-  if (req.body !== undefined) parts.push('--data-binary', shellQuote(req.body));
+  if (req.body !== undefined) parts.push('--data-binary', withVariables(req.body, req.variables));
   return parts.join(' ');
+}
+
+/**
+ * The body quoted for the shell, each secret value replaced by its variable
+ * (outside the single quotes, in double quotes, so the shell substitutes it).
+ */
+function withVariables(body: string, variables: Record<string, string> = {}): string {
+  const secrets = Object.keys(variables).filter((v) => v !== '');
+  if (secrets.length === 0) return shellQuote(body);
+  const pieces: string[] = [];
+  let rest = body;
+  for (;;) {
+    let at = -1;
+    let found = '';
+    for (const s of secrets) {
+      // The value as it stands inside a JSON string.
+      const encoded = JSON.stringify(s).slice(1, -1);
+      const i = rest.indexOf(encoded);
+      if (i >= 0 && (at < 0 || i < at)) {
+        at = i;
+        found = s;
+      }
+    }
+    if (at < 0) break;
+    const encoded = JSON.stringify(found).slice(1, -1);
+    pieces.push(`'${rest.slice(0, at).replace(/'/g, `'\\''`)}'`, `"$${variables[found]}"`);
+    rest = rest.slice(at + encoded.length);
+  }
+  pieces.push(`'${rest.replace(/'/g, `'\\''`)}'`);
+  return pieces.join('');
 }
 
 /** POSIX single quotes; a quote inside becomes '\''. */

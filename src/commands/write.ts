@@ -1,0 +1,18 @@
+// Plan, then act: a command turns its input into the write requests it will
+// send (data, built by the typed calls in api/), then either sends them or,
+// under --dry-run, prints each as the curl command that would send it. A dry
+// run may do the read-only lookups it needs (the client notes each on
+// stderr), never sends a write and never prompts.
+
+import type { ApiClient, RequestOptions } from '../api/client.js';
+import type { Context } from '../context.js';
+
+/**
+ * Under --dry-run: prints the planned writes as curl lines on stdout and
+ * returns true (the command stops there). Otherwise returns false.
+ */
+export function showDryRun(ctx: Context, api: ApiClient, ...writes: RequestOptions[]): boolean {
+  if (!ctx.flags.dryRun) return false;
+  for (const w of writes) ctx.io.stdout.write(`${api.curl(w)}\n`);
+  return true;
+}
