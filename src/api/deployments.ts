@@ -174,7 +174,13 @@ export function deleteDeployment(api: ApiClient, id: string): Promise<ApiRespons
 
 export function searchDeployments(api: ApiClient, body: unknown): Promise<ApiResponse> {
   // A search changes nothing: safe to retry.
-  return api.request({ method: 'POST', path: '/deployments/_search', body, idempotent: true });
+  return api.request({
+    method: 'POST',
+    path: '/deployments/_search',
+    body,
+    idempotent: true,
+    read: true,
+  });
 }
 
 /** ECE's answer to a restart while a plan is pending (without cancel_pending). */

@@ -81,8 +81,9 @@ export async function* pages(
     api.request({
       method,
       path: req.path,
-      // A search is a read: its pages may be sent again.
+      // A search is a read: its pages may be sent again, and in a dry run too.
       idempotent: true,
+      read: true,
       ...(query ? { query } : {}),
       ...(req.headers ? { headers: req.headers } : {}),
       ...(method === 'POST' ? { body: body ?? {} } : {}),
