@@ -21,6 +21,8 @@ export interface SpawnOptions {
   input?: string;
   /** Use env as it is, without the base environment under it (ece() has added it). */
   exactEnv?: boolean;
+  /** The working directory (default: the test runner's). */
+  cwd?: string;
   /** Called once the child is running, e.g. to send it a signal. */
   onSpawn?: (child: import('node:child_process').ChildProcess) => void;
 }
@@ -70,6 +72,7 @@ export function spawnProc(
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, {
       env: opts.exactEnv ? opts.env : { ...baseEnv(), ...opts.env },
+      ...(opts.cwd ? { cwd: opts.cwd } : {}),
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';
