@@ -412,7 +412,8 @@ describe('deployments against the sandbox', () => {
         'name: from-yaml\nresources:\n  elasticsearch:\n    - ref_id: main-elasticsearch\n      region: ece-region\n      plan: {cluster_topology: [], elasticsearch: {version: 8.15.1}}\n',
     });
     assert.equal(yaml.code, 0, yaml.stderr);
-    assert.equal(yaml.stderr, 'The definition is valid; nothing was created.\n');
+    assert.equal(yaml.stderr, 'The definition is valid — nothing was created.\n');
+    assert.equal(yaml.stdout, '');
   });
 
   it('every request the deployment commands sent is an operation of the spec with a valid body', () => {
