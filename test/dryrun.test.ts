@@ -243,6 +243,20 @@ describe('--dry-run shows every write as curl and sends none', () => {
         reads: [],
       },
       {
+        // No --password-stdin: a dry run asks for nothing; the line takes $ECE_PASSWORD.
+        argv: ['users', 'create', 'jdoe', '--role', 'ece_platform_viewer'],
+        write: {
+          method: 'POST',
+          url: '/api/v1/users',
+          body: {
+            user_name: 'jdoe',
+            security: { password: PASSWORD, roles: ['ece_platform_viewer'], enabled: true },
+          },
+          authorization: apiKey,
+        },
+        reads: [],
+      },
+      {
         argv: ['users', 'delete', 'jdoe'],
         write: { method: 'DELETE', url: '/api/v1/users/jdoe', authorization: apiKey },
         reads: [],

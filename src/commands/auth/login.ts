@@ -14,7 +14,7 @@ import type { Context } from '../../context.js';
 import { UsageError } from '../../errors.js';
 import { ask, canPrompt, readStdin } from '../../output/prompt.js';
 import { act, type Contexts } from '../action.js';
-import { showDryRun } from '../write.js';
+import { showDryRun, UNREAD_PASSWORD } from '../write.js';
 
 export interface LoginFlags {
   username?: string;
@@ -46,9 +46,6 @@ Examples:
     )
     .action(act(contexts, (ctx, flags: LoginFlags) => run(flags, ctx)));
 }
-
-/** Stands for the password in a dry run that did not read one; shown as "$ECE_PASSWORD". */
-const UNREAD_PASSWORD = 'password-not-read-in-a-dry-run';
 
 export async function run(flags: LoginFlags, given: Context): Promise<void> {
   // login may name a profile that does not exist yet: it creates it.

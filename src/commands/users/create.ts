@@ -9,7 +9,7 @@ import { UsageError } from '../../errors.js';
 import { ask, canPrompt, readStdin } from '../../output/prompt.js';
 import { fieldsView } from '../../output/views.js';
 import { act, type Contexts } from '../action.js';
-import { showDryRun } from '../write.js';
+import { showDryRun, UNREAD_PASSWORD } from '../write.js';
 import { userColumns } from './columns.js';
 
 export interface CreateFlags {
@@ -18,9 +18,6 @@ export interface CreateFlags {
   email?: string;
   passwordStdin?: boolean;
 }
-
-/** Stands for the password in a dry run that did not read one; shown as "$ECE_PASSWORD". */
-const UNREAD_PASSWORD = 'password-not-read-in-a-dry-run';
 
 export function register(group: Command, contexts: Contexts): void {
   group

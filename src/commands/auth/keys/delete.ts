@@ -4,7 +4,7 @@
 import type { Command } from 'commander';
 import { deleteKeyRequest } from '../../../api/auth.js';
 import type { Context } from '../../../context.js';
-import { confirmOrFail } from '../../../output/prompt.js';
+import { confirmOrFail, requireConfirmable } from '../../../output/prompt.js';
 import { act, type Contexts } from '../../action.js';
 import { showDryRun } from '../../write.js';
 
@@ -20,6 +20,7 @@ export function register(group: Command, contexts: Contexts): void {
 }
 
 export async function run(id: string, flags: { yes?: boolean }, ctx: Context): Promise<void> {
+  if (!ctx.flags.dryRun) requireConfirmable(ctx.io, flags.yes);
   const api = await ctx.api();
   const write = deleteKeyRequest(id);
   if (showDryRun(ctx, api, write)) return;
