@@ -5,7 +5,7 @@
 // ever appears in clear.
 
 import { spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { userAgent } from '../src/version.js';
@@ -477,6 +477,28 @@ describe('--dry-run shows every write as curl and sends none', () => {
     assert.deepEqual(
       [r.code, r.stdout, r.stderr],
       [0, `"${NAME}"\n`, `dry run: reading GET /api/v1/deployments/${ID}\n`],
+    );
+  });
+
+  it('login with an API key checks it (a read) and saves nothing', async () => {
+    const cfg = tempDir('ece-config-');
+    const r = await run(['login', '--host', server.url, '--api-key-stdin', '--dry-run'], {
+      env: { ECE_CONFIG_DIR: cfg },
+      stdin: API_KEY,
+    });
+    assert.deepEqual(
+      [r.code, r.stdout, r.stderr],
+      [
+        0,
+        '',
+        'dry run: reading GET /api/v1/user\ndry run: the API key works (user admin); nothing was saved for profile "default"\n',
+      ],
+    );
+    assert.equal(server.requests.at(-1)?.headers.authorization, `ApiKey ${API_KEY}`);
+    assert.deepEqual(
+      readdirSync(cfg).filter((f) => f.endsWith('.json')),
+      [],
+      'no config or credentials file was written',
     );
   });
 

@@ -52,7 +52,10 @@ export function resourceCommand(
       .description(description)
       .argument('<deployment>', 'deployment id or exact name')
       .option('--kind <kind>', KIND_HELP, 'elasticsearch')
-      .option('--ref-id <ref-id>', `${REF_ID_HELP.slice(0, -1)}; _main for the main one)`),
+      .option(
+        '--ref-id <ref-id>',
+        'which resource of that kind (needed only when there are several; _main for the main one)',
+      ),
   );
 }
 
