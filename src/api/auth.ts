@@ -2,7 +2,7 @@
 
 import { ResponseError } from '../errors.js';
 import { parseBody } from './body.js';
-import type { ApiClient, ApiResponse } from './client.js';
+import type { ApiClient, ApiResponse, RequestOptions } from './client.js';
 import type { Credential } from './credential.js';
 import { segment } from './path.js';
 
@@ -11,19 +11,24 @@ export interface TokenResponse {
   session_expiration_time?: string;
 }
 
-/** POST /users/auth/_login, sent without credentials. */
+/** POST /users/auth/_login, sent without credentials; a dry run shows the password as $ECE_PASSWORD. */
+export function loginRequest(username: string, password: string): RequestOptions {
+  return {
+    method: 'POST',
+    path: '/users/auth/_login',
+    body: { username, password },
+    credential: null,
+    variables: { [password]: 'ECE_PASSWORD' },
+  };
+}
+
 export async function login(
   api: ApiClient,
   username: string,
   password: string,
 ): Promise<TokenResponse> {
   api.addSecret(password);
-  const res = await api.request({
-    method: 'POST',
-    path: '/users/auth/_login',
-    body: { username, password },
-    credential: null,
-  });
+  const res = await api.request(loginRequest(username, password));
   const body = parseBody<Partial<TokenResponse>>(res);
   if (typeof body.token !== 'string')
     throw new ResponseError('unexpected response from ECE: _login returned no token');
@@ -32,8 +37,13 @@ export async function login(
 }
 
 /** POST /users/auth/_logout for a bearer session. */
+export const logoutRequest = (): RequestOptions => ({
+  method: 'POST',
+  path: '/users/auth/_logout',
+});
+
 export async function logout(api: ApiClient): Promise<void> {
-  await api.request({ method: 'POST', path: '/users/auth/_logout' });
+  await api.request(logoutRequest());
 }
 
 export interface AuthInfo {
@@ -76,18 +86,26 @@ export function listKeys(api: ApiClient): Promise<ApiResponse> {
   return api.request({ method: 'GET', path: '/users/auth/keys' });
 }
 
+export function createKeyRequest(description: string, expiration?: string): RequestOptions {
+  return {
+    method: 'POST',
+    path: '/users/auth/keys',
+    body: { description, ...(expiration ? { expiration } : {}) },
+  };
+}
+
 export function createKey(
   api: ApiClient,
   description: string,
   expiration?: string,
 ): Promise<ApiResponse> {
-  return api.request({
-    method: 'POST',
-    path: '/users/auth/keys',
-    body: { description, ...(expiration ? { expiration } : {}) },
-  });
+  return api.request(createKeyRequest(description, expiration));
+}
+
+export function deleteKeyRequest(id: string): RequestOptions {
+  return { method: 'DELETE', path: `/users/auth/keys/${segment(id)}` };
 }
 
 export function deleteKey(api: ApiClient, id: string): Promise<ApiResponse> {
-  return api.request({ method: 'DELETE', path: `/users/auth/keys/${segment(id)}` });
+  return api.request(deleteKeyRequest(id));
 }

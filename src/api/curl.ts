@@ -32,7 +32,8 @@ export function toCurl(req: CurlRequest): string {
 
 /**
  * The body quoted for the shell, each secret value replaced by its variable
- * (outside the single quotes, in double quotes, so the shell substitutes it).
+ * (outside the single quotes, in double quotes, so the shell substitutes it),
+ * JSON-escaped on the way in.
  */
 function withVariables(body: string, variables: Record<string, string> = {}): string {
   const secrets = Object.keys(variables).filter((v) => v !== '');
@@ -53,11 +54,22 @@ function withVariables(body: string, variables: Record<string, string> = {}): st
     }
     if (at < 0) break;
     const encoded = JSON.stringify(found).slice(1, -1);
-    pieces.push(`'${rest.slice(0, at).replace(/'/g, `'\\''`)}'`, `"$${variables[found]}"`);
+    pieces.push(
+      `'${rest.slice(0, at).replace(/'/g, `'\\''`)}'`,
+      jsonEscaped(variables[found] ?? ''),
+    );
     rest = rest.slice(at + encoded.length);
   }
   pieces.push(`'${rest.replace(/'/g, `'\\''`)}'`);
   return pieces.join('');
+}
+
+/**
+ * The variable's value as it must stand inside a JSON string: a password with
+ * a " or a \ would otherwise break the body. sed is everywhere curl is.
+ */
+function jsonEscaped(variable: string): string {
+  return `"$(printf %s "$${variable}" | sed 's/[\\\\"]/\\\\&/g')"`;
 }
 
 /** POSIX single quotes; a quote inside becomes '\''. */

@@ -1,6 +1,8 @@
 // Typed calls for /deployments. Silent: they return responses or throw.
+// Each write has a builder (`…Request`) that returns the request as data, so
+// a command can show it under --dry-run or send it; the sending wrappers use them.
 
-import type { ApiClient, ApiResponse } from './client.js';
+import type { ApiClient, ApiResponse, RequestOptions } from './client.js';
 import type { Kind } from './kinds.js';
 import { segment } from './path.js';
 
@@ -109,12 +111,11 @@ export function getDeployment(
 }
 
 /** POST /deployments; with a request_id it is safe to retry (ECE answers the same deployment). */
-export function createDeployment(
-  api: ApiClient,
+export function createRequest(
   body: unknown,
-  q: { requestId: string; templateId?: string | undefined; validateOnly?: boolean },
-): Promise<ApiResponse> {
-  return api.request({
+  q: { requestId: string; templateId?: string | undefined; validateOnly?: boolean | undefined },
+): RequestOptions {
+  return {
     method: 'POST',
     path: '/deployments',
     body,
@@ -124,7 +125,32 @@ export function createDeployment(
       ...(q.templateId ? { template_id: q.templateId } : {}),
       ...(q.validateOnly ? { validate_only: true } : {}),
     },
-  });
+  };
+}
+
+export function createDeployment(
+  api: ApiClient,
+  body: unknown,
+  q: { requestId: string; templateId?: string | undefined; validateOnly?: boolean },
+): Promise<ApiResponse> {
+  return api.request(createRequest(body, q));
+}
+
+/** PUT /deployments/{id}: a DeploymentUpdateRequest. */
+export function updateRequest(
+  id: string,
+  body: unknown,
+  q: { skipSnapshot?: boolean | undefined; validateOnly?: boolean | undefined },
+): RequestOptions {
+  return {
+    method: 'PUT',
+    path: path(id),
+    body,
+    query: {
+      ...(q.skipSnapshot ? { skip_snapshot: true } : {}),
+      ...(q.validateOnly ? { validate_only: true } : {}),
+    },
+  };
 }
 
 export function updateDeployment(
@@ -133,15 +159,18 @@ export function updateDeployment(
   body: unknown,
   q: { skipSnapshot?: boolean; validateOnly?: boolean },
 ): Promise<ApiResponse> {
-  return api.request({
-    method: 'PUT',
-    path: path(id),
-    body,
-    query: {
-      ...(q.skipSnapshot ? { skip_snapshot: true } : {}),
-      ...(q.validateOnly ? { validate_only: true } : {}),
-    },
-  });
+  return api.request(updateRequest(id, body, q));
+}
+
+export function shutdownRequest(
+  id: string,
+  q: { skipSnapshot?: boolean | undefined },
+): RequestOptions {
+  return {
+    method: 'POST',
+    path: `${path(id)}/_shutdown`,
+    query: q.skipSnapshot ? { skip_snapshot: true } : {},
+  };
 }
 
 export function shutdownDeployment(
@@ -149,11 +178,18 @@ export function shutdownDeployment(
   id: string,
   q: { skipSnapshot?: boolean },
 ): Promise<ApiResponse> {
-  return api.request({
+  return api.request(shutdownRequest(id, q));
+}
+
+export function restoreRequest(
+  id: string,
+  q: { restoreSnapshot?: boolean | undefined },
+): RequestOptions {
+  return {
     method: 'POST',
-    path: `${path(id)}/_shutdown`,
-    query: q.skipSnapshot ? { skip_snapshot: true } : {},
-  });
+    path: `${path(id)}/_restore`,
+    query: q.restoreSnapshot ? { restore_snapshot: true } : {},
+  };
 }
 
 export function restoreDeployment(
@@ -161,15 +197,15 @@ export function restoreDeployment(
   id: string,
   q: { restoreSnapshot?: boolean },
 ): Promise<ApiResponse> {
-  return api.request({
-    method: 'POST',
-    path: `${path(id)}/_restore`,
-    query: q.restoreSnapshot ? { restore_snapshot: true } : {},
-  });
+  return api.request(restoreRequest(id, q));
+}
+
+export function deleteRequest(id: string): RequestOptions {
+  return { method: 'DELETE', path: path(id), idempotent: false };
 }
 
 export function deleteDeployment(api: ApiClient, id: string): Promise<ApiResponse> {
-  return api.request({ method: 'DELETE', path: path(id), idempotent: false });
+  return api.request(deleteRequest(id));
 }
 
 export function searchDeployments(api: ApiClient, body: unknown): Promise<ApiResponse> {
@@ -186,6 +222,19 @@ export function searchDeployments(api: ApiClient, body: unknown): Promise<ApiRes
 /** ECE's answer to a restart while a plan is pending (without cancel_pending). */
 export const PLAN_CHANGE_ERROR = 'deployments.deployment_resource_plan_change_error';
 
+export function restartRequest(
+  id: string,
+  kind: string,
+  refId: string,
+  q: { cancelPending?: boolean } = {},
+): RequestOptions {
+  return {
+    method: 'POST',
+    path: `${resourcePath(id, kind, refId)}/_restart`,
+    query: q.cancelPending ? { cancel_pending: true } : {},
+  };
+}
+
 export function restartResource(
   api: ApiClient,
   id: string,
@@ -193,11 +242,17 @@ export function restartResource(
   refId: string,
   q: { cancelPending?: boolean } = {},
 ): Promise<ApiResponse> {
-  return api.request({
-    method: 'POST',
-    path: `${resourcePath(id, kind, refId)}/_restart`,
-    query: q.cancelPending ? { cancel_pending: true } : {},
-  });
+  return api.request(restartRequest(id, kind, refId, q));
+}
+
+/** POST …/instances/_stop or _start: every instance of one resource. */
+export function instancesRequest(
+  id: string,
+  kind: string,
+  refId: string,
+  action: '_stop' | '_start',
+): RequestOptions {
+  return { method: 'POST', path: `${resourcePath(id, kind, refId)}/instances/${action}` };
 }
 
 export function setInstances(
@@ -207,10 +262,15 @@ export function setInstances(
   refId: string,
   action: '_stop' | '_start',
 ): Promise<ApiResponse> {
-  return api.request({
-    method: 'POST',
-    path: `${resourcePath(id, kind, refId)}/instances/${action}`,
-  });
+  return api.request(instancesRequest(id, kind, refId, action));
+}
+
+export function cancelPlanRequest(id: string, kind: string, refId: string): RequestOptions {
+  return {
+    method: 'DELETE',
+    path: `${resourcePath(id, kind, refId)}/plan/pending`,
+    idempotent: false,
+  };
 }
 
 export function cancelPendingPlan(
@@ -219,9 +279,5 @@ export function cancelPendingPlan(
   kind: string,
   refId: string,
 ): Promise<ApiResponse> {
-  return api.request({
-    method: 'DELETE',
-    path: `${resourcePath(id, kind, refId)}/plan/pending`,
-    idempotent: false,
-  });
+  return api.request(cancelPlanRequest(id, kind, refId));
 }

@@ -16,3 +16,9 @@ export function showDryRun(ctx: Context, api: ApiClient, ...writes: RequestOptio
   for (const w of writes) ctx.io.stdout.write(`${api.curl(w)}\n`);
   return true;
 }
+
+/**
+ * Stands for a password that a dry run did not read (it never prompts): the
+ * curl line shows "$ECE_PASSWORD" in its place, so the user's variable fills it.
+ */
+export const UNREAD_PASSWORD = 'password-not-read-in-a-dry-run';

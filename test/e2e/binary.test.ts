@@ -69,24 +69,31 @@ describe('the ece binary', () => {
     ['ApiKey', 'ECE_API_KEY', 'dry-run-api-key-0042'],
     ['Bearer', 'ECE_TOKEN', 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJkcnkifQ.sig'],
   ] as const) {
-    it(`--dry-run prints a curl line that sends the same request (${scheme})`, async () => {
+    it(`--dry-run prints the write as a curl line that sends the same request (${scheme})`, async () => {
       const env = { ECE_HOST: server.url, [variable]: value };
+      const id = '0123456789abcdef0123456789abcdef';
       const start = server.requests.length;
-      const dry = await ece(['deployments', 'list', '--dry-run'], { env });
-      assert.equal(dry.code, 0);
-      assert.equal(dry.stderr, '');
+      // No terminal and no --yes: a real delete would refuse; a dry run never asks.
+      const dry = await ece(['deployments', 'delete', id, '--dry-run'], { env });
+      assert.equal(dry.code, 0, dry.stderr);
+      assert.equal(dry.stderr, '', 'an id needs no lookup');
       assert.equal(server.requests.length, start, 'a dry run sent a request');
       assert.ok(!dry.stdout.includes(value), 'the secret is in the curl line');
+      assert.match(
+        dry.stdout,
+        new RegExp(`^curl -sS -X DELETE ${server.url}/api/v1/deployments/${id} -H `),
+      );
       assert.ok(dry.stdout.includes(`"Authorization: ${scheme} $${variable}"`));
       assert.equal(dry.stdout.split('\n').length, 2);
 
       const viaCurl = await spawnProc('sh', ['-c', dry.stdout], { env });
       assert.equal(viaCurl.code, 0, viaCurl.stderr);
-      assert.equal(viaCurl.stdout, deploymentsListText);
-      const real = await ece(['deployments', 'list', '--json'], { env });
-      assert.equal(real.code, 0);
-      const [fromCurl, fromEce] = server.requests.slice(start);
+      const real = await ece(['deployments', 'delete', id, '--yes'], { env });
+      assert.equal(real.code, 0, real.stderr);
+      const [fromCurl, fromEce, ...more] = server.requests.slice(start);
       assert.ok(fromCurl && fromEce);
+      assert.equal(more.length, 0);
+      assert.equal(fromCurl.method, 'DELETE');
       assert.equal(fromCurl.method, fromEce.method);
       assert.equal(fromCurl.url, fromEce.url);
       assert.equal(fromCurl.headers.authorization, `${scheme} ${value}`);
@@ -96,6 +103,15 @@ describe('the ece binary', () => {
       assert.equal(fromCurl.body, fromEce.body);
     });
   }
+
+  it('--dry-run of a read-only command runs its reads, says so on stderr, and prints the result', async () => {
+    const env = { ECE_HOST: server.url, ECE_API_KEY: 'dry-run-api-key-0042' };
+    const r = await ece(['deployments', 'list', '--dry-run', '--json'], { env });
+    assert.deepEqual(
+      [r.code, r.stdout, r.stderr],
+      [0, deploymentsListText, 'dry run: reading GET /api/v1/deployments\n'],
+    );
+  });
 
   it('Ctrl-C during a request exits 130 with one line, no stack', async () => {
     const hang = await startServer(() => undefined);

@@ -97,6 +97,7 @@ describe('fuzzing', () => {
           );
           const argv = [...leaf.path, ...flagTokens];
           const started = Date.now();
+          const sentBefore = server.requests.length;
           const r = await run(argv, {
             env: {
               ECE_HOST: server.url,
@@ -113,6 +114,13 @@ describe('fuzzing', () => {
           // run() has already failed the test on a stack trace or a leaked secret.
           assert.ok(Date.now() - started < 5_000, `${JSON.stringify(argv)} took too long`);
           if (r.code !== 0) assert.match(r.stderr, /^(error|warning|note): |^(?!\s)/m);
+          // A dry run sends reads only (GET, or a search): never a write.
+          if (argv.includes('--dry-run')) {
+            const writes = server.requests
+              .slice(sentBefore)
+              .filter((q) => q.method !== 'GET' && !q.url.split('?')[0]?.endsWith('/_search'));
+            assert.deepEqual(writes, [], `${JSON.stringify(argv)} sent a write in a dry run`);
+          }
         },
       ),
       { numRuns: 150, seed: 20261129, endOnFailure: true },

@@ -11,6 +11,7 @@ import { readInputFile } from '../../input.js';
 import { readStdin } from '../../output/prompt.js';
 import { RAW, writeExact } from '../../output/raw.js';
 import { act, type Contexts } from '../action.js';
+import { showDryRun } from '../write.js';
 import { assign, fieldValue, type Json, parseField } from './fields.js';
 
 export interface ApiFlags {
@@ -121,17 +122,21 @@ export async function run(rawPath: string, flags: ApiFlags, ctx: Context): Promi
   }
   const renderer = await ctx.renderer({ exact: true });
   const api = await ctx.api();
-  const send = (b: string | undefined) =>
-    api.request({
-      method: flags.paginate ? 'POST' : method,
-      path,
-      query,
-      headers,
-      ...(b !== undefined ? { body: b } : {}),
-    });
+  const request = {
+    method: flags.paginate ? 'POST' : method,
+    path,
+    query,
+    headers,
+    ...(body !== undefined ? { body } : {}),
+  };
+  // Any method but GET/HEAD may change something: a dry run shows it (a --paginate
+  // search is a read and runs).
+  if (!flags.paginate && !['GET', 'HEAD'].includes(method) && showDryRun(ctx, api, request)) return;
   let res: ApiResponse;
   try {
-    res = flags.paginate ? await paginate(api, path, query, headers, body) : await send(body);
+    res = flags.paginate
+      ? await paginate(api, path, query, headers, body)
+      : await api.request(request);
   } catch (err) {
     if (err instanceof ApiError) {
       if (flags.include) writeHead(ctx, err.status, err.headers);

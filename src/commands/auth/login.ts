@@ -3,7 +3,7 @@
 // 0600 file) and the host in the profile — never the other way round.
 
 import type { Command } from 'commander';
-import { currentUser, login } from '../../api/auth.js';
+import { currentUser, login, loginRequest } from '../../api/auth.js';
 import { parseHost } from '../../api/host.js';
 import type { Credential, StoredCredential } from '../../auth/credentials.js';
 import { jwtExpiry } from '../../auth/session.js';
@@ -14,6 +14,7 @@ import type { Context } from '../../context.js';
 import { UsageError } from '../../errors.js';
 import { ask, canPrompt, readStdin } from '../../output/prompt.js';
 import { act, type Contexts } from '../action.js';
+import { showDryRun, UNREAD_PASSWORD } from '../write.js';
 
 export interface LoginFlags {
   username?: string;
@@ -63,7 +64,14 @@ export async function run(flags: LoginFlags, given: Context): Promise<void> {
     throw new UsageError('--username is for a password sign-in, not an API key');
   }
   const interactive = !flags.passwordStdin && !flags.apiKeyStdin;
-  if (interactive && !canPrompt(io)) {
+  const dryRun = ctx.flags.dryRun === true;
+  // A dry run never prompts: it shows the _login request (the password as
+  // "$ECE_PASSWORD"), or checks an API key (a read), and saves nothing.
+  if (dryRun && flags.withApiKey)
+    throw new UsageError('--dry-run does not prompt: give the API key with --api-key-stdin');
+  if (dryRun && !flags.apiKeyStdin && !flags.username)
+    throw new UsageError('--dry-run does not prompt: give --username');
+  if (interactive && !dryRun && !canPrompt(io)) {
     throw new UsageError(
       'ece login needs a terminal to ask for credentials; without one use --username NAME --password-stdin or --api-key-stdin',
     );
@@ -95,12 +103,22 @@ export async function run(flags: LoginFlags, given: Context): Promise<void> {
     const credential: Credential = { type: 'apikey', secret: key, source: 'login' };
     const user = await currentUser(api, credential);
     stored = { type: 'apikey', secret: key, origin: endpoint.origin, user: user.user_name };
+    if (dryRun) {
+      io.stderr.write(
+        `dry run: the API key works (user ${user.user_name}); nothing was saved for profile "${name}"\n`,
+      );
+      return;
+    }
   } else {
     const username = flags.username ?? (await ask(io, 'Username: '));
     if (!username.trim()) throw new UsageError('the username is empty');
     const password = flags.passwordStdin
       ? await readStdin(io, 'the password')
-      : await ask(io, 'Password: ', { hidden: true });
+      : dryRun
+        ? UNREAD_PASSWORD
+        : await ask(io, 'Password: ', { hidden: true });
+    api.addSecret(password);
+    if (showDryRun(ctx, api, loginRequest(username.trim(), password))) return;
     const res = await login(api, username.trim(), password);
     const expires = res.session_expiration_time ?? isoOrUndefined(jwtExpiry(res.token));
     stored = {
@@ -149,7 +167,7 @@ async function hostFor(ctx: Context, profile: string): Promise<string> {
     ctx.env.COORDINATOR_HOST ||
     ctx.config().profiles?.[profile]?.host;
   if (given) return given.trim();
-  if (!canPrompt(ctx.io)) throw new UsageError('no ECE host: pass --host HOST');
+  if (!canPrompt(ctx.io) || ctx.flags.dryRun) throw new UsageError('no ECE host: pass --host HOST');
   const typed = (await ask(ctx.io, 'ECE host (name, name:port or URL): ')).trim();
   if (!typed) throw new UsageError('no ECE host given');
   parseHost(typed);

@@ -2,13 +2,14 @@
 // stored secret and the profile's marker. The host stays in the profile.
 
 import type { Command } from 'commander';
-import { logout } from '../../api/auth.js';
+import { logoutRequest } from '../../api/auth.js';
 import { parseHost } from '../../api/host.js';
 import type { ProfileCredentials } from '../../auth/store.js';
 import { openConfig, targetProfile } from '../../config/write.js';
 import type { Context } from '../../context.js';
 import { CliError } from '../../errors.js';
 import { act, type Contexts } from '../action.js';
+import { showDryRun } from '../write.js';
 
 export function register(cmd: Command, contexts: Contexts): void {
   cmd
@@ -41,6 +42,7 @@ export async function run(flags: { all?: boolean }, ctx: Context): Promise<void>
       continue;
     }
     let stored: Awaited<ReturnType<ProfileCredentials['get']>>;
+    const dryRun = ctx.flags.dryRun === true;
     try {
       stored = await credentials.get(name);
     } catch (err) {
@@ -61,13 +63,18 @@ export async function run(flags: { all?: boolean }, ctx: Context): Promise<void>
           caCert: profile['ca-cert'],
           insecure: profile.insecure === true || ctx.insecure(),
         });
-        await logout(api);
+        // A dry run shows the _logout (and, below, keeps the stored credential).
+        if (!showDryRun(ctx, api, logoutRequest())) await api.request(logoutRequest());
       } catch (err) {
         // The local secret goes anyway: a session that cannot be ended is left to expire.
         ctx.io.stderr.write(
           `warning: could not end the session on ${stored.origin} (${(err as Error).message}); it expires on its own${stored.expiresAt ? ` at ${stored.expiresAt}` : ''}\n`,
         );
       }
+    }
+    if (dryRun) {
+      ctx.io.stderr.write(`dry run: the stored credential of "${name}" was not removed\n`);
+      continue;
     }
     try {
       await credentials.remove(kind, name);

@@ -2,8 +2,12 @@
 
 import type { Command } from 'commander';
 import type { Contexts } from '../action.js';
-import { registerList, registerShow } from './read.js';
-import { register as registerWrite } from './write.js';
+import * as remove from './delete.js';
+import * as list from './list.js';
+import * as set from './set.js';
+import * as show from './show.js';
+import * as unset from './unset.js';
+import * as use from './use.js';
 
 export function register(group: Command, contexts: Contexts): void {
   group.addHelpText(
@@ -19,7 +23,10 @@ Examples:
   $ ece config use lab
   $ ece config list`,
   );
-  registerList(group, contexts);
-  registerShow(group, contexts);
-  registerWrite(group, contexts);
+  list.register(group, contexts);
+  show.register(group, contexts);
+  set.register(group, contexts);
+  unset.register(group, contexts);
+  use.register(group, contexts);
+  remove.register(group, contexts);
 }

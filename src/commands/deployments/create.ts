@@ -4,13 +4,14 @@
 
 import type { Command } from 'commander';
 import { parseBody } from '../../api/body.js';
-import { createDeployment, type DeploymentResource } from '../../api/deployments.js';
+import { createRequest, type DeploymentResource } from '../../api/deployments.js';
 import { NOTHING_BEFORE } from '../../api/plans.js';
 import type { Context } from '../../context.js';
 import { ApiError, CliError, InterruptedError, NetworkError, UsageError } from '../../errors.js';
 import { readDocument } from '../../input.js';
 import { RAW } from '../../output/raw.js';
 import { act, type Contexts } from '../action.js';
+import { showDryRun } from '../write.js';
 import { addWaitOptions, follow, type WaitFlags, waitTimeoutMs } from './wait.js';
 
 export interface CreateFlags extends WaitFlags {
@@ -63,13 +64,15 @@ export async function run(flags: CreateFlags, ctx: Context): Promise<void> {
   const requestId = flags.requestId ?? `ece-cli-${globalThis.crypto.randomUUID()}`;
   const renderer = await ctx.renderer();
   const api = await ctx.api();
-  let res: Awaited<ReturnType<typeof createDeployment>>;
+  const write = createRequest(body, {
+    requestId,
+    templateId: flags.templateId,
+    validateOnly: flags.validateOnly,
+  });
+  if (showDryRun(ctx, api, write)) return;
+  let res: Awaited<ReturnType<typeof api.request>>;
   try {
-    res = await createDeployment(api, body, {
-      requestId,
-      templateId: flags.templateId,
-      validateOnly: flags.validateOnly,
-    });
+    res = await api.request(write);
   } catch (err) {
     throw withRetryHint(err, requestId, flags.validateOnly === true);
   }
@@ -80,6 +83,12 @@ export async function run(flags: CreateFlags, ctx: Context): Promise<void> {
     resources?: DeploymentResource[];
   }>(res);
   const resources = created.resources ?? [];
+  if (flags.validateOnly) {
+    // Nothing was created: no id or name to show as if it had been.
+    if (renderer.raw) await renderer.body(res, RAW);
+    ctx.io.stderr.write('The definition is valid — nothing was created.\n');
+    return;
+  }
   if (renderer.raw) {
     await renderer.body(res, RAW);
   } else {
@@ -99,10 +108,6 @@ export async function run(flags: CreateFlags, ctx: Context): Promise<void> {
     renderer.grid({ headers: ['KEY', 'VALUE'], rows });
   }
   const { stderr } = ctx.io;
-  if (flags.validateOnly) {
-    stderr.write('The definition is valid; nothing was created.\n');
-    return;
-  }
   if (res.status === 202 || created.created === false) {
     stderr.write(
       `Deployment ${created.name} (${created.id}) was already created with request id ${requestId}; its credentials are not shown again.\n`,

@@ -3,11 +3,16 @@
 import type { Command } from 'commander';
 import type { Contexts } from '../action.js';
 import * as create from './create.js';
-import * as lifecycle from './lifecycle.js';
+import * as remove from './delete.js';
 import * as list from './list.js';
-import * as resources from './resources.js';
+import * as plan from './plan/index.js';
+import * as restart from './restart.js';
+import * as restore from './restore.js';
 import * as search from './search.js';
 import * as show from './show.js';
+import * as shutdown from './shutdown.js';
+import * as start from './start.js';
+import * as stop from './stop.js';
 import * as update from './update.js';
 
 export function register(group: Command, contexts: Contexts): void {
@@ -27,6 +32,11 @@ Examples:
   search.register(group, contexts);
   create.register(group, contexts);
   update.register(group, contexts);
-  lifecycle.register(group, contexts);
-  resources.register(group, contexts);
+  shutdown.register(group, contexts);
+  restore.register(group, contexts);
+  remove.register(group, contexts);
+  restart.register(group, contexts);
+  stop.register(group, contexts);
+  start.register(group, contexts);
+  plan.register(group, contexts);
 }

@@ -3,7 +3,8 @@
 
 import type { Command } from 'commander';
 import { parseBody } from '../../api/body.js';
-import { updateDeployment } from '../../api/deployments.js';
+import type { ApiClient } from '../../api/client.js';
+import { type Deployment, getDeployment, updateRequest } from '../../api/deployments.js';
 import { type Before, snapshot, targetsFor } from '../../api/plans.js';
 import type { Context } from '../../context.js';
 import { UsageError } from '../../errors.js';
@@ -11,6 +12,7 @@ import { readDocument } from '../../input.js';
 import { confirmOrFail, requireConfirmable } from '../../output/prompt.js';
 import { RAW } from '../../output/raw.js';
 import { act, type Contexts } from '../action.js';
+import { showDryRun } from '../write.js';
 import { resolveDeployment } from './resolve.js';
 import { addWaitOptions, follow, type WaitFlags, waitTimeoutMs } from './wait.js';
 
@@ -48,7 +50,7 @@ Examples:
 
 export async function run(ref: string, flags: UpdateFlags, ctx: Context): Promise<void> {
   const timeoutMs = waitTimeoutMs(flags);
-  if (flags.pruneOrphans) requireConfirmable(ctx.io, flags.yes);
+  if (flags.pruneOrphans && !ctx.flags.dryRun) requireConfirmable(ctx.io, flags.yes);
   if (flags.validateOnly && flags.wait)
     throw new UsageError('--validate-only changes nothing to wait for');
   const body = await readDocument(ctx.io, flags.file ?? '-');
@@ -59,18 +61,30 @@ export async function run(ref: string, flags: UpdateFlags, ctx: Context): Promis
   const renderer = await ctx.renderer();
   const api = await ctx.api();
   const { id, name } = await resolveDeployment(api, ref);
-  if (flags.pruneOrphans && !flags.validateOnly) {
-    await confirmOrFail(
-      ctx.io,
-      `Shut down the resources of ${name ?? id} that the definition leaves out?`,
-      flags.yes,
-    );
-  }
-  const before = flags.wait ? await snapshot(api, id) : new Map<string, Before>();
-  const res = await updateDeployment(api, id, body, {
+  const write = updateRequest(id, body, {
     skipSnapshot: flags.skipSnapshot,
     validateOnly: flags.validateOnly,
   });
+  if (flags.pruneOrphans && !flags.validateOnly) {
+    const orphans = await orphansOf(api, id, body.resources);
+    const list = orphans.map((o) => o.replace('/', ' ')).join(', ');
+    if (ctx.flags.dryRun) {
+      ctx.io.stderr.write(
+        orphans.length
+          ? `dry run: --prune-orphans would shut down ${list}\n`
+          : 'dry run: --prune-orphans would shut nothing down: the definition names every resource\n',
+      );
+    } else if (orphans.length) {
+      await confirmOrFail(
+        ctx.io,
+        `Shut down ${list} of deployment ${name ?? id}? The definition leaves ${orphans.length === 1 ? 'it' : 'them'} out.`,
+        flags.yes,
+      );
+    }
+  }
+  if (showDryRun(ctx, api, write)) return;
+  const before = flags.wait ? await snapshot(api, id) : new Map<string, Before>();
+  const res = await api.request(write);
   const updated = parseBody<{ id: string; name: string }>(res);
   if (renderer.raw) {
     await renderer.body(res, RAW);
@@ -91,4 +105,16 @@ export async function run(ref: string, flags: UpdateFlags, ctx: Context): Promis
     }
     await follow(ctx, api, id, targetsFor(keys, before), timeoutMs);
   }
+}
+
+/** The deployment's resources (`kind/ref_id`) that the update request leaves out. */
+async function orphansOf(api: ApiClient, id: string, resources: unknown): Promise<string[]> {
+  const d = parseBody<Deployment>(await getDeployment(api, id, { plans: false }));
+  const named = new Set<string>();
+  for (const [kind, list] of Object.entries((resources ?? {}) as Record<string, unknown>))
+    for (const r of Array.isArray(list) ? list : [])
+      if (typeof r?.ref_id === 'string') named.add(`${kind}/${r.ref_id}`);
+  return Object.entries(d.resources ?? {}).flatMap(([kind, list]) =>
+    (list ?? []).map((r) => `${kind}/${r.ref_id}`).filter((k) => !named.has(k)),
+  );
 }

@@ -2,7 +2,7 @@
 // stored for the profile instead of printed.
 
 import type { Command } from 'commander';
-import { createKey } from '../../../api/auth.js';
+import { createKeyRequest } from '../../../api/auth.js';
 import { parseBody } from '../../../api/body.js';
 import type { ProfileCredentials } from '../../../auth/store.js';
 import { openConfig, profileOf } from '../../../config/write.js';
@@ -10,6 +10,7 @@ import type { Context } from '../../../context.js';
 import { ResponseError, UsageError } from '../../../errors.js';
 import { RAW } from '../../../output/raw.js';
 import { act, type Contexts } from '../../action.js';
+import { showDryRun } from '../../write.js';
 
 export interface CreateFlags {
   description?: string;
@@ -46,7 +47,12 @@ export async function run(flags: CreateFlags, ctx: Context): Promise<void> {
   }
   const renderer = await ctx.renderer();
   const api = await ctx.api();
-  const res = await createKey(api, description, flags.expiration);
+  const write = createKeyRequest(description, flags.expiration);
+  if (showDryRun(ctx, api, write)) {
+    if (flags.save) ctx.io.stderr.write('dry run: --save stores nothing\n');
+    return;
+  }
+  const res = await api.request(write);
   const body = parseBody<{ id?: string; key?: unknown }>(res);
   if (typeof body.key !== 'string')
     throw new ResponseError('unexpected response from ECE: no key in the answer');

@@ -1,10 +1,12 @@
-// `ece auth keys delete ID`: confirmed on a terminal, --yes otherwise.
+// `ece auth keys delete ID`: confirmed on a terminal, --yes otherwise;
+// --dry-run shows the write.
 
 import type { Command } from 'commander';
-import { deleteKey } from '../../../api/auth.js';
+import { deleteKeyRequest } from '../../../api/auth.js';
 import type { Context } from '../../../context.js';
-import { confirmOrFail } from '../../../output/prompt.js';
+import { confirmOrFail, requireConfirmable } from '../../../output/prompt.js';
 import { act, type Contexts } from '../../action.js';
+import { showDryRun } from '../../write.js';
 
 export function register(group: Command, contexts: Contexts): void {
   group
@@ -18,7 +20,11 @@ export function register(group: Command, contexts: Contexts): void {
 }
 
 export async function run(id: string, flags: { yes?: boolean }, ctx: Context): Promise<void> {
+  if (!ctx.flags.dryRun) requireConfirmable(ctx.io, flags.yes);
+  const api = await ctx.api();
+  const write = deleteKeyRequest(id);
+  if (showDryRun(ctx, api, write)) return;
   await confirmOrFail(ctx.io, `Delete API key ${id}? Anything using it stops working.`, flags.yes);
-  await deleteKey(await ctx.api(), id);
+  await api.request(write);
   ctx.io.stderr.write(`Deleted API key ${id}.\n`);
 }

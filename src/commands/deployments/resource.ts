@@ -1,17 +1,18 @@
-// `ece deployments restart|stop|start` and `plan cancel`: commands on one
-// resource of a deployment. --ref-id may be left out where the kind has
-// exactly one resource.
+// What restart, stop and start share: commands on one resource of a
+// deployment. --kind defaults to Elasticsearch; --ref-id may be left out
+// where the kind has exactly one resource. Each verb's file holds its flags
+// and help; the flow (resolve, plan the write, show or confirm and send,
+// --wait) is here.
 
 import type { Command } from 'commander';
 import { parseBody } from '../../api/body.js';
-import type { ApiClient } from '../../api/client.js';
+import type { ApiClient, RequestOptions } from '../../api/client.js';
 import {
-  cancelPendingPlan,
   type Deployment,
   getDeployment,
+  instancesRequest,
   PLAN_CHANGE_ERROR,
-  restartResource,
-  setInstances,
+  restartRequest,
 } from '../../api/deployments.js';
 import { KINDS } from '../../api/kinds.js';
 import { type Before, NOTHING_BEFORE, snapshot } from '../../api/plans.js';
@@ -19,29 +20,34 @@ import type { Context } from '../../context.js';
 import { ApiError, CliError, ExitCode, UsageError } from '../../errors.js';
 import { confirmOrFail, requireConfirmable } from '../../output/prompt.js';
 import { act, type Contexts } from '../action.js';
+import { showDryRun } from '../write.js';
 import { resolveDeployment } from './resolve.js';
 import { addWaitOptions, follow, type WaitFlags, waitTimeoutMs } from './wait.js';
 
-interface ResourceFlags extends WaitFlags {
+export interface ResourceFlags extends WaitFlags {
   kind?: string;
   refId?: string;
   yes?: boolean;
   cancelPending?: boolean;
 }
 
+export type ResourceAction = 'restart' | '_stop' | '_start';
+
 /** ECE's name for the main resource of a kind, accepted wherever a ref_id is. */
 const MAIN = '_main';
 
-const KIND_HELP = `resource kind: ${KINDS.join(', ')}`;
+export const KIND_HELP = `resource kind: ${KINDS.join(', ')}`;
+export const REF_ID_HELP = 'which resource of that kind (needed only when there are several)';
 
-export function register(group: Command, contexts: Contexts): void {
-  const verbs = [
-    ['restart', 'Restart the instances of a resource', 'restart'],
-    ['stop', 'Stop the instances of a resource', '_stop'],
-    ['start', 'Start the stopped instances of a resource', '_start'],
-  ] as const;
-  for (const [verb, description, action] of verbs) {
-    const cmd = group
+/** The verb with the options restart, stop and start have in common; the caller adds its own. */
+export function resourceCommand(
+  group: Command,
+  verb: string,
+  description: string,
+  extra: (cmd: Command) => Command = (cmd) => cmd,
+): Command {
+  return extra(
+    group
       .command(verb)
       .description(description)
       .argument('<deployment>', 'deployment id or exact name')
@@ -49,39 +55,27 @@ export function register(group: Command, contexts: Contexts): void {
       .option(
         '--ref-id <ref-id>',
         'which resource of that kind (needed only when there are several; _main for the main one)',
-      );
-    if (verb === 'restart')
-      cmd.option(
-        '--cancel-pending',
-        'cancel a pending plan of the resource first (ECE refuses otherwise)',
-      );
-    addWaitOptions(cmd)
-      .addHelpText(
-        'after',
-        `\nExamples:\n  $ ece deployments ${verb} prod-logs --kind kibana --wait${verb === 'restart' ? `\n  $ ece deployments restart prod-logs --ref-id _main --cancel-pending` : ''}`,
-      )
-      .action(
-        act(contexts, (ctx, ref: string, flags: ResourceFlags) =>
-          runCommand(ref, flags, action, ctx),
-        ),
-      );
-  }
-  const plan = group.command('plan').description('Pending plans');
-  plan
-    .command('cancel')
-    .description('Cancel the pending plan of a resource (asks first)')
-    .argument('<deployment>', 'deployment id or exact name')
-    .requiredOption('--kind <kind>', KIND_HELP)
-    .option('--ref-id <ref-id>', 'which resource of that kind (needed only when there are several)')
-    .option('-y, --yes', 'do not ask for confirmation')
-    .addHelpText(
-      'after',
-      '\nExamples:\n  $ ece deployments plan cancel prod-logs --kind elasticsearch --yes',
-    )
-    .action(act(contexts, (ctx, ref: string, flags: ResourceFlags) => runCancel(ref, flags, ctx)));
+      ),
+  );
 }
 
-function checkKind(kind: string | undefined): string {
+/** Adds --wait, the examples and the action. */
+export function finish(
+  cmd: Command,
+  contexts: Contexts,
+  action: ResourceAction,
+  examples: string,
+): void {
+  addWaitOptions(cmd)
+    .addHelpText('after', `\nExamples:\n${examples}`)
+    .action(
+      act(contexts, (ctx, ref: string, flags: ResourceFlags) =>
+        runResource(ref, flags, action, ctx),
+      ),
+    );
+}
+
+export function checkKind(kind: string | undefined): string {
   const k = kind ?? 'elasticsearch';
   if (!(KINDS as readonly string[]).includes(k))
     throw new UsageError(`invalid --kind "${k}" (valid: ${KINDS.join(', ')})`);
@@ -89,7 +83,7 @@ function checkKind(kind: string | undefined): string {
 }
 
 /** The ref_id to act on: the one given, or the only resource of the kind. */
-async function refIdOf(
+export async function refIdOf(
   api: ApiClient,
   id: string,
   kind: string,
@@ -114,23 +108,35 @@ async function mainRefId(api: ApiClient, id: string, kind: string): Promise<stri
   return ref;
 }
 
-async function runCommand(
+export async function runResource(
   ref: string,
   flags: ResourceFlags,
-  action: 'restart' | '_stop' | '_start',
+  action: ResourceAction,
   ctx: Context,
 ): Promise<void> {
   const timeoutMs = waitTimeoutMs(flags);
   const kind = checkKind(flags.kind);
+  // Stopping Elasticsearch takes the deployment's data offline: it asks, like shutdown.
+  const confirms = action === '_stop' && kind === 'elasticsearch';
+  if (confirms && !ctx.flags.dryRun) requireConfirmable(ctx.io, flags.yes);
   const api = await ctx.api();
-  const { id } = await resolveDeployment(api, ref);
+  const { id, name } = await resolveDeployment(api, ref);
   let refId = await refIdOf(api, id, kind, flags.refId);
+  const write: RequestOptions =
+    action === 'restart'
+      ? restartRequest(id, kind, refId, { cancelPending: flags.cancelPending === true })
+      : instancesRequest(id, kind, refId, action);
+  if (showDryRun(ctx, api, write)) return;
+  if (confirms)
+    await confirmOrFail(
+      ctx.io,
+      `Stop every instance of ${kind} ${refId} in deployment ${name ?? id}? Its data is unavailable until it starts again.`,
+      flags.yes,
+    );
   const before =
     action === 'restart' && flags.wait ? await snapshot(api, id) : new Map<string, Before>();
   try {
-    if (action === 'restart')
-      await restartResource(api, id, kind, refId, { cancelPending: flags.cancelPending === true });
-    else await setInstances(api, id, kind, refId, action);
+    await api.request(write);
   } catch (err) {
     if (err instanceof ApiError && err.errors.some((e) => e.code === PLAN_CHANGE_ERROR)) {
       err.hints.push(
@@ -154,19 +160,4 @@ async function runCommand(
           status: action === '_stop' ? 'stopped' : 'started',
         };
   await follow(ctx, api, id, [target], timeoutMs);
-}
-
-async function runCancel(ref: string, flags: ResourceFlags, ctx: Context): Promise<void> {
-  const kind = checkKind(flags.kind);
-  requireConfirmable(ctx.io, flags.yes);
-  const api = await ctx.api();
-  const { id, name } = await resolveDeployment(api, ref);
-  const refId = await refIdOf(api, id, kind, flags.refId);
-  await confirmOrFail(
-    ctx.io,
-    `Cancel the pending plan of ${kind} ${refId} in deployment ${name ?? id}?`,
-    flags.yes,
-  );
-  await cancelPendingPlan(api, id, kind, refId);
-  ctx.io.stderr.write(`Cancelled the pending plan of ${kind} ${refId}.\n`);
 }

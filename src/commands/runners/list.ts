@@ -1,0 +1,42 @@
+// `ece runners list`: the runners (hosts) of the platform with their roles.
+
+import type { Command } from 'commander';
+import { listRunners } from '../../api/platform.js';
+import { listView } from '../../output/views.js';
+import { act, type Contexts } from '../action.js';
+
+interface Runner {
+  runner_id: string;
+  public_hostname: string;
+  zone?: string;
+  roles: { role_name: string }[];
+  connected: boolean;
+  healthy: boolean;
+}
+
+export function register(group: Command, contexts: Contexts): void {
+  group
+    .command('list')
+    .alias('ls')
+    .description('List runners (the hosts of the platform) with their roles')
+    .addHelpText('after', '\nExamples:\n  $ ece runners list')
+    .action(
+      act(contexts, async (ctx) => {
+        const renderer = await ctx.renderer();
+        const res = await listRunners(await ctx.api());
+        const view = listView<Runner>(
+          (data) => (data as { runners?: Runner[] }).runners,
+          [
+            ['ID', (r) => r.runner_id],
+            ['HOST', (r) => r.public_hostname],
+            ['ZONE', (r) => r.zone],
+            ['ROLES', (r) => r.roles.map((x) => x.role_name)],
+            ['CONNECTED', (r) => r.connected],
+            ['HEALTHY', (r) => r.healthy],
+          ],
+          'No runners.',
+        );
+        await renderer.body(res, view);
+      }),
+    );
+}

@@ -1,0 +1,255 @@
+// Issue 15's small things in the deployment commands: plan cancel finds the
+// resource with a pending plan; stop of Elasticsearch confirms like shutdown;
+// --validate-only does not look like a create; --prune-orphans names what it
+// shuts down. Against a per-test server; the prompts on a real terminal (tmux).
+
+import { writeFileSync } from 'node:fs';
+import type { ServerResponse } from 'node:http';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import assert from '../helpers/assert.js';
+import { run, tempDir } from '../helpers/cli.js';
+import { BIN } from '../helpers/e2e.js';
+import { registerSecret } from '../helpers/secrets.js';
+import { json, type Recorded, startServer, type TestServer } from '../helpers/server.js';
+import { missingTmux, terminal } from '../helpers/tmux.js';
+
+const API_KEY = 'small-things-api-key-0042';
+/** One deployment per number of pending plans: none, one (Elasticsearch), two. */
+const IDS = ['0'.repeat(32), '1'.repeat(32), '2'.repeat(32)] as const;
+
+const resource = (kind: string, pending: boolean) => ({
+  ref_id: `main-${kind}`,
+  id: `${kind}-id`,
+  region: 'ece-region',
+  info: {
+    healthy: true,
+    status: 'started',
+    plan_info: {
+      healthy: true,
+      history: [],
+      ...(pending ? { pending: { healthy: true, plan_attempt_log: [] } } : {}),
+    },
+  },
+});
+
+const deployment = (id: string) => {
+  const pending = IDS.indexOf(id as (typeof IDS)[number]);
+  return {
+    id,
+    name: `pending-${pending}`,
+    healthy: true,
+    resources: {
+      elasticsearch: [resource('elasticsearch', pending >= 1)],
+      kibana: [resource('kibana', pending >= 2)],
+      apm: [resource('apm', false)],
+    },
+  };
+};
+
+function handler(req: Recorded, res: ServerResponse): void {
+  json(res, 200, answer(req));
+}
+
+function answer(req: Recorded): unknown {
+  const [path = '', query = ''] = req.url.split('?');
+  const id = /^\/api\/v1\/deployments\/(\w{32})$/.exec(path)?.[1];
+  if (req.method === 'GET' && id) return deployment(id);
+  if (req.method === 'POST' && path === '/api/v1/deployments' && query.includes('validate_only'))
+    return { id: 'f'.repeat(32), name: 'checked', created: false, resources: [] };
+  if (req.method === 'PUT' && id) return { id, name: deployment(id).name };
+  return {};
+}
+
+describe('the small things of plan cancel, stop, create and update', () => {
+  let server: TestServer;
+  let env: Record<string, string>;
+  let dir: string;
+  before(async () => {
+    registerSecret(API_KEY);
+    server = await startServer(handler);
+    env = { ECE_HOST: server.url, ECE_API_KEY: API_KEY };
+    dir = tempDir('ece-small-');
+    // An update that names only Elasticsearch: Kibana and APM are orphans.
+    writeFileSync(
+      join(dir, 'u.json'),
+      JSON.stringify({
+        resources: {
+          elasticsearch: [
+            {
+              ref_id: 'main-elasticsearch',
+              region: 'ece-region',
+              plan: { cluster_topology: [], elasticsearch: { version: '8.15.1' } },
+            },
+          ],
+        },
+      }),
+    );
+  });
+  after(() => server.close());
+
+  const writes = (from: number) =>
+    server.requests
+      .slice(from)
+      .filter((r) => r.method !== 'GET')
+      .map((r) => `${r.method} ${r.url}`);
+
+  it('plan cancel without --kind cancels the one resource with a pending plan', async () => {
+    const start = server.requests.length;
+    const r = await run(['deployments', 'plan', 'cancel', IDS[1], '--yes'], { env });
+    assert.deepEqual(
+      [r.code, r.stdout, r.stderr],
+      [0, '', 'Cancelled the pending plan of elasticsearch main-elasticsearch.\n'],
+    );
+    assert.deepEqual(writes(start), [
+      `DELETE /api/v1/deployments/${IDS[1]}/elasticsearch/main-elasticsearch/plan/pending`,
+    ]);
+  });
+
+  it('plan cancel without --kind: several pending plans ask for --kind (exit 2), none says so (exit 3)', async () => {
+    const start = server.requests.length;
+    const several = await run(['deployments', 'plan', 'cancel', IDS[2], '--yes'], { env });
+    assert.deepEqual(
+      [several.code, several.stderr],
+      [
+        2,
+        `error: deployment pending-2 (${IDS[2]}) has 2 pending plans; pick one with --kind (--kind elasticsearch --ref-id main-elasticsearch, --kind kibana --ref-id main-kibana)\n`,
+      ],
+    );
+    const none = await run(['deployments', 'plan', 'cancel', IDS[0], '--yes'], { env });
+    assert.deepEqual(
+      [none.code, none.stderr],
+      [3, `error: deployment pending-0 (${IDS[0]}) has no pending plan to cancel\n`],
+    );
+    assert.deepEqual(writes(start), [], 'nothing was cancelled');
+    const picked = await run(
+      ['deployments', 'plan', 'cancel', IDS[2], '--kind', 'kibana', '--yes'],
+      { env },
+    );
+    assert.equal(picked.code, 0, picked.stderr);
+    assert.deepEqual(writes(start), [
+      `DELETE /api/v1/deployments/${IDS[2]}/kibana/main-kibana/plan/pending`,
+    ]);
+    const refOnly = await run(
+      ['deployments', 'plan', 'cancel', IDS[2], '--ref-id', 'main-kibana', '--yes'],
+      { env },
+    );
+    assert.deepEqual([refOnly.code, refOnly.stderr], [2, 'error: --ref-id needs --kind\n']);
+  });
+
+  it('stop of Elasticsearch needs --yes without a terminal (exit 2, nothing sent); other kinds do not', async () => {
+    const start = server.requests.length;
+    const refused = await run(['deployments', 'stop', IDS[0]], { env });
+    assert.deepEqual(
+      [refused.code, refused.stderr],
+      [2, 'error: this needs confirmation: pass --yes to run it without a terminal\n'],
+    );
+    assert.equal(server.requests.length, start, 'a request was sent');
+    const yes = await run(['deployments', 'stop', IDS[0], '--yes'], { env });
+    assert.deepEqual(
+      [yes.code, yes.stderr],
+      [0, `Stopping elasticsearch main-elasticsearch of deployment ${IDS[0]}.\n`],
+    );
+    const kibana = await run(['deployments', 'stop', IDS[0], '--kind', 'kibana'], { env });
+    assert.equal(kibana.code, 0, kibana.stderr);
+    assert.deepEqual(writes(start), [
+      `POST /api/v1/deployments/${IDS[0]}/elasticsearch/main-elasticsearch/instances/_stop`,
+      `POST /api/v1/deployments/${IDS[0]}/kibana/main-kibana/instances/_stop`,
+    ]);
+  });
+
+  it('create --validate-only says nothing was created and shows no id or name', async () => {
+    const file = join(dir, 'd.json');
+    writeFileSync(file, JSON.stringify({ name: 'checked', resources: {} }));
+    for (const tty of [false, true]) {
+      const r = await run(['deployments', 'create', '-f', file, '--validate-only'], { env, tty });
+      assert.deepEqual(
+        [r.code, r.stdout, r.stderr],
+        [0, '', 'The definition is valid — nothing was created.\n'],
+      );
+    }
+    const asJson = await run(['deployments', 'create', '-f', file, '--validate-only', '--json'], {
+      env,
+    });
+    assert.equal(asJson.code, 0);
+    assert.equal(JSON.parse(asJson.stdout).created, false, 'the API body as it came');
+  });
+
+  it('update --prune-orphans names the resources it shuts down in a dry run', async () => {
+    const file = join(dir, 'u.json');
+    const r = await run(
+      ['deployments', 'update', IDS[0], '-f', file, '--prune-orphans', '--dry-run'],
+      {
+        env,
+      },
+    );
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(
+      r.stderr,
+      `dry run: reading GET /api/v1/deployments/${IDS[0]}\ndry run: --prune-orphans would shut down kibana main-kibana, apm main-apm\n`,
+    );
+  });
+
+  const missing = missingTmux();
+  /** Waits for the question; the 120-column terminal may wrap it. */
+  const asked = async (term: ReturnType<typeof terminal>, question: string) => {
+    const screen = await term.waitFor('[y/N]');
+    assert.ok(screen.replace(/\n/g, '').includes(question), screen);
+  };
+  const onTerminal = (argv: string[]) =>
+    terminal([process.execPath, BIN, ...argv], {
+      PATH: process.env.PATH ?? '',
+      HOME: tempDir('ece-home-'),
+      ECE_CONFIG_DIR: tempDir('ece-config-'),
+      TERM: 'xterm',
+      ...env,
+    });
+
+  it('on a terminal, stop of Elasticsearch asks first; "n" cancels with exit 2', {
+    skip: missing,
+  }, async () => {
+    const start = server.requests.length;
+    const term = onTerminal(['deployments', 'stop', IDS[0]]);
+    try {
+      await asked(
+        term,
+        `Stop every instance of elasticsearch main-elasticsearch in deployment ${IDS[0]}? Its data is unavailable until it starts again. [y/N]`,
+      );
+      term.type('n');
+      term.keys('Enter');
+      const screen = await term.waitFor(/EXIT=\d+/);
+      assert.match(screen, /error: cancelled\n/);
+      assert.match(screen, /EXIT=2/);
+    } finally {
+      term.kill();
+    }
+    assert.deepEqual(writes(start), []);
+  });
+
+  it('on a terminal, update --prune-orphans names the resources in its question', {
+    skip: missing,
+  }, async () => {
+    const start = server.requests.length;
+    const term = onTerminal([
+      'deployments',
+      'update',
+      IDS[0],
+      '-f',
+      join(dir, 'u.json'),
+      '--prune-orphans',
+    ]);
+    try {
+      await asked(
+        term,
+        `Shut down kibana main-kibana, apm main-apm of deployment ${IDS[0]}? The definition leaves them out. [y/N]`,
+      );
+      term.type('n');
+      term.keys('Enter');
+      const screen = await term.waitFor(/EXIT=\d+/);
+      assert.match(screen, /EXIT=2/);
+    } finally {
+      term.kill();
+    }
+    assert.deepEqual(writes(start), []);
+  });
+});
