@@ -77,7 +77,7 @@ describe('--wait progress on a terminal', { skip: missing }, () => {
       const screen = await term.waitFor(/EXIT=\d+/);
       assert.match(
         screen,
-        /error: stopped waiting; the plan goes on in ECE \(follow it with `ece deployments show [0-9a-f]{32}`\)/,
+        /error: stopped waiting; the plan goes on in ECE \(follow it with `ece deployments plan watch [0-9a-f]{32}`\)/,
       );
       assert.match(screen, /EXIT=130/);
       assert.equal(term.cursorVisible(), true);

@@ -19,6 +19,7 @@ import type { Context } from '../../context.js';
 import { ApiError, CliError, ExitCode, UsageError } from '../../errors.js';
 import { confirmOrFail, requireConfirmable } from '../../output/prompt.js';
 import { act, type Contexts } from '../action.js';
+import { registerPlan } from './plan/index.js';
 import { resolveDeployment } from './resolve.js';
 import { addWaitOptions, follow, type WaitFlags, waitTimeoutMs } from './wait.js';
 
@@ -67,6 +68,7 @@ export function register(group: Command, contexts: Contexts): void {
       );
   }
   const plan = group.command('plan').description('Pending plans');
+  registerPlan(plan, contexts);
   plan
     .command('cancel')
     .description('Cancel the pending plan of a resource (asks first)')
