@@ -77,8 +77,10 @@ export async function run(ref: string, flags: LogsFlags, ctx: Context): Promise<
   const d = deploymentFor(parseBody<unknown>(res), filter);
   const e = pick(one(planHistory(d, filter), filter, d.name), wanted);
   const table = renderer.format === 'table';
-  if (table) ctx.io.stdout.write(`${heading(e)}\n\n`);
-  renderer.grid(grid(e.attempt.plan_attempt_log ?? [], table));
+  const steps = e.attempt.plan_attempt_log ?? [];
+  if (table) ctx.io.stdout.write(`${heading(e)}\n${steps.length ? '\n' : ''}`);
+  if (steps.length) renderer.grid(grid(steps, table));
+  else if (ctx.io.stdoutIsTTY) ctx.io.stderr.write('ECE sent no steps for this attempt.\n');
 }
 
 function one(resources: HistoryEntry[][], f: ResourceFilter, name: string): HistoryEntry[] {
