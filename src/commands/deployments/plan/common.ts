@@ -3,7 +3,8 @@
 
 import type { PlanAttempt } from '../../../api/deployments.js';
 import { KINDS } from '../../../api/kinds.js';
-import { eachResource, type ResourceFilter } from '../../../api/plans.js';
+import type { ResourceFilter } from '../../../api/plan-history.js';
+import { eachResource } from '../../../api/plans.js';
 import { CliError, ExitCode, UsageError } from '../../../errors.js';
 import { check } from '../show.js';
 

@@ -6,7 +6,7 @@
 import type { Command } from 'commander';
 import { failure } from '../../../api/attempts.js';
 import { getDeployment } from '../../../api/deployments.js';
-import { type HistoryEntry, planHistory } from '../../../api/plans.js';
+import { type HistoryEntry, planHistory } from '../../../api/plan-history.js';
 import type { Context } from '../../../context.js';
 import { formatDuration } from '../../../duration.js';
 import type { View } from '../../../output/render.js';

@@ -8,7 +8,7 @@ import { failure } from '../../../api/attempts.js';
 import { parseBody } from '../../../api/body.js';
 import type { PlanStep } from '../../../api/deployments.js';
 import { getDeployment } from '../../../api/deployments.js';
-import { type HistoryEntry, planHistory, type ResourceFilter } from '../../../api/plans.js';
+import { type HistoryEntry, planHistory, type ResourceFilter } from '../../../api/plan-history.js';
 import type { Context } from '../../../context.js';
 import { formatDuration } from '../../../duration.js';
 import { CliError, ExitCode, UsageError } from '../../../errors.js';

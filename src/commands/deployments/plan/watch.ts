@@ -6,7 +6,7 @@
 import type { Command } from 'commander';
 import { parseBody } from '../../../api/body.js';
 import { getDeployment } from '../../../api/deployments.js';
-import { pendingTargets } from '../../../api/plans.js';
+import { pendingTargets } from '../../../api/plan-history.js';
 import type { Context } from '../../../context.js';
 import { act, type Contexts } from '../../action.js';
 import { resolveDeployment } from '../resolve.js';
