@@ -226,4 +226,47 @@ describe('deployments plan logs', () => {
       [2, 'error: --attempt is empty: give a number or an attempt id\n'],
     );
   });
+
+  it('text from ECE never drives the terminal: escapes in ids and messages are shown, not run', async () => {
+    const d = JSON.parse(readFileSync('test/fixtures/plans/plan-failed-update.json', 'utf8'));
+    const current = d.resources.elasticsearch[0].info.plan_info;
+    current.pending = {
+      ...current.current,
+      plan_attempt_id: 'evil\u001b[31m\u202e',
+      plan_attempt_log: [
+        {
+          ...current.current.plan_attempt_log[0],
+          info_log: [
+            {
+              timestamp: '2024-05-14T09:00:20.000Z',
+              stage: 'starting',
+              message: 'bad \u001b]0;title\u0007 msg',
+              details: {},
+            },
+          ],
+        },
+      ],
+    };
+    const server = await startServer((_req, res) => json(res, 200, d));
+    try {
+      const r = await run(['deployments', 'plan', 'logs', d.id], {
+        env: { ECE_HOST: server.url, ECE_API_KEY: 'logs-key-1', NO_COLOR: '1' },
+        tty: true,
+        columns: 160,
+      });
+      assert.equal(r.code, 0, r.stderr);
+      assert.equal(
+        r.stdout,
+        [
+          'elasticsearch main-elasticsearch, attempt 3 (evil\\e[31m\\u202e): running',
+          '',
+          'STEP            STATUS   DURATION  TIME      MESSAGE',
+          'plan-validator  success  1s        09:00:20  bad \\e]0;title\\a msg',
+          '',
+        ].join('\n'),
+      );
+    } finally {
+      await server.close();
+    }
+  });
 });
