@@ -246,6 +246,8 @@ function timeout(
       const r = (d?.resources?.[t.kind as keyof Deployment['resources']] ?? []).find(
         (x) => x.ref_id === t.refId,
       );
+      if (t.status !== undefined)
+        return `${t.kind} ${t.refId} (${r?.info.status ?? 'status unknown'}, not yet ${t.status})`;
       const step = r?.info.plan_info.pending?.plan_attempt_log.at(-1)?.step_id;
       return `${t.kind} ${t.refId}${step ? ` (at step ${step})` : ''}`;
     });

@@ -37,7 +37,8 @@ export class PlanProgress {
     for (const t of targets)
       this.rows.set(t, {
         label: sanitize(`${t.kind} ${t.refId}`),
-        step: 'waiting for the plan to start',
+        step:
+          t.status === undefined ? 'waiting for the plan to start' : `waiting until ${t.status}`,
         state: 'running',
       });
     if (this.live) {
@@ -73,11 +74,15 @@ export class PlanProgress {
     row.ms = e.ms;
     const step = e.step === undefined ? undefined : sanitize(e.step);
     const message = e.message ? sanitize(e.message) : undefined;
-    row.step = e.ok ? `done in ${formatDuration(e.ms)}` : `failed at ${step ?? 'an unknown step'}`;
+    // A stop/start starts no plan: it ends when the resource reaches the status.
+    const reached = e.target.status ?? 'done';
+    row.step = e.ok
+      ? `${reached} in ${formatDuration(e.ms)}`
+      : `failed at ${step ?? 'an unknown step'}`;
     if (!this.live) {
       this.err.write(
         e.ok
-          ? `${row.label}: finished in ${formatDuration(e.ms)}\n`
+          ? `${row.label}: ${e.target.status ?? 'finished'} in ${formatDuration(e.ms)}\n`
           : `${row.label}: failed at step ${step ?? '?'}${message ? `: ${message}` : ''}\n`,
       );
     }

@@ -214,7 +214,7 @@ describe('deployments against the sandbox', () => {
       assert.equal(r.code, 8);
       assert.match(
         r.stderr,
-        /\nerror: gave up waiting after 2(\.\d)?s \(--wait-timeout\); still running: elasticsearch main-elasticsearch \(at step plan-validator\), kibana main-kibana \(at step plan-validator\); the plan goes on in ECE\n$/,
+        /\nerror: gave up waiting after 2(\.\d)?s \(--wait-timeout\); still running: elasticsearch main-elasticsearch \(at step plan-validator\), kibana main-kibana \(at step plan-validator\); the plan goes on in ECE\nhint: follow it with `ece deployments plan watch [0-9a-f]{32}`\n$/,
       );
       assert.ok(Date.now() - started < 5_000);
     } finally {

@@ -66,7 +66,7 @@ describe('process faults', () => {
     assert.equal(r.code, 130);
     assert.match(
       r.stderr.trimEnd().split('\n').at(-1) ?? '',
-      /^error: stopped waiting; the plan goes on in ECE \(follow it with `ece deployments show [0-9a-f]{32}`\)$/,
+      /^error: stopped waiting; the plan goes on in ECE \(follow it with `ece deployments plan watch [0-9a-f]{32}`\)$/,
     );
     assert.ok(Date.now() - started < 5000);
   });

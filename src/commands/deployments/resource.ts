@@ -140,7 +140,7 @@ export async function runResource(
   } catch (err) {
     if (err instanceof ApiError && err.errors.some((e) => e.code === PLAN_CHANGE_ERROR)) {
       err.hints.push(
-        `a plan is pending on ${kind} ${refId}: wait for it (ece deployments show ${id}), or cancel it and restart with --cancel-pending`,
+        `a plan is pending on ${kind} ${refId}: wait for it (ece deployments plan watch ${id}), or cancel it and restart with --cancel-pending`,
       );
     }
     throw err;

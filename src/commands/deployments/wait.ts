@@ -7,7 +7,7 @@ import type { ApiClient } from '../../api/client.js';
 import { type Target, waitForPlans } from '../../api/plans.js';
 import type { Context } from '../../context.js';
 import { formatDuration, parseDuration } from '../../duration.js';
-import { InterruptedError, PlanFailedError, UsageError } from '../../errors.js';
+import { InterruptedError, PlanFailedError, UsageError, WaitTimeoutError } from '../../errors.js';
 import { PlanProgress } from '../../output/progress.js';
 
 export interface WaitFlags {
@@ -75,14 +75,36 @@ export async function follow(
         ),
       );
     }
-    ctx.io.stderr.write(`Plan finished in ${formatDuration(Date.now() - started)}.\n`);
+    ctx.io.stderr.write(`${finished(targets)} ${formatDuration(Date.now() - started)}.\n`);
   } catch (err) {
     progress.stop();
+    // A stop/start starts no plan: nothing to re-attach to, the status shows how it goes.
+    const plans = targets.some((t) => t.status === undefined);
+    const again = plans ? `ece deployments plan watch ${id}` : `ece deployments show ${id}`;
     if (err instanceof InterruptedError) {
       throw new InterruptedError(
-        `stopped waiting; the plan goes on in ECE (follow it with \`ece deployments show ${id}\`)`,
+        plans
+          ? `stopped waiting; the plan goes on in ECE (follow it with \`${again}\`)`
+          : `stopped waiting; ECE goes on (see \`${again}\`)`,
       );
     }
+    if (err instanceof WaitTimeoutError && plans) err.hints.push(`follow it with \`${again}\``);
     throw err;
   }
+}
+
+const KIND_NAMES: Record<string, string> = {
+  elasticsearch: 'Elasticsearch',
+  kibana: 'Kibana',
+  apm: 'APM',
+  integrations_server: 'Integrations Server',
+  enterprise_search: 'Enterprise Search',
+  appsearch: 'App Search',
+};
+
+/** What ended: the plans, or (stop/start, which start none) the resources' new status. */
+function finished(targets: Target[]): string {
+  const [only] = targets;
+  if (only?.status === undefined || targets.length > 1) return 'Plan finished in';
+  return `${KIND_NAMES[only.kind] ?? only.kind} ${only.refId} ${only.status} in`;
 }
