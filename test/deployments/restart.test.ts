@@ -59,7 +59,7 @@ describe('deployments restart', () => {
         [
           5,
           '',
-          `error: ${MESSAGE} (${CODE})\nhint: a plan is pending on elasticsearch main-elasticsearch: wait for it (ece deployments show ${ID}), or cancel it and restart with --cancel-pending\n`,
+          `error: ${MESSAGE} (${CODE})\nhint: a plan is pending on elasticsearch main-elasticsearch: wait for it (ece deployments plan watch ${ID}), or cancel it and restart with --cancel-pending\n`,
         ],
       );
       const forced = await run(
