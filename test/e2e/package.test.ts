@@ -76,7 +76,7 @@ function installed(dir: string): string[] {
   });
 }
 
-describe('the npm package', { skip }, () => {
+describe('the npm package', { skip, concurrency: true }, () => {
   let server: TestServer;
   let work: string;
   let tarball: string;
@@ -104,19 +104,25 @@ describe('the npm package', { skip }, () => {
   async function works(bin: string[], how: string) {
     const e = env({ HOME: tempDir('ece-home-') });
     const version = await sh(bin[0] ?? '', [...bin.slice(1), '--version'], { env: e });
-    assert.deepEqual([version.code, version.stdout], [0, `${pkg.version}\n`], `${how}: ${version.stderr}`);
+    assert.deepEqual(
+      [version.code, version.stdout],
+      [0, `${pkg.version}\n`],
+      `${how}: ${version.stderr}`,
+    );
     const list = await sh(bin[0] ?? '', [...bin.slice(1), 'deployments', 'list', '--json'], {
       env: { ...e, ECE_HOST: server.url, ECE_API_KEY: 'package-test-key' },
     });
-    assert.deepEqual(
-      [list.code, list.stdout, list.stderr],
-      [0, `${deploymentsListText}\n`, ''],
-      how,
-    );
+    assert.deepEqual([list.code, list.stdout, list.stderr], [0, deploymentsListText, ''], how);
   }
 
   it('npm pack ships bin/ and dist/ (and package.json, README), nothing else', async () => {
-    const r = await sh('npm', ['pack', '--dry-run', '--ignore-scripts', '--json', '--loglevel=error']);
+    const r = await sh('npm', [
+      'pack',
+      '--dry-run',
+      '--ignore-scripts',
+      '--json',
+      '--loglevel=error',
+    ]);
     assert.equal(r.code, 0, r.stderr);
     const files = (JSON.parse(r.stdout) as { files: { path: string }[] }[])[0]?.files.map(
       (f) => f.path,
@@ -166,7 +172,13 @@ describe('the npm package', { skip }, () => {
     assert.equal(cloned.code, 0, cloned.stderr);
     assert.ok(!existsSync(join(clone, 'dist')), 'dist/ is committed');
     const project = join(work, 'project');
-    const r = await sh('npm', ['install', '--prefix', project, ...NPM_FLAGS, `git+file://${clone}`]);
+    const r = await sh('npm', [
+      'install',
+      '--prefix',
+      project,
+      ...NPM_FLAGS,
+      `git+file://${clone}`,
+    ]);
     assert.equal(r.code, 0, r.stderr);
     await works([join(project, 'node_modules', '.bin', 'ece')], 'git install');
   });
