@@ -1,7 +1,7 @@
 // Typed calls for the platform: /platform, allocators, runners, stack
 // versions, deployment templates and users. Silent.
 
-import type { ApiClient, ApiResponse } from './client.js';
+import type { ApiClient, ApiResponse, RequestOptions } from './client.js';
 import { segment } from './path.js';
 
 export const getPlatform = (api: ApiClient) => api.request({ path: '/platform' });
@@ -29,3 +29,10 @@ export const createUser = (api: ApiClient, body: unknown): Promise<ApiResponse> 
   api.request({ method: 'POST', path: '/users', body });
 export const deleteUser = (api: ApiClient, name: string) =>
   api.request({ method: 'DELETE', path: `/users/${segment(name)}`, idempotent: false });
+/** The write that turns an allocator's maintenance mode on or off (planned: shown under --dry-run). */
+export const maintenanceModeRequest = (id: string, on: boolean): RequestOptions => ({
+  method: 'POST',
+  path: `/platform/infrastructure/allocators/${segment(id)}/maintenance-mode/${on ? '_start' : '_stop'}`,
+  // Turning maintenance on or off twice is the same as once.
+  idempotent: true,
+});
