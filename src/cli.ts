@@ -9,7 +9,6 @@ import { Context, type ContextInit } from './context.js';
 import { CliError, ExitCode } from './errors.js';
 import { FORMATS } from './output/formats.js';
 import { sanitize } from './output/sanitize.js';
-import { isTopic, topic } from './topics.js';
 import { VERSION } from './version.js';
 
 /** The global options, declared once: the program's options and the argv scan below read them. */
@@ -42,11 +41,9 @@ const VALUE_OPTIONS = new Set(
 export async function main(argv: string[], init: ContextInit): Promise<number> {
   const ctx = new Context(init);
   try {
-    // Help topics and shell completion are not commands of their own.
-    if (argv[0] === 'help' && argv[1] && argv.length === 2 && isTopic(argv[1])) {
-      ctx.io.stdout.write(topic(argv[1]));
-      return ExitCode.OK;
-    }
+    // Help (topics, any command at any depth, --json) and shell completion
+    // are not commands of their own.
+    if (argv[0] === 'help') return await (await import('./help.js')).help(ctx, argv.slice(1));
     if (argv[0] === '__complete') {
       const { complete } = await import('./complete.js');
       await complete(ctx, argv.slice(1), (c) => buildProgram(c, [], { all: true }));
@@ -94,7 +91,9 @@ Examples:
   $ ece deployments list
   $ ece deployments list --json | jq '.deployments | length'
 
-Help topics: ece help exit-codes | environment | formatting`,
+Help topics: ece help exit-codes | environment | formatting
+Help for a command: ece help deployments list (or ece deployments list --help)
+Every command, its options and the exit codes as JSON: ece help --json`,
     );
   for (const o of globalOptions()) program.addOption(o);
   // One Context a run, built from what commander parsed, before the action runs.
