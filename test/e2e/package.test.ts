@@ -11,7 +11,7 @@
 // Skipped, saying why, when npm is not available.
 
 import { execFile } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -98,7 +98,11 @@ describe('the npm package', { skip, concurrency: true }, () => {
     const [info] = JSON.parse(packed.stdout) as { filename: string }[];
     tarball = join(work, info?.filename ?? '');
   });
-  after(() => server?.close());
+  after(async () => {
+    // The installs hold the devDependencies (the git route): over 100 MB a run.
+    if (work) rmSync(work, { recursive: true, force: true });
+    await server?.close();
+  });
 
   /** `ece --version` and `ece deployments list --json` of an installed binary. */
   async function works(bin: string[], how: string) {
