@@ -31,8 +31,13 @@ const GLOBAL_OPTIONS: (Option | [flags: string, description: string])[] = [
 const globalOptions = () =>
   GLOBAL_OPTIONS.map((o) => (o instanceof Option ? o : new Option(o[0], o[1])));
 
+/** Every name of a global option (`-o`, `--output`, `--no-color`, …). */
+export const GLOBAL_NAMES = new Set(
+  globalOptions().flatMap((o) => [o.short, o.long].filter((n): n is string => n !== undefined)),
+);
+
 /** Global options that take a value, for finding the command word in argv. */
-const VALUE_OPTIONS = new Set(
+export const VALUE_OPTIONS = new Set(
   globalOptions()
     .filter((o) => o.required || o.optional)
     .flatMap((o) => [o.short, o.long].filter((n): n is string => n !== undefined)),
@@ -43,7 +48,9 @@ export async function main(argv: string[], init: ContextInit): Promise<number> {
   try {
     // Help (topics, any command at any depth, --json) and shell completion
     // are not commands of their own.
-    if (argv[0] === 'help') return await (await import('./help.js')).help(ctx, argv.slice(1));
+    const at = firstWord(argv);
+    if (argv[at] === 'help')
+      return await (await import('./help.js')).help(ctx, argv.toSpliced(at, 1));
     if (argv[0] === '__complete') {
       const { complete } = await import('./complete.js');
       await complete(ctx, argv.slice(1), (c) => buildProgram(c, [], { all: true }));
@@ -110,6 +117,17 @@ Every command, its options and the exit codes as JSON: ece help --json`,
     if (opts.all || group === wanted) (await group.load()).register(cmd, contexts);
   }
   return program;
+}
+
+/** Where the first word of argv is (after the global options before it), or -1. */
+function firstWord(argv: string[]): number {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] ?? '';
+    if (a === '--') return -1;
+    if (!a.startsWith('-')) return i;
+    if (VALUE_OPTIONS.has(a)) i++;
+  }
+  return -1;
 }
 
 /** The first word of argv that names a command (after `help`, the one it asks about). */

@@ -4,16 +4,13 @@
 // usage error that lists what there is.
 
 import type { Command } from 'commander';
-import { buildProgram } from './cli.js';
+import { buildProgram, GLOBAL_NAMES, VALUE_OPTIONS } from './cli.js';
 import type { Context } from './context.js';
 import { ExitCode, UsageError } from './errors.js';
 import { isTopic, TOPICS, topic } from './topics.js';
 
 export async function help(ctx: Context, args: string[]): Promise<number> {
-  const json = args.includes('--json');
-  const unknownFlag = args.find((a) => a.startsWith('-') && a !== '--json');
-  if (unknownFlag) throw new UsageError(`unknown option '${unknownFlag}' for ece help`);
-  const words = args.filter((a) => !a.startsWith('-'));
+  const { json, words } = parseArgs(args);
   const [first] = words;
   if (!json && words.length === 1 && first !== undefined && isTopic(first)) {
     ctx.io.stdout.write(topic(first));
@@ -54,4 +51,20 @@ function resolve(program: Command, words: string[]): Command[] {
     cmd = sub;
   }
   return found;
+}
+
+/** The words after `help`; --json; global options (and their values) are accepted and have no effect on help. */
+function parseArgs(args: string[]): { json: boolean; words: string[] } {
+  let json = false;
+  const words: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] ?? '';
+    const name = a.split('=')[0] ?? a;
+    if (a === '--json') json = true;
+    else if (VALUE_OPTIONS.has(a)) i++;
+    else if (a.startsWith('-') && !GLOBAL_NAMES.has(name) && a !== '-h' && a !== '--help')
+      throw new UsageError(`unknown option '${a}' for ece help`);
+    else if (!a.startsWith('-')) words.push(a);
+  }
+  return { json, words };
 }

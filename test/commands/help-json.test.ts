@@ -126,6 +126,8 @@ describe('ece help <command…>', () => {
       assert.deepEqual([viaHelp.code, viaHelp.stderr], [0, ''], words.join(' '));
       assert.equal(viaHelp.stdout, viaFlag.stdout, words.join(' '));
     }
+    const flagged = await run(['help', '--no-color', 'deployments', '-o', 'json', 'list']);
+    assert.equal(flagged.stdout, (await run(['deployments', 'list', '--help'])).stdout);
     const list = await run(['help', 'deployments', 'list']);
     assert.match(list.stdout, /^Usage: ece deployments list\|ls \[options\]\n/);
   });
@@ -151,6 +153,8 @@ describe('ece help <command…>', () => {
         'error: unknown help topic or command "auth keys rotate"\nhint: commands of ece auth keys: list, create, delete\n',
       ],
     );
+    const after = await run(['--no-color', '--host', 'x', 'help', 'nonsense']);
+    assert.deepEqual([after.code, after.stderr], [2, r.stderr]);
     const flag = await run(['help', '--bogus']);
     assert.deepEqual(
       [flag.code, flag.stderr],
