@@ -119,6 +119,14 @@ describe('the npm package', { skip, concurrency: true }, () => {
     assert.deepEqual([list.code, list.stdout, list.stderr], [0, deploymentsListText, ''], how);
   }
 
+  it('the runtime dependencies are exactly what the build leaves out of dist/ (esbuild external)', () => {
+    const build = readFileSync(join(ROOT, 'scripts/build.mjs'), 'utf8');
+    const externals = [...build.matchAll(/external: \[([^\]]*)\]/g)].flatMap((m) =>
+      [...(m[1] ?? '').matchAll(/'([^']+)'/g)].map((q) => q[1]),
+    );
+    assert.deepEqual(externals.sort(), Object.keys(pkg.dependencies).sort());
+  });
+
   it('npm pack ships bin/ and dist/ (and package.json, README), nothing else', async () => {
     const r = await sh('npm', [
       'pack',
