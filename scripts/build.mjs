@@ -5,7 +5,7 @@
 //   dist/cli.js          the CLI (src/main.ts), an ES module
 //   dist/chunks/*.js     what a run loads only when it needs it: one chunk per
 //                        dynamic import() in src/ (each command group, undici,
-//                        yaml, conf, …) and the code such chunks share
+//                        yaml, jmespath, …) and the code such chunks share
 // Plain esbuild: no stubs, no rewriting of import(); Node's own compile cache
 // (module.enableCompileCache, bin/ece.js) caches these files like any other.
 

@@ -9,7 +9,6 @@ import { Context, type ContextInit } from './context.js';
 import { CliError, ExitCode } from './errors.js';
 import { FORMATS } from './output/formats.js';
 import { sanitize } from './output/sanitize.js';
-import { isTopic, topic } from './topics.js';
 import { VERSION } from './version.js';
 
 /** The global options, declared once: the program's options and the argv scan below read them. */
@@ -32,8 +31,13 @@ const GLOBAL_OPTIONS: (Option | [flags: string, description: string])[] = [
 const globalOptions = () =>
   GLOBAL_OPTIONS.map((o) => (o instanceof Option ? o : new Option(o[0], o[1])));
 
+/** Every name of a global option (`-o`, `--output`, `--no-color`, …). */
+export const GLOBAL_NAMES = new Set(
+  globalOptions().flatMap((o) => [o.short, o.long].filter((n): n is string => n !== undefined)),
+);
+
 /** Global options that take a value, for finding the command word in argv. */
-const VALUE_OPTIONS = new Set(
+export const VALUE_OPTIONS = new Set(
   globalOptions()
     .filter((o) => o.required || o.optional)
     .flatMap((o) => [o.short, o.long].filter((n): n is string => n !== undefined)),
@@ -42,11 +46,11 @@ const VALUE_OPTIONS = new Set(
 export async function main(argv: string[], init: ContextInit): Promise<number> {
   const ctx = new Context(init);
   try {
-    // Help topics and shell completion are not commands of their own.
-    if (argv[0] === 'help' && argv[1] && argv.length === 2 && isTopic(argv[1])) {
-      ctx.io.stdout.write(topic(argv[1]));
-      return ExitCode.OK;
-    }
+    // Help (topics, any command at any depth, --json) and shell completion
+    // are not commands of their own.
+    const at = firstWord(argv);
+    if (argv[at] === 'help')
+      return await (await import('./help.js')).help(ctx, argv.toSpliced(at, 1));
     if (argv[0] === '__complete') {
       const { complete } = await import('./complete.js');
       await complete(ctx, argv.slice(1), (c) => buildProgram(c, [], { all: true }));
@@ -94,7 +98,9 @@ Examples:
   $ ece deployments list
   $ ece deployments list --json | jq '.deployments | length'
 
-Help topics: ece help exit-codes | environment | formatting`,
+Help topics: ece help exit-codes | environment | formatting
+Help for a command: ece help deployments list (or ece deployments list --help)
+Every command, its options and the exit codes as JSON: ece help --json`,
     );
   for (const o of globalOptions()) program.addOption(o);
   // One Context a run, built from what commander parsed, before the action runs.
@@ -111,6 +117,17 @@ Help topics: ece help exit-codes | environment | formatting`,
     if (opts.all || group === wanted) (await group.load()).register(cmd, contexts);
   }
   return program;
+}
+
+/** Where the first word of argv is (after the global options before it), or -1. */
+function firstWord(argv: string[]): number {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] ?? '';
+    if (a === '--') return -1;
+    if (!a.startsWith('-')) return i;
+    if (VALUE_OPTIONS.has(a)) i++;
+  }
+  return -1;
 }
 
 /** The first word of argv that names a command (after `help`, the one it asks about). */

@@ -392,11 +392,7 @@ describe('--dry-run shows every write as curl and sends none', () => {
     );
   });
 
-  // allocators.ts belongs to another branch, which makes maintenance a planned
-  // write with api/platform.ts's maintenanceRequest; this passes once that lands.
-  it('allocators maintenance --dry-run shows the write and sends nothing', {
-    todo: 'allocators maintenance is converted on the allocators branch',
-  }, async () => {
+  it('allocators maintenance --dry-run shows the write and sends nothing', async () => {
     const start = server.requests.length;
     const r = await run(['allocators', 'maintenance', 'alloc-1', 'on', '--dry-run'], { env });
     assert.equal(r.code, 0, r.stderr);

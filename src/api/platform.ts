@@ -14,8 +14,6 @@ export const maintenanceRequest = (id: string, on: boolean): RequestOptions => (
   // Turning maintenance on or off twice is the same as once.
   idempotent: true,
 });
-export const setMaintenance = (api: ApiClient, id: string, on: boolean) =>
-  api.request(maintenanceRequest(id, on));
 export const listRunners = (api: ApiClient) =>
   api.request({ path: '/platform/infrastructure/runners' });
 export const listStackVersions = (api: ApiClient) => api.request({ path: '/stack/versions' });

@@ -60,7 +60,7 @@ export const GROUPS: Group[] = [
     name: 'allocators',
     aliases: ['allocator'],
     summary: 'List and inspect allocators; maintenance mode',
-    load: async () => ({ register: (await import('./platform/allocators.js')).register }),
+    load: () => import('./allocators/index.js'),
   },
   {
     name: 'runners',

@@ -1,4 +1,5 @@
 // Platform commands against the sandbox: exact piped output, --json as sent.
+// (allocators: test/commands/allocators.test.ts)
 
 import { after, before, describe, it } from 'node:test';
 import assert from '../helpers/assert.js';
@@ -24,34 +25,6 @@ describe('platform commands', () => {
     );
     const j = await run(['platform', 'info', '--json'], { env });
     assert.equal(j.stdout, `${JSON.stringify(t.exchanges.at(-1)?.body)}\n`);
-  });
-
-  it('allocators list, show, maintenance', async () => {
-    const list = await run(['allocators', 'list'], { env });
-    const rows = list.stdout
-      .trim()
-      .split('\n')
-      .map((l) => l.split('\t'));
-    assert.deepEqual(
-      rows.map((r) => [r[0], r[1], r[2], r[4], r[6], r[7]]),
-      [
-        ['192.168.44.10', 'ece-zone-1', 'ece-host-1.ece.local', '65536', 'yes', 'no'],
-        ['192.168.44.11', 'ece-zone-2', 'ece-host-2.ece.local', '65536', 'yes', 'no'],
-        ['192.168.44.12', 'ece-zone-3', 'ece-host-3.ece.local', '65536', 'yes', 'no'],
-      ],
-    );
-    const on = await run(['allocators', 'maintenance', '192.168.44.11', 'on'], { env });
-    assert.deepEqual(
-      [on.code, on.stderr],
-      [0, 'Maintenance mode on for allocator 192.168.44.11.\n'],
-    );
-    const show = await run(['allocators', 'show', '192.168.44.11'], { env });
-    assert.match(show.stdout, /^id\t192\.168\.44\.11\nzone\tece-zone-2\n/);
-    assert.match(show.stdout, /\nmaintenance\tyes\n$/);
-    const bad = await run(['allocators', 'maintenance', '192.168.44.11', 'maybe'], { env });
-    assert.deepEqual([bad.code, bad.stderr], [2, 'error: invalid state "maybe": use on or off\n']);
-    const missing = await run(['allocators', 'show', '10.0.0.1'], { env });
-    assert.equal(missing.code, 3);
   });
 
   it('runners, stack versions, templates', async () => {

@@ -143,7 +143,9 @@ function text(s: Status): string {
     lines.push(['Expires', `${s.expires_at} (${relative(Date.parse(s.expires_at))})`]);
   lines.push(['User', s.user ?? '-']);
   if (s.version) lines.push(['ECE', s.version]);
-  lines.push(['Status', s.authenticated ? 'signed in' : `not signed in: ${s.error}`]);
+  // The missing-credential reason already starts with "not signed in" (and --json keeps it so).
+  const reason = s.error?.startsWith('not signed in') ? s.error : `not signed in: ${s.error}`;
+  lines.push(['Status', s.authenticated ? 'signed in' : reason]);
   return `${lines.map(([k, v]) => `${`${k}:`.padEnd(10)}${v}`).join('\n')}\n`;
 }
 
