@@ -162,7 +162,11 @@ export function grid(
     rows: deployments.map((d) => {
       const hit = found?.get(d.id);
       const byKind: Record<string, DeploymentListing['resources']> = {};
-      for (const r of d.resources) (byKind[r.kind] ??= []).push(r);
+      for (const r of d.resources) {
+        const same = byKind[r.kind];
+        if (same) same.push(r);
+        else byKind[r.kind] = [r];
+      }
       const row = tty ? [d.name, d.id] : [d.id, d.name];
       for (const k of kinds) {
         const mine = byKind[k];
