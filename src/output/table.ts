@@ -168,12 +168,11 @@ export function fitWidths(grid: Grid, width: number): number[] {
 /**
  * Fits a table to a width, giving space in this order:
  * 1. ordinary columns are cut, widest first, down to MIN_WIDTH;
- * 2. `drop` columns are hidden, least valuable first (the others get their
+ * 2. columns are hidden: the `drop` ones, least valuable first, then the
+ *    other ordinary ones from the right (after each, the others get their
  *    natural width back and step 1 starts again);
- * 3. `keep` columns are cut, the last listed first, down to MIN_WIDTH: an id
- *    listed first is shown whole whenever the rest can give way;
- * 4. ordinary columns are hidden from the right, so no line is wider than
- *    the width while a kept column and one other still fit.
+ * 3. only then are `keep` columns cut, the last listed first, down to
+ *    MIN_WIDTH: an id listed first is whole whenever it fits at all.
  * No column is ever cut below MIN_WIDTH (or its natural width); `whole`
  * columns are never cut at all.
  */
@@ -204,19 +203,18 @@ export function fitColumns(grid: Grid, width: number): { widths: number[]; hidde
       total,
       width,
     );
-    const next = total > width ? droppable.find((i) => !hidden.has(i)) : undefined;
-    if (next !== undefined) {
+    // Then hide: the `drop` columns in their order, then ordinary ones from the right.
+    const next =
+      total > width
+        ? (droppable.find((i) => !hidden.has(i)) ?? visible.filter((i) => !kept.has(i)).at(-1))
+        : undefined;
+    if (next !== undefined && visible.length > 1) {
       hidden.add(next);
       continue;
     }
     for (let k = keep.length - 1; k >= 0 && total > width; k--) {
       const i = keep[k] as number;
       if (!hidden.has(i)) total = shrink(widths, floor, [i], total, width);
-    }
-    const last = visible.filter((i) => !kept.has(i)).at(-1);
-    if (total > width && last !== undefined && visible.length > 1) {
-      hidden.add(last);
-      continue;
     }
     for (const i of hidden) widths[i] = 0;
     return { widths, hidden: [...hidden].sort((a, b) => a - b) };
