@@ -423,6 +423,117 @@ describe('ece deployments list', () => {
   });
 });
 
+describe('ece deployments list: the search behind the table', () => {
+  it('reads every page through the cursor, on one connection, with one GET', async () => {
+    const [first, second, third] = HITS.deployments;
+    const server = await startServer(
+      (req, res) => {
+        if (req.method === 'GET') return json(res, 200, deploymentsListText);
+        const body = JSON.parse(req.body);
+        if (body.cursor === undefined)
+          return json(res, 200, {
+            return_count: 2,
+            match_count: 3,
+            deployments: [first, second],
+            cursor: 'page-2',
+          });
+        assert.deepEqual(body, { cursor: 'page-2' });
+        json(res, 200, { return_count: 1, match_count: 3, deployments: [third] });
+      },
+      {
+        expect: [
+          { method: 'GET', path: '/api/v1/deployments', times: 1 },
+          {
+            method: 'POST',
+            path: '/api/v1/deployments/_search',
+            body: { size: 500, sort: [{ id: { order: 'asc' } }] },
+            times: 1,
+          },
+          {
+            method: 'POST',
+            path: '/api/v1/deployments/_search',
+            body: { cursor: 'page-2' },
+            times: 1,
+          },
+        ],
+      },
+    );
+    try {
+      const r = await run(['deployments', 'list'], {
+        env: { ECE_HOST: server.url, ECE_API_KEY: 'k' },
+      });
+      assert.equal(r.code, 0, r.stderr);
+      assert.equal(
+        r.stdout
+          .split('\n')
+          .map((l) => l.split('\t').slice(1, 3).join(' '))
+          .join('|'),
+        'prod-logs started/healthy|search-staging reconfiguring/unhealthy|metrics started/healthy|',
+      );
+      assert.equal(server.requests.length, 3);
+      assert.equal(server.connections, 1);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('--dry-run still shows the table: the search is a read (noted on stderr)', async () => {
+    const server = await startServer((req, res) =>
+      req.method === 'GET' ? json(res, 200, deploymentsListText) : json(res, 200, HITS),
+    );
+    try {
+      const r = await run(['deployments', 'list', '--dry-run'], {
+        env: { ECE_HOST: server.url, ECE_API_KEY: 'k' },
+      });
+      assert.equal(r.code, 0, r.stderr);
+      assert.equal(r.stdout.split('\n').length, 4);
+      assert.equal(
+        r.stderr,
+        'dry run: reading GET /api/v1/deployments\ndry run: reading POST /api/v1/deployments/_search\n',
+      );
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe('ece deployments search shows its rows like list', () => {
+  it('the same columns from the hits alone, on a terminal, in TSV and with -o wide', async () => {
+    const server = await startServer((_req, res) => json(res, 200, HITS), {
+      expect: [{ method: 'POST', path: '/api/v1/deployments/_search', times: 3 }],
+    });
+    try {
+      const env = { ECE_HOST: server.url, ECE_API_KEY: 'k', NO_COLOR: '1' };
+      const tsv = await run(['deployments', 'search'], { env });
+      assert.equal(tsv.code, 0, tsv.stderr);
+      assert.equal(
+        tsv.stdout,
+        [
+          `${METRICS}\tmetrics\tstarted/healthy\t-\t-\t-\t-\t-\t8.15.1\ttrue`,
+          `${PROD}\tprod-logs\tstarted/healthy\tstarted/healthy\tstopped/unhealthy\t-\t-\t-\t8.15.1\tfalse`,
+          `${STAGING}\tsearch-staging\treconfiguring/unhealthy\tstarted/healthy\t-\t-\tinitializing/unhealthy\t-\t7.17.9\tfalse`,
+          '',
+        ].join('\n'),
+      );
+      const table = await run(['deployments', 'search'], { env, tty: true, columns: 130 });
+      assert.equal(
+        table.stdout.split('\n')[0],
+        'NAME            ID                                ES               KIBANA     APM        ENT_SEARCH      VERSION  SYSTEM',
+      );
+      const wide = await run(['deployments', 'search', '-o', 'wide'], { env });
+      assert.ok(
+        wide.stdout.startsWith(
+          `${METRICS}\tmetrics\tstarted/healthy\t-\t-\t-\t-\t-\t8.15.1\ttrue\tece-region\tdefault\tmain-elasticsearch.ece.local\n`,
+        ),
+        wide.stdout,
+      );
+      assert.equal(server.requests.length, 3);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 // The rows themselves: several resources of one kind are joined with commas.
 const d = (id: string, resources: [kind: string, ref: string][]) =>
   ({
