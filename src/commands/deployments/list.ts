@@ -44,7 +44,7 @@ Examples:
   $ ece deployments list -o wide
   $ ece deployments list --json
   $ ece deployments list --query 'deployments[].name'
-  $ ece deployments list | awk -F'\\t' '$3 !~ /healthy$/ {print $2}'`,
+  $ ece deployments list | awk -F'\\t' '$3 != "started/healthy" {print $2}'`,
     )
     .action(act(contexts, (ctx) => run(ctx)));
 }
