@@ -264,7 +264,10 @@ describe('ece deployments list', () => {
         '',
       ].join('\n'),
     );
-    assert.match(r.stderr, /^warning: cannot read statuses \(.*index down.*\); they show as \?\n$/);
+    assert.match(
+      r.stderr,
+      /^warning: cannot read statuses \(.*index down.*\); they show as unknown\n$/,
+    );
   });
 
   it('a deployment the search does not know shows ? (created since, or not indexed yet)', async () => {
@@ -279,6 +282,38 @@ describe('ece deployments list', () => {
         'prod-logs       3f6c2a9e8b1d4f7a9c0e5b2d8a4f1c67  ✓ started  ✓ started  ✗ stopped  -           8.15.1',
         'search-staging  b71e0d6c5a4f43e2a1d09c8b7e6f5a4d  ?          ?          -          ?           -',
         'metrics         0d8f7e6a5b4c43d2e1f0a9b8c7d6e5f4  ?          -          -          -           -',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('hits of an unexpected shape show unknown, never a crash', async () => {
+    const odd = {
+      return_count: 4,
+      deployments: [
+        null,
+        'text',
+        {
+          id: PROD,
+          resources: {
+            elasticsearch: 'x',
+            kibana: [null, { info: { status: 5, healthy: 'yes', topology: { instances: {} } } }],
+            apm: [{ ref_id: 'main-apm', info: { healthy: false, topology: { instances: {} } } }],
+          },
+          metadata: null,
+        },
+        { id: METRICS, resources: null, metadata: { system_owned: 'true' } },
+      ],
+    };
+    const r = await withHits(odd, () => run(['deployments', 'list'], { env: env() }));
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stderr, '');
+    assert.equal(
+      r.stdout,
+      [
+        `${PROD}\tprod-logs\tunknown\tunknown\tunknown/unhealthy\t-\t-\t-\t-\tfalse`,
+        `${STAGING}\tsearch-staging\tunknown\tunknown\t-\t-\tunknown\t-\t-\tfalse`,
+        `${METRICS}\tmetrics\tunknown\t-\t-\t-\t-\t-\t-\tfalse`,
         '',
       ].join('\n'),
     );

@@ -75,7 +75,7 @@ async function searchAll(
       maxWindow: MAX_RESULT_WINDOW,
       onTruncated: (seen) =>
         ctx.warn(
-          `ECE pages its search no deeper than ${seen} deployments without a cursor (ECE 3.8+); the others show ?`,
+          `statuses past the first ${seen} deployments are unknown: without a search cursor (ECE 3.8+) ECE pages no deeper than ${MAX_RESULT_WINDOW}`,
         ),
     })) {
       const hits = page.data.deployments;
@@ -86,7 +86,7 @@ async function searchAll(
     return found;
   } catch (err) {
     if (err instanceof InterruptedError || !(err instanceof CliError)) throw err;
-    ctx.warn(`cannot read statuses (${err.message}); they show as ?`);
+    ctx.warn(`cannot read statuses (${err.message}); they show as unknown`);
     return undefined;
   }
 }
@@ -186,7 +186,7 @@ export function grid(
       if (wide) {
         const first = byKind.elasticsearch?.[0] ?? d.resources[0];
         row.push(
-          first?.region || '-',
+          typeof first?.region === 'string' && first.region !== '' ? first.region : '-',
           distinct(es.map((r) => r?.info?.plan_info?.current?.plan?.deployment_template?.id)),
           distinct(es.map((r) => r?.info?.metadata?.service_url ?? r?.info?.metadata?.endpoint)),
         );
@@ -222,8 +222,9 @@ function status(r: HitResource | undefined, searched: boolean, tty: boolean): st
 function version(r: HitResource | undefined): string | undefined {
   const planned = r?.info?.plan_info?.current?.plan?.elasticsearch?.version;
   if (typeof planned === 'string' && planned !== '') return planned;
-  const running = r?.info?.topology?.instances?.find((i) => typeof i?.service_version === 'string');
-  return running?.service_version;
+  const instances = r?.info?.topology?.instances;
+  if (!Array.isArray(instances)) return undefined;
+  return instances.find((i) => typeof i?.service_version === 'string')?.service_version;
 }
 
 function distinct(values: (string | undefined)[]): string {
