@@ -306,7 +306,8 @@ export class Context {
     );
     const format = await this.format();
     // A table or TSV run: whatever else the command writes on stdout is made safe too.
-    if (!opts.exact && (format === 'table' || format === 'tsv')) this.io.humanStdout(sanitizeText);
+    if (!opts.exact && (format === 'table' || format === 'tsv' || format === 'wide'))
+      this.io.humanStdout(sanitizeText);
     return new Renderer(Object.create(this.io, { stdout: { value: this.io.rendered } }), {
       format,
       query: opts.jmespath === false ? undefined : this.flags.query,

@@ -79,6 +79,13 @@ Flags win over environment variables, which win over the active profile.
   --json, -o json    the API's response body, unchanged (byte for byte)
   -o yaml            the body as YAML
   -o table, -o tsv   force a table in a pipe, or TSV on a terminal
+  -o wide            more columns where a command has them (deployments list:
+                     region, template, endpoint): a table on a terminal, TSV
+                     with the extra columns last in a pipe
+
+  Tables fit the width (COLUMNS for -o table in a pipe): long values are cut
+  first, then low-value columns hidden (a note on stderr names them), then
+  names cut; ids are cut last and shown whole whenever they fit.
 
   --query EXPR       a JMESPath expression applied to the data before it is
                      rendered, in any format:

@@ -281,3 +281,51 @@ export function cancelPendingPlan(
 ): Promise<ApiResponse> {
   return api.request(cancelPlanRequest(id, kind, refId));
 }
+
+/**
+ * What a search hit says about one resource (DeploymentSearchResponse, as
+ * real ECE sends it: `resources.<kind>[].info` like GET /deployments/{id}).
+ * Every field optional: this is network data read for display only.
+ */
+export interface HitResource {
+  ref_id?: string;
+  region?: string;
+  info?: {
+    status?: string;
+    healthy?: boolean;
+    metadata?: { endpoint?: string; service_url?: string };
+    topology?: { instances?: { service_version?: string }[] };
+    plan_info?: {
+      current?: {
+        plan?: {
+          elasticsearch?: { version?: string };
+          deployment_template?: { id?: string };
+        };
+      };
+    };
+  };
+}
+
+export interface SearchHit {
+  id: string;
+  name?: string;
+  resources?: Partial<Record<string, HitResource[]>>;
+  metadata?: { system_owned?: boolean };
+}
+
+/** Hits per page of the list's search: few round trips, pages of a few MB at most. */
+export const LIST_SEARCH_SIZE = 500;
+
+/**
+ * The one search behind `deployments list` as a table or TSV: every
+ * deployment (no query) with status, health, versions and system_owned, for
+ * the pager (src/api/pager.ts). Sorted on the unique id so the cursor pages
+ * exactly. Not minimal_metadata: its entries are untyped in the spec
+ * (`object`), while the hits are DeploymentSearchResponse documents.
+ */
+export function listSearch(size: number = LIST_SEARCH_SIZE): {
+  path: string;
+  body: Record<string, unknown>;
+} {
+  return { path: '/deployments/_search', body: { size, sort: [{ id: { order: 'asc' } }] } };
+}

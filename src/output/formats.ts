@@ -2,8 +2,11 @@
 
 import { UsageError } from '../errors.js';
 
-export const FORMATS = ['table', 'tsv', 'json', 'yaml'] as const;
+/** `wide`: a table with more columns on a terminal, TSV with more columns in a pipe. */
+export const FORMATS = ['table', 'tsv', 'wide', 'json', 'yaml'] as const;
 export type Format = (typeof FORMATS)[number];
+/** What is drawn: `wide` resolved to a table or TSV by the terminal. */
+export type DrawnFormat = Exclude<Format, 'wide'>;
 
 export function parseFormat(value: string): Format {
   if ((FORMATS as readonly string[]).includes(value)) return value as Format;

@@ -14,7 +14,7 @@ import {
   parseLossless,
   stringifyLossless,
 } from '../lossless.js';
-import type { Format } from './formats.js';
+import type { DrawnFormat, Format } from './formats.js';
 import type { IOStreams } from './iostreams.js';
 import { writeExact } from './raw.js';
 import { sanitize } from './sanitize.js';
@@ -22,7 +22,8 @@ import { type Grid, renderTable, renderTsv } from './table.js';
 
 /** How one command turns its data into rows. */
 export interface View {
-  grid(data: unknown, format: 'table' | 'tsv'): Grid;
+  /** `wide`: -o wide asked for the command's extra columns. */
+  grid(data: unknown, format: 'table' | 'tsv', opts?: { wide: boolean }): Grid;
   isEmpty(data: unknown): boolean;
   /** Said on stderr when a terminal user gets an empty table. */
   emptyNote: string;
@@ -38,12 +39,20 @@ export interface RendererOptions {
 export type Body = string | { text: string; bytes?: Uint8Array | undefined };
 
 export class Renderer {
+  private readonly opts: Omit<RendererOptions, 'format'> & { format: DrawnFormat };
+  /** -o wide: more columns, in a table on a terminal and in TSV in a pipe. */
+  readonly wide: boolean;
+
   constructor(
     private readonly io: IOStreams,
-    private readonly opts: RendererOptions,
-  ) {}
+    opts: RendererOptions,
+  ) {
+    this.wide = opts.format === 'wide';
+    const format = opts.format === 'wide' ? (io.stdoutIsTTY ? 'table' : 'tsv') : opts.format;
+    this.opts = { ...opts, format };
+  }
 
-  get format(): Format {
+  get format(): DrawnFormat {
     return this.opts.format;
   }
 
@@ -78,7 +87,7 @@ export class Renderer {
       return;
     }
     // Numbers JavaScript cannot hold reach the view as LosslessNumber (text() prints them as sent).
-    this.grid(view.grid(data, format === 'table' ? 'table' : 'tsv'));
+    this.grid(view.grid(data, format === 'table' ? 'table' : 'tsv', { wide: this.wide }));
   }
 
   /** Prints any value: JSON, YAML, or a generic table. */
@@ -97,7 +106,15 @@ export class Renderer {
 
   grid(grid: Grid): void {
     if (this.opts.format === 'table') {
-      this.write(renderTable(grid, this.io.columns, this.opts.chalk));
+      const { columns } = this.io;
+      const onHidden = (headers: string[]) => {
+        // A note for the person at the terminal; a table forced into a pipe stays quiet.
+        if (this.io.stdoutIsTTY)
+          this.io.stderr.write(
+            `note: ${headers.join(', ')} hidden to fit ${columns} columns (a wider terminal, or TSV with -o tsv, shows every column)\n`,
+          );
+      };
+      this.write(renderTable(grid, columns, this.opts.chalk, { onHidden }));
     } else {
       this.write(renderTsv(grid));
     }

@@ -13,8 +13,15 @@ import { sanitize, tsvField } from './sanitize.js';
 export interface Grid {
   headers: string[];
   rows: string[][];
-  /** Columns truncated only when nothing else can give (ids people copy). */
+  /**
+   * Columns cut only when nothing else can give, most valuable first (an id
+   * people copy, then a name): the last listed is cut first.
+   */
   keep?: number[];
+  /** Columns hidden (least valuable first) before a kept column is cut. */
+  drop?: number[];
+  /** Columns shown whole or not at all (short codes such as `✓ started`). */
+  whole?: number[];
 }
 
 const GAP = 2;
@@ -42,17 +49,34 @@ function safeGrid(grid: Grid): Grid {
     headers: grid.headers.map(sanitize),
     rows: grid.rows.map((r) => r.map(sanitize)),
     ...(grid.keep ? { keep: grid.keep } : {}),
+    ...(grid.drop ? { drop: grid.drop } : {}),
+    ...(grid.whole ? { whole: grid.whole } : {}),
   };
+}
+
+/** The grid without its hidden columns. */
+function visibleGrid(grid: Grid, hidden: number[]): Grid {
+  if (hidden.length === 0) return grid;
+  const gone = new Set(hidden);
+  const cut = (cells: string[]) => cells.filter((_, i) => !gone.has(i));
+  return { headers: cut(grid.headers), rows: grid.rows.map(cut) };
 }
 
 export function renderTable(
   grid: Grid,
   width: number,
   chalk: ChalkInstance,
-  opts: { engine?: 'auto' | 'cli-table3' | 'fitted' } = {},
+  opts: {
+    engine?: 'auto' | 'cli-table3' | 'fitted';
+    /** Told the headers of the columns hidden to fit the width. */
+    onHidden?: (headers: string[]) => void;
+  } = {},
 ): string {
-  const safe = safeGrid(grid);
-  const widths = fitWidths(safe, width);
+  const fitted = safeGrid(grid);
+  const { widths: all, hidden } = fitColumns(fitted, width);
+  if (hidden.length > 0) opts.onHidden?.(hidden.map((i) => fitted.headers[i] ?? `#${i + 1}`));
+  const safe = visibleGrid(fitted, hidden);
+  const widths = all.filter((_, i) => !hidden.includes(i));
   const engine = opts.engine ?? 'auto';
   if (engine === 'cli-table3' || (engine === 'auto' && safe.rows.length <= SMALL_TABLE))
     return smallTable(safe, widths, chalk);
@@ -136,39 +160,86 @@ function fit(s: string, width: number): string {
   return `${out}…`;
 }
 
-/** Natural widths, shrinking the widest columns until the table fits. */
+/** Natural widths fitted to the width; hidden columns get 0 (see fitColumns). */
 export function fitWidths(grid: Grid, width: number): number[] {
+  return fitColumns(grid, width).widths;
+}
+
+/**
+ * Fits a table to a width, giving space in this order:
+ * 1. ordinary columns are cut, widest first, down to MIN_WIDTH;
+ * 2. columns are hidden: the `drop` ones, least valuable first, then the
+ *    other ordinary ones from the right (after each, the others get their
+ *    natural width back and step 1 starts again);
+ * 3. only then are `keep` columns cut, the last listed first, down to
+ *    MIN_WIDTH: an id listed first is whole whenever it fits at all.
+ * No column is ever cut below MIN_WIDTH (or its natural width); `whole`
+ * columns are never cut at all.
+ */
+export function fitColumns(grid: Grid, width: number): { widths: number[]; hidden: number[] } {
   let count = grid.headers.length;
   for (const r of grid.rows) if (r.length > count) count = r.length;
-  const widths = Array.from({ length: count }, (_, i) => displayWidth(grid.headers[i] ?? ''));
+  const natural = Array.from({ length: count }, (_, i) => displayWidth(grid.headers[i] ?? ''));
   for (const r of grid.rows) {
     for (let i = 0; i < r.length; i++) {
       const w = displayWidth(r[i] ?? '');
-      if (w > (widths[i] ?? 0)) widths[i] = w;
+      if (w > (natural[i] ?? 0)) natural[i] = w;
     }
   }
-  const floor = widths.map((_, i) =>
-    Math.max(Math.min(displayWidth(grid.headers[i] ?? ''), MIN_WIDTH), 1),
-  );
-  let total = widths.reduce((a, b) => a + b, 0) + GAP * (widths.length - 1);
-  const keep = new Set(grid.keep ?? []);
-  const widest = (allowKept: boolean) => {
-    let found = -1;
-    for (let i = 0; i < widths.length; i++) {
-      const w = widths[i] ?? 0;
-      if (!allowKept && keep.has(i)) continue;
-      if (w > (floor[i] ?? 1) && (found < 0 || w > (widths[found] ?? 0))) found = i;
+  const whole = new Set(grid.whole ?? []);
+  const floor = natural.map((w, i) => (whole.has(i) ? w : Math.min(w, MIN_WIDTH)));
+  const keep = (grid.keep ?? []).filter((i) => i < count);
+  const kept = new Set(keep);
+  const droppable = (grid.drop ?? []).filter((i) => i < count && !kept.has(i));
+  const hidden = new Set<number>();
+  for (;;) {
+    const widths = natural.slice();
+    const visible = widths.map((_, i) => i).filter((i) => !hidden.has(i));
+    let total = visible.reduce((n, i) => n + (widths[i] ?? 0), 0) + GAP * (visible.length - 1);
+    total = shrink(
+      widths,
+      floor,
+      visible.filter((i) => !kept.has(i)),
+      total,
+      width,
+    );
+    // Then hide: the `drop` columns in their order, then ordinary ones from the right.
+    const next =
+      total > width
+        ? (droppable.find((i) => !hidden.has(i)) ?? visible.filter((i) => !kept.has(i)).at(-1))
+        : undefined;
+    if (next !== undefined && visible.length > 1) {
+      hidden.add(next);
+      continue;
     }
-    return found;
-  };
+    for (let k = keep.length - 1; k >= 0 && total > width; k--) {
+      const i = keep[k] as number;
+      if (!hidden.has(i)) total = shrink(widths, floor, [i], total, width);
+    }
+    for (const i of hidden) widths[i] = 0;
+    return { widths, hidden: [...hidden].sort((a, b) => a - b) };
+  }
+}
+
+/** Cuts the widest of `columns` by one until the total fits or all are at their floor. */
+function shrink(
+  widths: number[],
+  floor: number[],
+  columns: number[],
+  total: number,
+  width: number,
+): number {
   while (total > width) {
-    let i = widest(false);
-    if (i < 0) i = widest(true);
-    if (i < 0) break;
-    widths[i] = (widths[i] ?? 0) - 1;
+    let found = -1;
+    for (const i of columns) {
+      const w = widths[i] ?? 0;
+      if (w > (floor[i] ?? 0) && (found < 0 || w > (widths[found] ?? 0))) found = i;
+    }
+    if (found < 0) break;
+    widths[found] = (widths[found] ?? 0) - 1;
     total--;
   }
-  return widths;
+  return total;
 }
 
 export function renderTsv(grid: Grid): string {

@@ -94,7 +94,10 @@ describe('ece config', () => {
         ['set', 'credential', 'file'],
         'error: unknown setting "credential" (valid: host, ca-cert, insecure, output, timeout)\n',
       ],
-      [['set', 'output', 'xml'], 'error: invalid output "xml" (valid: table, tsv, json, yaml)\n'],
+      [
+        ['set', 'output', 'xml'],
+        'error: invalid output "xml" (valid: table, tsv, wide, json, yaml)\n',
+      ],
       [['set', 'insecure', 'maybe'], 'error: invalid insecure "maybe": use true or false\n'],
       [
         ['set', 'timeout', 'soon'],

@@ -155,7 +155,7 @@ describe('the ece binary', () => {
           },
         },
       );
-      assert.equal(r.stdout, `${'0'.repeat(32)}\tdeployment-0\t-\t-\t-\t-\t-\t-\tfalse\n`);
+      assert.equal(r.stdout, `${'0'.repeat(32)}\tdeployment-0\t-\t-\t-\t-\t-\t-\t-\tfalse\n`);
       assert.equal(r.stderr, '');
       assert.equal(r.code, 0);
     } finally {

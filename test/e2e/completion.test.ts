@@ -67,6 +67,7 @@ describe('shell completion', () => {
     assert.deepEqual(await bash(['ece', 'deployments', 'list', '-o', '']), [
       'table',
       'tsv',
+      'wide',
       'json',
       'yaml',
     ]);

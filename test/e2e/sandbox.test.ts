@@ -81,14 +81,14 @@ describe('ece sandbox (binary)', () => {
     const r = await spawnProc(process.execPath, [script]);
     assert.equal(r.code, 0, r.stderr);
     const lines = r.stdout.split('\n');
-    const header = lines.findIndex((l) => l.startsWith('ID  '));
+    const header = lines.findIndex((l) => l.startsWith('NAME  '));
     assert.ok(header > 0, r.stdout);
     assert.match(
       lines[header] ?? '',
-      /^ID +NAME +ELASTICSEARCH +KIBANA +APM +INTEGRATIONS_SERVER +ENTERPRISE_SEARCH +SYSTEM$/,
+      /^NAME +ID +ES +KIBANA +APM +INTEGRATIONS +ENT_SEARCH +VERSION +SYSTEM$/,
     );
     assert.deepEqual(
-      lines.slice(header + 1, header + 6).map((l) => l.split(/\s+/)[1]),
+      lines.slice(header + 1, header + 6).map((l) => l.split(/\s+/)[0]),
       [
         'admin-console-elasticsearch',
         'logging-and-metrics',

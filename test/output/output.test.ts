@@ -61,7 +61,9 @@ describe('tables', () => {
     const grid = { headers: ['ID', 'NAME'], rows: [['0123456789', 'a-rather-long-name']] };
     assert.deepEqual(fitWidths(grid, 80), [10, 18]);
     assert.deepEqual(fitWidths(grid, 24), [10, 12]);
-    assert.deepEqual(fitWidths({ ...grid, keep: [1] }, 24), [4, 18]);
+    // A kept column is whole while another can give: the other is cut to 6, never below, then hidden.
+    assert.deepEqual(fitWidths({ ...grid, keep: [1] }, 26), [6, 18]);
+    assert.deepEqual(fitWidths({ ...grid, keep: [1] }, 24), [0, 18]);
   });
 });
 

@@ -2,7 +2,7 @@
 // --all pages (following the cursor on a stable sort), shown as in `list`.
 
 import type { Command } from 'commander';
-import { searchDeployments } from '../../api/deployments.js';
+import { type SearchHit, searchDeployments } from '../../api/deployments.js';
 import { KINDS } from '../../api/kinds.js';
 import { atLeast, CURSOR_SINCE } from '../../api/versions.js';
 import type { Context } from '../../context.js';
@@ -136,9 +136,9 @@ function check(data: unknown): Page {
 const view = {
   emptyNote: 'No deployments match.',
   isEmpty: (data: unknown) => check(data).deployments.length === 0,
-  grid: (data: unknown, format: 'table' | 'tsv') => {
+  // The hits carry status, health and versions: shown as `list` shows them.
+  grid: (data: unknown, format: 'table' | 'tsv', opts?: { wide: boolean }) => {
     const hits = check(data).deployments;
-    const system = new Set(hits.filter((h) => h.metadata?.system_owned === true).map((h) => h.id));
     return grid(
       hits.map((h) => ({
         id: h.id,
@@ -148,7 +148,8 @@ const view = {
         ),
       })),
       format,
-      system,
+      new Map(hits.map((h) => [h.id, h as SearchHit])),
+      opts,
     );
   },
 };
