@@ -77,7 +77,7 @@ describe('ece help --json', () => {
     assert.deepEqual([opt('--insecure')?.type, opt('--insecure')?.short], ['boolean', '-k']);
     assert.deepEqual(
       [opt('--output')?.type, opt('--output')?.choices],
-      ['choices', ['table', 'tsv', 'json', 'yaml']],
+      ['choices', ['table', 'tsv', 'wide', 'json', 'yaml']],
     );
     assert.deepEqual([opt('--no-color')?.default, opt('--no-color')?.env], [true, 'NO_COLOR']);
     assert.equal(opt('--version')?.global, false);
