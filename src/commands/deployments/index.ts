@@ -3,12 +3,16 @@
 import type { Command } from 'commander';
 import type { Contexts } from '../action.js';
 import * as create from './create.js';
+import * as es from './es.js';
 import * as lifecycle from './lifecycle.js';
 import * as list from './list.js';
+import * as resetPassword from './reset-password.js';
+import * as resize from './resize.js';
 import * as resources from './resources.js';
 import * as search from './search.js';
 import * as show from './show.js';
 import * as update from './update.js';
+import * as upgrade from './upgrade.js';
 
 export function register(group: Command, contexts: Contexts): void {
   group.addHelpText(
@@ -29,4 +33,8 @@ Examples:
   update.register(group, contexts);
   lifecycle.register(group, contexts);
   resources.register(group, contexts);
+  resize.register(group, contexts);
+  upgrade.register(group, contexts);
+  resetPassword.register(group, contexts);
+  es.register(group, contexts);
 }
