@@ -98,8 +98,11 @@ export async function run(
   try {
     res = await api.request(req);
   } catch (err) {
-    if (err instanceof ApiError && err.body)
-      ctx.io.stdout.write(err.body.endsWith('\n') ? err.body : `${err.body}\n`);
+    if (!(err instanceof ApiError)) throw err;
+    if (err.body) ctx.io.stdout.write(err.body.endsWith('\n') ? err.body : `${err.body}\n`);
+    const reason = err.errors.length === 0 ? esReason(err.body) : undefined;
+    // Elasticsearch's own error (not ECE's): its reason, with the status it came with.
+    if (reason) throw new CliError(`Elasticsearch: ${reason} (HTTP ${err.status})`, err.exitCode);
     throw err;
   }
   if (res.text === '') return;
@@ -126,4 +129,20 @@ async function elasticsearchRefId(ctx: Context, id: string): Promise<string> {
     );
   }
   return only;
+}
+
+/** The reason in an Elasticsearch error body ({"error": "…" | {"reason": "…"}, "status": n}). */
+function esReason(body: string): string | undefined {
+  try {
+    const e = (JSON.parse(body) as { error?: unknown }).error;
+    if (typeof e === 'string') return e;
+    const r = (e as { reason?: unknown; type?: unknown } | null)?.reason;
+    if (typeof r === 'string') {
+      const type = (e as { type?: unknown }).type;
+      return typeof type === 'string' ? `${type}: ${r}` : r;
+    }
+  } catch {
+    // not JSON: ECE's summary stands
+  }
+  return undefined;
 }

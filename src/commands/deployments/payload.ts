@@ -72,7 +72,7 @@ export function updatePayload(d: Deployment): UpdatePayload {
       const item: ResourcePayload = { region: r.region, ref_id: r.ref_id, plan: kept };
       if (kind !== 'elasticsearch' && typeof es === 'string')
         item.elasticsearch_cluster_ref_id = es;
-      (resources[kind] ??= []).push(item);
+      resources[kind] = [...(resources[kind] ?? []), item];
     }
   }
   return { name: d.name, prune_orphans: false, resources };
