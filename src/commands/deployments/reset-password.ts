@@ -48,12 +48,11 @@ export async function run(ref: string, flags: ResetPasswordFlags, ctx: Context):
   const api = await ctx.api();
   const resolved = await resolveDeployment(api, ref);
   let refId = flags.refId;
-  let name = resolved.name;
-  if (refId === undefined || name === undefined) {
+  let name = resolved.name ?? resolved.id;
+  if (refId === undefined) {
     const d = check(parseBody<unknown>(await getDeployment(api, resolved.id, { plans: false })));
     name = d.name;
-    if (refId === undefined)
-      refId = onlyElasticsearch((d.resources.elasticsearch ?? []).map((r) => r.ref_id));
+    refId = onlyElasticsearch((d.resources.elasticsearch ?? []).map((r) => r.ref_id));
   }
   const req = resetPasswordRequest(resolved.id, refId);
   if (showDryRun(ctx, api, req)) return;
