@@ -247,9 +247,11 @@ describe('resize and the update payload against the sandbox', () => {
       >;
     };
     // Finished attempts and the pending one: a new plan shows as pending first.
-    const counts = Object.values(full.resources).map(
-      (l) => (l[0]?.info.plan_info.history.length ?? 0) + (l[0]?.info.plan_info.pending ? 1 : 0),
-    );
+    const counts = Object.values(full.resources)
+      .filter((l) => l.length > 0)
+      .map(
+        (l) => (l[0]?.info.plan_info.history.length ?? 0) + (l[0]?.info.plan_info.pending ? 1 : 0),
+      );
     assert.deepEqual(counts.length, 2);
     return counts;
   };
