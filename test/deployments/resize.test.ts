@@ -100,6 +100,20 @@ describe('deployments show --update-payload and resize (per-test server)', () =>
     }
   });
 
+  it('show --update-payload: a bidi override in a name is escaped, the JSON value unchanged', async () => {
+    const name = 'evil\u202eslx.exe';
+    const server = await startServer((_req, res) => json(res, 200, { ...deployment, name }));
+    try {
+      const r = await run(['deployments', 'show', ID, '--update-payload'], {
+        env: env(server.url),
+      });
+      assert.ok(r.stdout.includes('"name": "evil\\u202eslx.exe"'), r.stdout.slice(0, 60));
+      assert.equal(JSON.parse(r.stdout).name, name);
+    } finally {
+      await server.close();
+    }
+  });
+
   it('resize --size 8g --zones 2: only that element changes, sent with ?version=7', async () => {
     const changed = {
       ...esKept,

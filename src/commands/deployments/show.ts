@@ -59,7 +59,12 @@ export async function run(ref: string, flags: ShowFlags, ctx: Context): Promise<
   const { id } = await resolveDeployment(api, ref);
   if (flags.updatePayload) {
     const { readForUpdate } = await import('./payload.js');
-    const text = JSON.stringify((await readForUpdate(api, id)).payload, null, 2);
+    // JSON.stringify escapes control characters; bidi and other format characters are
+    // escaped too (the same JSON value), so a name from the network cannot reorder the screen.
+    const text = JSON.stringify((await readForUpdate(api, id)).payload, null, 2).replace(
+      /[\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g,
+      (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+    );
     // A document to edit and send back: JSON in every format but YAML or a --query.
     if (renderer.raw) await renderer.body(text, RAW);
     else ctx.io.stdout.write(`${text}\n`);
