@@ -329,3 +329,78 @@ export function listSearch(size: number = LIST_SEARCH_SIZE): {
 } {
   return { path: '/deployments/_search', body: { size, sort: [{ id: { order: 'asc' } }] } };
 }
+
+// --- Update payloads, upgrades, passwords and the Elasticsearch proxy (issue 16). ---
+
+type RequestOptions = import('./client.js').RequestOptions;
+
+/**
+ * GET /deployments/{id} as the base of an update: the plans as stored
+ * (enrich_with_template=false) with their transient part cleared
+ * (clear_transient: "safe to reapply via an update").
+ */
+export function getForUpdate(api: ApiClient, id: string): Promise<ApiResponse> {
+  return api.request({
+    method: 'GET',
+    path: path(id),
+    query: { show_plans: true, clear_transient: true, enrich_with_template: false },
+  });
+}
+
+/** PUT /deployments/{id}, planned; `version` is the x-cloud-resource-version it was read at. */
+export function updateRequest(
+  id: string,
+  body: unknown,
+  q: { version?: string | undefined; skipSnapshot?: boolean } = {},
+): RequestOptions {
+  return {
+    method: 'PUT',
+    path: path(id),
+    body,
+    query: {
+      ...(q.version !== undefined ? { version: q.version } : {}),
+      ...(q.skipSnapshot ? { skip_snapshot: true } : {}),
+    },
+  };
+}
+
+/** GET /stack/versions: the versions the installation has, with their upgrade rules. */
+export function getStackVersions(api: ApiClient): Promise<ApiResponse> {
+  return api.request({ method: 'GET', path: '/stack/versions' });
+}
+
+/** POST …/elasticsearch/{ref_id}/_reset-password: a new password for the `elastic` user. */
+export function resetPasswordRequest(id: string, refId: string): RequestOptions {
+  return {
+    method: 'POST',
+    path: `${resourcePath(id, 'elasticsearch', refId)}/_reset-password`,
+  };
+}
+
+/** The methods ECE's Elasticsearch proxy has. */
+export const PROXY_METHODS = ['GET', 'POST', 'PUT', 'DELETE'] as const;
+
+/**
+ * A request to Elasticsearch through ECE's proxy. `esPath` is Elasticsearch's
+ * path (with its query string); the proxy requires X-Management-Request.
+ */
+export function proxyRequest(
+  id: string,
+  refId: string,
+  method: (typeof PROXY_METHODS)[number],
+  esPath: string,
+  body?: string,
+): RequestOptions {
+  const [p = '', qs] = esPath.replace(/^\/+/, '').split(/\?(.*)/s, 2);
+  const query: Record<string, string> = {};
+  for (const [k, v] of new URLSearchParams(qs ?? '')) query[k] = v;
+  return {
+    method,
+    path: `${resourcePath(id, 'elasticsearch', refId)}/proxy/${p}`,
+    query,
+    headers: { 'X-Management-Request': 'true' },
+    ...(body !== undefined ? { body } : {}),
+    // A POST may not be safe to send twice (it could index a document twice).
+    ...(method === 'POST' ? { idempotent: false } : {}),
+  };
+}

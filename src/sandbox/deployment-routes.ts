@@ -2,6 +2,7 @@
 // restore, delete, and the per-resource commands.
 
 import { SandboxError } from './errors.js';
+import { clearTransient } from './es-proxy.js';
 import { iso } from './ids.js';
 import type { Deployment } from './model.js';
 import { flag } from './params.js';
@@ -88,7 +89,8 @@ export function deploymentRoutes(state: SandboxState): Route[] {
           instanceConfigurations: flag(c.query, 'show_instance_configurations', true),
           enrich: flag(c.query, 'enrich_with_template', true),
         };
-        return { body: deploymentBody(d, state.now(), show), headers };
+        const body = deploymentBody(d, state.now(), show);
+        return { body: flag(c.query, 'clear_transient') ? clearTransient(body) : body, headers };
       },
     },
     {

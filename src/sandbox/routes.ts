@@ -6,6 +6,7 @@ import type { Principal, SandboxAuth } from './auth.js';
 import { TEMPLATES } from './catalog.js';
 import { deploymentRoutes } from './deployment-routes.js';
 import { SandboxError } from './errors.js';
+import { esRoutes } from './es-proxy.js';
 import { flag } from './params.js';
 import {
   allocators,
@@ -24,12 +25,16 @@ export interface Call {
   params: Record<string, string>;
   query: URLSearchParams;
   body: Record<string, unknown>;
+  /** Request headers, names in lower case. */
+  headers: Record<string, string | string[] | undefined>;
 }
 
 export interface Reply {
   status?: number;
   body: unknown;
   headers?: Record<string, string>;
+  /** A body sent as this text instead of JSON (Elasticsearch's _cat answers through the proxy). */
+  text?: string;
 }
 
 export interface Route {
@@ -189,20 +194,27 @@ export function routes(w: World): Route[] {
       },
     },
     ...deploymentRoutes(state),
+    ...esRoutes(state),
   ];
 }
 
 /** Matches a concrete path against a template; literal segments win over parameters by route order. */
 export function matchPath(template: string, path: string): Record<string, string> | undefined {
   const t = template.split('/');
-  const p = path.split('/');
+  let p = path.split('/');
+  // The proxy's {proxy_path} is the rest of the path, slashes and all.
+  const rest = t.at(-1) === '{proxy_path}';
+  if (rest && p.length > t.length)
+    p = [...p.slice(0, t.length - 1), p.slice(t.length - 1).join('/')];
+  // The server drops a trailing slash: `…/proxy/` is Elasticsearch's root.
+  if (rest && p.length === t.length - 1) p = [...p, ''];
   if (t.length !== p.length) return undefined;
   const params: Record<string, string> = {};
   for (let i = 0; i < t.length; i++) {
     const seg = t[i] ?? '';
     const val = p[i] ?? '';
     if (seg.startsWith('{')) {
-      if (val === '') return undefined;
+      if (val === '' && !(rest && i === t.length - 1)) return undefined;
       try {
         params[seg.slice(1, -1)] = decodeURIComponent(val);
       } catch {

@@ -194,6 +194,7 @@ async function handle(
       params: found.params,
       query: url.searchParams,
       body: (requestBody ?? {}) as Record<string, unknown>,
+      headers: req.headers,
     };
     if (call.body === null || typeof call.body !== 'object' || Array.isArray(call.body)) {
       throw new SandboxError(400, 'root.invalid_data', 'The request body must be a JSON object');
@@ -220,7 +221,7 @@ async function handle(
     };
   }
   const status = reply.status ?? 200;
-  const text = JSON.stringify(reply.body);
+  const text = reply.text ?? JSON.stringify(reply.body);
   res.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
     'content-length': Buffer.byteLength(text),

@@ -194,5 +194,10 @@ export function samePlan(a: unknown, b: unknown): boolean {
               .map(([k, x]) => [k, canon(x)]),
           )
         : v;
-  return JSON.stringify(canon(a)) === JSON.stringify(canon(b));
+  // transient holds one-off instructions (a strategy, a snapshot to restore), not configuration.
+  const kept = (v: unknown) => {
+    const { transient: _, ...rest } = (v ?? {}) as Record<string, unknown>;
+    return rest;
+  };
+  return JSON.stringify(canon(kept(a))) === JSON.stringify(canon(kept(b)));
 }

@@ -58,6 +58,10 @@ describe('shell completion', () => {
       'stop',
       'start',
       'plan',
+      'resize',
+      'upgrade',
+      'reset-password',
+      'es',
     ]);
   });
 

@@ -17,7 +17,7 @@ export interface TestSandbox {
   call(
     method: string,
     path: string,
-    opts?: { body?: unknown; auth?: string | null; raw?: string },
+    opts?: { body?: unknown; auth?: string | null; raw?: string; headers?: Record<string, string> },
   ): Promise<{ status: number; body: unknown; headers: Headers }>;
   close(): Promise<void>;
 }
@@ -41,7 +41,7 @@ export async function testSandbox(
       offset += ms;
     },
     call: async (method, path, o = {}) => {
-      const headers: Record<string, string> = {};
+      const headers: Record<string, string> = { ...o.headers };
       const auth = o.auth === undefined ? `ApiKey ${sb.apiKey}` : o.auth;
       if (auth !== null) headers.authorization = auth;
       let body: string | undefined = o.raw;

@@ -82,8 +82,13 @@ export function findOperation(
   for (const [template, ops] of Object.entries(spec.paths)) {
     const op = ops[method.toLowerCase()];
     const parts = template.split('/');
-    if (!op || parts.length !== segments.length) continue;
-    const fits = parts.every((p, i) => p.startsWith('{') || p === segments[i]);
+    // The proxy's {proxy_path} is the rest of the path, slashes and all.
+    const here =
+      parts.at(-1) === '{proxy_path}' && segments.length > parts.length
+        ? [...segments.slice(0, parts.length - 1), segments.slice(parts.length - 1).join('/')]
+        : segments;
+    if (!op || parts.length !== here.length) continue;
+    const fits = parts.every((p, i) => p.startsWith('{') || p === here[i]);
     const params = parts.filter((p) => p.startsWith('{')).length;
     if (fits && (!best || params < best.params)) best = { template, op, params };
   }

@@ -4,8 +4,11 @@ import type { Command } from 'commander';
 import type { Contexts } from '../action.js';
 import * as create from './create.js';
 import * as remove from './delete.js';
+import * as es from './es.js';
 import * as list from './list.js';
 import * as plan from './plan/index.js';
+import * as resetPassword from './reset-password.js';
+import * as resize from './resize.js';
 import * as restart from './restart.js';
 import * as restore from './restore.js';
 import * as search from './search.js';
@@ -14,6 +17,7 @@ import * as shutdown from './shutdown.js';
 import * as start from './start.js';
 import * as stop from './stop.js';
 import * as update from './update.js';
+import * as upgrade from './upgrade.js';
 
 export function register(group: Command, contexts: Contexts): void {
   group.addHelpText(
@@ -39,4 +43,8 @@ Examples:
   stop.register(group, contexts);
   start.register(group, contexts);
   plan.register(group, contexts);
+  resize.register(group, contexts);
+  upgrade.register(group, contexts);
+  resetPassword.register(group, contexts);
+  es.register(group, contexts);
 }

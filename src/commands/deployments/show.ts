@@ -19,6 +19,7 @@ export interface ShowFlags {
   planHistory?: boolean;
   settings?: boolean;
   metadata?: boolean;
+  updatePayload?: boolean;
 }
 
 export function register(group: Command, contexts: Contexts): void {
@@ -32,6 +33,10 @@ export function register(group: Command, contexts: Contexts): void {
     .option('--plan-history', 'include the plan history (show_plan_history)')
     .option('--settings', 'include settings (show_settings)')
     .option('--metadata', 'include full cluster metadata (show_metadata)')
+    .option(
+      '--update-payload',
+      'print a DeploymentUpdateRequest built from the current plans (for ece deployments update -f)',
+    )
     .addHelpText(
       'after',
       `
@@ -42,7 +47,8 @@ row per resource (KIND REF_ID ID STATUS HEALTHY VERSION REGION ENDPOINT).
 Examples:
   $ ece deployments show prod-logs
   $ ece deployments show 3f6c2a9e8b1d4f7a9c0e5b2d8a4f1c67 --json --plans --plan-logs
-  $ ece deployments show prod-logs --query 'resources.elasticsearch[0].info.status'`,
+  $ ece deployments show prod-logs --query 'resources.elasticsearch[0].info.status'
+  $ ece deployments show prod-logs --update-payload > update.json`,
     )
     .action(act(contexts, (ctx, ref: string, flags: ShowFlags) => run(ref, flags, ctx)));
 }
@@ -51,6 +57,19 @@ export async function run(ref: string, flags: ShowFlags, ctx: Context): Promise<
   const renderer = await ctx.renderer();
   const api = await ctx.api();
   const { id } = await resolveDeployment(api, ref);
+  if (flags.updatePayload) {
+    const { readForUpdate } = await import('./payload.js');
+    // JSON.stringify escapes control characters; bidi and other format characters are
+    // escaped too (the same JSON value), so a name from the network cannot reorder the screen.
+    const text = JSON.stringify((await readForUpdate(api, id)).payload, null, 2).replace(
+      /[\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g,
+      (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+    );
+    // A document to edit and send back: JSON in every format but YAML or a --query.
+    if (renderer.raw) await renderer.body(text, RAW);
+    else ctx.io.stdout.write(`${text}\n`);
+    return;
+  }
   const res = await getDeployment(api, id, {
     // The summary always needs the plans; the API's body is as asked.
     plans: renderer.raw ? flags.plans === true : true,

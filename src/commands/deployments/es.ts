@@ -1,0 +1,148 @@
+// `ece deployments es`: a request to a deployment's Elasticsearch through
+// ECE's proxy (/deployments/{id}/elasticsearch/{ref_id}/proxy/{path}), with
+// ECE's credentials and the X-Management-Request header the proxy requires.
+// The body is printed like `ece api` prints one: exact bytes, errors as ECE
+// or Elasticsearch report them (the body on stdout, a summary on stderr).
+
+import type { Command } from 'commander';
+import { parseBody } from '../../api/body.js';
+import type { ApiResponse } from '../../api/client.js';
+import { getDeployment, PROXY_METHODS, proxyRequest } from '../../api/deployments.js';
+import type { Context } from '../../context.js';
+import { ApiError, CliError, ExitCode, UsageError } from '../../errors.js';
+import { readInputFile } from '../../input.js';
+import { RAW, writeExact } from '../../output/raw.js';
+import { act, type Contexts } from '../action.js';
+import { showDryRun } from '../write.js';
+import { resolveDeployment } from './resolve.js';
+import { check } from './show.js';
+
+export interface EsFlags {
+  file?: string;
+  input?: string;
+  refId?: string;
+}
+
+export function register(group: Command, contexts: Contexts): void {
+  group
+    .command('es')
+    .description("Send a request to a deployment's Elasticsearch through ECE's proxy")
+    .argument('<deployment>', 'deployment id or exact name')
+    .argument('<method>', `HTTP method: ${PROXY_METHODS.join(', ')}`)
+    .argument('<path>', 'Elasticsearch path, e.g. /_cluster/health or /_cat/indices?v')
+    .option('-f, --file <file>', 'the request body from a file (- for stdin)')
+    .option('--input <file>', 'the same as --file')
+    .option('--ref-id <ref_id>', 'the Elasticsearch resource, when there are several')
+    .addHelpText(
+      'after',
+      `
+ECE's proxy has GET, POST, PUT and DELETE only. The response body is printed
+as Elasticsearch sent it; an error's body too, with exit 3 for 404, 5 for
+other 4xx. Under --dry-run a GET is sent (it changes nothing); any other
+method is shown as curl.
+
+Examples:
+  $ ece deployments es prod-logs GET /_cluster/health
+  $ ece deployments es prod-logs GET '/_cat/indices?v'
+  $ ece deployments es prod-logs PUT /my-index -f mappings.json
+  $ echo '{"query":{"match_all":{}}}' | ece deployments es prod-logs POST /my-index/_search -f -`,
+    )
+    .action(
+      act(contexts, (ctx, ref: string, method: string, path: string, flags: EsFlags) =>
+        run(ref, method, path, flags, ctx),
+      ),
+    );
+}
+
+type Method = (typeof PROXY_METHODS)[number];
+
+export function checkPath(raw: string): string {
+  const p = raw.trim();
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(p))
+    throw new UsageError('give an Elasticsearch path, not a URL: the proxy reaches the deployment');
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what we refuse
+  if (/[\u0000-\u001f\u007f#]/.test(p))
+    throw new UsageError('the path has control characters or a #');
+  const [pathname = ''] = p.split('?');
+  if (pathname.split('/').some((s) => s === '.' || s === '..' || /^(%2e|\.){1,2}$/i.test(s)))
+    throw new UsageError('the path has . or .. segments');
+  // Spaces and non-ASCII characters travel percent-encoded; what is already encoded stays.
+  return (p.startsWith('/') ? p : `/${p}`).replace(/[^\x21-\x7e]/gu, (c) => encodeURIComponent(c));
+}
+
+export async function run(
+  ref: string,
+  rawMethod: string,
+  rawPath: string,
+  flags: EsFlags,
+  ctx: Context,
+): Promise<void> {
+  const method = rawMethod.toUpperCase();
+  if (!(PROXY_METHODS as readonly string[]).includes(method)) {
+    throw new UsageError(
+      `ECE's Elasticsearch proxy has no ${rawMethod} method: use ${PROXY_METHODS.join(', ')}`,
+    );
+  }
+  const path = checkPath(rawPath);
+  if (flags.file !== undefined && flags.input !== undefined)
+    throw new UsageError('give the body with --file or --input, not both');
+  const file = flags.file ?? flags.input;
+  const body = file === undefined ? undefined : await readInputFile(ctx.io, file);
+  const renderer = await ctx.renderer({ exact: true });
+  const api = await ctx.api();
+  const { id } = await resolveDeployment(api, ref);
+  const refId = flags.refId ?? (await elasticsearchRefId(ctx, id));
+  const req = proxyRequest(id, refId, method as Method, path, body);
+  if (method !== 'GET' && showDryRun(ctx, api, req)) return;
+  let res: ApiResponse;
+  try {
+    res = await api.request(req);
+  } catch (err) {
+    if (!(err instanceof ApiError)) throw err;
+    if (err.body) ctx.io.stdout.write(err.body.endsWith('\n') ? err.body : `${err.body}\n`);
+    const reason = err.errors.length === 0 ? esReason(err.body) : undefined;
+    // Elasticsearch's own error (not ECE's): its reason, with the status it came with.
+    if (reason) throw new CliError(`Elasticsearch: ${reason} (HTTP ${err.status})`, err.exitCode);
+    throw err;
+  }
+  if (res.text === '') return;
+  const isJson = (res.headers['content-type'] ?? '').includes('json') || /^\s*[[{]/.test(res.text);
+  if (!isJson) {
+    ctx.io.stdout.write(res.bytes ?? res.text);
+    return;
+  }
+  if (renderer.raw || ctx.flags.output !== undefined) await renderer.body(res, RAW);
+  else writeExact(ctx.io, res.bytes ?? res.text);
+}
+
+async function elasticsearchRefId(ctx: Context, id: string): Promise<string> {
+  const api = await ctx.api();
+  const d = check(parseBody<unknown>(await getDeployment(api, id, { plans: false })));
+  const ids = (d.resources.elasticsearch ?? []).map((r) => r.ref_id);
+  const [only, ...more] = ids;
+  if (only === undefined)
+    throw new CliError('the deployment has no Elasticsearch resource', ExitCode.NOT_FOUND);
+  if (more.length > 0) {
+    throw new CliError(
+      `the deployment has ${ids.length} Elasticsearch resources; choose one with --ref-id: ${ids.join(', ')}`,
+      ExitCode.USAGE,
+    );
+  }
+  return only;
+}
+
+/** The reason in an Elasticsearch error body ({"error": "…" | {"reason": "…"}, "status": n}). */
+function esReason(body: string): string | undefined {
+  try {
+    const e = (JSON.parse(body) as { error?: unknown }).error;
+    if (typeof e === 'string') return e;
+    const r = (e as { reason?: unknown; type?: unknown } | null)?.reason;
+    if (typeof r === 'string') {
+      const type = (e as { type?: unknown }).type;
+      return typeof type === 'string' ? `${type}: ${r}` : r;
+    }
+  } catch {
+    // not JSON: ECE's summary stands
+  }
+  return undefined;
+}

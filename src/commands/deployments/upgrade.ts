@@ -1,0 +1,158 @@
+// `ece deployments upgrade`: every resource to one stack version in one
+// update — Elasticsearch's plan first, the stateless resources after it, the
+// order ECE applies them in. Checked before anything is sent against
+// GET /stack/versions: the version must exist, be reachable from the current
+// one (upgradable_to, min_upgradable_from) and not be a downgrade (exit 2).
+// A major upgrade asks for the rolling strategy over all instances at once
+// (group_by __all__), as ECE requires for a major version change.
+
+import type { Command } from 'commander';
+import { parseBody } from '../../api/body.js';
+import { getStackVersions } from '../../api/deployments.js';
+import type { Context } from '../../context.js';
+import { UsageError } from '../../errors.js';
+import { act, type Contexts } from '../action.js';
+import { type Plan, readForUpdate, sendUpdate, type UpdatePayload } from './payload.js';
+import { resolveDeployment } from './resolve.js';
+import { addWaitOptions, type WaitFlags, waitTimeoutMs } from './wait.js';
+
+export interface UpgradeFlags extends WaitFlags {
+  to: string;
+}
+
+interface Stack {
+  version: string;
+  upgradable_to?: string[];
+  min_upgradable_from?: string;
+  deleted?: boolean;
+}
+
+export function register(group: Command, contexts: Contexts): void {
+  const cmd = group
+    .command('upgrade')
+    .description('Upgrade every resource of a deployment to a stack version, in one update')
+    .argument('<deployment>', 'deployment id or exact name')
+    .requiredOption('--to <version>', 'the stack version to upgrade to, e.g. 8.15.3');
+  addWaitOptions(cmd)
+    .addHelpText(
+      'after',
+      `
+All resources get the version in one request; ECE upgrades Elasticsearch
+first, then the others. A version the installation does not have, cannot
+upgrade to from the current one, or older than the current one is refused
+before anything is sent (exit 2): see ece platform stack-versions. A major
+upgrade uses a rolling strategy over all instances at once. (The flag is
+--to: --version anywhere on the line prints ece's own version.)
+
+Examples:
+  $ ece deployments upgrade prod-logs --to 8.15.3 --wait
+  $ ece deployments upgrade prod-logs --to 8.15.3 --dry-run`,
+    )
+    .action(act(contexts, (ctx, ref: string, flags: UpgradeFlags) => run(ref, flags, ctx)));
+}
+
+const VERSION = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/;
+
+/** Compares x.y.z versions; a pre-release sorts before its release. */
+export function compareVersions(a: string, b: string): number {
+  const [ma = '', pa] = a.split('-', 2);
+  const [mb = '', pb] = b.split('-', 2);
+  const na = ma.split('.').map(Number);
+  const nb = mb.split('.').map(Number);
+  for (let i = 0; i < 3; i++) {
+    const d = (na[i] ?? 0) - (nb[i] ?? 0);
+    if (d !== 0) return Math.sign(d);
+  }
+  if (pa === pb) return 0;
+  if (pa === undefined) return 1;
+  if (pb === undefined) return -1;
+  return pa < pb ? -1 : 1;
+}
+
+const major = (v: string) => Number(v.split('.')[0]);
+
+export async function run(ref: string, flags: UpgradeFlags, ctx: Context): Promise<void> {
+  const timeoutMs = waitTimeoutMs(flags);
+  const target = flags.to.trim().replace(/^v/, '');
+  if (!VERSION.test(target))
+    throw new UsageError(`invalid --to "${flags.to}": give a stack version like 8.15.3`);
+  const api = await ctx.api();
+  const { id } = await resolveDeployment(api, ref);
+  const read = await readForUpdate(api, id);
+  const es = read.payload.resources.elasticsearch?.[0];
+  const current = es ? versionOf(es.plan, 'elasticsearch') : undefined;
+  if (!es || !current)
+    throw new UsageError('the deployment has no Elasticsearch plan with a version to upgrade from');
+  const stacks = parseBody<{ stacks?: Stack[] }>(await getStackVersions(api)).stacks ?? [];
+  checkUpgrade(current, target, stacks);
+
+  const body: UpdatePayload = { ...read.payload, resources: {} };
+  const changed: string[] = [];
+  for (const [kind, list] of Object.entries(read.payload.resources)) {
+    for (const r of list) {
+      const from = versionOf(r.plan, kind);
+      if (from !== undefined && compareVersions(from, target) > 0) {
+        throw new UsageError(
+          `${kind} ${r.ref_id} runs ${from}, newer than ${target}: ECE cannot downgrade`,
+        );
+      }
+      if (from === target) continue;
+      const section = (r.plan[kind] ?? {}) as Record<string, unknown>;
+      const plan: Plan = { ...r.plan, [kind]: { ...section, version: target } };
+      if (kind === 'elasticsearch' && major(target) > major(current)) {
+        plan.transient = { strategy: { rolling: { group_by: '__all__' } } };
+      }
+      body.resources[kind] = [...(body.resources[kind] ?? []), { ...r, plan }];
+      changed.push(`${kind}/${r.ref_id}`);
+    }
+  }
+  if (changed.length === 0) {
+    ctx.io.stderr.write(`${read.deployment.name} already runs ${target}: nothing to upgrade.\n`);
+    return;
+  }
+  await sendUpdate(
+    ctx,
+    api,
+    read,
+    body,
+    changed,
+    flags,
+    timeoutMs,
+    `Upgrading ${read.deployment.name} from ${current} to ${target} (${changed.map((k) => k.split('/')[0]).join(', ')}).`,
+  );
+}
+
+function versionOf(plan: Plan, kind: string): string | undefined {
+  const v = (plan[kind] as { version?: unknown } | undefined)?.version;
+  return typeof v === 'string' ? v : undefined;
+}
+
+/** ECE's upgrade rules, checked before sending; every refusal is a usage error (exit 2). */
+export function checkUpgrade(current: string, target: string, stacks: Stack[]): void {
+  const usable = stacks.filter((s) => s.deleted !== true);
+  const to = usable.find((s) => s.version === target);
+  if (!to) {
+    const newer = usable
+      .map((s) => s.version)
+      .filter((v) => compareVersions(v, current) > 0)
+      .sort(compareVersions);
+    throw new UsageError(
+      `the installation has no stack version ${target}${newer.length ? ` (newer than ${current}: ${newer.join(', ')})` : ''}`,
+    );
+  }
+  const order = compareVersions(target, current);
+  if (order < 0)
+    throw new UsageError(`${target} is older than ${current}: ECE cannot downgrade a deployment`);
+  if (order === 0) return;
+  if (to.min_upgradable_from && compareVersions(current, to.min_upgradable_from) < 0) {
+    throw new UsageError(
+      `${target} can be reached only from ${to.min_upgradable_from} or later; upgrade ${current} to an intermediate version first`,
+    );
+  }
+  const from = usable.find((s) => s.version === current);
+  if (from?.upgradable_to && !from.upgradable_to.includes(target)) {
+    throw new UsageError(
+      `ECE cannot upgrade ${current} to ${target}${from.upgradable_to.length ? ` (it can upgrade to: ${[...from.upgradable_to].sort(compareVersions).join(', ')})` : ''}`,
+    );
+  }
+}
