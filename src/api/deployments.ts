@@ -136,17 +136,25 @@ export function createDeployment(
   return api.request(createRequest(body, q));
 }
 
-/** PUT /deployments/{id}: a DeploymentUpdateRequest. */
+/**
+ * PUT /deployments/{id}: a DeploymentUpdateRequest; `version` is the
+ * x-cloud-resource-version it was read at (a 409 if it changed since).
+ */
 export function updateRequest(
   id: string,
   body: unknown,
-  q: { skipSnapshot?: boolean | undefined; validateOnly?: boolean | undefined },
+  q: {
+    version?: string | undefined;
+    skipSnapshot?: boolean | undefined;
+    validateOnly?: boolean | undefined;
+  } = {},
 ): RequestOptions {
   return {
     method: 'PUT',
     path: path(id),
     body,
     query: {
+      ...(q.version !== undefined ? { version: q.version } : {}),
       ...(q.skipSnapshot ? { skip_snapshot: true } : {}),
       ...(q.validateOnly ? { validate_only: true } : {}),
     },
@@ -332,8 +340,6 @@ export function listSearch(size: number = LIST_SEARCH_SIZE): {
 
 // --- Update payloads, upgrades, passwords and the Elasticsearch proxy (issue 16). ---
 
-type RequestOptions = import('./client.js').RequestOptions;
-
 /**
  * GET /deployments/{id} as the base of an update: the plans as stored
  * (enrich_with_template=false) with their transient part cleared
@@ -345,23 +351,6 @@ export function getForUpdate(api: ApiClient, id: string): Promise<ApiResponse> {
     path: path(id),
     query: { show_plans: true, clear_transient: true, enrich_with_template: false },
   });
-}
-
-/** PUT /deployments/{id}, planned; `version` is the x-cloud-resource-version it was read at. */
-export function updateRequest(
-  id: string,
-  body: unknown,
-  q: { version?: string | undefined; skipSnapshot?: boolean } = {},
-): RequestOptions {
-  return {
-    method: 'PUT',
-    path: path(id),
-    body,
-    query: {
-      ...(q.version !== undefined ? { version: q.version } : {}),
-      ...(q.skipSnapshot ? { skip_snapshot: true } : {}),
-    },
-  };
 }
 
 /** GET /stack/versions: the versions the installation has, with their upgrade rules. */
