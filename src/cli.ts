@@ -2,7 +2,7 @@
 // and runs it. The only place that turns errors into exit codes and
 // messages on stderr.
 
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, Help, Option } from 'commander';
 import type { Contexts } from './commands/action.js';
 import { findGroup, GROUPS } from './commands/registry.js';
 import { Context, type ContextInit } from './context.js';
@@ -28,6 +28,9 @@ const GLOBAL_OPTIONS: (Option | [flags: string, description: string])[] = [
   ['--no-color', 'disable colour (env: NO_COLOR)'],
 ];
 
+/** Shown in the root help; answered by main() when it is the first word. */
+const VERSION_OPTION = new Option('-V, --version', 'print the version');
+
 const globalOptions = () =>
   GLOBAL_OPTIONS.map((o) => (o instanceof Option ? o : new Option(o[0], o[1])));
 
@@ -46,6 +49,10 @@ export const VALUE_OPTIONS = new Set(
 export async function main(argv: string[], init: ContextInit): Promise<number> {
   const ctx = new Context(init);
   try {
+    if (argv[0] === '--version' || argv[0] === '-V') {
+      ctx.io.stdout.write(`${VERSION}\n`);
+      return ExitCode.OK;
+    }
     // Help (topics, any command at any depth, --json) and shell completion
     // are not commands of their own.
     const at = firstWord(argv);
@@ -77,17 +84,34 @@ export async function buildProgram(
     .description(
       'Work with Elastic Cloud Enterprise from the command line: deployments, platform, and the whole REST API.',
     )
-    .version(VERSION, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
     .helpCommand('help [command]', 'show help for a command')
     .showSuggestionAfterError(true)
-    .configureHelp({ showGlobalOptions: true })
+    .configureHelp({
+      showGlobalOptions: true,
+      // -V/--version is answered before commander parses (see main), so that a
+      // command may have a --version of its own (deployments upgrade); the
+      // root help still lists it.
+      visibleOptions(cmd) {
+        const own = Help.prototype.visibleOptions.call(this, cmd);
+        return cmd.parent ? own : [VERSION_OPTION, ...own];
+      },
+    })
     .exitOverride()
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
       // One line: commander puts its suggestion on a line of its own.
-      outputError: (s, write) => write(s.replace(/\n(?=\(Did you mean)/, ' ')),
+      outputError: (s, write) =>
+        write(
+          s
+            .replace(/\n(?=\(Did you mean)/, ' ')
+            // The root's -V/--version is not an option of a command.
+            .replace(
+              /^(error: unknown option '(?:--version|-V)').*$/m,
+              "$1 (ece's own version: ece --version)",
+            ),
+        ),
       ...(opts.helpWidth ? { getOutHelpWidth: () => opts.helpWidth as number } : {}),
     })
     .addHelpText(

@@ -66,7 +66,7 @@ describe('deployments upgrade (per-test server)', () => {
   it('a major upgrade: one PUT, Elasticsearch first with the rolling __all__ strategy, then the others', async () => {
     const server = await ece('7.17.24');
     try {
-      const r = await run(['deployments', 'upgrade', ID, '--to', '8.15.3'], {
+      const r = await run(['deployments', 'upgrade', ID, '--version', '8.15.3'], {
         env: env(server.url),
       });
       assert.deepEqual(
@@ -95,7 +95,7 @@ describe('deployments upgrade (per-test server)', () => {
   it('a minor upgrade keeps ECE’s default strategy', async () => {
     const server = await ece('8.14.3');
     try {
-      const r = await run(['deployments', 'upgrade', ID, '--to', '8.15.3'], {
+      const r = await run(['deployments', 'upgrade', ID, '--version', '8.15.3'], {
         env: env(server.url),
       });
       assert.equal(r.code, 0, r.stderr);
@@ -128,12 +128,14 @@ describe('deployments upgrade (per-test server)', () => {
         '8.15.3',
         'error: 8.15.3 can be reached only from 7.17.0 or later; upgrade 7.10.2 to an intermediate version first\n',
       ],
-      ['8.14.3', 'latest', 'error: invalid --to "latest": give a stack version like 8.15.3\n'],
+      ['8.14.3', 'latest', 'error: invalid --version "latest": give a stack version like 8.15.3\n'],
     ];
     for (const [from, to, stderr] of cases) {
       const server = await ece(from);
       try {
-        const r = await run(['deployments', 'upgrade', ID, '--to', to], { env: env(server.url) });
+        const r = await run(['deployments', 'upgrade', ID, '--version', to], {
+          env: env(server.url),
+        });
         assert.deepEqual([r.code, r.stdout, r.stderr], [2, '', stderr], `${from} → ${to}`);
         assert.ok(!server.requests.some((q) => q.method === 'PUT'), `${from} → ${to}: no PUT`);
       } finally {
@@ -145,7 +147,7 @@ describe('deployments upgrade (per-test server)', () => {
   it('already at the version: nothing sent, exit 0; --dry-run shows the PUT as curl', async () => {
     const server = await ece('8.15.3');
     try {
-      const same = await run(['deployments', 'upgrade', ID, '--to', '8.15.3'], {
+      const same = await run(['deployments', 'upgrade', ID, '--version', '8.15.3'], {
         env: env(server.url),
       });
       assert.deepEqual(
@@ -157,7 +159,7 @@ describe('deployments upgrade (per-test server)', () => {
     }
     const older = await ece('8.14.3');
     try {
-      const dry = await run(['deployments', 'upgrade', ID, '--to', '8.15.3', '--dry-run'], {
+      const dry = await run(['deployments', 'upgrade', ID, '--version', '8.15.3', '--dry-run'], {
         env: env(older.url),
       });
       assert.equal(dry.code, 0, dry.stderr);
@@ -186,14 +188,14 @@ describe('deployments upgrade against the sandbox', () => {
 
   it('--wait upgrades every resource; 8.15.3 (not installed) is exit 2', async () => {
     const env2 = { ECE_HOST: t.sb.url, ECE_API_KEY: t.sb.apiKey };
-    const missing = await run(['deployments', 'upgrade', 'legacy', '--to', '8.15.3'], {
+    const missing = await run(['deployments', 'upgrade', 'legacy', '--version', '8.15.3'], {
       env: env2,
     });
     assert.deepEqual(
       [missing.code, missing.stderr],
       [2, 'error: the installation has no stack version 8.15.3 (newer than 8.14.3: 8.15.1)\n'],
     );
-    const r = await run(['deployments', 'upgrade', 'legacy', '--to', '8.15.1', '--wait'], {
+    const r = await run(['deployments', 'upgrade', 'legacy', '--version', '8.15.1', '--wait'], {
       env: env2,
       realSleep: true,
     });

@@ -17,7 +17,7 @@ import { resolveDeployment } from './resolve.js';
 import { addWaitOptions, type WaitFlags, waitTimeoutMs } from './wait.js';
 
 export interface UpgradeFlags extends WaitFlags {
-  to: string;
+  version: string;
 }
 
 interface Stack {
@@ -32,7 +32,7 @@ export function register(group: Command, contexts: Contexts): void {
     .command('upgrade')
     .description('Upgrade every resource of a deployment to a stack version, in one update')
     .argument('<deployment>', 'deployment id or exact name')
-    .requiredOption('--to <version>', 'the stack version to upgrade to, e.g. 8.15.3');
+    .requiredOption('--version <version>', 'the stack version to upgrade to, e.g. 8.15.3');
   addWaitOptions(cmd)
     .addHelpText(
       'after',
@@ -40,13 +40,12 @@ export function register(group: Command, contexts: Contexts): void {
 All resources get the version in one request; ECE upgrades Elasticsearch
 first, then the others. A version the installation does not have, cannot
 upgrade to from the current one, or older than the current one is refused
-before anything is sent (exit 2): see ece platform stack-versions. A major
-upgrade uses a rolling strategy over all instances at once. (The flag is
---to: --version anywhere on the line prints ece's own version.)
+before anything is sent (exit 2): see ece stack versions. A major upgrade
+uses a rolling strategy over all instances at once.
 
 Examples:
-  $ ece deployments upgrade prod-logs --to 8.15.3 --wait
-  $ ece deployments upgrade prod-logs --to 8.15.3 --dry-run`,
+  $ ece deployments upgrade prod-logs --version 8.15.3 --wait
+  $ ece deployments upgrade prod-logs --version 8.15.3 --dry-run`,
     )
     .action(act(contexts, (ctx, ref: string, flags: UpgradeFlags) => run(ref, flags, ctx)));
 }
@@ -73,9 +72,9 @@ const major = (v: string) => Number(v.split('.')[0]);
 
 export async function run(ref: string, flags: UpgradeFlags, ctx: Context): Promise<void> {
   const timeoutMs = waitTimeoutMs(flags);
-  const target = flags.to.trim().replace(/^v/, '');
+  const target = flags.version.trim().replace(/^v/, '');
   if (!VERSION.test(target))
-    throw new UsageError(`invalid --to "${flags.to}": give a stack version like 8.15.3`);
+    throw new UsageError(`invalid --version "${flags.version}": give a stack version like 8.15.3`);
   const api = await ctx.api();
   const { id } = await resolveDeployment(api, ref);
   const read = await readForUpdate(api, id);
