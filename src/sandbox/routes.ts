@@ -6,6 +6,9 @@ import type { Principal, SandboxAuth } from './auth.js';
 import { TEMPLATES } from './catalog.js';
 import { deploymentRoutes } from './deployment-routes.js';
 import { SandboxError } from './errors.js';
+import { infrastructureRoutes } from './infrastructure.js';
+import { instanceConfigRoutes } from './instance-configs.js';
+import { licenseRoutes } from './license.js';
 import { flag } from './params.js';
 import {
   allocators,
@@ -17,6 +20,7 @@ import {
   templates,
   user,
 } from './platform.js';
+import { snapshotRepoRoutes } from './snapshot-repos.js';
 import type { SandboxState } from './state.js';
 
 export interface Call {
@@ -189,6 +193,10 @@ export function routes(w: World): Route[] {
       },
     },
     ...deploymentRoutes(state),
+    ...instanceConfigRoutes(),
+    ...snapshotRepoRoutes(),
+    ...infrastructureRoutes(state),
+    ...licenseRoutes(state.now),
   ];
 }
 
