@@ -10,6 +10,18 @@ import { RAW } from '../../output/raw.js';
 import { act, type Contexts } from '../action.js';
 import { showDryRun } from '../write.js';
 
+/** What every license file from Elastic has (LicenseInfo's required fields). */
+const REQUIRED = [
+  'uid',
+  'type',
+  'issuer',
+  'issued_to',
+  'issue_date_in_millis',
+  'start_date_in_millis',
+  'expiry_date_in_millis',
+  'signature',
+];
+
 interface SetFlags {
   file?: string;
 }
@@ -29,9 +41,13 @@ export function register(group: Command, contexts: Contexts): void {
 export async function run(flags: SetFlags, ctx: Context): Promise<void> {
   if (!flags.file) throw new UsageError('give the license file with -f FILE (- for stdin)');
   const doc = await readDocument(ctx.io, flags.file);
+  const name = flags.file === '-' ? '<stdin>' : flags.file;
   const license = 'license' in doc ? doc.license : doc;
   if (typeof license !== 'object' || license === null || Array.isArray(license))
-    throw new UsageError(`${flags.file}: "license" must be an object`);
+    throw new UsageError(`${name}: "license" must be an object`);
+  const missing = REQUIRED.filter((k) => !(k in license));
+  if (missing.length)
+    throw new UsageError(`${name}: not a license file: it lacks ${missing.join(', ')}`);
   const api = await ctx.api();
   const write = setLicense({ license });
   if (showDryRun(ctx, api, write)) return;

@@ -45,13 +45,14 @@ Examples:
 export async function run(name: string, flags: SetFlags, ctx: Context): Promise<void> {
   if (!flags.file) throw new UsageError('give the repository with -f FILE (- for stdin)');
   const doc = await readDocument(ctx.io, flags.file);
+  const file = flags.file === '-' ? '<stdin>' : flags.file;
   const whole = 'settings' in doc || 'type' in doc;
   const type = flags.type ?? (whole ? doc.type : undefined);
   const settings = whole ? doc.settings : doc;
   if (typeof type !== 'string' || type === '')
     throw new UsageError('the repository needs a type: a "type" in the file, or --type');
   if (typeof settings !== 'object' || settings === null || Array.isArray(settings))
-    throw new UsageError(`${flags.file}: "settings" must be an object`);
+    throw new UsageError(`${file}: "settings" must be an object`);
   const api = await ctx.api();
   const variables: Record<string, string> = {};
   for (const [k, v] of Object.entries(settings)) {
