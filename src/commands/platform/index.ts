@@ -97,7 +97,9 @@ async function systemDeployments(
     });
     const found = parseBody<{ deployments?: SystemDeployment[] }>(res).deployments ?? [];
     // Trust the flag, not the query: a server that ignores the term lists everything.
-    return found.filter((d) => d.metadata?.system_owned === true);
+    return found
+      .filter((d) => d.metadata?.system_owned === true)
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   } catch (err) {
     if (err instanceof InterruptedError || !(err instanceof CliError)) throw err;
     ctx.warn(`cannot read the system deployments (${err.message})`);
