@@ -31,7 +31,7 @@ describe('instance-configs against a per-test server', () => {
 
   it('list: a row per configuration; --json the body as sent', async () => {
     const body = `[${JSON.stringify(IC)}]`;
-    const s = await serve({ [`GET /platform/configuration/instances`]: [200, body] }, [
+    const s = await serve({ 'GET /platform/configuration/instances': [200, body] }, [
       { method: 'GET', path: `${BASE}?show_deleted=true` },
     ]);
     const r = await run(['instance-configs', 'list'], { env: envFor(s) });

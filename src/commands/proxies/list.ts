@@ -5,7 +5,7 @@ import { listProxies } from '../../api/infrastructure.js';
 import type { Context } from '../../context.js';
 import { listView } from '../../output/views.js';
 import { act, type Contexts } from '../action.js';
-import { columns, type Proxy } from './view.js';
+import { columns, type ProxyInfo } from './view.js';
 
 export function register(group: Command, contexts: Contexts): void {
   group
@@ -24,6 +24,6 @@ export async function run(ctx: Context): Promise<void> {
   const res = await listProxies(await ctx.api());
   await renderer.body(
     res,
-    listView<Proxy>((d) => (d as { proxies?: Proxy[] }).proxies, columns, 'No proxies.'),
+    listView<ProxyInfo>((d) => (d as { proxies?: ProxyInfo[] }).proxies, columns, 'No proxies.'),
   );
 }

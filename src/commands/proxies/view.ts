@@ -2,7 +2,7 @@
 
 import type { Column } from '../../output/views.js';
 
-export interface Proxy {
+export interface ProxyInfo {
   proxy_id: string;
   host_ip: string;
   public_hostname: string;
@@ -11,7 +11,7 @@ export interface Proxy {
   allocations: { allocations_type: string; counts: { allocations: number; connectors: number } }[];
 }
 
-export const columns: Column<Proxy>[] = [
+export const columns: Column<ProxyInfo>[] = [
   ['ID', (p) => p.proxy_id],
   ['HOST', (p) => p.public_hostname],
   ['IP', (p) => p.host_ip],
