@@ -3,6 +3,7 @@
 // `npm run coverage:api` prints the count from it.
 
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { loadSpec, sentOperations, specOperations } from '../../scripts/coverage.js';
 import { OPERATIONS } from '../../src/api/versions.js';
@@ -30,6 +31,18 @@ describe('API coverage', () => {
     assert.deepEqual(
       Object.keys(OPERATIONS).filter((op) => !known.has(op)),
       [],
+    );
+  });
+
+  it('the README states the count', () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8').replace(
+      /\s+/g,
+      ' ',
+    );
+    const n = Object.keys(OPERATIONS).length;
+    assert.ok(
+      readme.includes(`cover ${n} of the API's 274 operations (${((100 * n) / 274).toFixed(1)}%`),
+      `README does not say "cover ${n} of the API's 274 operations"`,
     );
   });
 
