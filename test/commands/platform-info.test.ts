@@ -33,6 +33,11 @@ const PLATFORM = {
         ],
       },
       proxies: { healthy: false, proxies_count: 1, expected_proxies_count: 2 },
+      constructors: {
+        constructors: [
+          { constructor_id: 'c1', status: { connected: true, maintenance_mode: true } },
+        ],
+      },
       runners: { healthy: true, total_runners: 4, healthy_runners: 4, connected_runners: 4 },
     },
   ],
@@ -86,12 +91,13 @@ describe('platform info against a per-test server', () => {
           'region                                  no       us-east, 2 zones',
           'allocators                              yes      3 of 4 healthy, 1 in maintenance',
           'proxies                                 no       1 of 2 expected running',
+          'constructors                            no       1 of 1 connected, 1 in maintenance',
           'runners                                 yes      4 of 4 healthy, 4 of 4 connected',
           'deployment admin-console-elasticsearch  yes      started',
           'deployment logging-and-metrics          no       started, reconfiguring',
           '',
         ].join('\n'),
-        'Not healthy: region, proxies, deployment logging-and-metrics.\n',
+        'Not healthy: region, proxies, constructors, deployment logging-and-metrics.\n',
       ],
     );
   });
@@ -146,6 +152,7 @@ describe('platform info against the sandbox', () => {
           'region                                  yes      ece-region, 3 zones',
           'allocators                              yes      3 of 3 healthy, 0 in maintenance',
           'proxies                                 yes      3 of 3 expected running',
+          'constructors                            yes      1 of 1 connected, 0 in maintenance',
           'runners                                 yes      3 of 3 healthy, 3 of 3 connected',
           'deployment admin-console-elasticsearch  yes      started',
           'deployment logging-and-metrics          yes      started',

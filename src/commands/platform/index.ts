@@ -26,6 +26,12 @@ interface Region {
   region_id: string;
   allocators?: { healthy: boolean; zone_summaries: Zone[] };
   proxies?: { healthy: boolean; proxies_count: number; expected_proxies_count?: number };
+  constructors?: {
+    constructors: {
+      constructor_id: string;
+      status: { connected: boolean; maintenance_mode: boolean };
+    }[];
+  };
   runners?: {
     healthy: boolean;
     total_runners: number;
@@ -56,8 +62,8 @@ export function register(group: Command, contexts: Contexts): void {
     .addHelpText(
       'after',
       `
-On a terminal: the allocators, proxies and runners of each region and the
-system deployments, each with its health. Piped: one row per region
+On a terminal: the allocators, proxies, constructors and runners of each
+region and the system deployments, each with its health. Piped: one row per region
 (VERSION REGION ZONES ALLOCATORS RUNNERS PROXIES HEALTHY). --json: the body
 of GET /platform.
 
@@ -138,6 +144,17 @@ export function healthRows(p: Platform, system: SystemDeployment[] | undefined):
         expected === undefined
           ? `${r.proxies.proxies_count} running`
           : `${r.proxies.proxies_count} of ${expected} expected running`,
+      ]);
+    }
+    if (r.constructors) {
+      const all = r.constructors.constructors;
+      const connected = all.filter((c) => c.status.connected).length;
+      const paused = all.filter((c) => c.status.maintenance_mode).length;
+      // A constructor in maintenance mode stalls every plan: not healthy.
+      rows.push([
+        `constructors${at}`,
+        yes(connected === all.length && paused === 0),
+        `${connected} of ${all.length} connected, ${paused} in maintenance`,
       ]);
     }
     if (r.runners) {
