@@ -98,6 +98,36 @@ export const GROUPS: Group[] = [
     summary: 'Run a local ECE API simulator for trying ece and testing scripts',
     load: () => import('./sandbox/index.js'),
   },
+  {
+    name: 'instance-configs',
+    aliases: ['instance-config', 'ic'],
+    summary: 'List and manage instance configurations',
+    load: () => import('./instance-configs/index.js'),
+  },
+  {
+    name: 'snapshot-repos',
+    aliases: ['snapshot-repo'],
+    summary: "List and manage the platform's snapshot repositories",
+    load: () => import('./snapshot-repos/index.js'),
+  },
+  {
+    name: 'proxies',
+    aliases: ['proxy'],
+    summary: 'List and inspect the proxies',
+    load: () => import('./proxies/index.js'),
+  },
+  {
+    name: 'constructors',
+    aliases: ['constructor'],
+    summary: 'List and inspect constructors; maintenance mode',
+    load: () => import('./constructors/index.js'),
+  },
+  {
+    name: 'license',
+    aliases: [],
+    summary: 'Show and install the platform license',
+    load: () => import('./license/index.js'),
+  },
 ];
 
 export function findGroup(name: string | undefined): Group | undefined {

@@ -7,6 +7,9 @@ import { TEMPLATES } from './catalog.js';
 import { deploymentRoutes } from './deployment-routes.js';
 import { SandboxError } from './errors.js';
 import { esRoutes } from './es-proxy.js';
+import { infrastructureRoutes } from './infrastructure.js';
+import { instanceConfigRoutes } from './instance-configs.js';
+import { licenseRoutes } from './license.js';
 import { flag } from './params.js';
 import {
   allocators,
@@ -18,6 +21,7 @@ import {
   templates,
   user,
 } from './platform.js';
+import { snapshotRepoRoutes } from './snapshot-repos.js';
 import type { SandboxState } from './state.js';
 
 export interface Call {
@@ -195,6 +199,10 @@ export function routes(w: World): Route[] {
     },
     ...deploymentRoutes(state),
     ...esRoutes(state),
+    ...instanceConfigRoutes(),
+    ...snapshotRepoRoutes(),
+    ...infrastructureRoutes(state),
+    ...licenseRoutes(state.now),
   ];
 }
 

@@ -118,6 +118,61 @@ describe('sandbox contract', () => {
     await expect(200, 'DELETE', '/users/jdoe');
     await expect(400, 'DELETE', '/users/admin');
     await expect(404, 'DELETE', '/users/jdoe');
+    // Instance configurations, snapshot repositories, proxies, constructors, license.
+    const ics = '/platform/configuration/instances';
+    await expect(200, 'GET', ics);
+    await expect(200, 'GET', `${ics}?show_deleted=true`);
+    await expect(200, 'GET', `${ics}/data.default`);
+    await expect(404, 'GET', `${ics}/nope`);
+    const ic = {
+      id: 'data.big',
+      name: 'data.big',
+      instance_type: 'elasticsearch',
+      discrete_sizes: { sizes: [8192], default_size: 8192, resource: 'memory' },
+    };
+    await expect(201, 'POST', ics, { body: ic });
+    await expect(409, 'POST', ics, { body: ic });
+    await expect(201, 'POST', ics, { body: { ...ic, id: undefined } });
+    await expect(400, 'POST', ics, { body: { name: 'x', discrete_sizes: { sizes: [] } } });
+    await expect(200, 'PUT', `${ics}/data.big`, { body: { ...ic, description: 'big' } });
+    await expect(201, 'PUT', `${ics}/data.huge`, { body: { ...ic, id: 'data.huge' } });
+    await expect(400, 'PUT', `${ics}/data.big`, { body: { ...ic, id: 'other' } });
+    await expect(400, 'DELETE', `${ics}/master`);
+    await expect(200, 'DELETE', `${ics}/data.big`);
+    await expect(404, 'DELETE', `${ics}/data.big`);
+    await expect(200, 'GET', `${ics}/data.big?show_deleted=true`);
+    const repos = '/platform/configuration/snapshots/repositories';
+    await expect(200, 'GET', repos);
+    await expect(200, 'GET', `${repos}/ece-snapshots`);
+    await expect(404, 'GET', `${repos}/nope`);
+    await expect(200, 'PUT', `${repos}/nightly`, {
+      body: { type: 'fs', settings: { location: '/mnt/snapshots' } },
+    });
+    await expect(400, 'PUT', `${repos}/nightly`, { body: { type: 'ftp', settings: {} } });
+    await expect(200, 'DELETE', `${repos}/nightly`);
+    await expect(202, 'DELETE', `${repos}/ece-snapshots?cleanup_deployments=true`);
+    await expect(404, 'DELETE', `${repos}/ece-snapshots`);
+    await expect(200, 'GET', '/platform/infrastructure/proxies');
+    await expect(200, 'GET', '/platform/infrastructure/proxies/192.168.44.11');
+    await expect(404, 'GET', '/platform/infrastructure/proxies/10.9.9.9');
+    const ctor = '/platform/infrastructure/constructors';
+    await expect(200, 'GET', ctor);
+    await expect(200, 'GET', `${ctor}/192.168.44.10`);
+    await expect(404, 'GET', `${ctor}/10.9.9.9`);
+    await expect(202, 'POST', `${ctor}/192.168.44.10/maintenance-mode/_start`);
+    await expect(202, 'POST', `${ctor}/192.168.44.10/maintenance-mode/_stop`);
+    await expect(404, 'POST', `${ctor}/10.9.9.9/maintenance-mode/_start`);
+    const license = (await expect(200, 'GET', '/platform/license')) as {
+      license: Record<string, unknown>;
+    };
+    const renewed = {
+      license: { ...license.license, expiry_date_in_millis: Date.now() + 400 * 86_400_000 },
+    };
+    await expect(200, 'PUT', '/platform/license', { body: renewed });
+    await expect(400, 'PUT', '/platform/license', {
+      body: { license: { ...license.license, expiry_date_in_millis: 1 } },
+    });
+    await expect(400, 'PUT', '/platform/license', { body: { license: { uid: 'x' } } });
     // Deployments.
     await expect(200, 'GET', '/deployments');
     await expect(400, 'POST', '/deployments', {

@@ -1,23 +1,54 @@
-// `ece platform info`: the installation's version, regions and their health.
+// `ece platform info`: is the installation healthy? On a terminal, one
+// screen: the version, then per region the allocators, proxies and runners
+// with their health (all from GET /platform), then ECE's own (system)
+// deployments, found with one search. Piped: a row per region, as before;
+// --json: the body of GET /platform, unchanged.
 
 import type { Command } from 'commander';
+import { parseBody } from '../../api/body.js';
+import type { ApiClient } from '../../api/client.js';
+import { searchDeployments } from '../../api/deployments.js';
 import { getPlatform } from '../../api/platform.js';
 import type { Context } from '../../context.js';
-import { listView } from '../../output/views.js';
+import { CliError, InterruptedError } from '../../errors.js';
+import type { View } from '../../output/render.js';
+import { listView, text } from '../../output/views.js';
 import { act, type Contexts } from '../action.js';
 
+interface Zone {
+  zone_id: string;
+  total_allocators: number;
+  healthy_allocators: number;
+  connected_allocators?: number;
+  in_maintenance_allocators?: number;
+}
 interface Region {
   region_id: string;
-  allocators?: {
-    healthy: boolean;
-    zone_summaries: { zone_id: string; total_allocators: number; healthy_allocators: number }[];
+  allocators?: { healthy: boolean; zone_summaries: Zone[] };
+  proxies?: { healthy: boolean; proxies_count: number; expected_proxies_count?: number };
+  constructors?: {
+    constructors: {
+      constructor_id: string;
+      status: { connected: boolean; maintenance_mode: boolean };
+    }[];
   };
-  proxies?: { healthy: boolean; proxies_count: number };
-  runners?: { healthy: boolean; total_runners: number };
+  runners?: {
+    healthy: boolean;
+    total_runners: number;
+    healthy_runners?: number;
+    connected_runners?: number;
+  };
 }
 interface Platform {
   version: string;
   regions: Region[];
+  unreachable_regions?: { region_id: string }[];
+}
+interface SystemDeployment {
+  name: string;
+  healthy: boolean;
+  resources?: Record<string, { info?: { status?: string } }[]>;
+  metadata?: { system_owned?: boolean };
 }
 
 export function register(group: Command, contexts: Contexts): void {
@@ -27,19 +58,137 @@ export function register(group: Command, contexts: Contexts): void {
   );
   group
     .command('info')
-    .description('Show the ECE version and the health of each region')
+    .description('Show the ECE version and the health of the installation')
     .addHelpText(
       'after',
-      '\nExamples:\n  $ ece platform info\n  $ ece platform info --query version',
+      `
+On a terminal: the allocators, proxies, constructors and runners of each
+region and the system deployments, each with its health. Piped: one row per region
+(VERSION REGION ZONES ALLOCATORS RUNNERS PROXIES HEALTHY). --json: the body
+of GET /platform.
+
+Examples:
+  $ ece platform info
+  $ ece platform info --query version
+  $ ece platform info --json | jq '.regions[] | select(.allocators.healthy | not)'`,
     )
     .action(act(contexts, (ctx) => run(ctx)));
 }
 
 export async function run(ctx: Context): Promise<void> {
   const renderer = await ctx.renderer();
-  const res = await getPlatform(await ctx.api());
+  const api = await ctx.api();
+  const res = await getPlatform(api);
+  if (renderer.format !== 'table' || renderer.raw) {
+    await renderer.body(res, regionRows);
+    return;
+  }
+  const system = await systemDeployments(api, ctx);
+  const rows = healthRows(parseBody<Platform>(res), system);
+  await renderer.body(res, screen(rows));
+  const sick = rows.filter((r) => r[1] === 'no').map((r) => r[0]);
+  if (sick.length) ctx.io.stderr.write(`Not healthy: ${sick.join(', ')}.\n`);
+}
+
+/** ECE's own deployments (admin console, logging and metrics, security); undefined if unknown. */
+async function systemDeployments(
+  api: ApiClient,
+  ctx: Context,
+): Promise<SystemDeployment[] | undefined> {
+  try {
+    // metadata is not nested in ECE's index (only metadata.tags is): a plain term.
+    const res = await searchDeployments(api, {
+      query: { term: { 'metadata.system_owned': { value: 'true' } } },
+      size: 100,
+    });
+    const found = parseBody<{ deployments?: SystemDeployment[] }>(res).deployments ?? [];
+    // Trust the flag, not the query: a server that ignores the term lists everything.
+    return found
+      .filter((d) => d.metadata?.system_owned === true)
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  } catch (err) {
+    if (err instanceof InterruptedError || !(err instanceof CliError)) throw err;
+    ctx.warn(`cannot read the system deployments (${err.message})`);
+    return undefined;
+  }
+}
+
+type Row = [component: string, healthy: string, detail: string];
+
+export function healthRows(p: Platform, system: SystemDeployment[] | undefined): Row[] {
+  const yes = (b: boolean | undefined) => (b === undefined ? '-' : text(b));
+  const rows: Row[] = [['ece', '-', `version ${p.version}`]];
+  const many = p.regions.length + (p.unreachable_regions?.length ?? 0) > 1;
+  for (const r of p.regions) {
+    const at = many ? ` (${r.region_id})` : '';
+    const zones = r.allocators?.zone_summaries ?? [];
+    const total = zones.reduce((n, z) => n + z.total_allocators, 0);
+    const healthy = zones.reduce((n, z) => n + z.healthy_allocators, 0);
+    const maintenance = zones.reduce((n, z) => n + (z.in_maintenance_allocators ?? 0), 0);
+    const ok =
+      r.allocators?.healthy !== false &&
+      r.proxies?.healthy !== false &&
+      r.runners?.healthy !== false;
+    rows.push([`region${at}`, yes(ok), `${r.region_id}, ${zones.length} zones`]);
+    if (r.allocators)
+      rows.push([
+        `allocators${at}`,
+        yes(r.allocators.healthy),
+        `${healthy} of ${total} healthy, ${maintenance} in maintenance`,
+      ]);
+    if (r.proxies) {
+      const expected = r.proxies.expected_proxies_count;
+      rows.push([
+        `proxies${at}`,
+        yes(r.proxies.healthy),
+        expected === undefined
+          ? `${r.proxies.proxies_count} running`
+          : `${r.proxies.proxies_count} of ${expected} expected running`,
+      ]);
+    }
+    if (r.constructors) {
+      const all = r.constructors.constructors;
+      const connected = all.filter((c) => c.status.connected).length;
+      const paused = all.filter((c) => c.status.maintenance_mode).length;
+      // A constructor in maintenance mode stalls every plan: not healthy.
+      rows.push([
+        `constructors${at}`,
+        yes(connected === all.length && paused === 0),
+        `${connected} of ${all.length} connected, ${paused} in maintenance`,
+      ]);
+    }
+    if (r.runners) {
+      const n = r.runners.total_runners;
+      rows.push([
+        `runners${at}`,
+        yes(r.runners.healthy),
+        `${r.runners.healthy_runners ?? '?'} of ${n} healthy, ${r.runners.connected_runners ?? '?'} of ${n} connected`,
+      ]);
+    }
+  }
+  for (const u of p.unreachable_regions ?? [])
+    rows.push([`region (${u.region_id})`, 'no', 'unreachable']);
+  if (system === undefined) rows.push(['system deployments', '-', 'unknown: the search failed']);
+  else if (system.length === 0) rows.push(['system deployments', '-', 'none found']);
+  for (const d of system ?? []) {
+    const statuses = new Set<string>();
+    for (const list of Object.values(d.resources ?? {}))
+      for (const res of list) statuses.add(res.info?.status ?? 'unknown');
+    rows.push([`deployment ${d.name}`, yes(d.healthy), [...statuses].join(', ') || '-']);
+  }
+  return rows;
+}
+
+const screen = (rows: Row[]): View => ({
+  emptyNote: '',
+  isEmpty: () => false,
+  grid: () => ({ headers: ['COMPONENT', 'HEALTHY', 'DETAIL'], rows, keep: [0] }),
+});
+
+/** Piped: a row per region, with fixed columns for scripts. */
+const regionRows: View = (() => {
   let version = '';
-  const view = listView<Region>(
+  return listView<Region>(
     (data) => {
       version = (data as Platform).version;
       return (data as Platform).regions;
@@ -50,7 +199,7 @@ export async function run(ctx: Context): Promise<void> {
       ['ZONES', (r) => r.allocators?.zone_summaries.map((z) => z.zone_id)],
       [
         'ALLOCATORS',
-        (r) => sum(r.allocators?.zone_summaries.map((z) => `${z.healthy_allocators}`)),
+        (r) => (r.allocators?.zone_summaries ?? []).reduce((n, z) => n + z.healthy_allocators, 0),
       ],
       ['RUNNERS', (r) => r.runners?.total_runners],
       ['PROXIES', (r) => r.proxies?.proxies_count],
@@ -65,9 +214,4 @@ export async function run(ctx: Context): Promise<void> {
     'No regions.',
     [],
   );
-  await renderer.body(res, view);
-}
-
-function sum(parts: string[] | undefined): number {
-  return (parts ?? []).reduce((n, p) => n + Number(p), 0);
-}
+})();

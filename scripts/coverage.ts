@@ -1,0 +1,124 @@
+// `npm run coverage:api`: how many of the API's operations have a dedicated
+// command. The operations the commands send are the table in
+// src/api/versions.ts (OPERATIONS, which src/api/operations.ts feeds);
+// sentOperations() finds what the typed calls in src/api/ really send, and
+// test/commands/coverage.test.ts keeps the two equal.
+
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { OPERATIONS } from '../src/api/versions.js';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+interface Spec {
+  basePath: string;
+  paths: Record<string, Record<string, unknown>>;
+}
+
+export function loadSpec(): Spec {
+  const file = process.env.ECE_API_SPEC ?? join(ROOT, '..', 'shared', 'ece-api', 'apidocs.json');
+  return JSON.parse(readFileSync(file, 'utf8')) as Spec;
+}
+
+const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'];
+
+/** Every `METHOD /template` of the specification. */
+export function specOperations(spec: Spec): string[] {
+  return Object.entries(spec.paths).flatMap(([path, ops]) =>
+    Object.keys(ops)
+      .filter((m) => METHODS.includes(m))
+      .map((m) => `${m.toUpperCase()} ${path}`),
+  );
+}
+
+/** The operation a concrete request is: literal segments win over parameters. */
+export function operationOf(spec: Spec, method: string, path: string): string | undefined {
+  const segments = path.split('?')[0]?.split('/') ?? [];
+  let best: { key: string; params: number } | undefined;
+  for (const [template, ops] of Object.entries(spec.paths)) {
+    const parts = template.split('/');
+    if (!(method.toLowerCase() in ops) || parts.length !== segments.length) continue;
+    if (!parts.every((p, i) => p.startsWith('{') || p === segments[i])) continue;
+    const params = parts.filter((p) => p.startsWith('{')).length;
+    if (!best || params < best.params)
+      best = { key: `${method.toUpperCase()} ${template}`, params };
+  }
+  return best?.key;
+}
+
+interface Planned {
+  method?: string;
+  path: string;
+}
+const isPlanned = (v: unknown): v is Planned =>
+  typeof v === 'object' && v !== null && typeof (v as Planned).path === 'string';
+
+/**
+ * Calls every exported function of src/api/*.ts that builds a request
+ * itself (its source names a `path:`) with a recording client and a few
+ * kinds of argument, and returns the operations of the requests it saw —
+ * sent through the client, or returned as a planned write.
+ */
+export async function sentOperations(spec: Spec): Promise<Set<string>> {
+  const seen = new Set<string>();
+  const note = (r: Planned) => {
+    const op = operationOf(spec, r.method ?? 'GET', r.path);
+    if (op) seen.add(op);
+  };
+  const api = {
+    request: async (r: Planned) => {
+      note(r);
+      return { status: 200, text: '{}', headers: {} };
+    },
+    addSecret: () => undefined,
+    curl: () => '',
+  };
+  const values: unknown[] = ['x', 'elasticsearch', '_start', '_stop', true, false];
+  const dir = join(ROOT, 'src', 'api');
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.ts'))
+    .sort()) {
+    const mod = (await import(pathToFileURL(join(dir, file)).href)) as Record<string, unknown>;
+    for (const fn of Object.values(mod)) {
+      if (typeof fn !== 'function' || !/\bpath:/.test(String(fn)) || /^class\b/.test(String(fn)))
+        continue;
+      const arity = Math.min(fn.length, 5);
+      // The first parameter: a client (typed calls), an id, or a body (builders such as createUserRequest).
+      for (const first of [api, 'x', { security: { password: 'x' } }]) {
+        // Every combination of the sample values for the parameters after the first.
+        const combos: unknown[][] = [[]];
+        for (let i = 1; i < Math.max(arity, 2); i++) {
+          const next: unknown[][] = [];
+          for (const c of combos) for (const v of values) next.push([...c, v]);
+          combos.splice(0, combos.length, ...next);
+        }
+        for (const rest of combos) {
+          try {
+            const out = fn(first, ...rest);
+            if (isPlanned(out)) note(out);
+            else if (out instanceof Promise) await out.catch(() => undefined);
+          } catch {
+            // A combination the function refuses: others cover it.
+          }
+        }
+      }
+    }
+  }
+  return seen;
+}
+
+async function main(): Promise<void> {
+  const spec = loadSpec();
+  const all = specOperations(spec);
+  const covered = all.filter((op) => op in OPERATIONS);
+  const pct = ((100 * covered.length) / all.length).toFixed(1);
+  process.stdout.write(
+    `${covered.length} of ${all.length} API operations (${pct}%) have a dedicated command.\n`,
+  );
+  if (process.argv.includes('--list')) {
+    for (const op of covered.sort()) process.stdout.write(`  ${op}\n`);
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();

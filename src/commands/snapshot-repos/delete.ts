@@ -1,0 +1,45 @@
+// `ece snapshot-repos delete <name>`: asks first; --yes skips that.
+
+import type { Command } from 'commander';
+import { deleteSnapshotRepo, getSnapshotRepo } from '../../api/snapshot-repos.js';
+import type { Context } from '../../context.js';
+import { confirmOrFail, requireConfirmable } from '../../output/prompt.js';
+import { act, type Contexts } from '../action.js';
+import { showDryRun } from '../write.js';
+
+interface DeleteFlags {
+  yes?: boolean;
+  cleanupDeployments?: boolean;
+}
+
+export function register(group: Command, contexts: Contexts): void {
+  group
+    .command('delete')
+    .alias('rm')
+    .description('Delete a snapshot repository (asks first)')
+    .argument('<name>', 'repository name')
+    .option('--cleanup-deployments', 'also remove it from the deployments that use it')
+    .option('-y, --yes', 'do not ask for confirmation')
+    .addHelpText(
+      'after',
+      `
+Deployments that snapshot to it stop taking snapshots unless
+--cleanup-deployments moves them off it (ECE does that in the background).
+
+Examples:
+  $ ece snapshot-repos delete old-backups
+  $ ece snapshot-repos delete old-backups --cleanup-deployments --yes`,
+    )
+    .action(act(contexts, (ctx, name: string, flags: DeleteFlags) => run(name, flags, ctx)));
+}
+
+export async function run(name: string, flags: DeleteFlags, ctx: Context): Promise<void> {
+  if (!ctx.flags.dryRun) requireConfirmable(ctx.io, flags.yes);
+  const api = await ctx.api();
+  await getSnapshotRepo(api, name);
+  const write = deleteSnapshotRepo(name, { cleanupDeployments: flags.cleanupDeployments });
+  if (showDryRun(ctx, api, write)) return;
+  await confirmOrFail(ctx.io, `Delete snapshot repository ${name}?`, flags.yes);
+  await api.request(write);
+  ctx.io.stderr.write(`Deleted snapshot repository ${name}.\n`);
+}

@@ -1,0 +1,62 @@
+// The table of operations the commands use (src/api/versions.ts, fed by
+// src/api/operations.ts) is what the typed calls in src/api/ really send, and
+// `npm run coverage:api` prints the count from it.
+
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import { loadSpec, sentOperations, specOperations } from '../../scripts/coverage.js';
+import { OPERATIONS } from '../../src/api/versions.js';
+import assert from '../helpers/assert.js';
+
+describe('API coverage', () => {
+  it('the operations table matches the requests the typed calls build', async () => {
+    const spec = loadSpec();
+    const sent = await sentOperations(spec);
+    // Sent from outside src/api/*.ts's typed calls: the allocators list pages
+    // through the pager, and auth/session.ts renews a bearer session.
+    const elsewhere = ['GET /platform/infrastructure/allocators', 'POST /users/auth/_refresh'];
+    assert.deepEqual(
+      Object.keys(OPERATIONS)
+        .filter((op) => !sent.has(op))
+        .sort(),
+      elsewhere,
+    );
+    assert.deepEqual(
+      [...sent].filter((op) => !(op in OPERATIONS)),
+      [],
+    );
+    const known = new Set(specOperations(spec));
+    assert.equal(known.size, 274);
+    assert.deepEqual(
+      Object.keys(OPERATIONS).filter((op) => !known.has(op)),
+      [],
+    );
+  });
+
+  it('the README states the count', () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8').replace(
+      /\s+/g,
+      ' ',
+    );
+    const n = Object.keys(OPERATIONS).length;
+    assert.ok(
+      readme.includes(`cover ${n} of the API's 274 operations (${((100 * n) / 274).toFixed(1)}%`),
+      `README does not say "cover ${n} of the API's 274 operations"`,
+    );
+  });
+
+  it('npm run coverage:api prints the count', () => {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/coverage.ts'], {
+      encoding: 'utf8',
+    });
+    const n = Object.keys(OPERATIONS).length;
+    assert.deepEqual(
+      [r.status, r.stdout],
+      [
+        0,
+        `${n} of 274 API operations (${((100 * n) / 274).toFixed(1)}%) have a dedicated command.\n`,
+      ],
+    );
+  });
+});
