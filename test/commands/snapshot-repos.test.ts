@@ -101,7 +101,9 @@ describe('snapshot-repos against a per-test server', () => {
       stdin: JSON.stringify({ type: 's3', settings }),
     });
     assert.equal(r.code, 0);
-    const data = `{"type":"s3","settings":{"bucket":"snaps","access_key":"'"$ECE_REPO_ACCESS_KEY"'","secret_key":"'"$ECE_REPO_SECRET_KEY"'"}}`;
+    // Each secret as its shell variable, JSON-escaped by sed when the shell runs the line.
+    const v = (name: string) => `'"$(printf %s "$${name}" | sed 's/[\\\\"]/\\\\&/g')"'`;
+    const data = `{"type":"s3","settings":{"bucket":"snaps","access_key":"${v('ECE_REPO_ACCESS_KEY')}","secret_key":"${v('ECE_REPO_SECRET_KEY')}"}}`;
     assert.equal(
       ua(r.stdout),
       curl('PUT', `${s.url}${BASE}/backups`, {}).replace("'{}'", `'${data}'`),
