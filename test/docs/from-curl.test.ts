@@ -120,6 +120,12 @@ const curlLines = all
 
 describe('docs/from-curl.md', () => {
   test('has the lines the test relies on', () => {
+    // A console block holds commands only: output shown in one would go unchecked.
+    const strays = all
+      .filter((b) => b.lang === 'console')
+      .flatMap((b) => b.body.split('\n'))
+      .filter((l) => l.trim() !== '' && !l.startsWith('$ '));
+    assert.deepEqual(strays, []);
     assert.ok(consoleLines.length >= 40, `only ${consoleLines.length} console lines`);
     assert.ok(curlLines.length >= 25, `only ${curlLines.length} curl lines`);
     assert.deepEqual(
