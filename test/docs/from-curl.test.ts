@@ -18,13 +18,6 @@
 //   ECE_PASSWORD            the sandbox's admin password
 //   KEY_ID                  the id of the API key described "ci-pipeline" at the time the line runs
 // The example deployment `my-deployment` is created by the doc's own create line.
-//
-// Routes the sandbox of this branch does not serve yet (they land with the
-// license and platform commands of another branch): while the sandbox answers
-// one of them with its unknown-path 404, its `ece api` line must exit 3 with
-// that error; as soon as the sandbox serves it, the line must exit 0 like
-// every other. Nothing else is excused.
-const PENDING_ROUTES = new Set(['/platform/license']);
 
 // The sandbox runs on a fake clock that moves only while a line waits for a
 // plan (`--wait`, `plan watch`): a plan started by a line without --wait is
@@ -223,15 +216,6 @@ describe('every ece line of docs/from-curl.md exits 0 against the sandbox', {
       const argv = words(rest, v);
       assert.equal(argv[0], 'ece', `line ${at} is not an ece line the test can run: ${cmd}`);
 
-      let expected = 0;
-      const apiPath = argv[1] === 'api' ? argv[2] : undefined;
-      if (apiPath && PENDING_ROUTES.has(apiPath)) {
-        const probe = await t.call('GET', apiPath);
-        const code = (probe.body as { errors?: { code?: string }[] } | undefined)?.errors?.[0]
-          ?.code;
-        if (probe.status === 404 && code === 'root.resource_not_found') expected = 3;
-      }
-
       // The sandbox's plans advance only while a line waits for them.
       const waits = argv.includes('--wait') || cmd.includes(' plan watch ');
       if (waits) ticker = setInterval(() => t.advance(2_000), 20);
@@ -251,10 +235,9 @@ describe('every ece line of docs/from-curl.md exits 0 against the sandbox', {
       });
       assert.equal(
         r.code,
-        expected,
+        0,
         `line ${at} of docs/from-curl.md exited ${r.code}: ${cmd}\nstderr: ${r.stderr}`,
       );
-      if (expected === 3) assert.match(r.stderr, /\(root\.resource_not_found\)\n$/);
       if (outFile) writeFileSync(join(cwd, outFile), r.stdout);
     });
   }
