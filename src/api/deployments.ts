@@ -1,6 +1,6 @@
 // Typed calls for /deployments. Silent: they return responses or throw.
 // Each write has a builder (`…Request`) that returns the request as data, so
-// a command can show it under --dry-run or send it; the sending wrappers use them.
+// a command can show it under --dry-run or send it with api.request().
 
 import type { ApiClient, ApiResponse, RequestOptions } from './client.js';
 import type { Kind } from './kinds.js';
@@ -128,14 +128,6 @@ export function createRequest(
   };
 }
 
-export function createDeployment(
-  api: ApiClient,
-  body: unknown,
-  q: { requestId: string; templateId?: string | undefined; validateOnly?: boolean },
-): Promise<ApiResponse> {
-  return api.request(createRequest(body, q));
-}
-
 /**
  * PUT /deployments/{id}: a DeploymentUpdateRequest; `version` is the
  * x-cloud-resource-version it was read at (a 409 if it changed since).
@@ -161,15 +153,6 @@ export function updateRequest(
   };
 }
 
-export function updateDeployment(
-  api: ApiClient,
-  id: string,
-  body: unknown,
-  q: { skipSnapshot?: boolean; validateOnly?: boolean },
-): Promise<ApiResponse> {
-  return api.request(updateRequest(id, body, q));
-}
-
 export function shutdownRequest(
   id: string,
   q: { skipSnapshot?: boolean | undefined },
@@ -179,14 +162,6 @@ export function shutdownRequest(
     path: `${path(id)}/_shutdown`,
     query: q.skipSnapshot ? { skip_snapshot: true } : {},
   };
-}
-
-export function shutdownDeployment(
-  api: ApiClient,
-  id: string,
-  q: { skipSnapshot?: boolean },
-): Promise<ApiResponse> {
-  return api.request(shutdownRequest(id, q));
 }
 
 export function restoreRequest(
@@ -200,20 +175,8 @@ export function restoreRequest(
   };
 }
 
-export function restoreDeployment(
-  api: ApiClient,
-  id: string,
-  q: { restoreSnapshot?: boolean },
-): Promise<ApiResponse> {
-  return api.request(restoreRequest(id, q));
-}
-
 export function deleteRequest(id: string): RequestOptions {
   return { method: 'DELETE', path: path(id), idempotent: false };
-}
-
-export function deleteDeployment(api: ApiClient, id: string): Promise<ApiResponse> {
-  return api.request(deleteRequest(id));
 }
 
 export function searchDeployments(api: ApiClient, body: unknown): Promise<ApiResponse> {
@@ -243,16 +206,6 @@ export function restartRequest(
   };
 }
 
-export function restartResource(
-  api: ApiClient,
-  id: string,
-  kind: string,
-  refId: string,
-  q: { cancelPending?: boolean } = {},
-): Promise<ApiResponse> {
-  return api.request(restartRequest(id, kind, refId, q));
-}
-
 /** POST …/instances/_stop or _start: every instance of one resource. */
 export function instancesRequest(
   id: string,
@@ -263,31 +216,12 @@ export function instancesRequest(
   return { method: 'POST', path: `${resourcePath(id, kind, refId)}/instances/${action}` };
 }
 
-export function setInstances(
-  api: ApiClient,
-  id: string,
-  kind: string,
-  refId: string,
-  action: '_stop' | '_start',
-): Promise<ApiResponse> {
-  return api.request(instancesRequest(id, kind, refId, action));
-}
-
 export function cancelPlanRequest(id: string, kind: string, refId: string): RequestOptions {
   return {
     method: 'DELETE',
     path: `${resourcePath(id, kind, refId)}/plan/pending`,
     idempotent: false,
   };
-}
-
-export function cancelPendingPlan(
-  api: ApiClient,
-  id: string,
-  kind: string,
-  refId: string,
-): Promise<ApiResponse> {
-  return api.request(cancelPlanRequest(id, kind, refId));
 }
 
 /**

@@ -1,7 +1,7 @@
 // Typed calls for the platform: /platform, allocators, runners, stack
 // versions, deployment templates and users. Silent.
 
-import type { ApiClient, ApiResponse, RequestOptions } from './client.js';
+import type { ApiClient, RequestOptions } from './client.js';
 import { segment } from './path.js';
 
 export const getPlatform = (api: ApiClient) => api.request({ path: '/platform' });
@@ -34,13 +34,8 @@ export const createUserRequest = (body: {
   body,
   variables: { [body.security.password]: 'ECE_PASSWORD' },
 });
-export const createUser = (
-  api: ApiClient,
-  body: Parameters<typeof createUserRequest>[0],
-): Promise<ApiResponse> => api.request(createUserRequest(body));
 export const deleteUserRequest = (name: string): RequestOptions => ({
   method: 'DELETE',
   path: `/users/${segment(name)}`,
   idempotent: false,
 });
-export const deleteUser = (api: ApiClient, name: string) => api.request(deleteUserRequest(name));
