@@ -46,20 +46,6 @@ export async function logout(api: ApiClient): Promise<void> {
   await api.request(logoutRequest());
 }
 
-export interface AuthInfo {
-  expires_at?: string;
-}
-
-/** GET /users/auth: does this credential work? (optionally another one than the client's) */
-export async function authInfo(api: ApiClient, credential?: Credential): Promise<AuthInfo> {
-  const res = await api.request({
-    method: 'GET',
-    path: '/users/auth',
-    ...(credential ? { credential } : {}),
-  });
-  return parseBody<AuthInfo>(res);
-}
-
 export interface User {
   user_name: string;
 }

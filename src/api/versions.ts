@@ -40,7 +40,6 @@ export const OPERATIONS: Record<string, string> = {
   'POST /users': '2.4.3',
   'DELETE /users/{user_name}': '2.4.3',
   'GET /user': '2.4.3',
-  'GET /users/auth': '2.4.3',
   'POST /users/auth/_login': '2.4.3',
   'POST /users/auth/_refresh': '2.4.3',
   'POST /users/auth/_logout': '2.6.0',
