@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 'use strict';
-// The launcher. CommonJS on purpose (bin/package.json): `--version` answers
-// before any ES module loader starts. Everything else: Node's compile cache in
+// The launcher. CommonJS, like everything in dist/ (scripts/build.mjs says
+// why): `--version` answers at once. Everything else: Node's compile cache in
 // ece's own cache directory where Node has one (22.1+; src/boot.ts says why
-// never Node's default), then the built CLI, loaded as any ES module is.
+// never Node's default), then the built CLI, loaded with require().
 
 const cannotStart = (err) => {
   // A broken install (dist/ missing or unreadable): one line, no stack.
@@ -29,5 +29,11 @@ if (!boot) {
   const dir = enableCompileCache && boot.compileCacheDir(process.env);
   if (dir) enableCompileCache(dir);
   boot.tuneV8();
-  import('../dist/cli.js').then((cli) => cli.start(), cannotStart);
+  let cli;
+  try {
+    cli = require('../dist/cli.js');
+  } catch (err) {
+    cannotStart(err);
+  }
+  cli?.start();
 }
