@@ -63,8 +63,12 @@ export class Renderer {
     );
   }
 
-  /** Prints a JSON response body (as received) in the chosen format. */
-  async body(body: Body, view: View): Promise<void> {
+  /**
+   * Prints a JSON response body (as received) in the chosen format. `parsed`:
+   * the body already parsed by the caller (a large list is parsed once, not
+   * twice), used for the rows; JSON, YAML and --query read the body itself.
+   */
+  async body(body: Body, view: View, parsed?: unknown): Promise<void> {
     const { format, query } = this.opts;
     const text = typeof body === 'string' ? body : body.text;
     if (format === 'json' && query === undefined) {
@@ -81,7 +85,7 @@ export class Renderer {
       await this.value(parseJson(text, 'text'));
       return;
     }
-    const data = parseJson(text, 'value');
+    const data = parsed ?? parseJson(text, 'value');
     if (view.isEmpty(data)) {
       if (this.io.stdoutIsTTY) this.io.stderr.write(`${view.emptyNote}\n`);
       return;
