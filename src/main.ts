@@ -16,10 +16,6 @@ export async function start(): Promise<void> {
   };
   process.on('SIGINT', interrupt);
   process.on('SIGTERM', interrupt);
-  // `ece … | head -1`: the reader went away; that is not an error.
-  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  });
   // A promise that never settles would let Node exit 0 with nothing done.
   let finished = false;
   process.on('beforeExit', () => {

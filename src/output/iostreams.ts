@@ -1,6 +1,10 @@
 // The streams a run writes to, with their terminal state. Tests build these
 // with buffers and a chosen TTY state; the real ones wrap process.std*.
 
+import { fstatSync, writeSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type tty from 'node:tty';
+import { CliError } from '../errors.js';
 import { sanitizeText } from './sanitize.js';
 
 export interface OutStream {
@@ -20,23 +24,91 @@ export interface IOStreams {
 }
 
 export function systemIO(): IOStreams {
+  const stdout = new StdStream(1);
+  const stderr = new StdStream(2);
   return {
-    stdout: process.stdout,
-    stderr: process.stderr,
+    stdout,
+    stderr,
     // process.stdin is a stream made on first use: most commands never read it.
     get stdin() {
       return process.stdin;
     },
-    stdoutIsTTY: process.stdout.isTTY === true,
-    stderrIsTTY: process.stderr.isTTY === true,
+    stdoutIsTTY: stdout.isTTY,
+    stderrIsTTY: stderr.isTTY,
     get stdinIsTTY() {
       return process.stdin.isTTY === true;
     },
     // A table forced into a pipe is not truncated unless COLUMNS asks for it.
-    columns: process.stdout.isTTY
+    columns: stdout.isTTY
       ? process.stdout.columns || 80
       : Number(process.env.COLUMNS) || Number.POSITIVE_INFINITY,
   };
+}
+
+/**
+ * stdout or stderr. A terminal gets Node's own stream. A pipe or a file is
+ * written with writeSync: Node's stream for a pipe is synchronous on Linux
+ * anyway, and making it loads the net and stream modules, a few ms of every
+ * run that prints (docs/performance.md). A descriptor that answers EAGAIN
+ * (non-blocking, shared with a parent) hands over to Node's stream for good,
+ * so the order of the output holds.
+ */
+class StdStream implements OutStream {
+  readonly isTTY: boolean;
+  private stream: NodeJS.WriteStream | undefined;
+
+  constructor(private readonly fd: 1 | 2) {
+    // Only a character device can be a terminal; asking tty would load net.
+    this.isTTY = isCharacterDevice(fd) && (nodeRequire('node:tty') as typeof tty).isatty(fd);
+  }
+
+  write(chunk: string | Uint8Array): boolean {
+    if (this.isTTY || this.stream) return this.node().write(chunk);
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    let done = 0;
+    try {
+      while (done < bytes.length) done += writeSync(this.fd, bytes, done);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'EAGAIN') return this.node().write(bytes.subarray(done));
+      if (code === 'EPIPE') return this.brokenPipe();
+      // Output that cannot be written (a full disk) is an error, said once;
+      // diagnostics that cannot be written are lost, not a second error.
+      if (this.fd === 2) return false;
+      throw new CliError(`cannot write to standard output (${(err as Error).message})`);
+    }
+    return true;
+  }
+
+  private node(): NodeJS.WriteStream {
+    if (!this.stream) {
+      this.stream = this.fd === 1 ? process.stdout : process.stderr;
+      this.stream.on('error', (err: NodeJS.ErrnoException) => {
+        if (err.code === 'EPIPE') this.brokenPipe();
+      });
+    }
+    return this.stream;
+  }
+
+  /**
+   * `ece … | head -1`: the reader went away, which is not an error; stop as
+   * we would have ended. A closed stderr loses only diagnostics.
+   */
+  private brokenPipe(): boolean {
+    if (this.fd === 1) process.exit(process.exitCode ?? 0);
+    return false;
+  }
+}
+
+// The built CLI is CommonJS and has require(); from source (tests) it is made.
+const nodeRequire = typeof require === 'function' ? require : createRequire(import.meta.url);
+
+function isCharacterDevice(fd: number): boolean {
+  try {
+    return fstatSync(fd).isCharacterDevice();
+  } catch {
+    return false;
+  }
 }
 
 /** What a masked secret shows as (the same as in --verbose traces). */

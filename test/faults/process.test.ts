@@ -81,6 +81,25 @@ describe('process faults', () => {
     assert.equal(r.stdout.split('\n').length, 2);
   });
 
+  it('a reader that leaves while ece still writes (more than a pipe holds): exit 0, nothing on stderr', async () => {
+    const r = await spawnProc(
+      'bash',
+      ['-c', `set -o pipefail; node "${BIN}" help --json | head -c 1`],
+      { env: env() },
+    );
+    assert.deepEqual([r.code, r.stdout, r.stderr], [0, '{', '']);
+  });
+
+  it('stdout on a full disk: exit 1 and one line saying so', async () => {
+    const r = await spawnProc('bash', ['-c', `node "${BIN}" help --json > /dev/full`], {
+      env: env(),
+    });
+    assert.deepEqual(
+      [r.code, r.stderr],
+      [1, 'error: cannot write to standard output (ENOSPC: no space left on device, write)\n'],
+    );
+  });
+
   it('no Secret Service: login is exit 4 naming the alternatives', async () => {
     const r = await ece(['login', '--host', t.sb.url, '--api-key-stdin'], {
       env: { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/bus', ECE_CONFIG_DIR: tempDir() },
