@@ -4,10 +4,10 @@
 // the added versions (--json: the body); refusals are errors (exit 5).
 
 import type { Command } from 'commander';
-import { parseBody } from '../../api/body.js';
+import { type ApiResponse, parseBody } from '../../api/body.js';
 import { uploadStackPack } from '../../api/stack.js';
 import type { Context } from '../../context.js';
-import { CliError, ExitCode } from '../../errors.js';
+import { ApiError, CliError, ExitCode } from '../../errors.js';
 import { RAW } from '../../output/raw.js';
 import { act, type Contexts } from '../action.js';
 import {
@@ -53,7 +53,15 @@ export async function run(zip: string, flags: UploadFlags, ctx: Context): Promis
   const write = uploadStackPack(file, uploadTimeoutMs(ctx, file));
   if (showDryRun(ctx, api, write)) return;
   const renderer = await ctx.renderer();
-  const res = await sendUpload(ctx, api, write, file, flags);
+  let res: ApiResponse;
+  try {
+    res = await sendUpload(ctx, api, write, file, flags);
+  } catch (err) {
+    // A refused pack answers 400 with the processing result, not ECE's usual error list.
+    const refused = err instanceof ApiError && err.status === 400 ? refusals(err.body) : [];
+    if (refused.length) throw new CliError(refused.join('; '), ExitCode.REJECTED);
+    throw err;
+  }
   const result = parseBody<Result>(res);
   const added = (result.stacks ?? []).map((s) => String(s.version));
   if (renderer.raw) await renderer.body(res, RAW);
@@ -61,13 +69,22 @@ export async function run(zip: string, flags: UploadFlags, ctx: Context): Promis
   ctx.io.stderr.write(
     `Uploaded ${file.filename} (${describeSize(file)}): ${added.length ? `added ${added.join(', ')}` : 'no versions added'}.\n`,
   );
-  const refused = (result.errors ?? []).flatMap((e) =>
+  const refused = refusals(res.text);
+  if (refused.length) throw new CliError(refused.join('; '), ExitCode.REJECTED);
+}
+
+/** One `version: message (code)` per error in a processing result. */
+function refusals(text: string): string[] {
+  let result: Result;
+  try {
+    result = JSON.parse(text) as Result;
+  } catch {
+    return [];
+  }
+  if (!Array.isArray(result?.errors)) return [];
+  return result.errors.flatMap((e) =>
     (e.errors?.errors ?? []).map(
-      (x) => `${e.stack_version || 'the pack'}: ${x.message} (${x.code})`,
+      (x) => `${e.stack_version || 'the stack pack'}: ${x.message} (${x.code})`,
     ),
   );
-  if (refused.length) {
-    const err = new CliError(refused.join('; '), ExitCode.REJECTED);
-    throw err;
-  }
 }
