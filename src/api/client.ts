@@ -13,6 +13,7 @@ import { type ApiResponse, parseBody } from './body.js';
 import { authorizationHeader, type Credential } from './credential.js';
 import { toCurl } from './curl.js';
 import type { Endpoint } from './host.js';
+import { FileBody } from './multipart.js';
 import { networkError, viaProxy } from './neterrors.js';
 import { type Hop, nextHop } from './redirects.js';
 import {
@@ -91,6 +92,8 @@ export interface RequestOptions {
    * (value → variable name, e.g. the password → ECE_PASSWORD), never in clear.
    */
   variables?: Record<string, string>;
+  /** This request's deadline instead of --timeout's (an upload: the time its bytes need). */
+  timeoutMs?: number;
 }
 
 /** A request a dry run may send: it changes nothing on the server. */
@@ -187,11 +190,17 @@ export class ApiClient implements SessionRequester {
   curl(req: RequestOptions): string {
     const { method, url, headers, body } = this.prepare(req, this.credential);
     if (req.credential !== null) headers.authorization ??= 'ApiKey';
+    if (body instanceof FileBody) {
+      // curl builds the multipart body (and its boundary) itself from -F.
+      delete headers['content-type'];
+      delete headers['content-length'];
+    }
     return toCurl({
       method,
       url,
       headers,
-      body,
+      body: body instanceof FileBody ? undefined : body,
+      ...(body instanceof FileBody ? { form: { [body.field]: `@${body.path}` } } : {}),
       variables: req.variables,
       caCert: this.opts.caCert,
       insecure: this.opts.insecure === true,
@@ -202,13 +211,18 @@ export class ApiClient implements SessionRequester {
     const method = (req.method ?? 'GET').toUpperCase();
     const url = this.url(req.path, req.query);
     const body =
-      req.body === undefined || typeof req.body === 'string' ? req.body : JSON.stringify(req.body);
+      req.body === undefined || typeof req.body === 'string' || req.body instanceof FileBody
+        ? req.body
+        : JSON.stringify(req.body);
     const headers: Record<string, string> = {
       accept: 'application/json',
       'user-agent': this.opts.userAgent,
       ...lowerKeys(req.headers ?? {}),
     };
-    if (body !== undefined && headers['content-type'] === undefined) {
+    if (body instanceof FileBody) {
+      headers['content-type'] = body.contentType;
+      headers['content-length'] = String(body.length);
+    } else if (body !== undefined && headers['content-type'] === undefined) {
       headers['content-type'] = 'application/json';
     }
     if (credential) headers.authorization = authorizationHeader(credential);
@@ -230,7 +244,7 @@ export class ApiClient implements SessionRequester {
     const where = new URL(url).pathname;
     const idempotent = req.idempotent ?? IDEMPOTENT_METHODS.includes(method);
     const maxAttempts = req.retry === false ? 1 : (this.opts.maxAttempts ?? DEFAULT_MAX_ATTEMPTS);
-    const deadline = new Deadline(this.opts.timeoutMs);
+    const deadline = new Deadline(req.timeoutMs ?? this.opts.timeoutMs);
     const signal = this.opts.signal
       ? AbortSignal.any([this.opts.signal, deadline.signal])
       : deadline.signal;
@@ -309,7 +323,12 @@ export class ApiClient implements SessionRequester {
   }
 
   private async send(hop: Hop, signal: AbortSignal): Promise<ApiResponse> {
-    this.tracer.request(hop.method, hop.url, hop.headers, hop.body);
+    this.tracer.request(
+      hop.method,
+      hop.url,
+      hop.headers,
+      hop.body instanceof FileBody ? hop.body.describe() : hop.body,
+    );
     const started = Date.now();
     const res = await this.transport.send(hop, signal);
     this.tracer.response(res, Date.now() - started);

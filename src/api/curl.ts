@@ -6,6 +6,8 @@ export interface CurlRequest {
   url: string;
   headers: Record<string, string>;
   body?: string | undefined;
+  /** multipart/form-data fields (`-F name=value`; `@path` sends a file). */
+  form?: Record<string, string> | undefined;
   /** Secret values in the body → the shell variables shown in their place. */
   variables?: Record<string, string> | undefined;
   caCert?: string | undefined;
@@ -27,6 +29,8 @@ export function toCurl(req: CurlRequest): string {
     }
   }
   if (req.body !== undefined) parts.push('--data-binary', withVariables(req.body, req.variables));
+  for (const [name, value] of Object.entries(req.form ?? {}))
+    parts.push('-F', shellQuote(`${name}=${value}`));
   return parts.join(' ');
 }
 

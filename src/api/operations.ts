@@ -24,3 +24,17 @@ export const PLATFORM_ADMIN_OPERATIONS: Record<string, string> = {
   'GET /platform/license': '2.4.3',
   'PUT /platform/license': '2.4.3',
 };
+
+// Extensions and stack packs (extensions from cloud-sdk-go's 2.6.0 list, the
+// stack operations from 2.4.3).
+export const EXTENSIONS_STACK_OPERATIONS: Record<string, string> = {
+  'GET /deployments/extensions': '2.6.0',
+  'POST /deployments/extensions': '2.6.0',
+  'GET /deployments/extensions/{extension_id}': '2.6.0',
+  'POST /deployments/extensions/{extension_id}': '2.6.0',
+  'PUT /deployments/extensions/{extension_id}': '2.6.0',
+  'DELETE /deployments/extensions/{extension_id}': '2.6.0',
+  'GET /stack/versions/{version}': '2.4.3',
+  'POST /stack/versions': '2.4.3',
+  'DELETE /stack/versions/{version}': '2.4.3',
+};

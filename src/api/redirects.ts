@@ -5,6 +5,7 @@
 // names both origins.
 
 import { NetworkError } from '../errors.js';
+import type { FileBody } from './multipart.js';
 
 export const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 export const MAX_REDIRECTS = 5;
@@ -13,7 +14,7 @@ export interface Hop {
   method: string;
   url: string;
   headers: Record<string, string>;
-  body: string | undefined;
+  body: string | FileBody | undefined;
 }
 
 /** The next request after a redirect answer, undefined to stop here (the answer is returned). */

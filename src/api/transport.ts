@@ -14,6 +14,7 @@ import { cjs } from '../interop.js';
 import type { ApiResponse } from './body.js';
 import { directConnector, type TlsOptions } from './connector.js';
 import type { Endpoint } from './host.js';
+import { FileBody } from './multipart.js';
 
 export interface TransportOptions {
   endpoint: Endpoint;
@@ -28,7 +29,8 @@ export interface Outgoing {
   method: string;
   url: string;
   headers: Record<string, string>;
-  body: string | undefined;
+  /** A FileBody is streamed from disk, opened afresh for this attempt. */
+  body: string | FileBody | undefined;
 }
 
 /** A failed exchange: the underlying error, and whether any byte of the request was written. */
@@ -77,7 +79,7 @@ export class Transport {
       ...splitUrl(out.url),
       method: out.method as Dispatcher.HttpMethod,
       headers: out.headers,
-      body: out.body,
+      body: out.body instanceof FileBody ? out.body.open() : out.body,
       signal: combined,
       headersTimeout: this.opts.timeoutMs,
       bodyTimeout: this.opts.timeoutMs,

@@ -71,7 +71,7 @@ export const GROUPS: Group[] = [
   {
     name: 'stack',
     aliases: [],
-    summary: 'Elastic Stack versions available to deployments',
+    summary: 'Elastic Stack versions: list, show, upload stack packs, delete',
     load: () => import('./stack/index.js'),
   },
   {
@@ -127,6 +127,12 @@ export const GROUPS: Group[] = [
     aliases: [],
     summary: 'Show and install the platform license',
     load: () => import('./license/index.js'),
+  },
+  {
+    name: 'extensions',
+    aliases: ['extension'],
+    summary: 'Elasticsearch plugins and bundles: register, upload, delete',
+    load: () => import('./extensions/index.js'),
   },
 ];
 

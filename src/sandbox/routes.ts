@@ -7,6 +7,7 @@ import { TEMPLATES } from './catalog.js';
 import { deploymentRoutes } from './deployment-routes.js';
 import { SandboxError } from './errors.js';
 import { esRoutes } from './es-proxy.js';
+import { extensionRoutes } from './extensions.js';
 import { infrastructureRoutes } from './infrastructure.js';
 import { instanceConfigRoutes } from './instance-configs.js';
 import { licenseRoutes } from './license.js';
@@ -22,6 +23,7 @@ import {
   user,
 } from './platform.js';
 import { snapshotRepoRoutes } from './snapshot-repos.js';
+import { stackRoutes } from './stack.js';
 import type { SandboxState } from './state.js';
 
 export interface Call {
@@ -31,6 +33,8 @@ export interface Call {
   body: Record<string, unknown>;
   /** Request headers, names in lower case. */
   headers: Record<string, string | string[] | undefined>;
+  /** A multipart/form-data body's bytes (uploads); `body` is then empty. */
+  raw?: Buffer;
 }
 
 export interface Reply {
@@ -197,12 +201,15 @@ export function routes(w: World): Route[] {
         return { body: ics ? found : { ...found, instance_configurations: [] } };
       },
     },
+    // Before deploymentRoutes: /deployments/extensions is not a deployment id.
+    ...extensionRoutes(state),
     ...deploymentRoutes(state),
     ...esRoutes(state),
     ...instanceConfigRoutes(),
     ...snapshotRepoRoutes(),
     ...infrastructureRoutes(state),
     ...licenseRoutes(state.now),
+    ...stackRoutes(),
   ];
 }
 

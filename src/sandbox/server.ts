@@ -159,8 +159,10 @@ async function handle(
   let requestBody: unknown;
   let reply: Reply;
   try {
-    const text = await readBody(req);
-    requestBody = parseBody(text);
+    const bytes = await readBody(req);
+    // An upload (extension archive, stack pack) reaches its route as bytes.
+    const multipart = /^multipart\/form-data/i.test(req.headers['content-type'] ?? '');
+    requestBody = multipart ? undefined : parseBody(bytes.toString('utf8'));
     if (!url.pathname.startsWith(`${API}/`) && url.pathname !== API)
       throw unknownPath(url.pathname);
     const path = url.pathname.slice(API.length).replace(/\/+$/, '') || '/';
@@ -195,6 +197,7 @@ async function handle(
       query: url.searchParams,
       body: (requestBody ?? {}) as Record<string, unknown>,
       headers: req.headers,
+      ...(multipart ? { raw: bytes } : {}),
     };
     if (call.body === null || typeof call.body !== 'object' || Array.isArray(call.body)) {
       throw new SandboxError(400, 'root.invalid_data', 'The request body must be a JSON object');
@@ -246,7 +249,7 @@ function unknownPath(path: string): SandboxError {
   );
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
+async function readBody(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
@@ -255,7 +258,7 @@ async function readBody(req: IncomingMessage): Promise<string> {
       throw new SandboxError(413, 'root.invalid_data', 'The request body is too large');
     chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
 function parseBody(text: string): unknown {

@@ -1,5 +1,5 @@
 // upgrade: one update with every resource at the new version, Elasticsearch
-// first; a major upgrade asks for the rolling __all__ strategy; a downgrade,
+// first; no plan strategy (ECE's default), a major upgrade included; a downgrade,
 // a version the installation lacks and one it cannot reach are exit 2 before
 // anything is sent; against the sandbox --wait upgrades every resource.
 
@@ -63,7 +63,7 @@ async function ece(version: string) {
 }
 
 describe('deployments upgrade (per-test server)', () => {
-  it('a major upgrade: one PUT, Elasticsearch first with the rolling __all__ strategy, then the others', async () => {
+  it('a major upgrade: one PUT, Elasticsearch first, then the others; no strategy (ECE forbids only rolling by zone)', async () => {
     const server = await ece('7.17.24');
     try {
       const r = await run(['deployments', 'upgrade', ID, '--version', '8.15.3'], {
@@ -80,10 +80,7 @@ describe('deployments upgrade (per-test server)', () => {
       );
       const body = JSON.parse(put[0]?.body ?? '{}');
       assert.deepEqual(Object.keys(body.resources), ['elasticsearch', 'kibana', 'apm']);
-      assert.deepEqual(body.resources.elasticsearch[0].plan, {
-        ...plan('elasticsearch', '8.15.3'),
-        transient: { strategy: { rolling: { group_by: '__all__' } } },
-      });
+      assert.deepEqual(body.resources.elasticsearch[0].plan, plan('elasticsearch', '8.15.3'));
       assert.deepEqual(body.resources.kibana[0].plan, plan('kibana', '8.15.3'));
       assert.deepEqual(body.resources.apm[0].plan, plan('apm', '8.15.3'));
       assert.equal(body.prune_orphans, false);

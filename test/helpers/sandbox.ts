@@ -17,7 +17,13 @@ export interface TestSandbox {
   call(
     method: string,
     path: string,
-    opts?: { body?: unknown; auth?: string | null; raw?: string; headers?: Record<string, string> },
+    opts?: {
+      body?: unknown;
+      auth?: string | null;
+      /** The body as sent (a Buffer for binary: a multipart upload). */
+      raw?: string | Buffer;
+      headers?: Record<string, string>;
+    },
   ): Promise<{ status: number; body: unknown; headers: Headers }>;
   close(): Promise<void>;
 }
@@ -44,7 +50,7 @@ export async function testSandbox(
       const headers: Record<string, string> = { ...o.headers };
       const auth = o.auth === undefined ? `ApiKey ${sb.apiKey}` : o.auth;
       if (auth !== null) headers.authorization = auth;
-      let body: string | undefined = o.raw;
+      let body: string | Buffer | undefined = o.raw;
       if (o.body !== undefined) {
         body = JSON.stringify(o.body);
         headers['content-type'] = 'application/json';

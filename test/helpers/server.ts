@@ -13,7 +13,7 @@ import {
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { isDeepStrictEqual } from 'node:util';
-import { requestViolations } from './spec.js';
+import { MultipartBody, requestViolations } from './spec.js';
 
 export interface Recorded {
   method: string;
@@ -146,10 +146,17 @@ export async function closedPort(): Promise<number> {
 }
 
 /** Fails when a recorded request is not in the specification or its body does not validate. */
-export function assertContract(requests: { method: string; url: string; body: unknown }[]): void {
+export function assertContract(
+  requests: { method: string; url: string; body: unknown; headers?: IncomingMessage['headers'] }[],
+): void {
   const problems = requests.flatMap((r) => {
     let body: unknown = r.body;
-    if (typeof body === 'string') {
+    if (
+      typeof body === 'string' &&
+      /^multipart\/form-data/i.test(r.headers?.['content-type'] ?? '')
+    ) {
+      body = MultipartBody.parse(body);
+    } else if (typeof body === 'string') {
       if (body === '') body = undefined;
       else {
         try {

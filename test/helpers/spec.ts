@@ -139,9 +139,27 @@ export function responseViolations(
 export function requestViolations(method: string, url: string, body: unknown): string[] {
   const found = findOperation(method, url);
   if (!found) return [`${method} ${url} is not an operation of the spec`];
+  if (body instanceof MultipartBody) {
+    // An upload: the spec's formData parameters are the parts it must hold.
+    const fields = (found.op.parameters ?? []).filter((p) => p.in === 'formData');
+    if (fields.length === 0) return [`${method} ${found.template} takes no multipart/form-data`];
+    return fields
+      .filter((p) => p.required !== false && !body.fields.includes(p.name))
+      .map((p) => `${method} ${found.template}: the multipart body has no part "${p.name}"`);
+  }
   const param = found.op.parameters?.find((p) => p.in === 'body');
   if (!param) return body === undefined ? [] : [`${method} ${found.template} takes no body`];
   if (body === undefined) return param.required ? [`${method} ${found.template} needs a body`] : [];
   const ref = param.schema?.$ref;
   return ref ? violations(ref.replace('#/definitions/', ''), body) : [];
+}
+
+/** A multipart/form-data request body, known by the names of its parts. */
+export class MultipartBody {
+  constructor(readonly fields: string[]) {}
+  static parse(text: string): MultipartBody {
+    return new MultipartBody(
+      [...text.matchAll(/Content-Disposition: form-data; name="([^"]*)"/gi)].map((m) => m[1] ?? ''),
+    );
+  }
 }

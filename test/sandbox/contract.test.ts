@@ -7,6 +7,7 @@ import { routes } from '../../src/sandbox/routes.js';
 import assert from '../helpers/assert.js';
 import { createRequest, type TestSandbox, testSandbox } from '../helpers/sandbox.js';
 import { requestViolations, responseViolations } from '../helpers/spec.js';
+import { makeZip } from '../helpers/zip.js';
 
 describe('sandbox contract', () => {
   let t: TestSandbox;
@@ -331,6 +332,43 @@ describe('sandbox contract', () => {
     await expect(200, 'DELETE', `/deployments/${id}`);
     await expect(404, 'GET', `/deployments/${id}`);
     await expect(404, 'POST', `/deployments/${id}/_shutdown`);
+    // extensions and stack packs
+    {
+      const form = (zip: Buffer) => ({
+        raw: Buffer.concat([
+          Buffer.from(
+            '--b0\r\nContent-Disposition: form-data; name="file"; filename="x.zip"\r\nContent-Type: application/zip\r\n\r\n',
+          ),
+          zip,
+          Buffer.from('\r\n--b0--\r\n'),
+        ]),
+        headers: { 'content-type': 'multipart/form-data; boundary=b0' },
+      });
+      await expect(200, 'GET', '/deployments/extensions');
+      const ext = await expect(201, 'POST', '/deployments/extensions', {
+        body: { name: 'synonyms', extension_type: 'bundle', version: '8.*' },
+      });
+      await expect(400, 'POST', '/deployments/extensions', {
+        body: { name: 'a b', extension_type: 'bundle', version: '8.*' },
+      });
+      const extPath = `/deployments/extensions/${String(ext.id)}`;
+      await expect(200, 'GET', `${extPath}?include_deployments=true`);
+      await expect(404, 'GET', '/deployments/extensions/404404');
+      await expect(200, 'POST', extPath, {
+        body: { name: 'synonyms', extension_type: 'bundle', version: '8.15.1', description: 'd' },
+      });
+      await expect(200, 'PUT', extPath, form(makeZip({ 'synonyms.txt': 'a,b' })));
+      await expect(400, 'PUT', extPath, form(Buffer.from('not a zip')));
+      await expect(400, 'PUT', extPath, { body: {} });
+      await expect(200, 'DELETE', extPath);
+      await expect(404, 'DELETE', extPath);
+      await expect(200, 'POST', '/stack/versions', form(makeZip({ '9.1.0/stackpack.json': '{}' })));
+      await expect(400, 'POST', '/stack/versions', form(makeZip({ 'README.txt': 'x' })));
+      await expect(200, 'GET', '/stack/versions/9.1.0');
+      await expect(404, 'GET', '/stack/versions/9.9.9');
+      await expect(200, 'DELETE', '/stack/versions/9.1.0');
+      await expect(404, 'DELETE', '/stack/versions/9.9.9');
+    }
     await expect(404, 'GET', '/no/such/thing');
     await expect(405, 'PATCH', '/deployments');
   });

@@ -3,8 +3,11 @@
 // order ECE applies them in. Checked before anything is sent against
 // GET /stack/versions: the version must exist, be reachable from the current
 // one (upgradable_to, min_upgradable_from) and not be a downgrade (exit 2).
-// A major upgrade asks for the rolling strategy over all instances at once
-// (group_by __all__), as ECE requires for a major version change.
+// No plan strategy is sent, major upgrades included: ECE picks its default
+// (autodetect). What ECE refuses on a major upgrade is a rolling strategy by
+// zone, which this command never asks for (terraform-provider-ec checks the
+// same: rolling by zone is rejected for a major version change, no strategy
+// and rolling over all instances are accepted).
 
 import type { Command } from 'commander';
 import { parseBody } from '../../api/body.js';
@@ -40,8 +43,8 @@ export function register(group: Command, contexts: Contexts): void {
 All resources get the version in one request; ECE upgrades Elasticsearch
 first, then the others. A version the installation does not have, cannot
 upgrade to from the current one, or older than the current one is refused
-before anything is sent (exit 2): see ece stack versions. A major upgrade
-uses a rolling strategy over all instances at once.
+before anything is sent (exit 2): see ece stack versions. No plan strategy
+is sent, a major upgrade included: ECE applies its default.
 
 Examples:
   $ ece deployments upgrade prod-logs --version 8.15.3 --wait
@@ -67,8 +70,6 @@ export function compareVersions(a: string, b: string): number {
   if (pb === undefined) return -1;
   return pa < pb ? -1 : 1;
 }
-
-const major = (v: string) => Number(v.split('.')[0]);
 
 export async function run(ref: string, flags: UpgradeFlags, ctx: Context): Promise<void> {
   const timeoutMs = waitTimeoutMs(flags);
@@ -98,9 +99,6 @@ export async function run(ref: string, flags: UpgradeFlags, ctx: Context): Promi
       if (from === target) continue;
       const section = (r.plan[kind] ?? {}) as Record<string, unknown>;
       const plan: Plan = { ...r.plan, [kind]: { ...section, version: target } };
-      if (kind === 'elasticsearch' && major(target) > major(current)) {
-        plan.transient = { strategy: { rolling: { group_by: '__all__' } } };
-      }
       body.resources[kind] = [...(body.resources[kind] ?? []), { ...r, plan }];
       changed.push(`${kind}/${r.ref_id}`);
     }
