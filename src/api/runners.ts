@@ -30,7 +30,7 @@ export const resyncRunnersRequest = (): RequestOptions => ({
 });
 
 /** PUT: the runner's roles become exactly these. */
-export const setRunnerRolesRequest = (id: string, roles: string[]): RequestOptions => ({
+export const setRunnerRolesRequest = (id: string, ...roles: string[]): RequestOptions => ({
   method: 'PUT',
   path: `${BASE}/${segment(id)}/roles`,
   body: { roles: roles.map((role_name) => ({ role_name })) },

@@ -57,7 +57,7 @@ export async function run(
   const removed = before.filter((r) => !wanted.includes(r));
   const list = (names: string[]) => (names.length ? names.join(', ') : '(none)');
   ctx.io.stderr.write(`Runner ${id}\n  before: ${list(before)}\n  after:  ${list(wanted)}\n`);
-  const write = setRunnerRolesRequest(id, wanted);
+  const write = setRunnerRolesRequest(id, ...wanted);
   if (showDryRun(ctx, api, write)) return;
   if (removed.length)
     await confirmOrFail(ctx.io, `Remove ${list(removed)} from runner ${id}?`, flags.yes);
