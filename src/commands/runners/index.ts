@@ -25,7 +25,13 @@ Examples:
   show.register(group, contexts);
   search.register(group, contexts);
   resync.register(group, contexts);
-  const roles = group.command('roles').description("Set a runner's roles");
+  const roles = group
+    .command('roles')
+    .description("Set a runner's roles")
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ ece runners roles set 192.168.44.12 allocator proxy\n  $ ece roles list',
+    );
   setRoles.register(roles, contexts);
   del.register(group, contexts);
 }
