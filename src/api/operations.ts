@@ -38,3 +38,23 @@ export const EXTENSIONS_STACK_OPERATIONS: Record<string, string> = {
   'POST /stack/versions': '2.4.3',
   'DELETE /stack/versions/{version}': '2.4.3',
 };
+
+// Templates, runners and runner (blueprinter) roles: the runner and role
+// operations are all in cloud-sdk-go's 2.4.3 list; the v2 template writes
+// (/deployments/templates) arrive with the v2 reads, in 2.6.0.
+export const TEMPLATES_RUNNERS_ROLES_OPERATIONS: Record<string, string> = {
+  'POST /deployments/templates': '2.6.0',
+  'PUT /deployments/templates/{template_id}': '2.6.0',
+  'DELETE /deployments/templates/{template_id}': '2.6.0',
+  'GET /platform/infrastructure/runners/{runner_id}': '2.4.3',
+  'POST /platform/infrastructure/runners/_search': '2.4.3',
+  'POST /platform/infrastructure/runners/_resync': '2.4.3',
+  'POST /platform/infrastructure/runners/{runner_id}/_resync': '2.4.3',
+  'PUT /platform/infrastructure/runners/{runner_id}/roles': '2.4.3',
+  'DELETE /platform/infrastructure/runners/{runner_id}': '2.4.3',
+  'GET /platform/infrastructure/blueprinter/roles': '2.4.3',
+  'POST /platform/infrastructure/blueprinter/roles': '2.4.3',
+  'GET /platform/infrastructure/blueprinter/roles/{blueprinter_role_id}': '2.4.3',
+  'PUT /platform/infrastructure/blueprinter/roles/{blueprinter_role_id}': '2.4.3',
+  'DELETE /platform/infrastructure/blueprinter/roles/{blueprinter_role_id}': '2.4.3',
+};

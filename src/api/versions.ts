@@ -5,7 +5,11 @@
 
 import { parseBody } from './body.js';
 import type { ApiClient } from './client.js';
-import { EXTENSIONS_STACK_OPERATIONS, PLATFORM_ADMIN_OPERATIONS } from './operations.js';
+import {
+  EXTENSIONS_STACK_OPERATIONS,
+  PLATFORM_ADMIN_OPERATIONS,
+  TEMPLATES_RUNNERS_ROLES_OPERATIONS,
+} from './operations.js';
 import { getPlatform } from './platform.js';
 
 /** `_search` answers a cursor from this version on; before it, page with from/size. */
@@ -50,6 +54,7 @@ export const OPERATIONS: Record<string, string> = {
   'POST /deployments/{deployment_id}/elasticsearch/{ref_id}/_reset-password': '2.5.0',
   ...PLATFORM_ADMIN_OPERATIONS,
   ...EXTENSIONS_STACK_OPERATIONS,
+  ...TEMPLATES_RUNNERS_ROLES_OPERATIONS,
 };
 
 /** -1, 0 or 1; `3.8.0-ms12` counts as 3.8.0; parts that are not numbers count as 0. */

@@ -65,7 +65,7 @@ export const GROUPS: Group[] = [
   {
     name: 'runners',
     aliases: ['runner'],
-    summary: 'List the runners (hosts) of the platform',
+    summary: 'List, search and manage the runners (hosts) of the platform and their roles',
     load: () => import('./runners/index.js'),
   },
   {
@@ -77,7 +77,7 @@ export const GROUPS: Group[] = [
   {
     name: 'templates',
     aliases: ['template'],
-    summary: 'List and show deployment templates',
+    summary: 'List and manage deployment templates',
     load: () => import('./templates/index.js'),
   },
   {
@@ -133,6 +133,12 @@ export const GROUPS: Group[] = [
     aliases: ['extension'],
     summary: 'Elasticsearch plugins and bundles: register, upload, delete',
     load: () => import('./extensions/index.js'),
+  },
+  {
+    name: 'roles',
+    aliases: ['role'],
+    summary: 'List and manage runner (blueprinter) roles',
+    load: () => import('./roles/index.js'),
   },
 ];
 

@@ -1,14 +1,7 @@
-// Platform endpoints: /platform, allocators, runners, stack versions,
-// deployment templates and users, consistent with the deployments in state.
+// Platform endpoints: /platform, allocators, runners (seed of runners.ts),
+// stack versions and users, consistent with the deployments in state.
 
-import {
-  PLATFORM_VERSION,
-  REGION,
-  SIZES,
-  STACK_VERSIONS,
-  TEMPLATES,
-  templatePayload,
-} from './catalog.js';
+import { PLATFORM_VERSION, REGION, STACK_VERSIONS } from './catalog.js';
 import { SandboxError } from './errors.js';
 import { isShutDown, topology } from './model.js';
 import type { SandboxState } from './state.js';
@@ -205,35 +198,6 @@ export function stackVersions(): Record<string, unknown> {
       apm: { docker_image: image('apm', v), blacklist: [] },
     })),
   };
-}
-
-export function templates(region: string | null): Record<string, unknown>[] {
-  if (!region)
-    throw new SandboxError(400, 'root.invalid_data', 'The region parameter is required', [
-      'region',
-    ]);
-  if (region !== REGION)
-    throw new SandboxError(400, 'templates.region_not_found', `Region [${region}] cannot be found`);
-  const version = STACK_VERSIONS[0] ?? '';
-  return TEMPLATES.map((t, order) => ({
-    id: t.id,
-    name: t.name,
-    description: t.description,
-    system_owned: true,
-    order,
-    deployment_template: { resources: templatePayload(t, version, region) },
-    instance_configurations: t.kinds.map((kind) => ({
-      id: kind === 'elasticsearch' ? 'data.default' : kind,
-      name: kind === 'elasticsearch' ? 'data.default' : kind,
-      instance_type: kind,
-      discrete_sizes: {
-        sizes: SIZES,
-        default_size: kind === 'elasticsearch' ? 4096 : 1024,
-        resource: 'memory',
-      },
-    })),
-    metadata: [{ key: 'parent_solution', value: t.id === 'default' ? 'stack' : t.id }],
-  }));
 }
 
 export interface SandboxUser {

@@ -3,7 +3,6 @@
 // SandboxError.
 
 import type { Principal, SandboxAuth } from './auth.js';
-import { TEMPLATES } from './catalog.js';
 import { deploymentRoutes } from './deployment-routes.js';
 import { SandboxError } from './errors.js';
 import { esRoutes } from './es-proxy.js';
@@ -11,20 +10,19 @@ import { extensionRoutes } from './extensions.js';
 import { infrastructureRoutes } from './infrastructure.js';
 import { instanceConfigRoutes } from './instance-configs.js';
 import { licenseRoutes } from './license.js';
-import { flag } from './params.js';
 import {
   allocators,
   newUser,
   platformInfo,
-  runners,
   type SandboxUser,
   stackVersions,
-  templates,
   user,
 } from './platform.js';
+import { runnerRoutes } from './runners.js';
 import { snapshotRepoRoutes } from './snapshot-repos.js';
 import { stackRoutes } from './stack.js';
 import type { SandboxState } from './state.js';
+import { templateRoutes } from './templates.js';
 
 export interface Call {
   principal: Principal;
@@ -168,41 +166,10 @@ export function routes(w: World): Route[] {
         return { status: 202, body: {} };
       },
     })),
-    {
-      method: 'GET',
-      path: '/platform/infrastructure/runners',
-      handle: () => ({ body: runners() }),
-    },
     { method: 'GET', path: '/stack/versions', handle: () => ({ body: stackVersions() }) },
-    {
-      method: 'GET',
-      path: '/deployments/templates',
-      handle: (c) => ({
-        body: templates(c.query.get('region')).map((t) =>
-          flag(c.query, 'show_instance_configurations', true)
-            ? t
-            : { ...t, instance_configurations: [] },
-        ),
-      }),
-    },
-    {
-      method: 'GET',
-      path: '/deployments/templates/{id}',
-      handle: (c) => {
-        const found = templates(c.query.get('region')).find((t) => t.id === c.params.id);
-        if (!found || !TEMPLATES.some((t) => t.id === c.params.id)) {
-          throw new SandboxError(
-            404,
-            'templates.template_not_found',
-            `Template [${c.params.id}] cannot be found`,
-          );
-        }
-        const ics = flag(c.query, 'show_instance_configurations', true);
-        return { body: ics ? found : { ...found, instance_configurations: [] } };
-      },
-    },
-    // Before deploymentRoutes: /deployments/extensions is not a deployment id.
+    // Before deploymentRoutes: /deployments/extensions and /deployments/templates are not deployment ids.
     ...extensionRoutes(state),
+    ...templateRoutes(state),
     ...deploymentRoutes(state),
     ...esRoutes(state),
     ...instanceConfigRoutes(),
@@ -210,6 +177,7 @@ export function routes(w: World): Route[] {
     ...infrastructureRoutes(state),
     ...licenseRoutes(state.now),
     ...stackRoutes(),
+    ...runnerRoutes(state, w.maintenance),
   ];
 }
 

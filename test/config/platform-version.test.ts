@@ -81,7 +81,7 @@ describe('the remembered platform version', () => {
         [server.url]: { version: '2.5.0', read_at: new Date().toISOString() },
       };
       writeFileSync(file, JSON.stringify(data));
-      const r = await run(['templates', 'list'], { env });
+      const r = await run(['templates', 'list', '--region', 'ece-region'], { env });
       assert.equal(r.code, 0, r.stderr);
       assert.equal(
         r.stderr.split('\n')[0],

@@ -369,6 +369,77 @@ describe('sandbox contract', () => {
       await expect(200, 'DELETE', '/stack/versions/9.1.0');
       await expect(404, 'DELETE', '/stack/versions/9.9.9');
     }
+    // templates, runners and runner roles
+    {
+      const tq = '?region=ece-region';
+      const tpl = (await expect(200, 'GET', `/deployments/templates/default${tq}`)) as Record<
+        string,
+        unknown
+      >;
+      const { id: _id, instance_configurations: _ic, system_owned: _so, ...tplBody } = tpl;
+      const made = await expect(201, 'POST', `/deployments/templates${tq}`, {
+        body: { ...tplBody, name: 'Posted' },
+      });
+      await expect(400, 'POST', '/deployments/templates?region=mars', { body: tplBody });
+      await expect(400, 'POST', `/deployments/templates${tq}`, { body: { name: 'no body' } });
+      await expect(201, 'PUT', `/deployments/templates/logs${tq}&create_only=true`, {
+        body: { ...tplBody, name: 'Logs' },
+      });
+      await expect(409, 'PUT', `/deployments/templates/logs${tq}&create_only=true`, {
+        body: tplBody,
+      });
+      await expect(409, 'PUT', `/deployments/templates/logs${tq}&version=7`, { body: tplBody });
+      await expect(200, 'PUT', `/deployments/templates/logs${tq}&version=1`, { body: tplBody });
+      const used = createRequest('uses-logs', ['elasticsearch']);
+      const es = (used.resources as Record<string, { plan: Record<string, unknown> }[]>)
+        .elasticsearch?.[0];
+      if (es) es.plan.deployment_template = { id: 'logs' };
+      await expect(201, 'POST', '/deployments', { body: used });
+      await expect(400, 'DELETE', `/deployments/templates/logs${tq}`);
+      await expect(400, 'DELETE', `/deployments/templates/default${tq}`);
+      await expect(200, 'DELETE', `/deployments/templates/${String(made.id)}${tq}`);
+      await expect(404, 'DELETE', `/deployments/templates/${String(made.id)}${tq}`);
+      const runner = '/platform/infrastructure/runners';
+      await expect(200, 'GET', `${runner}/192.168.44.10`);
+      await expect(404, 'GET', `${runner}/10.9.9.9`);
+      await expect(200, 'POST', `${runner}/_search`, {
+        body: { query: { term: { 'roles.role_name': { value: 'allocator' } } }, size: 2 },
+      });
+      await expect(400, 'POST', `${runner}/_search`, { body: { query: { nope: {} } } });
+      await expect(202, 'POST', `${runner}/_resync`);
+      await expect(200, 'POST', `${runner}/192.168.44.10/_resync`);
+      await expect(200, 'PUT', `${runner}/192.168.44.12/roles`, {
+        body: { roles: [{ role_name: 'allocator' }, { role_name: 'proxy' }] },
+      });
+      await expect(400, 'PUT', `${runner}/192.168.44.12/roles`, {
+        body: { roles: [{ role_name: 'nope' }] },
+      });
+      await expect(404, 'PUT', `${runner}/10.9.9.9/roles`, { body: { roles: [] } });
+      await expect(400, 'DELETE', `${runner}/192.168.44.10`);
+      const roles = '/platform/infrastructure/blueprinter/roles';
+      await expect(200, 'GET', roles);
+      const proxy = (await expect(200, 'GET', `${roles}/proxy`)) as {
+        role: { value: Record<string, unknown> };
+      };
+      await expect(404, 'GET', `${roles}/nope`);
+      const role = { ...proxy.role.value, id: 'edge' };
+      await expect(201, 'POST', roles, { body: { role } });
+      await expect(409, 'POST', roles, { body: { role } });
+      await expect(409, 'PUT', `${roles}/edge?version=9`, { body: role });
+      await expect(200, 'PUT', `${roles}/edge?version=1`, {
+        body: { ...role, auto_blessed: true },
+      });
+      await expect(200, 'PUT', `${runner}/192.168.44.12/roles`, {
+        body: { roles: [{ role_name: 'edge' }] },
+      });
+      await expect(400, 'PUT', `${roles}/edge`, { body: { ...role, containers: [] } });
+      await expect(400, 'DELETE', `${roles}/edge`);
+      await expect(200, 'PUT', `${runner}/192.168.44.12/roles`, { body: { roles: [] } });
+      await expect(409, 'DELETE', `${roles}/edge?version=1`);
+      await expect(200, 'DELETE', `${roles}/edge`);
+      await expect(200, 'DELETE', `${runner}/192.168.44.12`);
+      await expect(404, 'DELETE', `${runner}/192.168.44.12`);
+    }
     await expect(404, 'GET', '/no/such/thing');
     await expect(405, 'PATCH', '/deployments');
   });

@@ -4,15 +4,7 @@ import type { Command } from 'commander';
 import { listRunners } from '../../api/platform.js';
 import { listView } from '../../output/views.js';
 import { act, type Contexts } from '../action.js';
-
-interface Runner {
-  runner_id: string;
-  public_hostname: string;
-  zone?: string;
-  roles: { role_name: string }[];
-  connected: boolean;
-  healthy: boolean;
-}
+import { columns, type Runner } from './view.js';
 
 export function register(group: Command, contexts: Contexts): void {
   group
@@ -26,14 +18,7 @@ export function register(group: Command, contexts: Contexts): void {
         const res = await listRunners(await ctx.api());
         const view = listView<Runner>(
           (data) => (data as { runners?: Runner[] }).runners,
-          [
-            ['ID', (r) => r.runner_id],
-            ['HOST', (r) => r.public_hostname],
-            ['ZONE', (r) => r.zone],
-            ['ROLES', (r) => r.roles.map((x) => x.role_name)],
-            ['CONNECTED', (r) => r.connected],
-            ['HEALTHY', (r) => r.healthy],
-          ],
+          columns,
           'No runners.',
         );
         await renderer.body(res, view);

@@ -1,11 +1,10 @@
-// The columns `templates list` and `templates show` share, and --region.
-
-import type { Command } from 'commander';
+// The columns `templates list` and `templates show` share.
 
 export interface Template {
   id: string;
   name: string;
   description?: string;
+  system_owned?: boolean;
   instance_configurations: { name: string; instance_type?: string }[];
   deployment_template: { resources?: Record<string, unknown[]> };
 }
@@ -20,8 +19,6 @@ export const templateColumns: [string, (t: Template) => unknown][] = [
         (k) => (t.deployment_template.resources?.[k] ?? []).length,
       ),
   ],
+  ['SYSTEM', (t) => t.system_owned === true],
   ['DESCRIPTION', (t) => t.description],
 ];
-
-export const withRegion = (cmd: Command) =>
-  cmd.option('--region <region>', 'ECE region', 'ece-region');

@@ -1,0 +1,70 @@
+// The short search syntax of `ece runners search --query`, as Query DSL on
+// the runners index: terms ANDed, each field:value (exact) or field:prefix*;
+// a bare word is a runner id or a host name (or their start, with *).
+
+import { UsageError } from '../../errors.js';
+
+type Query = Record<string, unknown>;
+
+const FIELDS: Record<string, string> = {
+  id: 'runner_id',
+  host: 'public_hostname',
+  ip: 'host_ip',
+  zone: 'zone',
+  region: 'region',
+  role: 'roles.role_name',
+  connected: 'connected',
+  healthy: 'healthy',
+};
+
+export const RUNNER_QUERY_FIELDS = Object.keys(FIELDS);
+
+export function parseRunnerQuery(text: string): Query {
+  const terms = tokenize(text);
+  if (terms.length === 0) throw new UsageError('--query is empty');
+  const clauses = terms.map(clause);
+  return clauses.length === 1 ? (clauses[0] as Query) : { bool: { filter: clauses } };
+}
+
+function clause(t: string): Query {
+  const colon = t.indexOf(':');
+  const field = colon > 0 && !t.startsWith('"') ? t.slice(0, colon) : undefined;
+  const raw = (field === undefined ? t : t.slice(colon + 1)).replace(/^"(.*)"$/, '$1');
+  if (raw === '') throw new UsageError(`invalid --query term "${t}": the value is empty`);
+  const star = raw.endsWith('*');
+  const value = star ? raw.slice(0, -1) : raw;
+  if (value === '' || value.includes('*'))
+    throw new UsageError(`invalid --query term "${t}": only a trailing * is supported`);
+  const leaf = (path: string): Query =>
+    star ? { prefix: { [path]: { value } } } : { term: { [path]: { value } } };
+  if (field === undefined)
+    return {
+      bool: { should: [leaf('runner_id'), leaf('public_hostname')], minimum_should_match: 1 },
+    };
+  const path = FIELDS[field];
+  if (!path)
+    throw new UsageError(
+      `invalid --query field "${field}" (known: ${RUNNER_QUERY_FIELDS.join(', ')})`,
+    );
+  if ((field === 'connected' || field === 'healthy') && value !== 'true' && value !== 'false')
+    throw new UsageError(`invalid --query term "${t}": ${field} is true or false`);
+  return leaf(path);
+}
+
+function tokenize(text: string): string[] {
+  const out: string[] = [];
+  let current = '';
+  let quoted = false;
+  for (const ch of text) {
+    if (ch === '"') quoted = !quoted;
+    if (!quoted && /\s/.test(ch)) {
+      if (current) out.push(current);
+      current = '';
+      continue;
+    }
+    current += ch;
+  }
+  if (quoted) throw new UsageError('invalid --query: a quote is not closed');
+  if (current) out.push(current);
+  return out;
+}

@@ -1,0 +1,52 @@
+// The `region` every deployment template operation needs: --region, else the
+// installation's own region from GET /platform, read at most once per run
+// (per API client). An installation with several regions must be told which.
+
+import type { Command } from 'commander';
+import { parseBody } from '../../api/body.js';
+import type { ApiClient } from '../../api/client.js';
+import { getPlatform } from '../../api/platform.js';
+import { ResponseError, UsageError } from '../../errors.js';
+
+export const withRegion = (cmd: Command) =>
+  cmd.option('--region <region>', "ECE region (default: the installation's, from GET /platform)");
+
+const read = new WeakMap<ApiClient, Promise<string>>();
+
+export function templateRegion(api: ApiClient, flag: string | undefined): Promise<string> {
+  if (flag !== undefined) {
+    if (flag.trim() === '') throw new UsageError('--region is empty');
+    return Promise.resolve(flag);
+  }
+  let region = read.get(api);
+  if (!region) {
+    region = getPlatform(api).then((res) => {
+      const body = parseBody<{ regions?: { region_id?: unknown }[] }>(res);
+      const ids = (Array.isArray(body.regions) ? body.regions : [])
+        .map((r) => r?.region_id)
+        .filter((id): id is string => typeof id === 'string' && id !== '');
+      const [only] = ids;
+      if (only === undefined)
+        throw new ResponseError('GET /platform names no region: pass --region');
+      if (ids.length > 1)
+        throw new UsageError(
+          `this installation has regions ${ids.join(', ')}: pick one with --region`,
+        );
+      return only;
+    });
+    read.set(api, region);
+  }
+  return region;
+}
+
+/** Fields of a template that ECE sets itself: never sent back in a create or update. */
+export function requestBody(doc: Record<string, unknown>): Record<string, unknown> {
+  const {
+    id: _id,
+    instance_configurations: _ic,
+    source: _source,
+    system_owned: _system,
+    ...body
+  } = doc;
+  return body;
+}
