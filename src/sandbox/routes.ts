@@ -5,6 +5,7 @@
 import type { Principal, SandboxAuth } from './auth.js';
 import { TEMPLATES } from './catalog.js';
 import { deploymentRoutes } from './deployment-routes.js';
+import { enrollmentRoutes } from './enrollment.js';
 import { SandboxError } from './errors.js';
 import { esRoutes } from './es-proxy.js';
 import { infrastructureRoutes } from './infrastructure.js';
@@ -13,7 +14,6 @@ import { licenseRoutes } from './license.js';
 import { flag } from './params.js';
 import {
   allocators,
-  newUser,
   platformInfo,
   runners,
   type SandboxUser,
@@ -23,6 +23,8 @@ import {
 } from './platform.js';
 import { snapshotRepoRoutes } from './snapshot-repos.js';
 import type { SandboxState } from './state.js';
+import { tlsRoutes } from './tls-config.js';
+import { allKeysRoutes, userRoutes } from './users.js';
 
 export interface Call {
   principal: Principal;
@@ -31,6 +33,8 @@ export interface Call {
   body: Record<string, unknown>;
   /** Request headers, names in lower case. */
   headers: Record<string, string | string[] | undefined>;
+  /** The body when it is a JSON string (routes with stringBody). */
+  text?: string;
 }
 
 export interface Reply {
@@ -46,7 +50,9 @@ export interface Route {
   path: string;
   /** false for the login endpoint, which is called without credentials. */
   auth?: boolean;
-  handle(call: Call): Reply;
+  /** The body is a JSON string, not an object (the TLS chain). */
+  stringBody?: boolean;
+  handle(call: Call): Reply | Promise<Reply>;
 }
 
 export interface World {
@@ -78,6 +84,8 @@ export function routes(w: World): Route[] {
     );
   };
   return [
+    // Before /users/auth/keys/{id}, which would take `_all` for an id.
+    ...allKeysRoutes(w),
     {
       method: 'POST',
       path: '/users/auth/_login',
@@ -115,32 +123,6 @@ export function routes(w: World): Route[] {
       method: 'DELETE',
       path: '/users/auth/keys/{id}',
       handle: (c) => ({ body: auth.deleteKey(c.principal.user, c.params.id ?? '') }),
-    },
-    { method: 'GET', path: '/users', handle: () => ({ body: { users: w.users.map(user) } }) },
-    {
-      method: 'POST',
-      path: '/users',
-      handle: (c) => {
-        const u = newUser(c.body, w.users);
-        w.users.push(u);
-        return { body: user(u) };
-      },
-    },
-    {
-      method: 'DELETE',
-      path: '/users/{name}',
-      handle: (c) => {
-        const u = find(c.params.name ?? '');
-        if (u.builtin)
-          throw new SandboxError(400, 'user.restricted_deletion', `User [${u.name}] is built in`);
-        w.users.splice(w.users.indexOf(u), 1);
-        return { body: {} };
-      },
-    },
-    {
-      method: 'GET',
-      path: '/users/{name}',
-      handle: (c) => ({ body: userNamed(c.params.name ?? '') }),
     },
     { method: 'GET', path: '/platform', handle: () => ({ body: platformInfo() }) },
     {
@@ -203,6 +185,9 @@ export function routes(w: World): Route[] {
     ...snapshotRepoRoutes(),
     ...infrastructureRoutes(state),
     ...licenseRoutes(state.now),
+    ...enrollmentRoutes(),
+    ...tlsRoutes(),
+    ...userRoutes(w),
   ];
 }
 
