@@ -60,7 +60,7 @@ export function checkChain(
   for (let i = 0; i + 1 < certificates.length; i++) {
     const cert = certificates[i] as X509Certificate;
     const issuer = certificates[i + 1] as X509Certificate;
-    if (!cert.checkIssued(issuer))
+    if (!cert.checkIssued(issuer) || !cert.verify(issuer.publicKey))
       throw new UsageError(
         `${chainFile}: certificate ${i + 2} (${oneLine(issuer.subject)}) did not issue certificate ${i + 1} (${oneLine(cert.subject)}): put the server certificate first, then each issuer`,
       );

@@ -9,5 +9,7 @@ export const SET_SERVICES = ['ui', 'proxy'];
 
 export function checkService(service: string, allowed: string[]): void {
   if (!allowed.includes(service))
-    throw new UsageError(`invalid service "${service}": use ${allowed.join(' or ')}`);
+    throw new UsageError(
+      `invalid service "${service}": use ${allowed.length === 2 ? allowed.join(' or ') : allowed.join(', ')}`,
+    );
 }
