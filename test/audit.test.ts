@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import assert from './helpers/assert.js';
 import { tempDir } from './helpers/cli.js';
-import { audit, registerSecret } from './helpers/secrets.js';
+import { audit, registerSecret, secretsOfRun } from './helpers/secrets.js';
 
 describe('the secret-leak audit', () => {
   const secret = 'audit-self-test-secret-0042';
@@ -21,6 +21,17 @@ describe('the secret-leak audit', () => {
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'config.json'), `{"oops":"${secret}"}`);
     assert.throws(() => audit('x', { stdout: '', stderr: '', configDir: dir }), /config\.json has/);
+  });
+
+  it("counts every line of a private key given with --key as the run's secret", async () => {
+    const { makePki } = await import('./helpers/tls.js');
+    const { key } = await makePki();
+    const file = join(tempDir(), 'key.pem');
+    writeFileSync(file, key);
+    secretsOfRun(['tls', 'set', 'ui', '--key', file], {});
+    const line = key.split('\n')[1] ?? '';
+    assert.ok(line.length >= 8);
+    assert.throws(() => audit('x', { stdout: '', stderr: `oops ${line}` }), /stderr has/);
   });
 
   it('allows stdout only when the user asked for the secret', () => {

@@ -259,6 +259,56 @@ describe('--dry-run shows every write as curl and sends none', () => {
       {
         argv: ['users', 'delete', 'jdoe'],
         write: { method: 'DELETE', url: '/api/v1/users/jdoe', authorization: apiKey },
+        // Who is signed in: deleting yourself is refused.
+        reads: ['GET /api/v1/user'],
+      },
+      {
+        argv: ['users', 'update', 'jdoe', '--email', 'j@example.com', '--password-stdin'],
+        stdin: PASSWORD,
+        write: {
+          method: 'PATCH',
+          url: '/api/v1/users/jdoe',
+          body: { email: 'j@example.com', security: { password: PASSWORD } },
+          authorization: apiKey,
+        },
+        reads: ['GET /api/v1/users/jdoe'],
+      },
+      {
+        argv: ['users', 'disable', 'jdoe'],
+        write: {
+          method: 'PATCH',
+          url: '/api/v1/users/jdoe',
+          body: { security: { enabled: false } },
+          authorization: apiKey,
+        },
+        reads: ['GET /api/v1/user', 'GET /api/v1/users/jdoe'],
+      },
+      {
+        argv: ['auth', 'keys', 'delete', '--user', 'jdoe', 'key-0042'],
+        write: {
+          method: 'DELETE',
+          url: '/api/v1/users/jdoe/auth/keys/key-0042',
+          authorization: apiKey,
+        },
+        reads: [],
+      },
+      {
+        argv: ['enrollment-tokens', 'create', '--role', 'allocator', '--validity', '2h'],
+        write: {
+          method: 'POST',
+          url: '/api/v1/platform/configuration/security/enrollment-tokens',
+          body: { persistent: false, roles: ['allocator'], validity_in_seconds: 7200 },
+          authorization: apiKey,
+        },
+        reads: [],
+      },
+      {
+        argv: ['enrollment-tokens', 'delete', 'tok-0042'],
+        write: {
+          method: 'DELETE',
+          url: '/api/v1/platform/configuration/security/enrollment-tokens/tok-0042',
+          authorization: apiKey,
+        },
         reads: [],
       },
       {

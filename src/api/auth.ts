@@ -62,6 +62,7 @@ export async function currentUser(api: ApiClient, credential?: Credential): Prom
 
 export interface ApiKey {
   id: string;
+  user_id?: string;
   description: string;
   creation_date: string;
   expiration_date?: string;
@@ -94,4 +95,19 @@ export function deleteKeyRequest(id: string): RequestOptions {
 
 export function deleteKey(api: ApiClient, id: string): Promise<ApiResponse> {
   return api.request(deleteKeyRequest(id));
+}
+
+/** GET /users/{user_id}/auth/keys: another user's keys (platform admins). */
+export function listUserKeys(api: ApiClient, user: string): Promise<ApiResponse> {
+  return api.request({ path: `/users/${segment(user)}/auth/keys` });
+}
+
+/** GET /users/auth/keys/_all: every user's keys (platform admins). */
+export function listAllKeys(api: ApiClient): Promise<ApiResponse> {
+  return api.request({ path: '/users/auth/keys/_all' });
+}
+
+/** DELETE /users/{user_id}/auth/keys/{api_key_id}: revokes another user's key. */
+export function deleteUserKeyRequest(user: string, id: string): RequestOptions {
+  return { method: 'DELETE', path: `/users/${segment(user)}/auth/keys/${segment(id)}` };
 }

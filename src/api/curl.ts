@@ -60,7 +60,7 @@ function withVariables(body: string, variables: Record<string, string> = {}): st
     const encoded = JSON.stringify(found).slice(1, -1);
     pieces.push(
       `'${rest.slice(0, at).replace(/'/g, `'\\''`)}'`,
-      jsonEscaped(variables[found] ?? ''),
+      jsonEscaped(variables[found] ?? '', found.includes('\n')),
     );
     rest = rest.slice(at + encoded.length);
   }
@@ -72,8 +72,10 @@ function withVariables(body: string, variables: Record<string, string> = {}): st
  * The variable's value as it must stand inside a JSON string: a password with
  * a " or a \ would otherwise break the body. sed is everywhere curl is.
  */
-function jsonEscaped(variable: string): string {
-  return `"$(printf %s "$${variable}" | sed 's/[\\\\"]/\\\\&/g')"`;
+function jsonEscaped(variable: string, multiline = false): string {
+  if (!multiline) return `"$(printf %s "$${variable}" | sed 's/[\\\\"]/\\\\&/g')"`;
+  // A value of several lines (a PEM key): its line breaks become \n as well.
+  return `"$(printf %s "$${variable}" | awk '{gsub(/[\\\\"]/, "\\\\\\\\&"); printf "%s%s", (NR > 1 ? "\\\\n" : ""), $0}')"`;
 }
 
 /** POSIX single quotes; a quote inside becomes '\''. */

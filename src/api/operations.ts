@@ -58,3 +58,18 @@ export const TEMPLATES_RUNNERS_ROLES_OPERATIONS: Record<string, string> = {
   'PUT /platform/infrastructure/blueprinter/roles/{blueprinter_role_id}': '2.4.3',
   'DELETE /platform/infrastructure/blueprinter/roles/{blueprinter_role_id}': '2.4.3',
 };
+
+// The operations of users, other users' API keys, enrollment tokens and TLS
+// certificates (issue 17, items 6 and 7), with the first ECE version per
+// cloud-sdk-go's api/version/*.md lists.
+export const USERS_SECURITY_OPERATIONS: Record<string, string> = {
+  'PATCH /users/{user_name}': '2.4.3',
+  'GET /users/{user_id}/auth/keys': '2.4.3',
+  'GET /users/auth/keys/_all': '2.4.3',
+  'DELETE /users/{user_id}/auth/keys/{api_key_id}': '2.4.3',
+  'GET /platform/configuration/security/enrollment-tokens': '2.4.3',
+  'POST /platform/configuration/security/enrollment-tokens': '2.4.3',
+  'DELETE /platform/configuration/security/enrollment-tokens/{token}': '2.4.3',
+  'GET /platform/configuration/security/tls/{service_name}': '2.4.3',
+  'POST /platform/configuration/security/tls/{service_name}': '2.4.3',
+};

@@ -21,7 +21,6 @@ export const listTemplates = (api: ApiClient, region: string) =>
   api.request({ path: '/deployments/templates', query: { region } });
 export const getTemplate = (api: ApiClient, id: string, region: string) =>
   api.request({ path: `/deployments/templates/${segment(id)}`, query: { region } });
-export const listUsers = (api: ApiClient) => api.request({ path: '/users' });
 export const getUser = (api: ApiClient, name: string) =>
   api.request({ path: `/users/${segment(name)}` });
 /** POST /users; the password in the body is shown as $ECE_PASSWORD by a dry run. */

@@ -83,7 +83,7 @@ export const GROUPS: Group[] = [
   {
     name: 'users',
     aliases: ['user'],
-    summary: 'List, show, create and delete platform users',
+    summary: 'List and manage platform users',
     load: () => import('./users/index.js'),
   },
   {
@@ -139,6 +139,18 @@ export const GROUPS: Group[] = [
     aliases: ['role'],
     summary: 'List and manage runner (blueprinter) roles',
     load: () => import('./roles/index.js'),
+  },
+  {
+    name: 'enrollment-tokens',
+    aliases: ['enrollment-token'],
+    summary: 'Create, list and delete the tokens new hosts join with',
+    load: () => import('./enrollment-tokens/index.js'),
+  },
+  {
+    name: 'tls',
+    aliases: [],
+    summary: 'Show and replace the Cloud UI and proxy TLS certificates',
+    load: () => import('./tls/index.js'),
   },
 ];
 

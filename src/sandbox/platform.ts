@@ -206,6 +206,8 @@ export interface SandboxUser {
   fullName?: string | undefined;
   email?: string | undefined;
   builtin: boolean;
+  /** false once disabled (PATCH security.enabled); absent means enabled. */
+  enabled?: boolean;
 }
 
 export const ROLES = [
@@ -223,7 +225,7 @@ export function user(u: SandboxUser): Record<string, unknown> {
     builtin: u.builtin,
     security: {
       roles: u.roles,
-      enabled: true,
+      enabled: u.enabled !== false,
       security_realm: { id: 'native', type: 'native' },
     },
   };

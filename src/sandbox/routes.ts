@@ -4,25 +4,21 @@
 
 import type { Principal, SandboxAuth } from './auth.js';
 import { deploymentRoutes } from './deployment-routes.js';
+import { enrollmentRoutes } from './enrollment.js';
 import { SandboxError } from './errors.js';
 import { esRoutes } from './es-proxy.js';
 import { extensionRoutes } from './extensions.js';
 import { infrastructureRoutes } from './infrastructure.js';
 import { instanceConfigRoutes } from './instance-configs.js';
 import { licenseRoutes } from './license.js';
-import {
-  allocators,
-  newUser,
-  platformInfo,
-  type SandboxUser,
-  stackVersions,
-  user,
-} from './platform.js';
+import { allocators, platformInfo, type SandboxUser, stackVersions, user } from './platform.js';
 import { runnerRoutes } from './runners.js';
 import { snapshotRepoRoutes } from './snapshot-repos.js';
 import { stackRoutes } from './stack.js';
 import type { SandboxState } from './state.js';
 import { templateRoutes } from './templates.js';
+import { tlsRoutes } from './tls-config.js';
+import { allKeysRoutes, userRoutes } from './users.js';
 
 export interface Call {
   principal: Principal;
@@ -33,6 +29,8 @@ export interface Call {
   headers: Record<string, string | string[] | undefined>;
   /** A multipart/form-data body's bytes (uploads); `body` is then empty. */
   raw?: Buffer;
+  /** The body when it is a JSON string (routes with stringBody). */
+  text?: string;
 }
 
 export interface Reply {
@@ -48,7 +46,9 @@ export interface Route {
   path: string;
   /** false for the login endpoint, which is called without credentials. */
   auth?: boolean;
-  handle(call: Call): Reply;
+  /** The body is a JSON string, not an object (the TLS chain). */
+  stringBody?: boolean;
+  handle(call: Call): Reply | Promise<Reply>;
 }
 
 export interface World {
@@ -80,6 +80,8 @@ export function routes(w: World): Route[] {
     );
   };
   return [
+    // Before /users/auth/keys/{id}, which would take `_all` for an id.
+    ...allKeysRoutes(w),
     {
       method: 'POST',
       path: '/users/auth/_login',
@@ -118,32 +120,6 @@ export function routes(w: World): Route[] {
       path: '/users/auth/keys/{id}',
       handle: (c) => ({ body: auth.deleteKey(c.principal.user, c.params.id ?? '') }),
     },
-    { method: 'GET', path: '/users', handle: () => ({ body: { users: w.users.map(user) } }) },
-    {
-      method: 'POST',
-      path: '/users',
-      handle: (c) => {
-        const u = newUser(c.body, w.users);
-        w.users.push(u);
-        return { body: user(u) };
-      },
-    },
-    {
-      method: 'DELETE',
-      path: '/users/{name}',
-      handle: (c) => {
-        const u = find(c.params.name ?? '');
-        if (u.builtin)
-          throw new SandboxError(400, 'user.restricted_deletion', `User [${u.name}] is built in`);
-        w.users.splice(w.users.indexOf(u), 1);
-        return { body: {} };
-      },
-    },
-    {
-      method: 'GET',
-      path: '/users/{name}',
-      handle: (c) => ({ body: userNamed(c.params.name ?? '') }),
-    },
     { method: 'GET', path: '/platform', handle: () => ({ body: platformInfo() }) },
     {
       method: 'GET',
@@ -178,6 +154,9 @@ export function routes(w: World): Route[] {
     ...licenseRoutes(state.now),
     ...stackRoutes(),
     ...runnerRoutes(state, w.maintenance),
+    ...enrollmentRoutes(),
+    ...tlsRoutes(),
+    ...userRoutes(w),
   ];
 }
 

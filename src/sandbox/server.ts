@@ -191,18 +191,20 @@ async function handle(
       found.route.auth === false
         ? { user: '', method: 'basic' as const }
         : auth.authenticate(req.headers.authorization);
+    const raw = found.route.stringBody && typeof requestBody === 'string' ? requestBody : undefined;
     const call: Call = {
       principal,
       params: found.params,
       query: url.searchParams,
-      body: (requestBody ?? {}) as Record<string, unknown>,
+      body: (raw === undefined ? (requestBody ?? {}) : {}) as Record<string, unknown>,
       headers: req.headers,
       ...(multipart ? { raw: bytes } : {}),
+      ...(raw === undefined ? {} : { text: raw }),
     };
     if (call.body === null || typeof call.body !== 'object' || Array.isArray(call.body)) {
       throw new SandboxError(400, 'root.invalid_data', 'The request body must be a JSON object');
     }
-    reply = found.route.handle(call);
+    reply = await found.route.handle(call);
   } catch (caught) {
     const err =
       caught instanceof SandboxError

@@ -30,6 +30,18 @@ export function secretsOfRun(
   });
   if (stdin !== undefined && argv.some((a) => a === '--password-stdin' || a === '--api-key-stdin'))
     registerSecret(stdin);
+  // A private key given as a file (`tls set --key`): every line of it is a secret.
+  const keyFile = argv[argv.indexOf('--key') + 1];
+  if (argv.includes('--key') && keyFile) {
+    let text = '';
+    try {
+      text = readFileSync(keyFile, 'utf8');
+    } catch {
+      // A missing file is the run's own error to report.
+    }
+    if (/PRIVATE KEY-----/.test(text))
+      registerSecret(...text.split('\n').filter((l) => !l.startsWith('-----')));
+  }
 }
 
 export interface Audit {

@@ -7,6 +7,7 @@ import { routes } from '../../src/sandbox/routes.js';
 import assert from '../helpers/assert.js';
 import { createRequest, type TestSandbox, testSandbox } from '../helpers/sandbox.js';
 import { requestViolations, responseViolations } from '../helpers/spec.js';
+import { makePki } from '../helpers/tls.js';
 import { makeZip } from '../helpers/zip.js';
 
 describe('sandbox contract', () => {
@@ -440,6 +441,60 @@ describe('sandbox contract', () => {
       await expect(200, 'DELETE', `${runner}/192.168.44.12`);
       await expect(404, 'DELETE', `${runner}/192.168.44.12`);
     }
+    // users, other users' keys, enrollment tokens, TLS certificates
+    await expect(200, 'POST', '/users', {
+      body: {
+        user_name: 'jdoe',
+        security: { password: 'pw-12345678', roles: ['ece_platform_viewer'] },
+      },
+    });
+    await expect(200, 'PATCH', '/users/jdoe', {
+      body: { email: 'j@example.com', security: { roles: ['ece_deployment_viewer'] } },
+    });
+    await expect(400, 'PATCH', '/users/jdoe', { body: { security: { roles: ['nope'] } } });
+    await expect(400, 'PATCH', '/users/admin', { body: { full_name: 'x' } });
+    await expect(404, 'PATCH', '/users/nobody', { body: { full_name: 'x' } });
+    await expect(200, 'PATCH', '/users/jdoe', { body: { security: { enabled: false } } });
+    const visible = await expect(200, 'GET', '/users');
+    assert.equal(JSON.stringify(visible).includes('jdoe'), false);
+    await expect(200, 'GET', '/users?include_disabled=true');
+    await expect(400, 'DELETE', '/users/sandbox-admin');
+    const all = await expect(200, 'GET', '/users/auth/keys/_all');
+    const own = (all.keys as { id: string; user_id: string }[])[0] as {
+      id: string;
+      user_id: string;
+    };
+    await expect(200, 'GET', `/users/${own.user_id}/auth/keys`);
+    await expect(404, 'GET', '/users/nobody/auth/keys');
+    await expect(200, 'GET', `/users/${own.user_id}/auth/keys/${own.id}`);
+    await expect(404, 'DELETE', `/users/${own.user_id}/auth/keys/no-such-key`);
+    const spare = await expect(201, 'POST', '/users/auth/keys', { body: { description: 'spare' } });
+    await expect(200, 'DELETE', `/users/${own.user_id}/auth/keys/${spare.id}`);
+    const tokens = '/platform/configuration/security/enrollment-tokens';
+    await expect(200, 'POST', tokens, {
+      body: { persistent: false, roles: ['allocator'], validity_in_seconds: 60 },
+    });
+    const persistent = await expect(200, 'POST', tokens, {
+      body: { persistent: true, roles: ['proxy'] },
+    });
+    await expect(400, 'POST', tokens, { body: { persistent: true, validity_in_seconds: 60 } });
+    await expect(400, 'POST', tokens, { body: { persistent: false, roles: ['chef'] } });
+    await expect(200, 'GET', tokens);
+    await expect(200, 'DELETE', `${tokens}/${persistent.token_id}`);
+    await expect(404, 'DELETE', `${tokens}/${persistent.token_id}`);
+    const tls = '/platform/configuration/security/tls';
+    await expect(200, 'GET', `${tls}/ui`);
+    await expect(200, 'GET', `${tls}/internalca`);
+    await expect(404, 'GET', `${tls}/mail`);
+    const pki = await makePki(['ui.example.com'], []);
+    await expect(202, 'POST', `${tls}/ui`, {
+      raw: JSON.stringify(`${pki.key}${pki.cert}${pki.caCert}`),
+    });
+    await expect(400, 'POST', `${tls}/ui`, { raw: JSON.stringify(`${pki.cert}${pki.caCert}`) });
+    await expect(400, 'POST', `${tls}/internalca`, {
+      raw: JSON.stringify(`${pki.key}${pki.cert}`),
+    });
+    await expect(200, 'DELETE', '/users/jdoe');
     await expect(404, 'GET', '/no/such/thing');
     await expect(405, 'PATCH', '/deployments');
   });

@@ -6,11 +6,11 @@ import type { Command } from 'commander';
 import { createUserRequest } from '../../api/platform.js';
 import type { Context } from '../../context.js';
 import { UsageError } from '../../errors.js';
-import { ask, canPrompt, readStdin } from '../../output/prompt.js';
 import { fieldsView } from '../../output/views.js';
 import { act, type Contexts } from '../action.js';
-import { showDryRun, UNREAD_PASSWORD } from '../write.js';
+import { showDryRun } from '../write.js';
 import { userColumns } from './columns.js';
+import { checkPasswordSource, readPassword } from './password.js';
 
 export interface CreateFlags {
   role: string[];
@@ -43,20 +43,10 @@ export function register(group: Command, contexts: Contexts): void {
 export async function run(name: string, flags: CreateFlags, ctx: Context): Promise<void> {
   if (flags.role.length === 0)
     throw new UsageError('give at least one --role (e.g. ece_platform_viewer)');
-  const dryRun = ctx.flags.dryRun === true;
-  if (!flags.passwordStdin && !dryRun && !canPrompt(ctx.io)) {
-    throw new UsageError(
-      'the password is asked for on a terminal; without one use --password-stdin',
-    );
-  }
+  checkPasswordSource(ctx, flags.passwordStdin);
   const renderer = await ctx.renderer();
   const api = await ctx.api();
-  const password = flags.passwordStdin
-    ? await readStdin(ctx.io, 'the password')
-    : dryRun
-      ? UNREAD_PASSWORD
-      : await ask(ctx.io, 'Password: ', { hidden: true });
-  if (password.length < 8) throw new UsageError('the password must have at least 8 characters');
+  const password = await readPassword(ctx, flags.passwordStdin);
   api.addSecret(password);
   const write = createUserRequest({
     user_name: name,

@@ -1,4 +1,6 @@
-// `ece users delete NAME`: asks first; --yes skips that; --dry-run shows the write.
+// `ece users delete NAME`: asks first; --yes skips that; --dry-run shows the
+// write. Deleting the user you are signed in as is refused (exit 2) before
+// anything is sent: it would lock you out.
 
 import type { Command } from 'commander';
 import { deleteUserRequest } from '../../api/platform.js';
@@ -6,6 +8,7 @@ import type { Context } from '../../context.js';
 import { confirmOrFail, requireConfirmable } from '../../output/prompt.js';
 import { act, type Contexts } from '../action.js';
 import { showDryRun } from '../write.js';
+import { refuseSelf } from './self.js';
 
 export function register(group: Command, contexts: Contexts): void {
   group
@@ -21,9 +24,14 @@ export function register(group: Command, contexts: Contexts): void {
 export async function run(name: string, flags: { yes?: boolean }, ctx: Context): Promise<void> {
   if (!ctx.flags.dryRun) requireConfirmable(ctx.io, flags.yes);
   const api = await ctx.api();
+  await refuseSelf(api, name, 'deleting');
   const write = deleteUserRequest(name);
   if (showDryRun(ctx, api, write)) return;
-  await confirmOrFail(ctx.io, `Delete user ${name}?`, flags.yes);
+  await confirmOrFail(
+    ctx.io,
+    `Delete user ${name}? It can no longer sign in, and its API keys stop working.`,
+    flags.yes,
+  );
   await api.request(write);
   ctx.io.stderr.write(`Deleted user ${name}.\n`);
 }

@@ -1,7 +1,8 @@
-// `ece users list`.
+// `ece users list`: ECE leaves disabled users out unless --include-disabled.
 
 import type { Command } from 'commander';
-import { listUsers } from '../../api/platform.js';
+import { listUsersIncluding } from '../../api/users.js';
+import type { Context } from '../../context.js';
 import { listView } from '../../output/views.js';
 import { act, type Contexts } from '../action.js';
 import { type User, userColumns } from './columns.js';
@@ -11,15 +12,19 @@ export function register(group: Command, contexts: Contexts): void {
     .command('list')
     .alias('ls')
     .description('List users')
-    .addHelpText('after', '\nExamples:\n  $ ece users list')
-    .action(
-      act(contexts, async (ctx) => {
-        const renderer = await ctx.renderer();
-        const res = await listUsers(await ctx.api());
-        await renderer.body(
-          res.text,
-          listView<User>((d) => (d as { users?: User[] }).users, userColumns, 'No users.'),
-        );
-      }),
-    );
+    .option('-a, --include-disabled', 'list disabled users too')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ ece users list\n  $ ece users list --include-disabled --query "users[?security.enabled==`false`].user_name"',
+    )
+    .action(act(contexts, (ctx, flags: { includeDisabled?: boolean }) => run(flags, ctx)));
+}
+
+export async function run(flags: { includeDisabled?: boolean }, ctx: Context): Promise<void> {
+  const renderer = await ctx.renderer();
+  const res = await listUsersIncluding(await ctx.api(), flags);
+  await renderer.body(
+    res,
+    listView<User>((d) => (d as { users?: User[] }).users, userColumns, 'No users.'),
+  );
 }
