@@ -128,6 +128,18 @@ export const GROUPS: Group[] = [
     summary: 'Show and install the platform license',
     load: () => import('./license/index.js'),
   },
+  {
+    name: 'traffic-filters',
+    aliases: ['traffic-filter', 'tf'],
+    summary: 'Traffic filter rulesets and the deployments they apply to',
+    load: () => import('./traffic-filters/index.js'),
+  },
+  {
+    name: 'comments',
+    aliases: ['comment'],
+    summary: 'Comments on deployment resources, allocators, runners, proxies, constructors',
+    load: () => import('./comments/index.js'),
+  },
 ];
 
 export function findGroup(name: string | undefined): Group | undefined {

@@ -4,6 +4,7 @@
 
 import type { Principal, SandboxAuth } from './auth.js';
 import { TEMPLATES } from './catalog.js';
+import { commentRoutes } from './comments.js';
 import { deploymentRoutes } from './deployment-routes.js';
 import { SandboxError } from './errors.js';
 import { esRoutes } from './es-proxy.js';
@@ -23,6 +24,7 @@ import {
 } from './platform.js';
 import { snapshotRepoRoutes } from './snapshot-repos.js';
 import type { SandboxState } from './state.js';
+import { trafficFilterRoutes } from './traffic-filters.js';
 
 export interface Call {
   principal: Principal;
@@ -203,6 +205,8 @@ export function routes(w: World): Route[] {
     ...snapshotRepoRoutes(),
     ...infrastructureRoutes(state),
     ...licenseRoutes(state.now),
+    ...trafficFilterRoutes(state),
+    ...commentRoutes(state),
   ];
 }
 
