@@ -41,9 +41,8 @@ const commentNotFound = (id: string) =>
     `The Comment [${id}] you want does not exist`,
   );
 
-let sequence = 0;
-
 export function commentRoutes(state: SandboxState): Route[] {
+  let sequence = 0;
   const byResource = new Map<string, Stored[]>();
   const current = (c: Stored) => `${c.revision}|${c.serial}`;
   const exists = (type: string, id: string): boolean => {
