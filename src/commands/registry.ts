@@ -131,13 +131,13 @@ export const GROUPS: Group[] = [
   {
     name: 'traffic-filters',
     aliases: ['traffic-filter', 'tf'],
-    summary: 'Traffic filter rulesets and the deployments they apply to',
+    summary: 'Traffic filters: rulesets and associations',
     load: () => import('./traffic-filters/index.js'),
   },
   {
     name: 'comments',
     aliases: ['comment'],
-    summary: 'Comments on deployment resources, allocators, runners, proxies, constructors',
+    summary: 'Comments on resources and platform hosts',
     load: () => import('./comments/index.js'),
   },
 ];
