@@ -24,6 +24,7 @@ export function register(group: Command, contexts: Contexts): void {
     group
       .command('add')
       .description('Add a comment to a resource')
+      .usage('[options] (<deployment> | --allocator|--runner|--constructor|--proxy <id>) <message>')
       .argument('[deployment]', 'deployment id or exact name')
       .argument('[message]', 'the comment (- reads it from stdin)'),
   )

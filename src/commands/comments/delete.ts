@@ -26,6 +26,9 @@ export function register(group: Command, contexts: Contexts): void {
       .command('delete')
       .alias('rm')
       .description('Delete a comment (asks first)')
+      .usage(
+        '[options] (<deployment> | --allocator|--runner|--constructor|--proxy <id>) <comment-id>',
+      )
       .argument('[deployment]', 'deployment id or exact name')
       .argument('[comment-id]', 'the comment (ece comments list)')
       .option('-y, --yes', 'do not ask for confirmation'),

@@ -20,6 +20,7 @@ export function register(group: Command, contexts: Contexts): void {
       .command('list')
       .alias('ls')
       .description('List the comments on a resource')
+      .usage('[options] (<deployment> | --allocator|--runner|--constructor|--proxy <id>)')
       .argument('[deployment]', 'deployment id or exact name'),
   )
     .addHelpText(

@@ -23,6 +23,9 @@ export function register(group: Command, contexts: Contexts): void {
     group
       .command('update')
       .description('Change the message of a comment')
+      .usage(
+        '[options] (<deployment> | --allocator|--runner|--constructor|--proxy <id>) <comment-id> <message>',
+      )
       .argument('[deployment]', 'deployment id or exact name')
       .argument('[comment-id]', 'the comment (ece comments list)')
       .argument('[message]', 'the new message (- reads it from stdin)'),
