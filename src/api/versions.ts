@@ -9,6 +9,7 @@ import {
   EXTENSIONS_STACK_OPERATIONS,
   PLATFORM_ADMIN_OPERATIONS,
   TEMPLATES_RUNNERS_ROLES_OPERATIONS,
+  TRAFFIC_FILTERS_COMMENTS_OPERATIONS,
   USERS_SECURITY_OPERATIONS,
 } from './operations.js';
 import { getPlatform } from './platform.js';
@@ -57,6 +58,7 @@ export const OPERATIONS: Record<string, string> = {
   ...EXTENSIONS_STACK_OPERATIONS,
   ...TEMPLATES_RUNNERS_ROLES_OPERATIONS,
   ...USERS_SECURITY_OPERATIONS,
+  ...TRAFFIC_FILTERS_COMMENTS_OPERATIONS,
 };
 
 /** -1, 0 or 1; `3.8.0-ms12` counts as 3.8.0; parts that are not numbers count as 0. */

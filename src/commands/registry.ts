@@ -152,6 +152,18 @@ export const GROUPS: Group[] = [
     summary: 'Show and replace the Cloud UI and proxy TLS certificates',
     load: () => import('./tls/index.js'),
   },
+  {
+    name: 'traffic-filters',
+    aliases: ['traffic-filter', 'tf'],
+    summary: 'Traffic filters: rulesets and associations',
+    load: () => import('./traffic-filters/index.js'),
+  },
+  {
+    name: 'comments',
+    aliases: ['comment'],
+    summary: 'Comments on resources and platform hosts',
+    load: () => import('./comments/index.js'),
+  },
 ];
 
 export function findGroup(name: string | undefined): Group | undefined {

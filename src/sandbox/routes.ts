@@ -3,6 +3,7 @@
 // SandboxError.
 
 import type { Principal, SandboxAuth } from './auth.js';
+import { commentRoutes } from './comments.js';
 import { deploymentRoutes } from './deployment-routes.js';
 import { enrollmentRoutes } from './enrollment.js';
 import { SandboxError } from './errors.js';
@@ -18,6 +19,7 @@ import { stackRoutes } from './stack.js';
 import type { SandboxState } from './state.js';
 import { templateRoutes } from './templates.js';
 import { tlsRoutes } from './tls-config.js';
+import { trafficFilterRoutes } from './traffic-filters.js';
 import { allKeysRoutes, userRoutes } from './users.js';
 
 export interface Call {
@@ -157,6 +159,8 @@ export function routes(w: World): Route[] {
     ...enrollmentRoutes(),
     ...tlsRoutes(),
     ...userRoutes(w),
+    ...trafficFilterRoutes(state),
+    ...commentRoutes(state),
   ];
 }
 

@@ -495,6 +495,84 @@ describe('sandbox contract', () => {
       raw: JSON.stringify(`${pki.key}${pki.cert}`),
     });
     await expect(200, 'DELETE', '/users/jdoe');
+    // traffic filters and comments
+    {
+      const prod = t.sb.state.list().find((d) => d.name === 'prod-logs');
+      const prodId = prod?.id ?? '';
+      const esId = prod?.resources.find((r) => r.kind === 'elasticsearch')?.id ?? '';
+      const tf = '/deployments/traffic-filter/rulesets';
+      const seeded = (await expect(200, 'GET', `${tf}?include_associations=true`)) as {
+        rulesets: { id: string; associations: { id: string }[] }[];
+      };
+      assert.deepEqual(seeded.rulesets[0]?.associations, [
+        { entity_type: 'deployment', id: prodId },
+      ]);
+      const seededId = seeded.rulesets[0]?.id ?? '';
+      const ruleset = {
+        name: 'vpn',
+        type: 'ip',
+        region: 'ece-region',
+        include_by_default: false,
+        rules: [{ source: '10.8.0.0/16' }],
+      };
+      const made = await expect(201, 'POST', tf, { body: ruleset });
+      await expect(400, 'POST', tf, { body: { ...ruleset, rules: [{ source: 'nope' }] } });
+      await expect(400, 'POST', tf, { body: { ...ruleset, region: 'mars' } });
+      const rs = `${tf}/${String(made.id)}`;
+      await expect(200, 'GET', `${rs}?include_associations=true`);
+      await expect(404, 'GET', `${tf}/nope`);
+      await expect(200, 'PUT', rs, { body: { ...ruleset, description: 'VPN' } });
+      await expect(404, 'PUT', `${tf}/nope`, { body: ruleset });
+      await expect(201, 'POST', `${rs}/associations`, {
+        body: { entity_type: 'deployment', id: prodId },
+      });
+      await expect(200, 'POST', `${rs}/associations`, {
+        body: { entity_type: 'deployment', id: prodId },
+      });
+      await expect(400, 'POST', `${rs}/associations`, {
+        body: { entity_type: 'cluster', id: esId },
+      });
+      await expect(404, 'POST', `${rs}/associations`, {
+        body: { entity_type: 'deployment', id: 'f'.repeat(32) },
+      });
+      const of = `/deployments/traffic-filter/associations/deployment/${prodId}/rulesets`;
+      const rulesets = await expect(200, 'GET', of);
+      assert.deepEqual(rulesets, { rulesets: [seededId, String(made.id)] });
+      await expect(400, 'GET', `/deployments/traffic-filter/associations/nope/${prodId}/rulesets`);
+      await expect(400, 'DELETE', rs);
+      await expect(200, 'DELETE', `${rs}/associations/deployment/${prodId}`);
+      await expect(404, 'DELETE', `${rs}/associations/deployment/${prodId}`);
+      await expect(200, 'DELETE', rs);
+      await expect(404, 'DELETE', rs);
+      await expect(200, 'DELETE', `${tf}/${seededId}?ignore_associations=true`);
+      // Comments.
+      const es = `/comments/elasticsearch/${esId}`;
+      await expect(200, 'GET', es);
+      await expect(404, 'GET', '/comments/elasticsearch/nope');
+      await expect(400, 'GET', `/comments/deployment/${prodId}`);
+      const comment = await expect(201, 'POST', es, { body: { message: 'Resized' } });
+      await expect(400, 'POST', es, { body: { message: ' ' } });
+      await expect(404, 'POST', '/comments/allocator/10.9.9.9', { body: { message: 'x' } });
+      await expect(201, 'POST', '/comments/constructor/192.168.44.10', { body: { message: 'x' } });
+      const one = `${es}/${String(comment.id)}`;
+      const read = await call('GET', one);
+      assert.equal(read.status, 200);
+      const version = encodeURIComponent(read.headers.get('x-cloud-resource-version') ?? '');
+      await expect(404, 'GET', `${es}/nope`);
+      await expect(200, 'PUT', `${one}?version=${version}`, { body: { message: 'Resized to 8g' } });
+      await expect(409, 'PUT', `${one}?version=0%7C0`, { body: { message: 'again' } });
+      const other = await expect(200, 'POST', '/users/auth/_login', {
+        body: { username: 'admin', password: 'pw-123456' },
+        auth: null,
+      });
+      const admin = `Bearer ${String(other.token)}`;
+      await expect(401, 'PUT', one, { body: { message: 'not mine' }, auth: admin });
+      await expect(401, 'DELETE', one, { auth: admin });
+      await expect(409, 'DELETE', `${one}?version=0%7C0`);
+      await expect(200, 'GET', '/comments/runner/192.168.44.11');
+      await expect(200, 'DELETE', one);
+      await expect(404, 'DELETE', one);
+    }
     await expect(404, 'GET', '/no/such/thing');
     await expect(405, 'PATCH', '/deployments');
   });

@@ -1,0 +1,131 @@
+// What a comment command is about: a deployment's resource (the deployment
+// by id or exact name, --kind, --ref-id; ECE files the comment under the
+// resource's own id, which is looked up for the user) or an allocator,
+// runner, constructor or proxy given by id. Also the positional arguments,
+// whose first one is the deployment unless one of those flags names the
+// target.
+
+import type { Command } from 'commander';
+import { parseBody } from '../../api/body.js';
+import type { ApiClient } from '../../api/client.js';
+import type { CommentTarget } from '../../api/comments.js';
+import { type Deployment, getDeployment } from '../../api/deployments.js';
+import { KINDS } from '../../api/kinds.js';
+import { CliError, ExitCode, UsageError } from '../../errors.js';
+import { resolveDeployment } from '../deployments/resolve.js';
+
+export interface TargetFlags {
+  kind?: string;
+  refId?: string;
+  allocator?: string;
+  runner?: string;
+  constructor?: string;
+  proxy?: string;
+}
+
+const HOSTS = ['allocator', 'runner', 'constructor', 'proxy'] as const;
+
+export const TARGET_HELP = `
+A comment belongs to one resource of a deployment (--kind, default
+elasticsearch; --ref-id when it has several of that kind) or to an allocator,
+runner, constructor or proxy (--allocator ID, …; then leave out the
+deployment).`;
+
+export function addTargetOptions(cmd: Command): Command {
+  return cmd
+    .option('--kind <kind>', `the deployment's resource: ${KINDS.join(', ')}`, 'elasticsearch')
+    .option('--ref-id <ref_id>', 'the resource, when the deployment has several of that kind')
+    .option('--allocator <id>', 'comments on this allocator instead')
+    .option('--runner <id>', 'comments on this runner instead')
+    .option('--constructor <id>', 'comments on this constructor instead')
+    .option('--proxy <id>', 'comments on this proxy instead');
+}
+
+/** A flag's value; `constructor` is read only when commander set it (every object has one). */
+function hostFlag(flags: TargetFlags): { type: string; id: string } | undefined {
+  const given = HOSTS.flatMap((h) => {
+    const v = Object.hasOwn(flags, h)
+      ? (flags as unknown as Record<string, unknown>)[h]
+      : undefined;
+    return typeof v === 'string' ? [{ type: h, id: v }] : [];
+  });
+  if (given.length > 1)
+    throw new UsageError(`give one of ${given.map((g) => `--${g.type}`).join(', ')}, not several`);
+  return given[0];
+}
+
+export interface Parsed {
+  deployment?: string;
+  host?: { type: string; id: string };
+  /** The positional arguments after the target. */
+  rest: string[];
+}
+
+/**
+ * Splits the positional arguments: with --allocator (…) they are all
+ * `names`; otherwise the first is the deployment. A missing one is a usage
+ * error that names it.
+ */
+export function parseTarget(
+  args: (string | undefined)[],
+  flags: TargetFlags,
+  names: string[],
+): Parsed {
+  const given = args.filter((a): a is string => a !== undefined);
+  const host = hostFlag(flags);
+  if (host) {
+    if (flags.refId !== undefined || (flags.kind ?? 'elasticsearch') !== 'elasticsearch')
+      throw new UsageError(
+        `--kind and --ref-id are for a deployment's resources, not --${host.type}`,
+      );
+    if (host.id.trim() === '') throw new UsageError(`the --${host.type} id is empty`);
+  }
+  const rest = host ? given : given.slice(1);
+  const deployment = host ? undefined : given[0];
+  if (!host && deployment === undefined)
+    throw new UsageError(
+      'name a deployment (id or exact name), or give --allocator, --runner, --constructor or --proxy',
+    );
+  if (rest.length < names.length)
+    throw new UsageError(`missing ${names.slice(rest.length).join(' and ')}`);
+  if (rest.length > names.length)
+    throw new UsageError(
+      `too many arguments${host ? ` (with --${host.type}, leave out the deployment)` : ''}`,
+    );
+  return { ...(deployment === undefined ? {} : { deployment }), ...(host ? { host } : {}), rest };
+}
+
+/** The type and id ECE files the comments under, and words for messages. */
+export async function resolveTarget(
+  api: ApiClient,
+  parsed: Parsed,
+  flags: TargetFlags,
+): Promise<{ target: CommentTarget; label: string }> {
+  if (parsed.host) return { target: parsed.host, label: `${parsed.host.type} ${parsed.host.id}` };
+  const kind = flags.kind ?? 'elasticsearch';
+  if (!(KINDS as readonly string[]).includes(kind))
+    throw new UsageError(`invalid --kind "${kind}": use one of ${KINDS.join(', ')}`);
+  const ref = await resolveDeployment(api, parsed.deployment ?? '');
+  const d = parseBody<Deployment>(await getDeployment(api, ref.id, { plans: false }));
+  const list = d.resources?.[kind as keyof Deployment['resources']] ?? [];
+  const refs = list.map((r) => r.ref_id).join(', ');
+  let resource = list[0];
+  if (flags.refId !== undefined) {
+    resource = list.find((r) => r.ref_id === flags.refId);
+    if (!resource)
+      throw new CliError(
+        `deployment ${d.name} has no ${kind} resource ${flags.refId}${refs ? ` (it has: ${refs})` : ''}`,
+        ExitCode.NOT_FOUND,
+      );
+  } else if (list.length > 1) {
+    throw new UsageError(
+      `deployment ${d.name} has ${list.length} ${kind} resources; choose one with --ref-id: ${refs}`,
+    );
+  }
+  if (!resource)
+    throw new CliError(`deployment ${d.name} has no ${kind} resource`, ExitCode.NOT_FOUND);
+  return {
+    target: { type: kind, id: resource.id },
+    label: `${kind} ${resource.ref_id} of ${d.name}`,
+  };
+}

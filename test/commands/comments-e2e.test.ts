@@ -1,0 +1,80 @@
+// `ece comments` end to end against the sandbox: none at first, then add,
+// list, update and delete on a deployment's resource and an allocator
+// (in-process), then the built binary (rows, exit codes, help).
+
+import { after, before, describe, it } from 'node:test';
+import assert from '../helpers/assert.js';
+import { run } from '../helpers/cli.js';
+import { ece } from '../helpers/e2e.js';
+import { type TestSandbox, testSandbox } from '../helpers/sandbox.js';
+import { registerSecret } from '../helpers/secrets.js';
+
+describe('comments against the sandbox', () => {
+  let t: TestSandbox;
+  let env: Record<string, string>;
+  before(async () => {
+    t = await testSandbox({ deployments: 2 });
+    registerSecret(t.sb.apiKey);
+    env = { ECE_HOST: t.sb.url, ECE_API_KEY: t.sb.apiKey };
+  });
+  after(() => t.close());
+
+  it('none at first; add, list, update, delete on a resource and an allocator', async () => {
+    const empty = await run(['comments', 'list', 'prod-logs', '--json'], { env });
+    assert.deepEqual([empty.code, empty.stdout], [0, '{"values":[]}\n']);
+    const added = await run(['comments', 'add', 'prod-logs', 'Resized for the peak'], { env });
+    assert.equal(added.code, 0);
+    const id = added.stdout.trim();
+    const kibana = await run(['comments', 'add', 'prod-logs', '--kind', 'kibana', 'Kibana note'], {
+      env,
+    });
+    assert.equal(kibana.code, 0);
+    const list = await run(
+      ['comments', 'list', 'prod-logs', '--query', 'values[].comment.[id, user_id, message]'],
+      {
+        env,
+      },
+    );
+    assert.equal(list.stdout, `${id}\tsandbox-admin\tResized for the peak\n`);
+    const updated = await run(['comments', 'update', 'prod-logs', id, 'Resized to 8g'], { env });
+    assert.deepEqual([updated.code, updated.stderr], [0, `Updated comment ${id}.\n`]);
+    const shown = await run(
+      ['comments', 'list', 'prod-logs', '--query', 'values[0].comment.message'],
+      {
+        env,
+      },
+    );
+    assert.equal(shown.stdout, 'Resized to 8g\n');
+    const host = await run(['comments', 'add', '--allocator', '192.168.44.11', 'Disk replaced'], {
+      env,
+    });
+    assert.equal(host.code, 0);
+    const unknown = await run(['comments', 'add', '--allocator', '10.9.9.9', 'x'], { env });
+    assert.equal(unknown.code, 3);
+    const del = await run(['comments', 'delete', 'prod-logs', id, '--yes'], { env });
+    assert.equal(del.code, 0);
+    const after = await run(['comments', 'list', 'prod-logs', '--json'], { env });
+    assert.equal(after.stdout, '{"values":[]}\n');
+  });
+
+  it('the built binary: rows, exit codes, no stack trace', async () => {
+    const cases: [string[], number, string | RegExp][] = [
+      [
+        ['comments', 'list', '--allocator', '192.168.44.11', '--query', 'values[].comment.message'],
+        0,
+        'Disk replaced\n',
+      ],
+      [['comments', 'list', 'no-such-deployment'], 3, ''],
+      [['comments', 'delete', 'prod-logs', 'nope'], 2, ''],
+      [['comments', 'add', '--runner', '192.168.44.12', '--kind', 'kibana', 'x'], 2, ''],
+      [['comments', '--help'], 0, /ece comments list --allocator 192\.168\.44\.11/],
+    ];
+    for (const [argv, code, stdout] of cases) {
+      const r = await ece(argv, { env });
+      assert.equal(r.code, code, `${argv.join(' ')}: ${r.stderr}`);
+      if (typeof stdout === 'string') assert.equal(r.stdout, stdout, argv.join(' '));
+      else assert.match(r.stdout, stdout);
+      assert.ok(!/\n\s+at /.test(r.stderr), `${argv.join(' ')}: a stack trace`);
+    }
+  });
+});

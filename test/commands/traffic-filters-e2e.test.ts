@@ -1,0 +1,74 @@
+// `ece traffic-filters` end to end against the sandbox: the seeded ruleset
+// on prod-logs, the life of another one (in-process), then the built binary
+// (rows, exit codes, help, no stack trace).
+
+import { after, before, describe, it } from 'node:test';
+import assert from '../helpers/assert.js';
+import { run } from '../helpers/cli.js';
+import { ece } from '../helpers/e2e.js';
+import { type TestSandbox, testSandbox } from '../helpers/sandbox.js';
+import { registerSecret } from '../helpers/secrets.js';
+
+describe('traffic-filters against the sandbox', () => {
+  let t: TestSandbox;
+  let env: Record<string, string>;
+  before(async () => {
+    t = await testSandbox({ deployments: 2 });
+    registerSecret(t.sb.apiKey);
+    env = { ECE_HOST: t.sb.url, ECE_API_KEY: t.sb.apiKey };
+  });
+  after(() => t.close());
+
+  it('the seeded ruleset guards prod-logs; create, associate, update, delete another', async () => {
+    const prod = t.sb.state.list().find((d) => d.name === 'prod-logs')?.id ?? '';
+    const seeded = await run(['tf', 'show', 'office-network', '--query', 'associations[].id'], {
+      env,
+    });
+    assert.equal(seeded.stdout, `${prod}\n`);
+    const created = await run(['tf', 'create', '--name', 'vpn', '--source', '10.8.0.0/16'], {
+      env,
+    });
+    assert.equal(created.code, 0);
+    const id = created.stdout.trim();
+    assert.match(id, /^[0-9a-f]{32}$/);
+    assert.equal((await run(['tf', 'associate', 'vpn', 'prod-logs'], { env })).code, 0);
+    const mine = await run(
+      ['tf', 'list', '--deployment', 'prod-logs', '--query', 'rulesets[].name'],
+      {
+        env,
+      },
+    );
+    assert.equal(mine.stdout, 'office-network\nvpn\n');
+    const updated = await run(['tf', 'update', 'vpn', '--add-source', '192.0.2.1'], { env });
+    assert.equal(updated.code, 0);
+    const show = await run(['tf', 'show', 'vpn'], { env });
+    assert.match(show.stdout, /^rules\t10\.8\.0\.0\/16,192\.0\.2\.1$/m);
+    assert.match(show.stdout, new RegExp(`^associations\tprod-logs \\(${prod}\\)$`, 'm'));
+    const refused = await run(['tf', 'delete', 'vpn', '--yes'], { env });
+    assert.equal(refused.code, 5);
+    assert.equal((await run(['tf', 'disassociate', 'vpn', 'prod-logs'], { env })).code, 0);
+    const gone = await run(['tf', 'disassociate', 'vpn', 'prod-logs'], { env });
+    assert.equal(gone.code, 3);
+    const del = await run(['tf', 'delete', 'vpn', '--yes'], { env });
+    assert.deepEqual([del.code, del.stderr], [0, 'Deleted traffic filter ruleset vpn.\n']);
+    const list = await run(['tf', 'list', '--query', 'rulesets[].name'], { env });
+    assert.equal(list.stdout, 'office-network\n');
+  });
+
+  it('the built binary: rows, exit codes, no stack trace', async () => {
+    const cases: [string[], number, string | RegExp][] = [
+      [['traffic-filters', 'list', '--query', 'rulesets[].name'], 0, 'office-network\n'],
+      [['traffic-filters', 'show', 'nope'], 3, ''],
+      [['traffic-filters', 'delete', 'office-network', '--yes'], 5, ''],
+      [['traffic-filters', 'create', '--name', 'x', '--source', 'nope'], 2, ''],
+      [['traffic-filters', '--help'], 0, /ece traffic-filters associate office-network prod-logs/],
+    ];
+    for (const [argv, code, stdout] of cases) {
+      const r = await ece(argv, { env });
+      assert.equal(r.code, code, `${argv.join(' ')}: ${r.stderr}`);
+      if (typeof stdout === 'string') assert.equal(r.stdout, stdout, argv.join(' '));
+      else assert.match(r.stdout, stdout);
+      assert.ok(!/\n\s+at /.test(r.stderr), `${argv.join(' ')}: a stack trace`);
+    }
+  });
+});
