@@ -28,7 +28,7 @@ import {
   retryAfter,
 } from './retry.js';
 import { type TextSink, Tracer } from './trace.js';
-import { SendFailure, Transport } from './transport.js';
+import { type BodySink, SendFailure, Transport } from './transport.js';
 
 /** What session hooks may do with the client: send a request, register a secret. */
 export interface SessionRequester {
@@ -91,6 +91,13 @@ export interface RequestOptions {
    * (value → variable name, e.g. the password → ECE_PASSWORD), never in clear.
    */
   variables?: Record<string, string>;
+  /**
+   * A download: a 2xx body streams into this sink instead of memory (no size
+   * limit; the response's text stays empty). Give it `retry: false`.
+   */
+  sink?: BodySink;
+  /** This request's deadline instead of --timeout (a long download). */
+  timeoutMs?: number;
 }
 
 /** A request a dry run may send: it changes nothing on the server. */
@@ -98,7 +105,7 @@ export const isRead = (req: RequestOptions): boolean =>
   req.read === true || ['GET', 'HEAD', 'OPTIONS'].includes((req.method ?? 'GET').toUpperCase());
 
 export { backoff, DEFAULT_MAX_ATTEMPTS, retryAfter } from './retry.js';
-export { MAX_BODY_BYTES } from './transport.js';
+export { type BodySink, MAX_BODY_BYTES } from './transport.js';
 export { type ApiResponse, parseBody };
 
 export class ApiClient implements SessionRequester {
@@ -230,7 +237,7 @@ export class ApiClient implements SessionRequester {
     const where = new URL(url).pathname;
     const idempotent = req.idempotent ?? IDEMPOTENT_METHODS.includes(method);
     const maxAttempts = req.retry === false ? 1 : (this.opts.maxAttempts ?? DEFAULT_MAX_ATTEMPTS);
-    const deadline = new Deadline(this.opts.timeoutMs);
+    const deadline = new Deadline(req.timeoutMs ?? this.opts.timeoutMs);
     const signal = this.opts.signal
       ? AbortSignal.any([this.opts.signal, deadline.signal])
       : deadline.signal;
@@ -254,7 +261,7 @@ export class ApiClient implements SessionRequester {
       };
       let res: ApiResponse;
       try {
-        res = await this.followRedirects({ method, url, headers, body }, signal);
+        res = await this.followRedirects({ method, url, headers, body }, signal, req.sink);
       } catch (err) {
         if (this.opts.signal?.aborted) throw new InterruptedError();
         if (!(err instanceof SendFailure)) throw err;
@@ -294,10 +301,14 @@ export class ApiClient implements SessionRequester {
     }
   }
 
-  private async followRedirects(first: Hop, signal: AbortSignal): Promise<ApiResponse> {
+  private async followRedirects(
+    first: Hop,
+    signal: AbortSignal,
+    sink?: BodySink,
+  ): Promise<ApiResponse> {
     let hop = first;
     for (let hops = 0; ; hops++) {
-      const res = await this.send(hop, signal);
+      const res = await this.send(hop, signal, sink);
       const next = nextHop(hop, res.status, res.headers.location, hops);
       if (!next) return res;
       if (next.headers.authorization === undefined && hop.headers.authorization !== undefined)
@@ -308,10 +319,10 @@ export class ApiClient implements SessionRequester {
     }
   }
 
-  private async send(hop: Hop, signal: AbortSignal): Promise<ApiResponse> {
+  private async send(hop: Hop, signal: AbortSignal, sink?: BodySink): Promise<ApiResponse> {
     this.tracer.request(hop.method, hop.url, hop.headers, hop.body);
     const started = Date.now();
-    const res = await this.transport.send(hop, signal);
+    const res = await this.transport.send(hop, signal, sink);
     this.tracer.response(res, Date.now() - started);
     return res;
   }
