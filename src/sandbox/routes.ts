@@ -9,6 +9,7 @@ import { SandboxError } from './errors.js';
 import { esRoutes } from './es-proxy.js';
 import { infrastructureRoutes } from './infrastructure.js';
 import { instanceConfigRoutes } from './instance-configs.js';
+import { instanceRoutes } from './instances.js';
 import { licenseRoutes } from './license.js';
 import { flag } from './params.js';
 import {
@@ -203,6 +204,7 @@ export function routes(w: World): Route[] {
     ...snapshotRepoRoutes(),
     ...infrastructureRoutes(state),
     ...licenseRoutes(state.now),
+    ...instanceRoutes(state),
   ];
 }
 

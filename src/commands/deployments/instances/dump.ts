@@ -6,6 +6,7 @@ import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Command } from 'commander';
 import type { ApiClient } from '../../../api/client.js';
+import { KINDS } from '../../../api/kinds.js';
 import { UsageError } from '../../../errors.js';
 import { resolveDeployment } from '../resolve.js';
 import {
@@ -44,8 +45,12 @@ export async function dumpTarget(
   ref: string,
   flags: DumpFlags,
   kinds: readonly string[],
+  what: string,
 ): Promise<DumpTarget> {
-  const kind = checkKind(flags.kind ?? 'elasticsearch', kinds);
+  const kind = flags.kind ?? 'elasticsearch';
+  if ((KINDS as readonly string[]).includes(kind) && !kinds.includes(kind))
+    throw new UsageError(`${what} exist for ${kinds.join(', ')} only, not ${kind}`);
+  checkKind(kind, kinds);
   const { id } = await resolveDeployment(api, ref);
   const d = await readInstances(api, id);
   const r = pickResource(d, kind, flags.refId);

@@ -88,7 +88,7 @@ export async function run(ref: string, flags: HeapDumpFlags, ctx: Context): Prom
   if (toStdout(flags.outputFile) && ctx.io.stdoutIsTTY)
     throw new UsageError('a heap dump is binary: give -O FILE, or pipe stdout');
   const api = await ctx.api();
-  const { d, r, instance } = await dumpTarget(api, ref, flags, HEAP_DUMP_KINDS);
+  const { d, r, instance } = await dumpTarget(api, ref, flags, HEAP_DUMP_KINDS, 'heap dumps');
   const what = `${r.kind} ${r.refId} ${instance}`;
   const download = heapDumpDownloadRequest(d.id, r.kind, r.refId, instance);
   if (flags.capture === false) {

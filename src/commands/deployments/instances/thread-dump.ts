@@ -38,7 +38,7 @@ Examples:
 
 export async function run(ref: string, flags: DumpFlags, ctx: Context): Promise<void> {
   const api = await ctx.api();
-  const { d, r, instance } = await dumpTarget(api, ref, flags, THREAD_DUMP_KINDS);
+  const { d, r, instance } = await dumpTarget(api, ref, flags, THREAD_DUMP_KINDS, 'thread dumps');
   const write = threadDumpRequest(d.id, r.kind, r.refId, instance);
   if (showDryRun(ctx, api, write)) return;
   const res = await api.request(write);
