@@ -48,8 +48,8 @@ export interface HeapDumpFlags extends DumpFlags {
   waitTimeout?: string;
 }
 
-/** Between two reads of the heap dump list. */
-export const POLL_MS = 2_000;
+/** Between two reads of the heap dump list: from half a second, doubling up to 5 s. */
+export const pollDelay = (n: number) => Math.min(500 * 2 ** n, 5_000);
 
 export function register(group: Command, contexts: Contexts): void {
   dumpOptions(
@@ -151,7 +151,7 @@ async function untilReady(
 ): Promise<HeapDump> {
   const what = `${kind} ${refId} ${instance}`;
   let last = '';
-  for (;;) {
+  for (let n = 0; ; n++) {
     const dump = await dumpOf(api, id, kind, refId, instance);
     const fresh = dump !== undefined && (before === undefined || dump.captured !== before.captured);
     const status = dump?.status ?? '';
@@ -171,7 +171,7 @@ async function untilReady(
       throw err;
     }
     try {
-      await sleep(Math.min(POLL_MS, left), ctx.signal);
+      await sleep(Math.min(pollDelay(n), left), ctx.signal);
     } catch (err) {
       if (err instanceof InterruptedError)
         throw new InterruptedError('stopped waiting; ECE goes on capturing the heap dump');
