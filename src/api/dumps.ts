@@ -67,7 +67,7 @@ export function heapDumpCaptureRequest(
   };
 }
 
-/** GET /deployments/{id}/heap_dumps, one attempt (the poller paces itself). */
+/** GET /deployments/{id}/heap_dumps: the heap dumps of every instance, and captures in progress. */
 export function listHeapDumps(api: ApiClient, id: string): Promise<ApiResponse> {
   return api.request({
     method: 'GET',

@@ -7,6 +7,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from '../helpers/assert.js';
 import { run } from '../helpers/cli.js';
+import { spawnProc } from '../helpers/e2e.js';
 import { createRequest, type TestSandbox, testSandbox } from '../helpers/sandbox.js';
 import { eceError, json, type Recorded, startServer } from '../helpers/server.js';
 
@@ -416,7 +417,16 @@ describe('deployments instances move', () => {
           `^curl -sS -X POST ${s.url}${ES}/instances/instance-0000000000/_move .*--data-binary '\\{"plan_configuration":\\{"preferred_allocators":\\["alloc-3"\\]\\}\\}'\\n$`,
         ),
       );
-      assert.deepEqual(sent(s.requests), [`POST ${ES}/instances/instance-0000000000/_move`]);
+      // The printed line, run by curl, sends the same write.
+      const curl = await spawnProc('sh', ['-c', dry.stdout], {
+        env: { PATH: process.env.PATH ?? '/usr/bin:/bin', ECE_API_KEY: 'instances-key-1' },
+      });
+      assert.equal(curl.code, 0, curl.stderr);
+      assert.deepEqual(sent(s.requests), [
+        `POST ${ES}/instances/instance-0000000000/_move`,
+        `POST ${ES}/instances/instance-0000000000/_move {"plan_configuration":{"preferred_allocators":["alloc-3"]}}`,
+      ]);
+      assert.equal(s.requests.at(-1)?.headers.authorization, 'ApiKey instances-key-1');
     } finally {
       await s.close();
     }
