@@ -191,7 +191,10 @@ describe('deployments instances heap-dump', () => {
   it('captures, polls until the new dump is ready, and writes it (base64 or raw) to the file', async () => {
     const dir = tempDir();
     for (const [label, send] of [
-      ['base64 JSON', (res: import('node:http').ServerResponse) => json(res, 200, JSON.stringify(b64(HEAP)))],
+      [
+        'base64 JSON',
+        (res: import('node:http').ServerResponse) => json(res, 200, JSON.stringify(b64(HEAP))),
+      ],
       [
         'raw bytes',
         (res: import('node:http').ServerResponse) => {
