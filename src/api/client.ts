@@ -29,7 +29,7 @@ import {
   retryAfter,
 } from './retry.js';
 import { type TextSink, Tracer } from './trace.js';
-import { SendFailure, Transport } from './transport.js';
+import { type BodySink, SendFailure, Transport } from './transport.js';
 
 /** What session hooks may do with the client: send a request, register a secret. */
 export interface SessionRequester {
@@ -92,7 +92,15 @@ export interface RequestOptions {
    * (value → variable name, e.g. the password → ECE_PASSWORD), never in clear.
    */
   variables?: Record<string, string>;
-  /** This request's deadline instead of --timeout's (an upload: the time its bytes need). */
+  /**
+   * A download: a 2xx body streams into this sink instead of memory (no size
+   * limit; the response's text stays empty). Give it `retry: false`.
+   */
+  sink?: BodySink;
+  /**
+   * This request's deadline instead of --timeout's: an upload (the time its
+   * bytes need) or a long download.
+   */
   timeoutMs?: number;
 }
 
@@ -101,7 +109,7 @@ export const isRead = (req: RequestOptions): boolean =>
   req.read === true || ['GET', 'HEAD', 'OPTIONS'].includes((req.method ?? 'GET').toUpperCase());
 
 export { backoff, DEFAULT_MAX_ATTEMPTS, retryAfter } from './retry.js';
-export { MAX_BODY_BYTES } from './transport.js';
+export { type BodySink, MAX_BODY_BYTES } from './transport.js';
 export { type ApiResponse, parseBody };
 
 export class ApiClient implements SessionRequester {
@@ -268,7 +276,7 @@ export class ApiClient implements SessionRequester {
       };
       let res: ApiResponse;
       try {
-        res = await this.followRedirects({ method, url, headers, body }, signal);
+        res = await this.followRedirects({ method, url, headers, body }, signal, req.sink);
       } catch (err) {
         if (this.opts.signal?.aborted) throw new InterruptedError();
         if (!(err instanceof SendFailure)) throw err;
@@ -308,10 +316,14 @@ export class ApiClient implements SessionRequester {
     }
   }
 
-  private async followRedirects(first: Hop, signal: AbortSignal): Promise<ApiResponse> {
+  private async followRedirects(
+    first: Hop,
+    signal: AbortSignal,
+    sink?: BodySink,
+  ): Promise<ApiResponse> {
     let hop = first;
     for (let hops = 0; ; hops++) {
-      const res = await this.send(hop, signal);
+      const res = await this.send(hop, signal, sink);
       const next = nextHop(hop, res.status, res.headers.location, hops);
       if (!next) return res;
       if (next.headers.authorization === undefined && hop.headers.authorization !== undefined)
@@ -322,7 +334,7 @@ export class ApiClient implements SessionRequester {
     }
   }
 
-  private async send(hop: Hop, signal: AbortSignal): Promise<ApiResponse> {
+  private async send(hop: Hop, signal: AbortSignal, sink?: BodySink): Promise<ApiResponse> {
     this.tracer.request(
       hop.method,
       hop.url,
@@ -330,7 +342,7 @@ export class ApiClient implements SessionRequester {
       hop.body instanceof FileBody ? hop.body.describe() : hop.body,
     );
     const started = Date.now();
-    const res = await this.transport.send(hop, signal);
+    const res = await this.transport.send(hop, signal, sink);
     this.tracer.response(res, Date.now() - started);
     return res;
   }

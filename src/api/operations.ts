@@ -96,3 +96,31 @@ export const TRAFFIC_FILTERS_COMMENTS_OPERATIONS: Record<string, string> = {
   'PUT /comments/{resource_type}/{resource_id}/{comment_id}': '2.4.3',
   'DELETE /comments/{resource_type}/{resource_id}/{comment_id}': '2.4.3',
 };
+
+// The operations of the instance commands (ece deployments instances …,
+// resync), with the first ECE version whose cloud-sdk-go list has each.
+export const INSTANCES_OPERATIONS: Record<string, string> = {
+  'POST /deployments/{deployment_id}/{resource_kind}/{ref_id}/instances/{instance_ids}/_stop':
+    '2.4.3',
+  'POST /deployments/{deployment_id}/{resource_kind}/{ref_id}/instances/{instance_ids}/_start':
+    '2.4.3',
+  'POST /deployments/{deployment_id}/{resource_kind}/{ref_id}/instances/{instance_ids}/maintenance-mode/_start':
+    '2.4.3',
+  'POST /deployments/{deployment_id}/{resource_kind}/{ref_id}/instances/{instance_ids}/maintenance-mode/_stop':
+    '2.4.3',
+  'POST /deployments/{deployment_id}/{resource_kind}/{ref_id}/instances/maintenance-mode/_start':
+    '2.4.3',
+  'POST /deployments/{deployment_id}/{resource_kind}/{ref_id}/instances/maintenance-mode/_stop':
+    '2.4.3',
+  'POST /deployments/{deployment_id}/elasticsearch/{ref_id}/instances/{instance_ids}/_move':
+    '3.0.0',
+  'POST /deployments/{deployment_id}/{resource_kind}/{ref_id}/instances/{instance_id}/thread_dump/_capture':
+    '2.13.0',
+  'POST /deployments/{deployment_id}/{resource_kind}/{ref_id}/instances/{instance_id}/heap_dump/_capture':
+    '2.12.0',
+  'GET /deployments/{deployment_id}/{resource_kind}/{ref_id}/instances/{instance_id}/heap_dump/_download':
+    '2.12.0',
+  'GET /deployments/{deployment_id}/heap_dumps': '2.12.0',
+  'POST /deployments/_resync': '2.4.3',
+  'POST /deployments/{deployment_id}/_resync': '2.4.3',
+};

@@ -44,6 +44,15 @@ export class SendFailure extends Error {
   }
 }
 
+/**
+ * Where a download's 2xx body goes instead of memory: told the status and
+ * headers first, then each chunk as it arrives.
+ */
+export interface BodySink {
+  start(status: number, headers: Record<string, string>): void;
+  write(chunk: Buffer): void;
+}
+
 /** The largest response body read; ECE's largest answers are far below it. */
 export const MAX_BODY_BYTES = 128 * 1024 * 1024;
 
@@ -58,7 +67,7 @@ export class Transport {
   constructor(private readonly opts: TransportOptions) {}
 
   /** Sends one request and reads its body; throws SendFailure. */
-  async send(out: Outgoing, signal: AbortSignal): Promise<ApiResponse> {
+  async send(out: Outgoing, signal: AbortSignal, sink?: BodySink): Promise<ApiResponse> {
     const dispatcher = await this.getDispatcher();
     const { request } = await loadAgent();
     // undici keeps reconnecting while a connection attempt fails with a
@@ -88,10 +97,16 @@ export class Transport {
       const pending = request.call(dispatcher, reqOpts);
       pending.catch(() => undefined);
       const res = await untilAborted(pending, combined);
+      const headers = flatHeaders(res.headers);
+      if (sink && res.statusCode >= 200 && res.statusCode < 300) {
+        sink.start(res.statusCode, headers);
+        for await (const chunk of res.body) sink.write(chunk as Buffer);
+        return { status: res.statusCode, headers, text: '', url: out.url };
+      }
       const bytes = await readLimited(res, this.opts.endpoint);
       return {
         status: res.statusCode,
-        headers: flatHeaders(res.headers),
+        headers,
         text: bytes.toString('utf8'),
         bytes,
         url: out.url,

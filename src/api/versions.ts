@@ -7,6 +7,7 @@ import { parseBody } from './body.js';
 import type { ApiClient } from './client.js';
 import {
   EXTENSIONS_STACK_OPERATIONS,
+  INSTANCES_OPERATIONS,
   PLATFORM_ADMIN_OPERATIONS,
   TEMPLATES_RUNNERS_ROLES_OPERATIONS,
   TRAFFIC_FILTERS_COMMENTS_OPERATIONS,
@@ -59,6 +60,7 @@ export const OPERATIONS: Record<string, string> = {
   ...TEMPLATES_RUNNERS_ROLES_OPERATIONS,
   ...USERS_SECURITY_OPERATIONS,
   ...TRAFFIC_FILTERS_COMMENTS_OPERATIONS,
+  ...INSTANCES_OPERATIONS,
 };
 
 /** -1, 0 or 1; `3.8.0-ms12` counts as 3.8.0; parts that are not numbers count as 0. */

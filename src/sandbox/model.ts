@@ -14,6 +14,15 @@ export interface Resource {
   /** Instances stopped with instances/_stop. */
   stopped: boolean;
   settings?: Record<string, unknown> | undefined;
+  /** Per instance (by name): what the instance commands changed (src/sandbox/instances.ts). */
+  overlays?: Record<string, InstanceOverlay>;
+}
+
+export interface InstanceOverlay {
+  stopped?: boolean;
+  maintenance?: boolean;
+  /** Moved here by _move. */
+  allocator?: string;
 }
 
 export interface Deployment {

@@ -55,6 +55,8 @@ export function setInstancesStopped(
     );
   }
   r.stopped = stopped;
+  // Every instance: those stopped one by one too (src/sandbox/instances.ts).
+  for (const o of Object.values(r.overlays ?? {})) delete o.stopped;
   state.touch(d);
   return {};
 }

@@ -11,6 +11,7 @@ import { esRoutes } from './es-proxy.js';
 import { extensionRoutes } from './extensions.js';
 import { infrastructureRoutes } from './infrastructure.js';
 import { instanceConfigRoutes } from './instance-configs.js';
+import { instanceRoutes } from './instances.js';
 import { licenseRoutes } from './license.js';
 import { allocators, platformInfo, type SandboxUser, stackVersions, user } from './platform.js';
 import { runnerRoutes } from './runners.js';
@@ -161,6 +162,7 @@ export function routes(w: World): Route[] {
     ...userRoutes(w),
     ...trafficFilterRoutes(state),
     ...commentRoutes(state),
+    ...instanceRoutes(state),
   ];
 }
 

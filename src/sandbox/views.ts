@@ -3,6 +3,7 @@
 
 import { INSTANCE_CONFIGURATIONS, SIZES } from './catalog.js';
 import { iso } from './ids.js';
+import { instanceName, withOverlay } from './instances.js';
 import {
   activePlan,
   currentPlan,
@@ -129,22 +130,24 @@ function resourceInfo(
   const placed = status !== 'initializing' && (status !== 'stopped' || r.stopped);
   const running = placed && !r.stopped;
   const version = resourceVersion(r, now);
-  const instances = topology(r, now).map((t, i) => ({
-    instance_name: `instance-${String(i).padStart(10, '0')}`,
-    zone: t.zone,
-    allocator_id: `192.168.44.${10 + (i % 3)}`,
-    healthy: running,
-    container_started: running,
-    service_running: running,
-    maintenance_mode: false,
-    ...(version ? { service_version: version } : {}),
-    memory: { instance_capacity: t.memory },
-    instance_configuration: {
-      id: instanceConfiguration(r.kind),
-      name: instanceConfiguration(r.kind),
-      resource: 'memory',
-    },
-  }));
+  const instances = topology(r, now).map((t, i) =>
+    withOverlay(r, {
+      instance_name: instanceName(i),
+      zone: t.zone,
+      allocator_id: `192.168.44.${10 + (i % 3)}`,
+      healthy: running,
+      container_started: running,
+      service_running: running,
+      maintenance_mode: false,
+      ...(version ? { service_version: version } : {}),
+      memory: { instance_capacity: t.memory },
+      instance_configuration: {
+        id: instanceConfiguration(r.kind),
+        name: instanceConfiguration(r.kind),
+        resource: 'memory',
+      },
+    }),
+  );
   const metadata = {
     version: r.plans.length,
     last_modified: iso(r.plans.at(-1)?.started ?? d.createdAt),

@@ -573,6 +573,45 @@ describe('sandbox contract', () => {
       await expect(200, 'DELETE', one);
       await expect(404, 'DELETE', one);
     }
+    // deployments instances, dumps and resync
+    {
+      const base = `/deployments/${running}/elasticsearch/main-elasticsearch/instances`;
+      const one = `${base}/instance-0000000000`;
+      await expect(202, 'POST', `${base}/maintenance-mode/_start`);
+      await expect(202, 'POST', `${base}/maintenance-mode/_stop`);
+      await expect(202, 'POST', `${one}/maintenance-mode/_start`);
+      await expect(202, 'POST', `${one}/maintenance-mode/_stop`);
+      await expect(404, 'POST', `${base}/instance-0000000009/maintenance-mode/_start`);
+      await expect(202, 'POST', `${base}/instance-0000000009/_stop?ignore_missing=true`);
+      await expect(202, 'POST', `${one}/_stop`);
+      await expect(202, 'POST', `${one}/_start`);
+      await expect(404, 'POST', `${base}/instance-0000000009/_start`);
+      await expect(200, 'POST', `${one}/_move?validate_only=true`, {
+        body: { plan_configuration: { preferred_allocators: ['192.168.44.12'] } },
+      });
+      await expect(202, 'POST', `${one}/_move`, {
+        body: { plan_configuration: { preferred_allocators: ['192.168.44.12'] } },
+      });
+      await expect(404, 'POST', `${base}/instance-0000000009/_move`);
+      await expect(200, 'POST', `${one}/thread_dump/_capture`);
+      await expect(404, 'POST', `${base}/instance-0000000009/thread_dump/_capture`);
+      await expect(404, 'GET', `${one}/heap_dump/_download`);
+      await expect(202, 'POST', `${one}/heap_dump/_capture`);
+      await expect(200, 'GET', `/deployments/${running}/heap_dumps`);
+      t.advance(3_000);
+      await expect(200, 'GET', `/deployments/${running}/heap_dumps`);
+      await expect(200, 'GET', `${one}/heap_dump/_download`);
+      await expect(
+        404,
+        'POST',
+        `/deployments/${running}/kibana/main-kibana/instances/x/heap_dump/_capture`,
+      );
+      await expect(404, 'GET', '/deployments/0000/heap_dumps');
+      await expect(200, 'POST', `/deployments/${running}/_resync`);
+      await expect(404, 'POST', '/deployments/0000/_resync');
+      await expect(200, 'POST', '/deployments/_resync');
+      await expect(200, 'POST', '/deployments/_resync?skip_matching_version=false');
+    }
     await expect(404, 'GET', '/no/such/thing');
     await expect(405, 'PATCH', '/deployments');
   });

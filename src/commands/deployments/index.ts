@@ -5,12 +5,14 @@ import type { Contexts } from '../action.js';
 import * as create from './create.js';
 import * as remove from './delete.js';
 import * as es from './es.js';
+import * as instances from './instances/index.js';
 import * as list from './list.js';
 import * as plan from './plan/index.js';
 import * as resetPassword from './reset-password.js';
 import * as resize from './resize.js';
 import * as restart from './restart.js';
 import * as restore from './restore.js';
+import * as resync from './resync.js';
 import * as search from './search.js';
 import * as show from './show.js';
 import * as shutdown from './shutdown.js';
@@ -47,4 +49,6 @@ Examples:
   upgrade.register(group, contexts);
   resetPassword.register(group, contexts);
   es.register(group, contexts);
+  instances.register(group, contexts);
+  resync.register(group, contexts);
 }

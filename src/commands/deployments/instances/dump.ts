@@ -1,0 +1,135 @@
+// What thread-dump and heap-dump share: the options that choose one instance
+// (--kind, --ref-id, --instance), and writing the dump to -O FILE or stdout.
+// -O, not -o: -o is the global output format.
+
+import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import type { Command } from 'commander';
+import type { ApiClient } from '../../../api/client.js';
+import { KINDS } from '../../../api/kinds.js';
+import { UsageError } from '../../../errors.js';
+import { resolveDeployment } from '../resolve.js';
+import {
+  checkKind,
+  type InstancesDeployment,
+  type InstancesResource,
+  oneInstance,
+  pickResource,
+  readInstances,
+} from './common.js';
+
+export interface DumpFlags {
+  kind?: string;
+  refId?: string;
+  instance?: string;
+  outputFile?: string;
+}
+
+export function dumpOptions(cmd: Command, kinds: readonly string[]): Command {
+  return cmd
+    .argument('<deployment>', 'deployment id or exact name')
+    .option('--kind <kind>', `resource kind: ${kinds.join(', ')}`, 'elasticsearch')
+    .option('--ref-id <ref-id>', 'which resource of that kind (needed only when there are several)')
+    .option('--instance <name>', 'the instance (needed only when the resource has several)');
+}
+
+export interface DumpTarget {
+  d: InstancesDeployment;
+  r: InstancesResource;
+  instance: string;
+}
+
+/** The deployment, resource and instance, each checked against what ECE reports. */
+export async function dumpTarget(
+  api: ApiClient,
+  ref: string,
+  flags: DumpFlags,
+  kinds: readonly string[],
+  what: string,
+): Promise<DumpTarget> {
+  const kind = flags.kind ?? 'elasticsearch';
+  if ((KINDS as readonly string[]).includes(kind) && !kinds.includes(kind))
+    throw new UsageError(`${what} exist for ${kinds.join(', ')} only, not ${kind}`);
+  checkKind(kind, kinds);
+  const { id } = await resolveDeployment(api, ref);
+  const d = await readInstances(api, id);
+  const r = pickResource(d, kind, flags.refId);
+  return { d, r, instance: oneInstance(d, r, flags.instance) };
+}
+
+/** `-` (or nothing) is stdout. */
+export const toStdout = (file: string | undefined) => file === undefined || file === '-';
+
+/**
+ * A file written whole or not at all: a temporary file beside it (0600: a
+ * dump may hold secrets), renamed over it by commit(). A file that cannot be
+ * written is a usage error.
+ */
+export class AtomicFile {
+  private readonly tmp: string;
+  private fd: number | undefined;
+  size = 0;
+  constructor(readonly file: string) {
+    this.tmp = join(dirname(file), `.${basename(file)}.${process.pid}.part`);
+    try {
+      this.fd = openSync(this.tmp, 'w', 0o600);
+    } catch (err) {
+      throw cannotWrite(file, err);
+    }
+  }
+
+  write(chunk: Uint8Array): void {
+    if (this.fd === undefined) return;
+    try {
+      writeSync(this.fd, chunk);
+      this.size += chunk.byteLength;
+    } catch (err) {
+      this.abort();
+      throw cannotWrite(this.file, err);
+    }
+  }
+
+  commit(): number {
+    if (this.fd === undefined) return this.size;
+    try {
+      closeSync(this.fd);
+      this.fd = undefined;
+      renameSync(this.tmp, this.file);
+    } catch (err) {
+      this.abort();
+      throw cannotWrite(this.file, err);
+    }
+    return this.size;
+  }
+
+  abort(): void {
+    if (this.fd !== undefined) closeSync(this.fd);
+    this.fd = undefined;
+    rmSync(this.tmp, { force: true });
+  }
+}
+
+/** The whole dump to `file`; its size. */
+export function writeFile(file: string, data: Uint8Array): number {
+  const f = new AtomicFile(file);
+  f.write(data);
+  return f.commit();
+}
+
+function cannotWrite(file: string, err: unknown): UsageError {
+  const code = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
+  return new UsageError(`cannot write ${file}: ${code}`);
+}
+
+/** 1234567 → `1.2 MB`. */
+export function formatBytes(n: number): string {
+  if (n < 1000) return `${n} B`;
+  const units = ['kB', 'MB', 'GB', 'TB'];
+  let v = n;
+  let u = -1;
+  while (v >= 1000 && u < units.length - 1) {
+    v /= 1000;
+    u++;
+  }
+  return `${v.toFixed(1)} ${units[u]}`;
+}
