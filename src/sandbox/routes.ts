@@ -9,6 +9,7 @@ import { SandboxError } from './errors.js';
 import { esRoutes } from './es-proxy.js';
 import { infrastructureRoutes } from './infrastructure.js';
 import { instanceConfigRoutes } from './instance-configs.js';
+import { keystoreRoutes } from './keystore.js';
 import { licenseRoutes } from './license.js';
 import { flag } from './params.js';
 import {
@@ -21,6 +22,7 @@ import {
   templates,
   user,
 } from './platform.js';
+import { remoteClusterRoutes } from './remote-clusters.js';
 import { snapshotRepoRoutes } from './snapshot-repos.js';
 import type { SandboxState } from './state.js';
 
@@ -203,6 +205,8 @@ export function routes(w: World): Route[] {
     ...snapshotRepoRoutes(),
     ...infrastructureRoutes(state),
     ...licenseRoutes(state.now),
+    ...keystoreRoutes(state),
+    ...remoteClusterRoutes(state),
   ];
 }
 
