@@ -5,8 +5,10 @@ import type { Contexts } from '../action.js';
 import * as create from './create.js';
 import * as remove from './delete.js';
 import * as es from './es.js';
+import * as keystore from './keystore/index.js';
 import * as list from './list.js';
 import * as plan from './plan/index.js';
+import * as remoteClusters from './remote-clusters/index.js';
 import * as resetPassword from './reset-password.js';
 import * as resize from './resize.js';
 import * as restart from './restart.js';
@@ -47,4 +49,6 @@ Examples:
   upgrade.register(group, contexts);
   resetPassword.register(group, contexts);
   es.register(group, contexts);
+  keystore.register(group, contexts);
+  remoteClusters.register(group, contexts);
 }
