@@ -83,7 +83,7 @@ async function readValue(ctx: Context, flags: SetFlags, dryRun: boolean): Promis
   if (flags.file !== undefined && flags.file !== '-') {
     value = await readInputFile(ctx.io, flags.file);
   } else if (flags.file === '-' || !ctx.io.stdinIsTTY) {
-    value = await readStdin(ctx.io, 'the value');
+    value = await readStdin(ctx.io, 'value');
   } else if (dryRun) {
     return UNREAD_VALUE;
   } else if (canPrompt(ctx.io)) {
