@@ -62,6 +62,8 @@ describe('shell completion', () => {
       'upgrade',
       'reset-password',
       'es',
+      'keystore',
+      'remote-clusters',
     ]);
   });
 
