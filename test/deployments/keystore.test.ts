@@ -248,9 +248,9 @@ describe('deployments keystore set (per-test server)', () => {
   it('--dry-run: the curl line takes $ECE_KEYSTORE_VALUE, never the value; nothing is sent', async () => {
     const server = await ece();
     try {
+      // No value to read: the dry run neither reads stdin nor prompts.
       const r = await run(['deployments', 'keystore', 'set', ID, 'x.key', '--dry-run'], {
         env: env(server.url),
-        stdin: VALUE,
       });
       assert.equal(r.code, 0, r.stderr);
       assert.ok(!r.stdout.includes(VALUE));

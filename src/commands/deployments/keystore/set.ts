@@ -82,10 +82,13 @@ async function readValue(ctx: Context, flags: SetFlags, dryRun: boolean): Promis
   let value: string;
   if (flags.file !== undefined && flags.file !== '-') {
     value = await readInputFile(ctx.io, flags.file);
-  } else if (flags.file === '-' || !ctx.io.stdinIsTTY) {
+  } else if (flags.file === '-') {
     value = await readStdin(ctx.io, 'value');
   } else if (dryRun) {
+    // The curl line takes the variable: nothing to read, never a prompt.
     return UNREAD_VALUE;
+  } else if (!ctx.io.stdinIsTTY) {
+    value = await readStdin(ctx.io, 'value');
   } else if (canPrompt(ctx.io)) {
     value = await ask(ctx.io, 'Value (not echoed): ', { hidden: true });
   } else {
