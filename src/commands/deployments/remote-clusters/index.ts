@@ -10,6 +10,10 @@ export function register(group: Command, contexts: Contexts): void {
   const remote = group
     .command('remote-clusters')
     .description('Remote clusters of an Elasticsearch resource: show, set');
+  remote.addHelpText(
+    'after',
+    '\nExamples:\n  $ ece deployments remote-clusters show search-hub --json > remotes.json\n  $ ece deployments remote-clusters set search-hub -f remotes.json',
+  );
   show.register(remote, contexts);
   set.register(remote, contexts);
 }
