@@ -124,3 +124,13 @@ export const INSTANCES_OPERATIONS: Record<string, string> = {
   'POST /deployments/_resync': '2.4.3',
   'POST /deployments/{deployment_id}/_resync': '2.4.3',
 };
+
+// The keystore and remote-clusters commands (issue 16). cloud-sdk-go's
+// api/version/2.5.0-ms39.md is the first list with the keystore of a
+// deployment (2.5.0 is its release); 2.6.0.md the first with remote clusters.
+export const KEYSTORE_REMOTE_OPERATIONS: Record<string, string> = {
+  'GET /deployments/{deployment_id}/elasticsearch/{ref_id}/keystore': '2.5.0',
+  'PATCH /deployments/{deployment_id}/elasticsearch/{ref_id}/keystore': '2.5.0',
+  'GET /deployments/{deployment_id}/elasticsearch/{ref_id}/remote-clusters': '2.6.0',
+  'PUT /deployments/{deployment_id}/elasticsearch/{ref_id}/remote-clusters': '2.6.0',
+};

@@ -46,7 +46,17 @@ function redactValue(v: unknown): unknown {
     // Objects under a secret-looking name are searched, not hidden: their
     // usernames and ids help debugging; their scalar secrets are masked.
     const scalar = typeof val === 'string' || typeof val === 'number';
-    out[k] = scalar && SECRET_FIELD.test(k) ? MASK : redactValue(val);
+    // The keystore's `secrets` (setting → {value, as_file}): every value beneath is secret.
+    if (k === 'secrets' && val !== null && typeof val === 'object') out[k] = maskLeaves(val);
+    else out[k] = scalar && SECRET_FIELD.test(k) ? MASK : redactValue(val);
   }
   return out;
+}
+
+/** Every string and number beneath masked; names and booleans (as_file) kept. */
+function maskLeaves(v: unknown): unknown {
+  if (typeof v === 'string' || typeof v === 'number') return MASK;
+  if (Array.isArray(v)) return v.map(maskLeaves);
+  if (v === null || typeof v !== 'object') return v;
+  return Object.fromEntries(Object.entries(v).map(([k, val]) => [k, maskLeaves(val)]));
 }

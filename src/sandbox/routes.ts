@@ -12,8 +12,10 @@ import { extensionRoutes } from './extensions.js';
 import { infrastructureRoutes } from './infrastructure.js';
 import { instanceConfigRoutes } from './instance-configs.js';
 import { instanceRoutes } from './instances.js';
+import { keystoreRoutes } from './keystore.js';
 import { licenseRoutes } from './license.js';
 import { allocators, platformInfo, type SandboxUser, stackVersions, user } from './platform.js';
+import { remoteClusterRoutes } from './remote-clusters.js';
 import { runnerRoutes } from './runners.js';
 import { snapshotRepoRoutes } from './snapshot-repos.js';
 import { stackRoutes } from './stack.js';
@@ -163,6 +165,8 @@ export function routes(w: World): Route[] {
     ...trafficFilterRoutes(state),
     ...commentRoutes(state),
     ...instanceRoutes(state),
+    ...keystoreRoutes(state),
+    ...remoteClusterRoutes(state),
   ];
 }
 

@@ -75,7 +75,10 @@ describe('deployments show --update-payload and resize (per-test server)', () =>
       const r = await run(['deployments', 'show', ID, '--update-payload'], {
         env: env(server.url),
       });
-      assert.deepEqual([r.code, r.stderr], [0, '']);
+      assert.deepEqual(
+        [r.code, r.stderr],
+        [0, `# update with: ece deployments update ${ID} -f <file> --if-version 7\n`],
+      );
       assert.deepEqual(JSON.parse(r.stdout), {
         name: 'sizable',
         prune_orphans: false,

@@ -64,6 +64,8 @@ describe('shell completion', () => {
       'es',
       'instances',
       'resync',
+      'keystore',
+      'remote-clusters',
     ]);
   });
 

@@ -37,6 +37,10 @@ let cached: { spec: Spec; ajv: Ajv } | undefined;
 function load(): { spec: Spec; ajv: Ajv } {
   if (cached) return cached;
   const spec = JSON.parse(readFileSync(specPath(), 'utf8')) as Spec;
+  // A keystore value is "either a string or a JSON object" (its description); go-swagger
+  // typed it `object`. ecctl and terraform-provider-ec send strings: any value is allowed.
+  const secret = spec.definitions.KeystoreSecret as { properties?: Record<string, object> };
+  if (secret?.properties?.value) secret.properties.value = {};
   const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: true });
   // ajv-formats is CommonJS with a default export.
   type AddFormats = (a: Ajv) => Ajv;

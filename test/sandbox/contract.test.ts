@@ -612,6 +612,46 @@ describe('sandbox contract', () => {
       await expect(200, 'POST', '/deployments/_resync');
       await expect(200, 'POST', '/deployments/_resync?skip_matching_version=false');
     }
+    // keystore and remote clusters
+    {
+      const all = (await expect(200, 'GET', '/deployments')) as {
+        deployments: { id: string; name: string }[];
+      };
+      const [a, b] = all.deployments.filter((d) => !/admin|logging|security/.test(d.name));
+      const es = `/deployments/${a?.id}/elasticsearch/main-elasticsearch`;
+      await expect(200, 'PATCH', `${es}/keystore`, {
+        body: { secrets: { 's3.client.default.secret_key': { value: 'v-1', as_file: false } } },
+      });
+      await expect(200, 'PATCH', `/deployments/${a?.id}/elasticsearch/_main/keystore`, {
+        body: { secrets: { 'gcs.client.default.credentials_file': { value: { type: 'sa' } } } },
+      });
+      await expect(200, 'GET', `${es}/keystore`);
+      await expect(200, 'PATCH', `${es}/keystore`, {
+        body: { secrets: { 's3.client.default.secret_key': {} } },
+      });
+      await expect(400, 'PATCH', `${es}/keystore`, { body: { secrets: { 'bad name': {} } } });
+      await expect(400, 'PATCH', `${es}/keystore`, { body: {} });
+      await expect(404, 'GET', `/deployments/${a?.id}/elasticsearch/nope/keystore`);
+      await expect(404, 'GET', `/deployments/${'f'.repeat(32)}/elasticsearch/_main/keystore`);
+      const remote = {
+        alias: 'other',
+        deployment_id: b?.id,
+        elasticsearch_ref_id: 'main-elasticsearch',
+      };
+      await expect(202, 'PUT', `${es}/remote-clusters`, { body: { resources: [remote] } });
+      await expect(200, 'GET', `${es}/remote-clusters`);
+      await expect(400, 'PUT', `${es}/remote-clusters`, {
+        body: { resources: [{ ...remote, alias: 'a b' }] },
+      });
+      await expect(400, 'PUT', `${es}/remote-clusters`, {
+        body: { resources: [{ ...remote, deployment_id: 'f'.repeat(32) }] },
+      });
+      await expect(400, 'PUT', `${es}/remote-clusters`, { body: { resources: [remote, remote] } });
+      await expect(404, 'PUT', `/deployments/${a?.id}/elasticsearch/nope/remote-clusters`, {
+        body: { resources: [] },
+      });
+      await expect(202, 'PUT', `${es}/remote-clusters`, { body: { resources: [] } });
+    }
     await expect(404, 'GET', '/no/such/thing');
     await expect(405, 'PATCH', '/deployments');
   });

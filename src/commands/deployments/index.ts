@@ -6,8 +6,10 @@ import * as create from './create.js';
 import * as remove from './delete.js';
 import * as es from './es.js';
 import * as instances from './instances/index.js';
+import * as keystore from './keystore/index.js';
 import * as list from './list.js';
 import * as plan from './plan/index.js';
+import * as remoteClusters from './remote-clusters/index.js';
 import * as resetPassword from './reset-password.js';
 import * as resize from './resize.js';
 import * as restart from './restart.js';
@@ -51,4 +53,6 @@ Examples:
   es.register(group, contexts);
   instances.register(group, contexts);
   resync.register(group, contexts);
+  keystore.register(group, contexts);
+  remoteClusters.register(group, contexts);
 }

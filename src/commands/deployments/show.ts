@@ -59,15 +59,23 @@ export async function run(ref: string, flags: ShowFlags, ctx: Context): Promise<
   const { id } = await resolveDeployment(api, ref);
   if (flags.updatePayload) {
     const { readForUpdate } = await import('./payload.js');
+    const read = await readForUpdate(api, id);
     // JSON.stringify escapes control characters; bidi and other format characters are
     // escaped too (the same JSON value), so a name from the network cannot reorder the screen.
-    const text = JSON.stringify((await readForUpdate(api, id)).payload, null, 2).replace(
+    const text = JSON.stringify(read.payload, null, 2).replace(
       /[\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g,
       (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
     );
     // A document to edit and send back: JSON in every format but YAML or a --query.
     if (renderer.raw) await renderer.body(text, RAW);
     else ctx.io.stdout.write(`${text}\n`);
+    // The version it was read at, for a conditional update; on stderr, so the pipe stays a document.
+    if (read.version !== undefined && /^\d+$/.test(read.version)) {
+      const { shellQuote } = await import('../../api/curl.js');
+      ctx.io.stderr.write(
+        `# update with: ece deployments update ${shellQuote(ref)} -f <file> --if-version ${read.version}\n`,
+      );
+    }
     return;
   }
   const res = await getDeployment(api, id, {

@@ -1,23 +1,31 @@
 // `ece deployments update`: apply a changed definition (DeploymentUpdateRequest);
 // resources left out are shut down only with --prune-orphans, after asking.
+// --if-version N makes it conditional, like kubectl's resourceVersion or an
+// HTTP If-Match: ECE applies it only if the deployment is still at version N
+// (x-cloud-resource-version, which show --update-payload prints), else exit 5.
+// With --wait, a definition that changes nothing (ECE starts no plan) ends
+// at once instead of waiting for a plan that never comes.
 
 import type { Command } from 'commander';
 import { parseBody } from '../../api/body.js';
 import type { ApiClient } from '../../api/client.js';
+import { shellQuote } from '../../api/curl.js';
 import { type Deployment, getDeployment, updateRequest } from '../../api/deployments.js';
 import { type Before, snapshot, targetsFor } from '../../api/plans.js';
 import type { Context } from '../../context.js';
-import { UsageError } from '../../errors.js';
+import { ApiError, CliError, ExitCode, UsageError } from '../../errors.js';
 import { readDocument } from '../../input.js';
 import { confirmOrFail, requireConfirmable } from '../../output/prompt.js';
 import { RAW } from '../../output/raw.js';
 import { act, type Contexts } from '../action.js';
 import { showDryRun } from '../write.js';
+import { CHANGED } from './payload.js';
 import { resolveDeployment } from './resolve.js';
-import { addWaitOptions, follow, type WaitFlags, waitTimeoutMs } from './wait.js';
+import { addWaitOptions, anyPlanStarted, follow, type WaitFlags, waitTimeoutMs } from './wait.js';
 
 export interface UpdateFlags extends WaitFlags {
   file?: string;
+  ifVersion?: string;
   pruneOrphans?: boolean;
   skipSnapshot?: boolean;
   validateOnly?: boolean;
@@ -30,6 +38,10 @@ export function register(group: Command, contexts: Contexts): void {
     .description('Apply a changed definition to a deployment (resize, upgrade, reconfigure)')
     .argument('<deployment>', 'deployment id or exact name')
     .requiredOption('-f, --file <file>', 'update request, JSON or YAML (- for stdin)')
+    .option(
+      '--if-version <version>',
+      'apply only if the deployment is still at this version (x-cloud-resource-version), else exit 5',
+    )
     .option('--prune-orphans', 'shut down resources the definition leaves out (asks first)')
     .option('--skip-snapshot', 'do not snapshot before pruned resources are shut down')
     .option('--validate-only', 'check the change without applying it')
@@ -39,11 +51,16 @@ export function register(group: Command, contexts: Contexts): void {
       'after',
       `
 The file is a DeploymentUpdateRequest ({"resources": {...}}); prune_orphans
-comes from --prune-orphans, never from the file.
+comes from --prune-orphans, never from the file. Without --if-version the
+last writer wins; with it, a deployment changed since that version is not
+touched (exit 5: "the deployment changed since it was read"). show
+--update-payload prints the version it read on stderr. With --wait, a
+definition that changes nothing ends at once: no plan was started.
 
 Examples:
-  $ ece deployments update prod-logs -f resize.json --wait
-  $ ece deployments show prod-logs --json --plans --query '{resources: ...}' > current.json`,
+  $ ece deployments show prod-logs --update-payload > update.json   # prints --if-version N
+  $ ece deployments update prod-logs -f update.json --if-version 42 --wait
+  $ ece deployments show prod-logs --update-payload | ece deployments update prod-logs -f -`,
     )
     .action(act(contexts, (ctx, ref: string, flags: UpdateFlags) => run(ref, flags, ctx)));
 }
@@ -53,6 +70,11 @@ export async function run(ref: string, flags: UpdateFlags, ctx: Context): Promis
   if (flags.pruneOrphans && !ctx.flags.dryRun) requireConfirmable(ctx.io, flags.yes);
   if (flags.validateOnly && flags.wait)
     throw new UsageError('--validate-only changes nothing to wait for');
+  const version = flags.ifVersion?.trim();
+  if (version !== undefined && !/^\d+$/.test(version))
+    throw new UsageError(
+      `invalid --if-version "${flags.ifVersion}": give the number show --update-payload printed`,
+    );
   const body = await readDocument(ctx.io, flags.file ?? '-');
   if (body.prune_orphans === true && !flags.pruneOrphans) {
     ctx.warn('the file says prune_orphans: true; that is ignored without --prune-orphans');
@@ -62,6 +84,7 @@ export async function run(ref: string, flags: UpdateFlags, ctx: Context): Promis
   const api = await ctx.api();
   const { id, name } = await resolveDeployment(api, ref);
   const write = updateRequest(id, body, {
+    version,
     skipSnapshot: flags.skipSnapshot,
     validateOnly: flags.validateOnly,
   });
@@ -84,7 +107,20 @@ export async function run(ref: string, flags: UpdateFlags, ctx: Context): Promis
   }
   if (showDryRun(ctx, api, write)) return;
   const before = flags.wait ? await snapshot(api, id) : new Map<string, Before>();
-  const res = await api.request(write);
+  let res: Awaited<ReturnType<ApiClient['request']>>;
+  try {
+    res = await api.request(write);
+  } catch (err) {
+    // 409 to a conditional update: someone changed the deployment since that version.
+    if (err instanceof ApiError && err.status === 409 && version !== undefined) {
+      const changed = new CliError(CHANGED, ExitCode.REJECTED);
+      changed.hints.push(
+        `read it again with \`ece deployments show ${shellQuote(ref)} --update-payload\`, and re-apply your change`,
+      );
+      throw changed;
+    }
+    throw err;
+  }
   const updated = parseBody<{ id: string; name: string }>(res);
   if (renderer.raw) {
     await renderer.body(res, RAW);
@@ -103,7 +139,12 @@ export async function run(ref: string, flags: UpdateFlags, ctx: Context): Promis
       for (const r of Array.isArray(list) ? list : [])
         if (typeof r?.ref_id === 'string') keys.add(`${kind}/${r.ref_id}`);
     }
-    await follow(ctx, api, id, targetsFor(keys, before), timeoutMs);
+    const targets = targetsFor(keys, before);
+    if (targets.length > 0 && !(await anyPlanStarted(ctx, api, id, targets))) {
+      ctx.io.stderr.write('No plan was started: the definition changes nothing.\n');
+      return;
+    }
+    await follow(ctx, api, id, targets, timeoutMs);
   }
 }
 

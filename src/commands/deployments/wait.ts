@@ -1,14 +1,19 @@
 // --wait and --wait-timeout for every command that starts a plan: follow the
 // plans to the end with progress on stderr; exit 7 on a failed plan, 8 at the
-// deadline, 130 on Ctrl-C (the plan goes on in ECE).
+// deadline, 130 on Ctrl-C (the plan goes on in ECE). An update may change
+// nothing, and then ECE starts no plan: anyPlanStarted tells, before follow.
 
 import type { Command } from 'commander';
+import { attempts, locate } from '../../api/attempts.js';
+import { parseBody } from '../../api/body.js';
 import type { ApiClient } from '../../api/client.js';
-import { type Target, waitForPlans } from '../../api/plans.js';
+import { type Deployment, getDeployment } from '../../api/deployments.js';
+import { GRACE_POLLS, type Target, waitForPlans } from '../../api/plans.js';
 import type { Context } from '../../context.js';
 import { formatDuration, parseDuration } from '../../duration.js';
 import { InterruptedError, PlanFailedError, UsageError, WaitTimeoutError } from '../../errors.js';
 import { PlanProgress } from '../../output/progress.js';
+import { sleep } from '../../sleep.js';
 
 export interface WaitFlags {
   wait?: boolean;
@@ -90,6 +95,34 @@ export async function follow(
     }
     if (err instanceof WaitTimeoutError && plans) err.hints.push(`follow it with \`${again}\``);
     throw err;
+  }
+}
+
+/**
+ * Whether ECE started a plan for any target: reads until one shows an
+ * attempt it did not have before (a plan may show a poll or two late, as in
+ * follow), and gives up after GRACE_POLLS more reads a second apart — as
+ * ECE's own tracker ends when no pending plan shows for a few polls.
+ */
+export async function anyPlanStarted(
+  ctx: Context,
+  api: ApiClient,
+  id: string,
+  targets: Target[],
+  pollMs = 1_000,
+): Promise<boolean> {
+  for (let read = 0; ; read++) {
+    const d = parseBody<Deployment>(
+      await getDeployment(api, id, { plans: true, logs: true, history: true }),
+    );
+    for (const t of targets) {
+      const r = d.resources?.[t.kind as keyof Deployment['resources']]?.find(
+        (x) => x.ref_id === t.refId,
+      );
+      if (r && locate(attempts(r.info.plan_info, true), t.before, true) >= 0) return true;
+    }
+    if (read >= GRACE_POLLS) return false;
+    await sleep(pollMs, ctx.signal);
   }
 }
 
