@@ -177,7 +177,8 @@ describe('deployments es against the sandbox', () => {
   let t: TestSandbox;
   let e: Record<string, string>;
   before(async () => {
-    t = await testSandbox({ deployments: 0, planDurationMs: 300 });
+    // A fake clock: the plan ends when the test says, not when a loaded machine gets to it.
+    t = await testSandbox({ deployments: 0, planDurationMs: 10_000, fakeClock: true });
     e = { ECE_HOST: t.sb.url, ECE_API_KEY: t.sb.apiKey };
     assert.equal(
       (await t.call('POST', '/deployments', { body: { name: 'searchable' } })).status,
@@ -195,7 +196,7 @@ describe('deployments es against the sandbox', () => {
       early.stderr,
       /^error: The elasticsearch resource \[main-elasticsearch\] of deployment \[[0-9a-f]{32}\] is not running/,
     );
-    await new Promise((r) => setTimeout(r, 500));
+    t.advance(20_000);
     const health = await run(['deployments', 'es', 'searchable', 'GET', '/_cluster/health'], {
       env: e,
     });
