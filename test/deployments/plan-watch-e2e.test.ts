@@ -47,30 +47,43 @@ describe('plan watch against the sandbox (real binary)', () => {
   });
 
   it('SIGINT stops watching with exit 130 and names plan watch; the plan goes on', async () => {
-    const id = await started('interrupted-e2e');
-    const polls = () =>
-      t.exchanges.filter((e) => e.url.includes(id) && e.url.includes('show_plan_logs')).length;
-    const seen = polls();
-    const r = await ece(['deployments', 'plan', 'watch', id], {
-      env: env(),
-      onSpawn: (child) => {
-        const timer = setInterval(() => {
-          if (polls() > seen) {
-            clearInterval(timer);
-            child.kill('SIGINT');
-          }
-        }, 20);
-      },
-    });
-    assert.equal(r.code, 130, r.stderr);
-    assert.equal(
-      r.stderr.trimEnd().split('\n').at(-1),
-      `error: stopped waiting; the plan goes on in ECE (follow it with \`ece deployments plan watch ${id}\`)`,
-    );
-    const d = await t.call('GET', `/deployments/${id}?show_plans=true`);
-    const pending = (
-      d.body as { resources: { elasticsearch: { info: { plan_info: { pending?: unknown } } }[] } }
-    ).resources.elasticsearch[0]?.info.plan_info.pending;
-    assert.ok(pending !== undefined, 'the plan was stopped');
+    // A plan of a minute, in a sandbox of its own: however loaded the
+    // machine, it is still running when the signal comes.
+    const long = await testSandbox({ deployments: 0, planDurationMs: 60_000 });
+    try {
+      registerSecret(long.sb.apiKey);
+      const res = await long.call('POST', '/deployments', {
+        body: createRequest('interrupted-e2e'),
+      });
+      assert.equal(res.status, 201, JSON.stringify(res.body));
+      const { id } = res.body as { id: string };
+      const polls = () =>
+        long.exchanges.filter((e) => e.url.includes(id) && e.url.includes('show_plan_logs')).length;
+      const seen = polls();
+      const r = await ece(['deployments', 'plan', 'watch', id], {
+        env: { ECE_HOST: long.sb.url, ECE_API_KEY: long.sb.apiKey },
+        onSpawn: (child) => {
+          const timer = setInterval(() => {
+            if (polls() > seen) {
+              clearInterval(timer);
+              child.kill('SIGINT');
+            }
+          }, 20);
+          child.on('exit', () => clearInterval(timer));
+        },
+      });
+      assert.equal(r.code, 130, r.stderr);
+      assert.equal(
+        r.stderr.trimEnd().split('\n').at(-1),
+        `error: stopped waiting; the plan goes on in ECE (follow it with \`ece deployments plan watch ${id}\`)`,
+      );
+      const d = await long.call('GET', `/deployments/${id}?show_plans=true`);
+      const pending = (
+        d.body as { resources: { elasticsearch: { info: { plan_info: { pending?: unknown } } }[] } }
+      ).resources.elasticsearch[0]?.info.plan_info.pending;
+      assert.ok(pending !== undefined, 'the plan was stopped');
+    } finally {
+      await long.close();
+    }
   });
 });
