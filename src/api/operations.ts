@@ -24,3 +24,15 @@ export const PLATFORM_ADMIN_OPERATIONS: Record<string, string> = {
   'GET /platform/license': '2.4.3',
   'PUT /platform/license': '2.4.3',
 };
+
+// The allocator commands beyond list/show/maintenance (vacate, delete,
+// search, metadata); all in cloud-sdk-go's 2.4.3 list.
+export const ALLOCATOR_OPERATIONS: Record<string, string> = {
+  'POST /platform/infrastructure/allocators/{allocator_id}/clusters/_move': '2.4.3',
+  'POST /platform/infrastructure/allocators/{allocator_id}/clusters/{cluster_type}/_move': '2.4.3',
+  'DELETE /platform/infrastructure/allocators/{allocator_id}': '2.4.3',
+  'POST /platform/infrastructure/allocators/_search': '2.4.3',
+  'GET /platform/infrastructure/allocators/{allocator_id}/metadata': '2.4.3',
+  'PUT /platform/infrastructure/allocators/{allocator_id}/metadata/{key}': '2.4.3',
+  'DELETE /platform/infrastructure/allocators/{allocator_id}/metadata/{key}': '2.4.3',
+};

@@ -5,7 +5,7 @@
 
 import { parseBody } from './body.js';
 import type { ApiClient } from './client.js';
-import { PLATFORM_ADMIN_OPERATIONS } from './operations.js';
+import { ALLOCATOR_OPERATIONS, PLATFORM_ADMIN_OPERATIONS } from './operations.js';
 import { getPlatform } from './platform.js';
 
 /** `_search` answers a cursor from this version on; before it, page with from/size. */
@@ -49,6 +49,7 @@ export const OPERATIONS: Record<string, string> = {
   // cloud-sdk-go's api/version/2.5.0.md is the first to list it.
   'POST /deployments/{deployment_id}/elasticsearch/{ref_id}/_reset-password': '2.5.0',
   ...PLATFORM_ADMIN_OPERATIONS,
+  ...ALLOCATOR_OPERATIONS,
 };
 
 /** -1, 0 or 1; `3.8.0-ms12` counts as 3.8.0; parts that are not numbers count as 0. */

@@ -2,6 +2,7 @@
 // handled against the state. Handlers return a status and a body or throw
 // SandboxError.
 
+import { allocatorRoutes } from './allocator-routes.js';
 import type { Principal, SandboxAuth } from './auth.js';
 import { TEMPLATES } from './catalog.js';
 import { deploymentRoutes } from './deployment-routes.js';
@@ -203,6 +204,7 @@ export function routes(w: World): Route[] {
     ...snapshotRepoRoutes(),
     ...infrastructureRoutes(state),
     ...licenseRoutes(state.now),
+    ...allocatorRoutes(w),
   ];
 }
 

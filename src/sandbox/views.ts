@@ -1,6 +1,7 @@
 // Response bodies built from the model, shaped as the specification says:
 // DeploymentGetResponse, DeploymentSearchResponse, DeploymentsListingData.
 
+import { allocatorOf } from './allocators.js';
 import { INSTANCE_CONFIGURATIONS, SIZES } from './catalog.js';
 import { iso } from './ids.js';
 import {
@@ -132,7 +133,7 @@ function resourceInfo(
   const instances = topology(r, now).map((t, i) => ({
     instance_name: `instance-${String(i).padStart(10, '0')}`,
     zone: t.zone,
-    allocator_id: `192.168.44.${10 + (i % 3)}`,
+    allocator_id: allocatorOf(r, `instance-${String(i).padStart(10, '0')}`, t.zone, now),
     healthy: running,
     container_started: running,
     service_running: running,

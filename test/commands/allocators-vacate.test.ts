@@ -1,0 +1,361 @@
+// `ece allocators vacate` against the sandbox (instances end on other
+// allocators, every moved plan followed, the host empty; a failing move → 7,
+// the deadline → 8, no room → 5) and against a per-test server (the exact
+// requests: a validate_only pass, then one move per resource with ECE's
+// calculated plan and the targets as preferred allocators).
+
+import { afterEach, describe, it } from 'node:test';
+import assert from '../helpers/assert.js';
+import { run } from '../helpers/cli.js';
+import { type TestSandbox, testSandbox } from '../helpers/sandbox.js';
+import { registerSecret } from '../helpers/secrets.js';
+import { eceError } from '../helpers/server.js';
+import { API_KEY, closeAll, curl, envFor, serve, ua } from './platform-admin-helpers.js';
+
+const HOST = '192.168.44.11';
+const SYSTEM = ['admin-console-elasticsearch', 'logging-and-metrics', 'security-cluster'];
+
+type Instance = { cluster_name: string; cluster_type: string; moving: boolean };
+type Allocator = { allocator_id: string; instances: Instance[] };
+
+async function sandbox(planDurationMs: number, fakeClock = false): Promise<TestSandbox> {
+  const t = await testSandbox({ deployments: 2, planDurationMs, fakeClock });
+  registerSecret(t.sb.apiKey);
+  return t;
+}
+const envOf = (t: TestSandbox) => ({ ECE_HOST: t.sb.url, ECE_API_KEY: t.sb.apiKey });
+const allocator = async (t: TestSandbox, id: string) =>
+  (await t.call('GET', `/platform/infrastructure/allocators/${id}`)).body as Allocator;
+
+describe('allocators vacate against the sandbox', () => {
+  let t: TestSandbox | undefined;
+  afterEach(async () => {
+    await t?.close();
+    t = undefined;
+  });
+
+  it('--wait: every instance ends on another allocator, every plan followed, exit 0', async () => {
+    t = await sandbox(1_200);
+    const before = await allocator(t, HOST);
+    assert.equal(
+      (await allocator(t, '192.168.44.10')).instances.length +
+        (await allocator(t, '192.168.44.12')).instances.length,
+      10,
+    );
+    const names = before.instances.map((i) => i.cluster_name);
+    assert.deepEqual(names, [...SYSTEM, 'prod-logs', 'search-staging']);
+    const r = await run(['allocators', 'vacate', HOST, '--wait', '--yes', '--concurrency', '2'], {
+      env: envOf(t),
+    });
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stdout, '');
+    for (const name of names) {
+      assert.match(r.stderr, new RegExp(`^deployment ${name}: elasticsearch: migrate-data$`, 'm'));
+      assert.match(r.stderr, new RegExp(`^deployment ${name}: finished in \\d+(\\.\\d+)?s$`, 'm'));
+    }
+    assert.match(
+      r.stderr,
+      /\nMoved 5 resources of 5 deployments off 192\.168\.44\.11 in \d+(\.\d+)?s\.\nAllocator 192\.168\.44\.11 is empty\.\n$/,
+    );
+    assert.deepEqual((await allocator(t, HOST)).instances, []);
+    const elsewhere = async () =>
+      [
+        ...(await allocator(t as TestSandbox, '192.168.44.10')).instances,
+        ...(await allocator(t as TestSandbox, '192.168.44.12')).instances,
+      ].map((i) => i.cluster_name);
+    const after = await elsewhere();
+    assert.equal(after.length, 10 + 5);
+    for (const name of names) assert.ok(after.includes(name), name);
+    // The deployment views agree: no instance of prod-logs is on the host any more.
+    const show = await run(['deployments', 'show', 'prod-logs', '--json'], { env: envOf(t) });
+    assert.doesNotMatch(show.stdout, /"allocator_id":"192\.168\.44\.11"/);
+  });
+
+  it('a move whose plan fails: exit 7 naming the deployment; the instance stays', async () => {
+    t = await sandbox(900, true);
+    const created = await t.call('POST', '/deployments', { body: { name: 'fail-move-demo' } });
+    assert.equal(created.status, 201);
+    t.advance(1_000);
+    const r = await run(
+      [
+        'allocators',
+        'vacate',
+        '192.168.44.10',
+        '--deployment',
+        'fail-move-demo',
+        '--wait',
+        '--yes',
+      ],
+      { env: envOf(t) },
+    );
+    assert.equal(r.code, 7, r.stderr);
+    assert.match(r.stderr, /\nerror: the move failed for fail-move-demo\n/);
+    assert.match(
+      r.stderr,
+      /\nerror: fail-move-demo: elasticsearch [0-9a-f]{32}: the plan failed at step remove-old-instances: /,
+    );
+    const left = (await allocator(t, '192.168.44.10')).instances;
+    assert.ok(
+      left.some((i) => i.cluster_name === 'fail-move-demo' && i.cluster_type === 'elasticsearch'),
+    );
+  });
+
+  it('the deadline: exit 8 naming what still moves', async () => {
+    t = await sandbox(30_000);
+    const r = await run(
+      [
+        'allocators',
+        'vacate',
+        HOST,
+        '--deployment',
+        'prod-logs',
+        '--wait',
+        '--wait-timeout',
+        '1s',
+        '--yes',
+      ],
+      { env: envOf(t) },
+    );
+    assert.equal(r.code, 8, r.stderr);
+    assert.match(
+      r.stderr,
+      /\nerror: gave up waiting after 1(\.\d+)?s \(--wait-timeout\); still moving: prod-logs; the moves go on in ECE\n/,
+    );
+  });
+
+  it('no room elsewhere: ECE refuses, exit 5 naming the deployments, nothing moves', async () => {
+    t = await sandbox(500);
+    for (const id of ['192.168.44.10', '192.168.44.12'])
+      await t.call('POST', `/platform/infrastructure/allocators/${id}/maintenance-mode/_start`);
+    const r = await run(['allocators', 'vacate', HOST, '--kind', 'es', '--yes'], { env: envOf(t) });
+    assert.equal(r.code, 5, r.stderr);
+    assert.match(
+      r.stderr,
+      /warning: ECE would not move elasticsearch [0-9a-f]{32} of prod-logs: No allocator has room for the elasticsearch cluster \[[0-9a-f]{32}\] outside allocator \[192\.168\.44\.11\] \(clusters\.cluster_insufficient_capacity\)\n/,
+    );
+    assert.match(
+      r.stderr,
+      /error: ECE refused to move admin-console-elasticsearch, .*search-staging\n/,
+    );
+    assert.equal((await allocator(t, HOST)).instances.length, 5);
+  });
+
+  it('--dry-run: the validate pass is sent, the moves are shown, nothing moves', async () => {
+    t = await sandbox(500);
+    const r = await run(['allocators', 'vacate', HOST, '--deployment', 'prod-logs', '--dry-run'], {
+      env: envOf(t),
+    });
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(
+      ua(r.stdout),
+      /^curl -sS -X POST http:\/\/127\.0\.0\.1:\d+\/api\/v1\/platform\/infrastructure\/allocators\/192\.168\.44\.11\/clusters\/elasticsearch\/_move .*--data-binary '\{"elasticsearch_clusters":\[\{"cluster_ids":\["[0-9a-f]{32}"\],"plan_override":\{"plan_configuration":\{"move_allocators":\[\{"from":"192\.168\.44\.11"\}\],"move_only":true\}\}\}\]\}'\n$/,
+    );
+    assert.match(
+      r.stderr,
+      /dry run: reading POST \/api\/v1\/platform\/infrastructure\/allocators\/192\.168\.44\.11\/clusters\/_move\n/,
+    );
+    assert.equal((await allocator(t, HOST)).instances.length, 5);
+  });
+
+  it('nothing to move, unknown deployment, bad flags', async () => {
+    t = await sandbox(500);
+    const env = envOf(t);
+    const empty = await run(['allocators', 'vacate', '192.168.44.12', '--yes'], { env });
+    assert.deepEqual(
+      [empty.code, empty.stdout, empty.stderr],
+      [0, '', 'Nothing to move: allocator 192.168.44.12 runs no instance to move.\n'],
+    );
+    const cases: [string[], number, string][] = [
+      [
+        ['--deployment', 'nope', '--yes'],
+        3,
+        `error: no instance of deployment "nope" runs on allocator ${HOST}\n`,
+      ],
+      [
+        ['--concurrency', '0', '--yes'],
+        2,
+        'error: invalid --concurrency "0": use a whole number from 1 to 64\n',
+      ],
+      [
+        ['--kind', 'integrations_server', '--yes'],
+        2,
+        'error: invalid --kind "integrations_server": use one of elasticsearch, kibana, apm, appsearch, enterprise_search\n',
+      ],
+      [['--target', HOST, '--yes'], 2, `error: --target ${HOST} is the allocator being vacated\n`],
+      [[], 2, 'error: this needs confirmation: pass --yes to run it without a terminal\n'],
+    ];
+    for (const [flags, code, stderr] of cases) {
+      const r = await run(['allocators', 'vacate', HOST, ...flags], { env });
+      assert.deepEqual([r.code, r.stdout, r.stderr], [code, '', stderr], flags.join(' '));
+    }
+    const missing = await run(['allocators', 'vacate', '10.9.9.9', '--yes'], { env });
+    assert.deepEqual(
+      [missing.code, missing.stderr],
+      [3, 'error: Allocator [10.9.9.9] cannot be found (allocators.allocator_not_found)\n'],
+    );
+    assert.equal((await allocator(t, HOST)).instances.length, 5);
+  });
+});
+
+describe('allocators vacate against a per-test server', () => {
+  registerSecret(API_KEY);
+  afterEach(closeAll);
+
+  const ALLOC = {
+    allocator_id: '10.0.0.1',
+    zone_id: 'z1',
+    host_ip: '10.0.0.1',
+    public_hostname: 'a1',
+    capacity: { memory: { total: 8192, used: 2048 } },
+    status: { connected: false, healthy: false, maintenance_mode: true },
+    instances: [
+      {
+        cluster_id: 'es1',
+        cluster_type: 'elasticsearch',
+        cluster_name: 'web',
+        instance_name: 'instance-0000000000',
+        node_memory: 1024,
+        deployment_id: 'd'.repeat(32),
+      },
+      {
+        cluster_id: 'kb1',
+        cluster_type: 'kibana',
+        cluster_name: 'web',
+        instance_name: 'instance-0000000000',
+        node_memory: 1024,
+        deployment_id: 'd'.repeat(32),
+      },
+    ],
+  };
+  const plan = (kind: string) => ({
+    plan_configuration: {
+      move_allocators: [{ from: '10.0.0.1', allocator_down: true }],
+      ...(kind === 'elasticsearch' ? { move_only: true } : {}),
+    },
+  });
+
+  it('sends a validate_only pass, then one move per resource with the calculated plan and the targets', async () => {
+    const base = '/api/v1/platform/infrastructure/allocators/10.0.0.1/clusters';
+    const none = {
+      elasticsearch_clusters: [],
+      kibana_clusters: [],
+      apm_clusters: [],
+      appsearch_clusters: [],
+      enterprise_search_clusters: [],
+    };
+    const s = await serve(
+      {
+        'GET /platform/infrastructure/allocators/10.0.0.1': [200, ALLOC],
+        'GET /platform/infrastructure/allocators/10.0.0.2': [
+          200,
+          { ...ALLOC, allocator_id: '10.0.0.2' },
+        ],
+        'GET /platform/infrastructure/allocators/10.0.0.9': (_q, res) =>
+          eceError(
+            res,
+            404,
+            'allocators.allocator_not_found',
+            'Allocator [10.0.0.9] cannot be found',
+          ),
+        'POST /platform/infrastructure/allocators/10.0.0.1/clusters/_move': [
+          202,
+          {
+            moves: {
+              ...none,
+              elasticsearch_clusters: [
+                { cluster_id: 'es1', calculated_plan: plan('elasticsearch') },
+              ],
+              kibana_clusters: [{ cluster_id: 'kb1', calculated_plan: plan('kibana') }],
+            },
+            failures: none,
+          },
+        ],
+        'POST /platform/infrastructure/allocators/10.0.0.1/clusters/elasticsearch/_move': [
+          202,
+          { moves: none, failures: none },
+        ],
+        'POST /platform/infrastructure/allocators/10.0.0.1/clusters/kibana/_move': [
+          202,
+          { moves: none, failures: none },
+        ],
+      },
+      [
+        {
+          method: 'POST',
+          path: `${base}/_move?validate_only=true&allocator_down=true`,
+          body: {
+            elasticsearch_clusters: [{ cluster_ids: ['es1'] }],
+            kibana_clusters: [{ cluster_ids: ['kb1'] }],
+          },
+        },
+        {
+          method: 'POST',
+          path: `${base}/elasticsearch/_move?allocator_down=true`,
+          body: {
+            elasticsearch_clusters: [
+              {
+                cluster_ids: ['es1'],
+                plan_override: {
+                  plan_configuration: {
+                    ...plan('elasticsearch').plan_configuration,
+                    preferred_allocators: ['10.0.0.2'],
+                  },
+                },
+              },
+            ],
+          },
+        },
+        {
+          method: 'POST',
+          path: `${base}/kibana/_move?allocator_down=true`,
+          body: {
+            kibana_clusters: [
+              {
+                cluster_ids: ['kb1'],
+                plan_override: {
+                  plan_configuration: {
+                    ...plan('kibana').plan_configuration,
+                    preferred_allocators: ['10.0.0.2'],
+                  },
+                },
+              },
+            ],
+          },
+        },
+      ],
+    );
+    const env = envFor(s);
+    const r = await run(
+      ['allocators', 'vacate', '10.0.0.1', '--target', '10.0.0.2', '--concurrency', '1', '--yes'],
+      { env },
+    );
+    assert.deepEqual(
+      [r.code, r.stdout, r.stderr],
+      [
+        0,
+        '',
+        'Allocator 10.0.0.1 is disconnected: its instances are treated as down.\n' +
+          'Moving elasticsearch es1 of web off 10.0.0.1.\n' +
+          'Moving kibana kb1 of web off 10.0.0.1.\n' +
+          'Started 2 moves off 10.0.0.1; follow them with `ece allocators show 10.0.0.1` or use --wait.\n',
+      ],
+    );
+    const dry = await run(['allocators', 'vacate', '10.0.0.1', '--kind', 'kibana', '--dry-run'], {
+      env,
+    });
+    assert.equal(dry.code, 0, dry.stderr);
+    assert.equal(
+      ua(dry.stdout),
+      curl('POST', `'${s.url}${base}/kibana/_move?allocator_down=true'`, {
+        kibana_clusters: [{ cluster_ids: ['kb1'], plan_override: plan('kibana') }],
+      }),
+    );
+    const bad = await run(['allocators', 'vacate', '10.0.0.1', '--target', '10.0.0.9', '--yes'], {
+      env,
+    });
+    assert.deepEqual(
+      [bad.code, bad.stderr],
+      [3, 'error: Allocator [10.0.0.9] cannot be found (allocators.allocator_not_found)\n'],
+    );
+  });
+});
