@@ -2,8 +2,11 @@
 
 import type { Command } from 'commander';
 import type { Contexts } from '../action.js';
+import * as del from './delete.js';
 import * as list from './list.js';
 import * as maintenance from './maintenance.js';
+import * as metadata from './metadata/index.js';
+import * as search from './search.js';
 import * as show from './show.js';
 import * as vacate from './vacate.js';
 
@@ -23,4 +26,7 @@ Examples:
   show.register(group, contexts);
   maintenance.register(group, contexts);
   vacate.register(group, contexts);
+  del.register(group, contexts);
+  search.register(group, contexts);
+  metadata.register(group, contexts);
 }
