@@ -7,6 +7,7 @@
 import { afterEach, describe, it } from 'node:test';
 import assert from '../helpers/assert.js';
 import { run } from '../helpers/cli.js';
+import { ece } from '../helpers/e2e.js';
 import { type TestSandbox, testSandbox } from '../helpers/sandbox.js';
 import { registerSecret } from '../helpers/secrets.js';
 import { eceError } from '../helpers/server.js';
@@ -97,6 +98,62 @@ describe('allocators vacate against the sandbox', () => {
     const left = (await allocator(t, '192.168.44.10')).instances;
     assert.ok(
       left.some((i) => i.cluster_name === 'fail-move-demo' && i.cluster_type === 'elasticsearch'),
+    );
+  });
+
+  it('on a terminal: one live line per deployment, each ending with a tick', async () => {
+    t = await sandbox(600);
+    const r = await run(
+      [
+        'allocators',
+        'vacate',
+        HOST,
+        '--deployment',
+        'prod-logs',
+        '--deployment',
+        'search-staging',
+        '--wait',
+        '--yes',
+        '--no-color',
+      ],
+      {
+        env: envOf(t),
+        stderrTTY: true,
+      },
+    );
+    assert.equal(r.code, 0, r.stderr);
+    const screen = r.stderr.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '');
+    assert.match(screen, /✓ deployment prod-logs\s+done in \d+(\.\d+)?s/);
+    assert.match(screen, /✓ deployment search-staging\s+done in \d+(\.\d+)?s/);
+    assert.match(
+      screen,
+      /Moved 2 resources of 2 deployments off 192\.168\.44\.11 in \d+(\.\d+)?s\.\nAllocator 192\.168\.44\.11 still runs 3 instances \(elasticsearch\), not asked to move\.\n$/,
+    );
+  });
+
+  it('Ctrl-C while following: exit 130, started moves go on, the rest is named', async () => {
+    t = await sandbox(20_000);
+    const sb = t;
+    const r = await ece(['allocators', 'vacate', HOST, '--wait', '--yes', '--concurrency', '1'], {
+      env: envOf(t),
+      onSpawn: (child) => {
+        const timer = setInterval(() => {
+          if (sb.exchanges.some((e) => e.method === 'GET' && e.url.includes('show_plan_logs'))) {
+            clearInterval(timer);
+            child.kill('SIGINT');
+          }
+        }, 20);
+      },
+    });
+    assert.equal(r.code, 130, r.stderr);
+    assert.equal(
+      r.stderr.trimEnd().split('\n').at(-1),
+      'error: stopped; the moves already started go on in ECE (admin-console-elasticsearch); not started: logging-and-metrics, security-cluster, prod-logs, search-staging',
+    );
+    const moving = (await allocator(t, HOST)).instances.filter((i) => i.moving);
+    assert.deepEqual(
+      moving.map((i) => i.cluster_name),
+      ['admin-console-elasticsearch'],
     );
   });
 

@@ -132,7 +132,7 @@ export async function vacate(
       });
       if (result?.ok) {
         out.state = 'moved';
-        end(p, true, `moved in ${formatDuration(Date.now() - started)}`);
+        end(p, true, 'moved');
       } else {
         Object.assign(out, {
           state: 'failed',
