@@ -122,7 +122,10 @@ describe('allocators vacate against the sandbox', () => {
       },
     );
     assert.equal(r.code, 0, r.stderr);
-    const screen = r.stderr.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '');
+    const screen = r.stderr.replace(
+      new RegExp(`${String.fromCharCode(27)}\\[[0-9;?]*[A-Za-z]`, 'g'),
+      '',
+    );
     assert.match(screen, /✓ deployment prod-logs\s+done in \d+(\.\d+)?s/);
     assert.match(screen, /✓ deployment search-staging\s+done in \d+(\.\d+)?s/);
     assert.match(

@@ -32,12 +32,12 @@ as a range N..M.
 Examples:
   $ ece allocators list
   $ ece allocators list --filter zone=ece-zone-1 --filter maintenance=false
-  $ ece allocators list --filter free>=8g --json
+  $ ece allocators list --filter 'free>=8g' --json
   $ ece allocators list --query "zones[].allocators[].allocator_id"`,
     )
     .option(
       '--filter <expr>',
-      'keep allocators that match (repeatable): zone=z1, free>=8g …',
+      'keep allocators that match (repeatable): zone=z1, "free>=8g" …',
       collect,
       [],
     )

@@ -56,7 +56,7 @@ export function register(group: Command, contexts: Contexts): void {
     .option('--deployment <id|name>', 'only these deployments (repeatable)', collect, [])
     .option('--target <allocator>', 'preferred allocators to move to (repeatable)', collect, [])
     .option('--allocator-down', 'treat the instances on the allocator as lost for good')
-    .option('--move-only', 'only move the instances (ECE’s default)')
+    .option('--move-only', "only move the instances (ECE's default)")
     .option('--no-move-only', 'also apply pending changes to the resources while moving them')
     .option('--concurrency <n>', 'resources moved at a time', DEFAULT_CONCURRENCY)
     .option('-y, --yes', 'do not ask for confirmation');
