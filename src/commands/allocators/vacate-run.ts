@@ -58,7 +58,8 @@ export async function vacate(
     );
   const label = (p: Planned) => p.name;
   // One progress row per deployment; a row ends when all its resources have.
-  const rows = new Map<string, { target: Target; left: number; failed: string[] }>();
+  type Failure = { step: string; message?: string | undefined };
+  const rows = new Map<string, { target: Target; left: number; failed: Failure[] }>();
   for (const p of planned) {
     const row = rows.get(label(p)) ?? {
       target: { kind: 'deployment', refId: label(p), before: NOTHING_BEFORE },
@@ -75,20 +76,22 @@ export async function vacate(
         await ctx.stderrChalk(),
       )
     : undefined;
+  /** One resource's move ended; its deployment's row ends with the last, naming the first failure. */
   const end = (p: Planned, ok: boolean, step: string, message?: string) => {
     const row = rows.get(label(p));
     if (!row || !progress) return;
     row.left--;
-    if (!ok) row.failed.push(`${p.kind} ${step}${message ? `: ${message}` : ''}`);
-    if (row.left === 0)
-      progress.event({
-        type: 'done',
-        target: row.target,
-        ok: row.failed.length === 0,
-        step: row.failed.length ? `${p.kind}: ${step}` : step,
-        ...(message ? { message } : {}),
-        ms: Date.now() - started,
-      });
+    if (!ok) row.failed.push({ step: `${p.kind}: ${step}`, message });
+    if (row.left > 0) return;
+    const [first] = row.failed;
+    progress.event({
+      type: 'done',
+      target: row.target,
+      ok: first === undefined,
+      ...(first ? { step: first.step } : {}),
+      ...(first?.message ? { message: first.message } : {}),
+      ms: Date.now() - started,
+    });
   };
   let stop: 'interrupted' | 'deadline' | undefined;
   const queue = planned.filter((p) => p.write);
