@@ -134,3 +134,15 @@ export const KEYSTORE_REMOTE_OPERATIONS: Record<string, string> = {
   'GET /deployments/{deployment_id}/elasticsearch/{ref_id}/remote-clusters': '2.6.0',
   'PUT /deployments/{deployment_id}/elasticsearch/{ref_id}/remote-clusters': '2.6.0',
 };
+
+// The allocator commands beyond list/show/maintenance (vacate, delete,
+// search, metadata); all in cloud-sdk-go's 2.4.3 list.
+export const ALLOCATOR_OPERATIONS: Record<string, string> = {
+  'POST /platform/infrastructure/allocators/{allocator_id}/clusters/_move': '2.4.3',
+  'POST /platform/infrastructure/allocators/{allocator_id}/clusters/{cluster_type}/_move': '2.4.3',
+  'DELETE /platform/infrastructure/allocators/{allocator_id}': '2.4.3',
+  'POST /platform/infrastructure/allocators/_search': '2.4.3',
+  'GET /platform/infrastructure/allocators/{allocator_id}/metadata': '2.4.3',
+  'PUT /platform/infrastructure/allocators/{allocator_id}/metadata/{key}': '2.4.3',
+  'DELETE /platform/infrastructure/allocators/{allocator_id}/metadata/{key}': '2.4.3',
+};

@@ -3,8 +3,6 @@
 
 import { PLATFORM_VERSION, REGION, STACK_VERSIONS } from './catalog.js';
 import { SandboxError } from './errors.js';
-import { isShutDown, topology } from './model.js';
-import type { SandboxState } from './state.js';
 
 const ZONES = ['ece-zone-1', 'ece-zone-2', 'ece-zone-3'];
 const HOSTS = ZONES.map((_z, i) => ({
@@ -104,55 +102,8 @@ export function platformInfo(): Record<string, unknown> {
   };
 }
 
-export function allocators(state: SandboxState, maintenance: Set<string>): Record<string, unknown> {
-  const now = state.now();
-  const perHost = HOSTS.map(() => [] as Record<string, unknown>[]);
-  for (const d of state.list()) {
-    for (const r of d.resources) {
-      if (isShutDown(r, now)) continue;
-      topology(r, now).forEach((t, i) => {
-        const host = ZONES.indexOf(t.zone);
-        perHost[Math.max(host, 0)]?.push({
-          cluster_id: r.id,
-          cluster_type: r.kind,
-          cluster_name: d.name,
-          deployment_id: d.id,
-          instance_name: `instance-${String(i).padStart(10, '0')}`,
-          node_memory: t.memory,
-          healthy: true,
-          cluster_healthy: true,
-          moving: false,
-        });
-      });
-    }
-  }
-  return {
-    zones: ZONES.map((zone_id, i) => {
-      const host = HOSTS[i] ?? { ip: '', name: '' };
-      const instances = perHost[i] ?? [];
-      const used = instances.reduce((sum, x) => sum + Number(x.node_memory), 0);
-      return {
-        zone_id,
-        allocators: [
-          {
-            allocator_id: host.ip,
-            zone_id,
-            host_ip: host.ip,
-            public_hostname: host.name,
-            region: REGION,
-            capacity: { memory: { total: ALLOCATOR_MEMORY, used }, storage: { total: 1_048_576 } },
-            status: { connected: true, healthy: true, maintenance_mode: maintenance.has(host.ip) },
-            settings: {},
-            features: ['apm', 'elasticsearch', 'integrations_server', 'kibana', 'ssd', 'tinyauth'],
-            instances,
-            metadata: [{ key: 'rack', value: `r${i + 1}` }],
-            external_links: [],
-          },
-        ],
-      };
-    }),
-  };
-}
+// GET /platform/infrastructure/allocators: placement, moves and metadata live in allocators.ts.
+export { allocators } from './allocators.js';
 
 export function runners(): Record<string, unknown> {
   const roles = ['allocator', 'coordinator', 'director', 'proxy'];

@@ -2,6 +2,7 @@
 // handled against the state. Handlers return a status and a body or throw
 // SandboxError.
 
+import { allocatorRoutes } from './allocator-routes.js';
 import type { Principal, SandboxAuth } from './auth.js';
 import { commentRoutes } from './comments.js';
 import { deploymentRoutes } from './deployment-routes.js';
@@ -167,6 +168,7 @@ export function routes(w: World): Route[] {
     ...instanceRoutes(state),
     ...keystoreRoutes(state),
     ...remoteClusterRoutes(state),
+    ...allocatorRoutes(w),
   ];
 }
 

@@ -1,6 +1,7 @@
 // Response bodies built from the model, shaped as the specification says:
 // DeploymentGetResponse, DeploymentSearchResponse, DeploymentsListingData.
 
+import { allocatorOf } from './allocators.js';
 import { INSTANCE_CONFIGURATIONS, SIZES } from './catalog.js';
 import { iso } from './ids.js';
 import { instanceName, withOverlay } from './instances.js';
@@ -134,7 +135,7 @@ function resourceInfo(
     withOverlay(r, {
       instance_name: instanceName(i),
       zone: t.zone,
-      allocator_id: `192.168.44.${10 + (i % 3)}`,
+      allocator_id: allocatorOf(r, instanceName(i), t.zone, now),
       healthy: running,
       container_started: running,
       service_running: running,

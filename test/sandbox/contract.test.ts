@@ -652,6 +652,33 @@ describe('sandbox contract', () => {
       });
       await expect(202, 'PUT', `${es}/remote-clusters`, { body: { resources: [] } });
     }
+    // allocators (vacate, delete, search, metadata)
+    const alloc = '/platform/infrastructure/allocators';
+    await expect(200, 'POST', `${alloc}/_search`, {
+      body: { query: { term: { zone_id: { value: 'ece-zone-2' } } }, size: 10 },
+    });
+    await expect(200, 'POST', `${alloc}/_search`, {
+      body: { query: { term: { 'status.maintenance_mode': { value: 'false' } } } },
+    });
+    await expect(400, 'POST', `${alloc}/_search`, { body: { query: { fuzzy: { zone_id: 'x' } } } });
+    await expect(200, 'GET', `${alloc}/192.168.44.11/metadata`);
+    await expect(404, 'GET', `${alloc}/10.9.9.9/metadata`);
+    await expect(200, 'PUT', `${alloc}/192.168.44.11/metadata/rack`, { body: { value: 'r9' } });
+    await expect(400, 'PUT', `${alloc}/192.168.44.11/metadata/rack`, { body: { value: '' } });
+    await expect(200, 'DELETE', `${alloc}/192.168.44.11/metadata/rack`);
+    await expect(202, 'POST', `${alloc}/192.168.44.11/clusters/_move?validate_only=true`, {
+      body: {},
+    });
+    await expect(202, 'POST', `${alloc}/192.168.44.11/clusters/kibana/_move?validate_only=true`);
+    await expect(400, 'POST', `${alloc}/192.168.44.11/clusters/nothing/_move`);
+    await expect(404, 'POST', `${alloc}/10.9.9.9/clusters/_move`);
+    await expect(400, 'DELETE', `${alloc}/192.168.44.11`);
+    await expect(202, 'POST', `${alloc}/192.168.44.11/clusters/_move?allocator_down=false`);
+    t.advance(20_000);
+    await expect(202, 'POST', `${alloc}/192.168.44.11/clusters/_move`);
+    t.advance(20_000);
+    await expect(200, 'DELETE', `${alloc}/192.168.44.11`);
+    await expect(404, 'DELETE', `${alloc}/192.168.44.11`);
     await expect(404, 'GET', '/no/such/thing');
     await expect(405, 'PATCH', '/deployments');
   });

@@ -5,7 +5,10 @@ import type { ApiResponse } from '../../api/body.js';
 import type { Context } from '../../context.js';
 import { listView } from '../../output/views.js';
 import { act, type Contexts } from '../action.js';
+import { filterOverview, parseFilter } from './filter.js';
 import { type Allocator, COLUMNS } from './model.js';
+
+const collect = (v: string, prev: string[]) => [...prev, v];
 
 export function register(group: Command, contexts: Contexts): void {
   group
@@ -20,11 +23,25 @@ table (id, zone, host, memory used and total in MB, instances, healthy,
 maintenance). --json prints ECE's body; more than one page is merged zone by
 zone.
 
+--filter (repeatable; all must hold) keeps the allocators that match, in
+ECE's body too (zones left empty are dropped): zone=ID[,ID…] (or !=),
+maintenance|healthy|connected=true|false, and capacity (total memory),
+free or used memory in MB or with a unit, compared with = != > >= < <= or
+as a range N..M.
+
 Examples:
   $ ece allocators list
+  $ ece allocators list --filter zone=ece-zone-1 --filter maintenance=false
+  $ ece allocators list --filter 'free>=8g' --json
   $ ece allocators list --query "zones[].allocators[].allocator_id"`,
     )
-    .action(act(contexts, (ctx) => run(ctx)));
+    .option(
+      '--filter <expr>',
+      'keep allocators that match (repeatable): zone=z1, "free>=8g" …',
+      collect,
+      [],
+    )
+    .action(act(contexts, (ctx, flags: { filter?: string[] }) => run(ctx, flags.filter ?? [])));
 }
 
 /** ECE answers at most this many allocators a page, with no total: page until a short one. */
@@ -32,7 +49,8 @@ export const ALLOCATOR_PAGE = 100;
 
 type Overview = { zones?: { zone_id: string; allocators: Allocator[] }[] };
 
-export async function run(ctx: Context): Promise<void> {
+export async function run(ctx: Context, filters: string[] = []): Promise<void> {
+  const predicates = filters.map((f) => parseFilter(f));
   const renderer = await ctx.renderer();
   const api = await ctx.api();
   const { pages } = await import('../../api/pager.js');
@@ -59,6 +77,10 @@ export async function run(ctx: Context): Promise<void> {
       else merged.zones.push(z);
     }
     body = (await import('../../lossless.js')).stringifyLossless(merged);
+  }
+  if (predicates.length > 0 && merged) {
+    const { stringifyLossless } = await import('../../lossless.js');
+    body = stringifyLossless(filterOverview(merged, predicates));
   }
   const view = listView<Allocator>(
     (data) => (data as Overview).zones?.flatMap((z) => z.allocators),

@@ -15,6 +15,7 @@ export interface Allocator {
 
 export interface Instance {
   cluster_type: string;
+  cluster_id?: string;
   cluster_name?: string;
   instance_name: string;
   node_memory: number;

@@ -1,0 +1,185 @@
+// The sandbox's allocators: three hosts, one per zone, holding the instances
+// of the running deployments. An instance starts on its zone's allocator and
+// stays there until a move plan (allocators/{id}/clusters/_move) that took it
+// elsewhere succeeds; while that plan runs it shows `moving` at its source
+// and its memory is reserved at its target. Like plans, placement is derived
+// from the clock, so nothing runs in the background. Metadata, deletions and
+// the overview live here; the endpoints are in allocator-routes.ts.
+
+import { REGION } from './catalog.js';
+import { SandboxError } from './errors.js';
+import { type Deployment, isShutDown, type Resource, topology } from './model.js';
+import { type Plan, planState } from './plans.js';
+import type { World } from './routes.js';
+import type { SandboxState } from './state.js';
+
+export const ZONES = ['ece-zone-1', 'ece-zone-2', 'ece-zone-3'];
+export const HOSTS = ZONES.map((zone, i) => ({
+  ip: `192.168.44.${10 + i}`,
+  name: `ece-host-${i + 1}.ece.local`,
+  zone,
+}));
+export const ALLOCATOR_MEMORY = 65_536;
+
+/** One instance's move: where it goes, and the plan that takes it there. */
+export interface Move {
+  instance: string;
+  from: string;
+  to: string;
+  plan: Plan;
+}
+
+/** Moves per resource, oldest first (a WeakMap: they go with the resource). */
+const MOVES = new WeakMap<Resource, Move[]>();
+
+export function recordMove(r: Resource, move: Move): void {
+  const list = MOVES.get(r) ?? [];
+  list.push(move);
+  MOVES.set(r, list);
+}
+
+/** Where an instance runs now, and where it is moving to while its move plan runs. */
+export function placement(
+  r: Resource,
+  instance: string,
+  zone: string,
+  now: number,
+): { at: string; movingTo?: string } {
+  let at = HOSTS.find((h) => h.zone === zone)?.ip ?? HOSTS[0]?.ip ?? '';
+  let movingTo: string | undefined;
+  for (const m of MOVES.get(r) ?? []) {
+    if (m.instance !== instance) continue;
+    const phase = planState(m.plan, now).phase;
+    if (phase === 'success') {
+      at = m.to;
+      movingTo = undefined;
+    } else if (phase === 'running') movingTo = m.to;
+  }
+  return movingTo === undefined ? { at } : { at, movingTo };
+}
+
+/** The allocator an instance runs on (for the deployment views). */
+export const allocatorOf = (r: Resource, instance: string, zone: string, now: number) =>
+  placement(r, instance, zone, now).at;
+
+export interface PlacedInstance {
+  d: Deployment;
+  r: Resource;
+  name: string;
+  memory: number;
+  at: string;
+  movingTo?: string | undefined;
+}
+
+/** Every instance of every running resource, with its placement. */
+export function instances(state: SandboxState): PlacedInstance[] {
+  const now = state.now();
+  const out: PlacedInstance[] = [];
+  for (const d of state.list())
+    for (const r of d.resources) {
+      if (isShutDown(r, now)) continue;
+      topology(r, now).forEach((t, i) => {
+        const name = `instance-${String(i).padStart(10, '0')}`;
+        const p = placement(r, name, t.zone, now);
+        out.push({ d, r, name, memory: t.memory, at: p.at, movingTo: p.movingTo });
+      });
+    }
+  return out;
+}
+
+/** What the allocator endpoints keep beyond the deployments: metadata and deletions. */
+interface AllocatorState {
+  metadata: Map<string, { key: string; value: string }[]>;
+  deleted: Set<string>;
+}
+const WORLDS = new WeakMap<SandboxState, AllocatorState>();
+
+export function allocatorState(state: SandboxState): AllocatorState {
+  let s = WORLDS.get(state);
+  if (!s) {
+    s = {
+      metadata: new Map(HOSTS.map((h, i) => [h.ip, [{ key: 'rack', value: `r${i + 1}` }]])),
+      deleted: new Set(),
+    };
+    WORLDS.set(state, s);
+  }
+  return s;
+}
+
+export const liveHosts = (state: SandboxState) =>
+  HOSTS.filter((h) => !allocatorState(state).deleted.has(h.ip));
+
+/** Memory used on each allocator, counting what moves under way will bring. */
+export function usedMemory(placed: PlacedInstance[]): Map<string, number> {
+  const used = new Map<string, number>();
+  for (const i of placed) {
+    used.set(i.at, (used.get(i.at) ?? 0) + i.memory);
+    if (i.movingTo) used.set(i.movingTo, (used.get(i.movingTo) ?? 0) + i.memory);
+  }
+  return used;
+}
+
+/** AllocatorInfo for each allocator that was not deleted, in zone order. */
+export function allocatorInfos(
+  state: SandboxState,
+  maintenance: Set<string>,
+): Record<string, unknown>[] {
+  const placed = instances(state);
+  const used = usedMemory(placed);
+  const s = allocatorState(state);
+  return liveHosts(state).map((h) => ({
+    allocator_id: h.ip,
+    zone_id: h.zone,
+    host_ip: h.ip,
+    public_hostname: h.name,
+    region: REGION,
+    capacity: {
+      memory: { total: ALLOCATOR_MEMORY, used: used.get(h.ip) ?? 0 },
+      storage: { total: 1_048_576 },
+    },
+    status: { connected: true, healthy: true, maintenance_mode: maintenance.has(h.ip) },
+    settings: {},
+    features: ['apm', 'elasticsearch', 'integrations_server', 'kibana', 'ssd', 'tinyauth'],
+    instances: placed
+      .filter((i) => i.at === h.ip)
+      .map((i) => ({
+        cluster_id: i.r.id,
+        cluster_type: i.r.kind,
+        cluster_name: i.d.name,
+        deployment_id: i.d.id,
+        instance_name: i.name,
+        node_memory: i.memory,
+        healthy: true,
+        cluster_healthy: true,
+        moving: i.movingTo !== undefined,
+      })),
+    metadata: s.metadata.get(h.ip) ?? [],
+    external_links: [],
+  }));
+}
+
+/** AllocatorOverview: the allocators grouped by zone (zones without any are left out). */
+export function overview(infos: Record<string, unknown>[]): Record<string, unknown> {
+  return {
+    zones: ZONES.flatMap((zone_id) => {
+      const allocators = infos.filter((a) => a.zone_id === zone_id);
+      return allocators.length ? [{ zone_id, allocators }] : [];
+    }),
+  };
+}
+
+/** GET /platform/infrastructure/allocators. */
+export function allocators(state: SandboxState, maintenance: Set<string>): Record<string, unknown> {
+  return overview(allocatorInfos(state, maintenance));
+}
+
+export function findAllocator(w: World, id: string): Record<string, unknown> {
+  const a = allocatorInfos(w.state, w.maintenance).find((x) => x.allocator_id === id);
+  if (!a)
+    throw new SandboxError(
+      404,
+      'allocators.allocator_not_found',
+      `Allocator [${id}] cannot be found`,
+    );
+  return a;
+}
