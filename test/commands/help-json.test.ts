@@ -141,7 +141,7 @@ describe('ece help <command…>', () => {
         '',
         'error: unknown help topic or command "nonsense"\n' +
           'hint: help topics: exit-codes, environment, formatting\n' +
-          'hint: commands: deployments, login, logout, auth, config, api, platform, allocators, runners, stack, templates, users, completion, sandbox, instance-configs, snapshot-repos, proxies, constructors, license, traffic-filters, comments\n',
+          'hint: commands: deployments, login, logout, auth, config, api, platform, allocators, runners, stack, templates, users, completion, sandbox, instance-configs, snapshot-repos, proxies, constructors, license, extensions, roles, enrollment-tokens, tls, traffic-filters, comments\n',
       ],
     );
     const deep = await run(['help', 'auth', 'keys', 'rotate']);
