@@ -20,6 +20,12 @@ interface Stored {
   /** The DeploymentTemplateRequestBody as stored (system_owned set by the sandbox). */
   body: Doc;
   version: number;
+  /**
+   * A seeded system template as the installation ships it: until someone
+   * changes it, it builds on the newest stack version there is (a stack pack
+   * uploaded later included), as ECE's own templates do.
+   */
+  seeded?: (typeof TEMPLATES)[number];
 }
 
 const notFound = (id: string) =>
@@ -40,6 +46,7 @@ function seed(): Stored[] {
   return TEMPLATES.map((t, order) => ({
     id: t.id,
     version: 1,
+    seeded: t,
     body: {
       name: t.name,
       description: t.description,
@@ -106,6 +113,14 @@ export function templateRoutes(state: SandboxState): Route[] {
   const view = (t: Stored, c: Call): Doc => ({
     id: t.id,
     ...t.body,
+    ...(t.seeded
+      ? {
+          deployment_template: {
+            ...(t.body.deployment_template as Doc),
+            resources: templatePayload(t.seeded, STACK_VERSIONS[0] ?? '', REGION),
+          },
+        }
+      : {}),
     instance_configurations: flag(c.query, 'show_instance_configurations', true)
       ? instanceConfigurations(t.body)
       : [],
@@ -182,6 +197,7 @@ export function templateRoutes(state: SandboxState): Route[] {
         if (flag(c.query, 'validate_only', false)) return { body: { id } };
         if (existing) {
           existing.body = body;
+          existing.seeded = undefined;
           existing.version += 1;
           return { body: { id }, headers: versioned(existing) };
         }
