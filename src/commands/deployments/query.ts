@@ -130,7 +130,8 @@ function checkBoolean(value: string, t: string): void {
     throw new UsageError(`invalid --query term "${t}": healthy is true or false`);
 }
 
-function tokenize(text: string): string[] {
+/** Terms split at white space outside double quotes (the quotes stay). */
+export function tokenize(text: string): string[] {
   const out: string[] = [];
   let current = '';
   let quoted = false;

@@ -3,6 +3,7 @@
 // a bare word is a runner id or a host name (or their start, with *).
 
 import { UsageError } from '../../errors.js';
+import { tokenize } from '../deployments/query.js';
 
 type Query = Record<string, unknown>;
 
@@ -49,22 +50,4 @@ function clause(t: string): Query {
   if ((field === 'connected' || field === 'healthy') && value !== 'true' && value !== 'false')
     throw new UsageError(`invalid --query term "${t}": ${field} is true or false`);
   return leaf(path);
-}
-
-function tokenize(text: string): string[] {
-  const out: string[] = [];
-  let current = '';
-  let quoted = false;
-  for (const ch of text) {
-    if (ch === '"') quoted = !quoted;
-    if (!quoted && /\s/.test(ch)) {
-      if (current) out.push(current);
-      current = '';
-      continue;
-    }
-    current += ch;
-  }
-  if (quoted) throw new UsageError('invalid --query: a quote is not closed');
-  if (current) out.push(current);
-  return out;
 }
