@@ -258,7 +258,10 @@ describe('extension upload memory (a child process, a 256 MiB file)', () => {
       assert.ok(received > 256 * 1024 * 1024, `the server got ${received} bytes`);
       const maxRssMiB = Number(readFileSync(rssFile, 'utf8')) / 1024;
       process.stderr.write(`# peak RSS ${maxRssMiB.toFixed(0)} MiB for a 256 MiB upload\n`);
-      assert.ok(maxRssMiB < 128, `peak RSS ${maxRssMiB.toFixed(0)} MiB for a 256 MiB upload`);
+      // Measured: ~90 MiB on Node 20, ~134 MiB on Node 24 (its start alone is
+      // ~5 MiB more, and its streams buffer more). Holding the file would be
+      // 256 MiB and more on top of Node's own ~40.
+      assert.ok(maxRssMiB < 192, `peak RSS ${maxRssMiB.toFixed(0)} MiB for a 256 MiB upload`);
     } finally {
       await new Promise<void>((r) => server.close(() => r()));
       rmSync(big, { force: true });
