@@ -85,7 +85,6 @@ export async function buildProgram(
       'Work with Elastic Cloud Enterprise from the command line: deployments, platform, and the whole REST API.',
     )
     .helpOption('-h, --help', 'show help')
-    .helpCommand('help [command]', 'show help for a command')
     .showSuggestionAfterError(true)
     .configureHelp({
       showGlobalOptions: true,
@@ -136,10 +135,14 @@ Every command, its options and the exit codes as JSON: ece help --json`,
 
   const wanted = findGroup(commandWord(argv));
   for (const group of GROUPS) {
+    // Root help lists the groups under their section's heading; the help
+    // command, made last, joins the last section (Tools).
+    program.commandsGroup(`${group.section}:`);
     const cmd = program.command(group.name).aliases(group.aliases).description(group.summary);
     cmd.exitOverride();
     if (opts.all || group === wanted) (await group.load()).register(cmd, contexts);
   }
+  program.helpCommand('help [command]', 'show help for a command');
   return program;
 }
 
