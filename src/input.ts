@@ -4,6 +4,7 @@
 
 import { readFileSync } from 'node:fs';
 import { UsageError } from './errors.js';
+import { cjs } from './interop.js';
 import { findJsonFault, lineColumn } from './jsonpos.js';
 import type { IOStreams } from './output/iostreams.js';
 import { readStdin } from './output/prompt.js';
@@ -47,7 +48,7 @@ export async function parseDocument(text: string, name: string): Promise<Record<
       throw new UsageError(`${name}:${line}:${column}: invalid JSON: ${fault.message}`);
     }
   } else {
-    const YAML = await import('yaml');
+    const YAML = cjs(await import('yaml'));
     const doc = YAML.parseDocument(text, { prettyErrors: false, uniqueKeys: true });
     const first = doc.errors[0];
     if (first) {

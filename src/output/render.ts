@@ -197,7 +197,7 @@ export function parseJson(text: string, keep: 'value' | 'text' = 'value'): unkno
 }
 
 async function toYaml(data: unknown): Promise<string> {
-  const YAML = await import('yaml');
+  const YAML = cjs(await import('yaml'));
   return deepGuard(() =>
     YAML.stringify(data, {
       lineWidth: 0,

@@ -1,7 +1,9 @@
 // The real binary, end to end: version, help, usage errors, --dry-run run by
 // real curl, Ctrl-C, broken pipes.
 
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { deploymentsListText } from '../fixtures/index.js';
 import assert from '../helpers/assert.js';
@@ -111,6 +113,24 @@ describe('the ece binary', () => {
       [r.code, r.stdout, r.stderr],
       [0, deploymentsListText, 'dry run: reading GET /api/v1/deployments\n'],
     );
+  });
+
+  it('YAML both ways in the bundle: -o yaml prints, a YAML file is read', async () => {
+    const env = { ECE_HOST: server.url, ECE_API_KEY: 'yaml-api-key-0042' };
+    const out = await ece(['api', '/platform', '-o', 'yaml'], { env });
+    assert.equal(out.code, 0, out.stderr);
+    assert.match(out.stdout, /^deployments:\n {2}- id: /);
+    const dir = mkdtempSync(join(tmpdir(), 'ece-yaml-'));
+    try {
+      writeFileSync(join(dir, 'body.yaml'), 'name: from-yaml\n');
+      const dry = await ece(['deployments', 'create', '-f', join(dir, 'body.yaml'), '--dry-run'], {
+        env,
+      });
+      assert.equal(dry.code, 0, dry.stderr);
+      assert.match(dry.stdout, /--data-binary '\{"name":"from-yaml"\}'\n$/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('Ctrl-C during a request exits 130 with one line, no stack', async () => {
