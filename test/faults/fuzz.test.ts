@@ -154,11 +154,16 @@ describe('fuzzing', () => {
         });
         assert.ok(EXIT_CODES.has(r.code));
         const sent = server.requests.slice(before);
+        // A step in a path is refused before sending (src/api/path.ts).
+        if (ref === '.' || ref === '..') {
+          assert.deepEqual([r.code, sent.length], [2, 0], JSON.stringify(ref));
+          return;
+        }
         assert.equal(sent.length, 1, `${JSON.stringify(ref)}: ${r.stderr}`);
-        const expected = encodeURIComponent(ref).replace(/^\.{1,2}$/, (d) =>
-          d.replace(/\./g, '%2E'),
+        assert.equal(
+          sent[0]?.url,
+          `/api/v1/deployments/${ID}/kibana/${encodeURIComponent(ref)}/_restart`,
         );
-        assert.equal(sent[0]?.url, `/api/v1/deployments/${ID}/kibana/${expected}/_restart`);
       }),
       { numRuns: 120, seed: 42 },
     );
