@@ -32,8 +32,18 @@ export function redactBody(text: string, secrets: readonly string[]): string {
   return redactLiterals(out, secrets);
 }
 
+/**
+ * A PEM private key anywhere in a text (a TLS body is one JSON string holding
+ * key and certificates, so no field name says where it is); escaped line
+ * breaks (\\n) included.
+ */
+const PRIVATE_KEY =
+  /-----BEGIN ([A-Z ]+ )?PRIVATE KEY-----[\s\S]*?-----END ([A-Z ]+ )?PRIVATE KEY-----/g;
+
+const HAS_PRIVATE_KEY = new RegExp(PRIVATE_KEY.source);
+
 export function redactLiterals(text: string, secrets: readonly string[]): string {
-  let out = text;
+  let out = text.replace(PRIVATE_KEY, MASK);
   for (const s of secrets) if (s.length >= 4) out = out.split(s).join(MASK);
   return out;
 }
@@ -59,4 +69,42 @@ function maskLeaves(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(maskLeaves);
   if (v === null || typeof v !== 'object') return v;
   return Object.fromEntries(Object.entries(v).map(([k, val]) => [k, maskLeaves(val)]));
+}
+
+/**
+ * The secrets in a request body a user wrote (`ece api --input`), each with
+ * the shell variable a dry run's curl line shows in its place: passwords
+ * (ECE_PASSWORD), other secret-named fields (ECE_SECRET), keystore values
+ * (ECE_KEYSTORE_VALUE) and PEM private keys anywhere (ECE_TLS_KEY); a second
+ * different value of a kind gets _2, and so on.
+ */
+export function secretVariables(body: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const counts: Record<string, number> = {};
+  const add = (value: string, name: string) => {
+    if (value === '' || value in out) return;
+    counts[name] = (counts[name] ?? 0) + 1;
+    out[value] = counts[name] === 1 ? name : `${name}_${counts[name]}`;
+  };
+  const keys = (text: string) => {
+    for (const m of text.matchAll(PRIVATE_KEY)) add(m[0], 'ECE_TLS_KEY');
+  };
+  const walk = (v: unknown, key: string | undefined, inSecrets: boolean): void => {
+    if (typeof v === 'string') {
+      keys(v);
+      if (inSecrets) add(v, 'ECE_KEYSTORE_VALUE');
+      else if (key !== undefined && SECRET_FIELD.test(key) && !HAS_PRIVATE_KEY.test(v))
+        add(v, /pass/i.test(key) ? 'ECE_PASSWORD' : 'ECE_SECRET');
+      return;
+    }
+    if (Array.isArray(v)) for (const x of v) walk(x, key, inSecrets);
+    else if (v !== null && typeof v === 'object')
+      for (const [k, x] of Object.entries(v)) walk(x, k, inSecrets || k === 'secrets');
+  };
+  try {
+    walk(JSON.parse(body), undefined, false);
+  } catch {
+    keys(body);
+  }
+  return out;
 }

@@ -286,4 +286,48 @@ describe('ece api', () => {
       false,
     );
   });
+
+  it('--dry-run shows the secrets of a body it was given as shell variables; --verbose masks a private key', async () => {
+    const dir = tempDir();
+    const user = join(dir, 'user.json');
+    writeFileSync(
+      user,
+      '{"user_name":"jdoe","password":"FromFileSecret1","security":{"roles":["ece_platform_viewer"]}}',
+    );
+    const key =
+      '-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n-----END PRIVATE KEY-----\n';
+    const pem = join(dir, 'pem.json');
+    writeFileSync(
+      pem,
+      JSON.stringify(`${key}-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n`),
+    );
+    await withServer(
+      (_q, res) => json(res, 202, {}),
+      async (url, requests) => {
+        const dry = await run(['api', '-X', 'POST', '/users', '--input', user, '--dry-run'], {
+          env: env(url),
+        });
+        assert.equal(dry.code, 0, dry.stderr);
+        assert.ok(!dry.stdout.includes('FromFileSecret1'), dry.stdout);
+        assert.match(dry.stdout, /"password":"'"\$\(printf %s "\$ECE_PASSWORD"/);
+        const tls = [
+          'api',
+          '-X',
+          'POST',
+          '/platform/configuration/security/tls/ui',
+          '--input',
+          pem,
+        ];
+        const dryTls = await run([...tls, '--dry-run'], { env: env(url) });
+        assert.ok(!dryTls.stdout.includes('MIIEvQ'), dryTls.stdout);
+        assert.match(dryTls.stdout, /\$ECE_TLS_KEY/);
+        assert.equal(requests.length, 0);
+        const verbose = await run([...tls, '--verbose'], { env: env(url) });
+        assert.equal(verbose.code, 0, verbose.stderr);
+        assert.ok(!verbose.stderr.includes('MIIEvQ'), verbose.stderr);
+        assert.match(verbose.stderr, /\*{8}/);
+      },
+      false,
+    );
+  });
 });
