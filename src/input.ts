@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { UsageError } from './errors.js';
 import { cjs } from './interop.js';
 import { findJsonFault, lineColumn } from './jsonpos.js';
+import { MAX_DEPTH } from './lossless.js';
 import type { IOStreams } from './output/iostreams.js';
 import { readStdin } from './output/prompt.js';
 
@@ -61,7 +62,24 @@ export async function parseDocument(text: string, name: string): Promise<Record<
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new UsageError(`${name}: expected an object ({…}) at the top level`);
   }
+  // What reads the document next (checks, traces, the curl line) recurses:
+  // a hostile depth is a usage error here, not a stack overflow there.
+  if (deeperThan(value, MAX_DEPTH))
+    throw new UsageError(`${name}: nested more than ${MAX_DEPTH} levels deep`);
   return value as Record<string, unknown>;
+}
+
+/** Whether a parsed document nests deeper than `max` (without recursing). */
+function deeperThan(value: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[value, 1]];
+  for (let top = stack.pop(); top; top = stack.pop()) {
+    const [v, depth] = top;
+    if (depth > max) return true;
+    if (v !== null && typeof v === 'object')
+      for (const child of Object.values(v))
+        if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
+  }
+  return false;
 }
 
 export async function readDocument(io: IOStreams, file: string): Promise<Record<string, unknown>> {

@@ -203,6 +203,16 @@ describe('input files nested too deeply', () => {
       /^UsageError: deep\.json:1:1: invalid JSON: nested too deeply to read$/,
     );
   });
+
+  it('a valid file nested past 512 levels is a usage error before anything recurses over it', async () => {
+    const { parseDocument } = await import('../../src/input.js');
+    const nested = (n: number) => `${'{"a":'.repeat(n)}1${'}'.repeat(n)}`;
+    await assert.rejects(
+      () => parseDocument(nested(5000), 'deep.json'),
+      /^UsageError: deep\.json: nested more than 512 levels deep$/,
+    );
+    assert.ok(await parseDocument(nested(512), 'ok.json'));
+  });
 });
 
 describe('table and TSV views', () => {
