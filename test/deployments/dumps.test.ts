@@ -243,6 +243,35 @@ describe('deployments instances heap-dump', () => {
     }
   });
 
+  it('a -O that cannot be written is exit 2 before anything is captured (a capture pauses the JVM)', async () => {
+    const s = await startServer((_req, res) => json(res, 200, DEPLOYMENT));
+    try {
+      const dir = tempDir();
+      for (const [file, why] of [
+        [dir, 'it is a directory'],
+        [join(dir, 'no', 'x.hprof'), 'no such directory'],
+      ]) {
+        const r = await run(
+          [
+            'deployments',
+            'instances',
+            'heap-dump',
+            ID,
+            '--instance',
+            'instance-0000000000',
+            '-O',
+            file as string,
+          ],
+          { env: env(s.url) },
+        );
+        assert.deepEqual([r.code, r.stderr], [2, `error: cannot write ${file}: ${why}\n`]);
+      }
+      assert.equal(s.requests.length, 0);
+    } finally {
+      await s.close();
+    }
+  });
+
   it('--wait-timeout: exit 8 while the dump is still capturing, with a hint', async () => {
     const s = await startServer((req, res) => {
       if (req.url === GET) return json(res, 200, DEPLOYMENT);

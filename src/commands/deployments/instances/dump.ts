@@ -2,7 +2,16 @@
 // (--kind, --ref-id, --instance), and writing the dump to -O FILE or stdout.
 // -O, not -o: -o is the global output format.
 
-import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import {
+  accessSync,
+  closeSync,
+  constants,
+  openSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Command } from 'commander';
 import type { ApiClient } from '../../../api/client.js';
@@ -118,7 +127,29 @@ export function writeFile(file: string, data: Uint8Array): number {
 
 function cannotWrite(file: string, err: unknown): UsageError {
   const code = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
-  return new UsageError(`cannot write ${file}: ${code}`);
+  const why: Record<string, string> = {
+    EISDIR: 'it is a directory',
+    ENOENT: 'no such directory',
+    ENOTDIR: 'a part of the path is not a directory',
+    EACCES: 'permission denied',
+    EROFS: 'read-only file system',
+    ENOSPC: 'no space left on the device',
+  };
+  return new UsageError(`cannot write ${file}: ${why[code] ?? code}`);
+}
+
+/**
+ * Before anything is captured (a heap dump pauses the JVM): a file that
+ * could not be written is a usage error now, not after the capture.
+ */
+export function checkWritable(file: string): void {
+  try {
+    if (statSync(file, { throwIfNoEntry: false })?.isDirectory())
+      throw Object.assign(new Error('EISDIR'), { code: 'EISDIR' });
+    accessSync(dirname(file), constants.W_OK);
+  } catch (err) {
+    throw cannotWrite(file, err);
+  }
 }
 
 /** 1234567 → `1.2 MB`. */

@@ -35,6 +35,7 @@ import { showDryRun } from '../../write.js';
 import { DEFAULT_WAIT_TIMEOUT, waitTimeoutMs } from '../wait.js';
 import {
   AtomicFile,
+  checkWritable,
   type DumpFlags,
   dumpOptions,
   dumpTarget,
@@ -87,6 +88,7 @@ export async function run(ref: string, flags: HeapDumpFlags, ctx: Context): Prom
   const deadline = started + timeoutMs;
   if (toStdout(flags.outputFile) && ctx.io.stdoutIsTTY)
     throw new UsageError('a heap dump is binary: give -O FILE, or pipe stdout');
+  if (!toStdout(flags.outputFile)) checkWritable(flags.outputFile);
   const api = await ctx.api();
   const { d, r, instance } = await dumpTarget(api, ref, flags, HEAP_DUMP_KINDS, 'heap dumps');
   const what = `${r.kind} ${r.refId} ${instance}`;

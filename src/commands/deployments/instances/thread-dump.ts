@@ -10,6 +10,7 @@ import { RAW } from '../../../output/raw.js';
 import { act, type Contexts } from '../../action.js';
 import { showDryRun } from '../../write.js';
 import {
+  checkWritable,
   type DumpFlags,
   dumpOptions,
   dumpTarget,
@@ -37,6 +38,7 @@ Examples:
 }
 
 export async function run(ref: string, flags: DumpFlags, ctx: Context): Promise<void> {
+  if (!toStdout(flags.outputFile)) checkWritable(flags.outputFile ?? '');
   const api = await ctx.api();
   const { d, r, instance } = await dumpTarget(api, ref, flags, THREAD_DUMP_KINDS, 'thread dumps');
   const write = threadDumpRequest(d.id, r.kind, r.refId, instance);
