@@ -100,6 +100,6 @@ export async function readStdin(io: IOStreams, what: string): Promise<string> {
   const text = Buffer.concat(chunks)
     .toString('utf8')
     .replace(/\r?\n$/, '');
-  if (text.trim() === '') throw new UsageError(`no ${what} on standard input`);
+  if (text.trim() === '') throw new UsageError(`standard input is empty: expected ${what}`);
   return text;
 }

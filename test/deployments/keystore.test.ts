@@ -283,7 +283,7 @@ describe('deployments keystore set (per-test server)', () => {
           undefined,
           'error: the value is empty (to remove a setting: keystore unset)\n',
         ],
-        [['x.key'], '', 'error: no value on standard input\n'],
+        [['x.key'], '', 'error: standard input is empty: expected the value\n'],
         [
           ['x.key', '-f', '/no/such/file'],
           undefined,

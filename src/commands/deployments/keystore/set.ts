@@ -83,12 +83,12 @@ async function readValue(ctx: Context, flags: SetFlags, dryRun: boolean): Promis
   if (flags.file !== undefined && flags.file !== '-') {
     value = await readInputFile(ctx.io, flags.file);
   } else if (flags.file === '-') {
-    value = await readStdin(ctx.io, 'value');
+    value = await readStdin(ctx.io, 'the value');
   } else if (dryRun) {
     // The curl line takes the variable: nothing to read, never a prompt.
     return UNREAD_VALUE;
   } else if (!ctx.io.stdinIsTTY) {
-    value = await readStdin(ctx.io, 'value');
+    value = await readStdin(ctx.io, 'the value');
   } else if (canPrompt(ctx.io)) {
     value = await ask(ctx.io, 'Value (not echoed): ', { hidden: true });
   } else {
