@@ -72,6 +72,20 @@ describe('traffic-filters update, delete, associate against a per-test server', 
     await s.close();
   });
 
+  it('update with nothing to change is exit 2 before any request', async () => {
+    const s = await serve({});
+    const r = await run(['traffic-filters', 'update', RS_ID], { env: envFor(s) });
+    assert.deepEqual(
+      [r.code, r.stdout, r.stderr],
+      [
+        2,
+        '',
+        'error: nothing to update: give -f or at least one of --name, --description, --[no-]include-by-default, --add-source, --remove-source\n',
+      ],
+    );
+    assert.equal(s.requests.length, 0);
+  });
+
   it('update -f: the file replaces the fields it names', async () => {
     const s = await serve(
       {

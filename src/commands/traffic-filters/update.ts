@@ -56,6 +56,18 @@ Examples:
 }
 
 export async function run(ref: string, flags: UpdateFlags, ctx: Context): Promise<void> {
+  const asked = [
+    flags.file,
+    flags.name,
+    flags.description,
+    flags.includeByDefault,
+    flags.addSource?.length ? flags.addSource : undefined,
+    flags.removeSource?.length ? flags.removeSource : undefined,
+  ];
+  if (asked.every((v) => v === undefined))
+    throw new UsageError(
+      'nothing to update: give -f or at least one of --name, --description, --[no-]include-by-default, --add-source, --remove-source',
+    );
   const adds = (flags.addSource ?? []).map(checkSource);
   const removes = (flags.removeSource ?? []).map((s) => s.trim());
   const doc = flags.file === undefined ? undefined : await readDocument(ctx.io, flags.file);
