@@ -1,11 +1,11 @@
 // What `extensions upload`, `extensions create --file` and `stack upload`
 // share: the file checked before anything is sent (missing, not a file,
-// unreadable, empty: exit 2), the request's deadline (--timeout plus the time
+// unreadable, empty, not a zip archive: exit 2), the request's deadline (--timeout plus the time
 // the bytes need at a floor rate), progress on a terminal, and one attempt
 // once bytes left (the typed calls mark uploads non-idempotent).
 
 import { constants } from 'node:fs';
-import { access, stat } from 'node:fs/promises';
+import { access, open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { ApiClient, ApiResponse, RequestOptions } from '../api/client.js';
 import { FileBody } from '../api/multipart.js';
@@ -36,6 +36,17 @@ export async function openUpload(file: string): Promise<FileBody> {
     throw new UsageError(`cannot read ${file}: ${code ?? (err as Error).message}`);
   }
   if (size === 0) throw new UsageError(`${file} is empty`);
+  // Extensions and stack packs are zip archives: anything else is refused
+  // here, before a create leaves an extension without its archive.
+  const head = Buffer.alloc(4);
+  const fh = await open(file, 'r');
+  try {
+    await fh.read(head, 0, 4, 0);
+  } finally {
+    await fh.close();
+  }
+  if (head.readUInt16BE(0) !== 0x504b || ![0x0304, 0x0506].includes(head.readUInt16BE(2)))
+    throw new UsageError(`${file} is not a zip archive`);
   return new FileBody('file', file, size, basename(file));
 }
 

@@ -26,8 +26,12 @@ const EXT = {
 const LIST = { extensions: [EXT] };
 const dir = tempDir('ece-extensions-');
 const ZIP = join(dir, 'synonyms.zip');
-// Not a real zip: the per-test servers only compare bytes. Every byte value, to catch any re-encoding.
-const BYTES = Buffer.from(Array.from({ length: 3000 }, (_x, i) => i % 256));
+// A zip's signature, then every byte value (to catch any re-encoding): not a
+// whole zip, but the per-test servers only compare bytes.
+const BYTES = Buffer.concat([
+  Buffer.from([0x50, 0x4b, 0x03, 0x04]),
+  Buffer.from(Array.from({ length: 3000 }, (_x, i) => i % 256)),
+]);
 writeFileSync(ZIP, BYTES);
 
 /** The file part of a multipart body, and the form field it was sent under. */
@@ -212,7 +216,7 @@ describe('extensions upload against a per-test server', () => {
 describe('extension upload memory (a child process, a 256 MiB file)', () => {
   it('streams: the peak resident memory stays far below the file size', async () => {
     const big = join(dir, 'big.zip');
-    closeSync(openSync(big, 'w'));
+    writeFileSync(big, Buffer.from([0x50, 0x4b, 0x03, 0x04]));
     truncateSync(big, 256 * 1024 * 1024);
     let received = 0;
     const server = createServer(async (req, res) => {

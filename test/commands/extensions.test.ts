@@ -24,8 +24,12 @@ const EXT = {
 const LIST = { extensions: [EXT] };
 const dir = tempDir('ece-extensions-');
 const ZIP = join(dir, 'synonyms.zip');
-// Not a real zip: the per-test servers only compare bytes. Every byte value, to catch any re-encoding.
-const BYTES = Buffer.from(Array.from({ length: 3000 }, (_x, i) => i % 256));
+// A zip's signature, then every byte value (to catch any re-encoding): not a
+// whole zip, but the per-test servers only compare bytes.
+const BYTES = Buffer.concat([
+  Buffer.from([0x50, 0x4b, 0x03, 0x04]),
+  Buffer.from(Array.from({ length: 3000 }, (_x, i) => i % 256)),
+]);
 writeFileSync(ZIP, BYTES);
 
 describe('extensions against a per-test server', () => {
@@ -211,14 +215,11 @@ describe('extensions against the sandbox', () => {
       env,
     });
     assert.equal(u.code, 0, u.stderr);
-    const notZip = await run(['extensions', 'upload', id, ZIP], { env });
-    assert.deepEqual(
-      [notZip.code, notZip.stderr],
-      [
-        5,
-        'error: Could not accept the extensions file: it is not a zip archive (extensions.request_execution_failed)\n',
-      ],
-    );
+    // Not a zip: refused before sending (the sandbox would refuse it too).
+    const text = join(dir, 'notes.txt');
+    writeFileSync(text, 'not a zip');
+    const notZip = await run(['extensions', 'upload', id, text], { env });
+    assert.deepEqual([notZip.code, notZip.stderr], [2, `error: ${text} is not a zip archive\n`]);
     // A deployment's plan takes the bundle (through ece api: the update payload, bundle added).
     const dep = (await run(['deployments', 'list', '--json'], { env })).stdout;
     const depId = (
