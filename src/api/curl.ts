@@ -60,13 +60,22 @@ function withVariables(body: string, variables: Record<string, string> = {}): st
     const encoded = JSON.stringify(found).slice(1, -1);
     pieces.push(
       `'${rest.slice(0, at).replace(/'/g, `'\\''`)}'`,
-      jsonEscaped(variables[found] ?? '', found.includes('\n')),
+      jsonEscaped(
+        variables[found] ?? '',
+        found.includes('\n') || MULTILINE.has(variables[found] ?? ''),
+      ),
     );
     rest = rest.slice(at + encoded.length);
   }
   pieces.push(`'${rest.replace(/'/g, `'\\''`)}'`);
   return pieces.join('');
 }
+
+/**
+ * Variables whose values often span lines (a credentials file, a PEM key),
+ * whatever the dry run itself read: their line breaks become \n too.
+ */
+const MULTILINE = new Set(['ECE_KEYSTORE_VALUE', 'ECE_TLS_KEY']);
 
 /**
  * The variable's value as it must stand inside a JSON string: a password with

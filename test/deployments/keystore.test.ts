@@ -256,11 +256,24 @@ describe('deployments keystore set (per-test server)', () => {
       assert.ok(!r.stdout.includes(VALUE));
       assert.equal(
         r.stdout,
-        `curl -sS -X PATCH ${server.url}${KEYSTORE} -H 'Accept: application/json' -H 'User-Agent: ${userAgent(server.requests)}' -H 'Content-Type: application/json' -H "Authorization: ApiKey $ECE_API_KEY" --data-binary '{"secrets":{"x.key":{"value":"'"$(printf %s "$ECE_KEYSTORE_VALUE" | sed 's/[\\\\"]/\\\\&/g')"'","as_file":false}}}'\n`,
+        `curl -sS -X PATCH ${server.url}${KEYSTORE} -H 'Accept: application/json' -H 'User-Agent: ${userAgent(server.requests)}' -H 'Content-Type: application/json' -H "Authorization: ApiKey $ECE_API_KEY" --data-binary '{"secrets":{"x.key":{"value":"'"$(printf %s "$ECE_KEYSTORE_VALUE" | awk '{gsub(/[\\\\"]/, "\\\\\\\\&"); printf "%s%s", (NR > 1 ? "\\\\n" : ""), $0}')"'","as_file":false}}}'\n`,
       );
+      // The printed line, run with a value of several lines and quotes (a
+      // credentials file), sends that value exactly.
+      const value = '{\n  "type": "service_account",\n  "k": "a\\"b\\\\c"\n}';
+      const { spawnProc } = await import('../helpers/e2e.js');
+      const sh = await spawnProc('sh', ['-c', r.stdout], {
+        env: { ECE_KEYSTORE_VALUE: value, ECE_API_KEY: 'keystore-key-1' },
+      });
+      assert.equal(sh.code, 0, sh.stderr);
+      const sent = server.requests.at(-1);
+      assert.equal(sent?.method, 'PATCH');
+      assert.deepEqual(JSON.parse(sent?.body ?? ''), {
+        secrets: { 'x.key': { value, as_file: false } },
+      });
       assert.deepEqual(
         server.requests.map((q) => q.method),
-        ['GET'],
+        ['GET', 'PATCH'],
       );
     } finally {
       await server.close();
