@@ -4,7 +4,7 @@
 // and a 256 MiB upload streamed in a child process with bounded memory.
 
 import { spawn } from 'node:child_process';
-import { closeSync, openSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
