@@ -10,29 +10,11 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, it } from 'node:test';
 import assert from '../helpers/assert.js';
-import { run, tempDir } from '../helpers/cli.js';
+import { run } from '../helpers/cli.js';
 import { registerSecret } from '../helpers/secrets.js';
 import { json } from '../helpers/server.js';
+import { BASE, BYTES, dir, EXT, LIST, ZIP } from './extensions-fixtures.js';
 import { API_KEY, closeAll, curl, envFor, serve, ua } from './platform-admin-helpers.js';
-
-const BASE = '/api/v1/deployments/extensions';
-const EXT = {
-  id: '4226448541',
-  name: 'synonyms',
-  extension_type: 'bundle',
-  version: '8.*',
-  url: 'repo://4226448541',
-};
-const LIST = { extensions: [EXT] };
-const dir = tempDir('ece-extensions-');
-const ZIP = join(dir, 'synonyms.zip');
-// A zip's signature, then every byte value (to catch any re-encoding): not a
-// whole zip, but the per-test servers only compare bytes.
-const BYTES = Buffer.concat([
-  Buffer.from([0x50, 0x4b, 0x03, 0x04]),
-  Buffer.from(Array.from({ length: 3000 }, (_x, i) => i % 256)),
-]);
-writeFileSync(ZIP, BYTES);
 
 /** The file part of a multipart body, and the form field it was sent under. */
 function filePart(body: Buffer, contentType: string): { field?: string; bytes: Buffer } {
