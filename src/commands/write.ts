@@ -6,6 +6,7 @@
 
 import type { ApiClient, RequestOptions } from '../api/client.js';
 import type { Context } from '../context.js';
+import { confirmOrFail } from '../output/prompt.js';
 
 /**
  * Under --dry-run: prints the planned writes as curl lines on stdout and
@@ -22,3 +23,20 @@ export function showDryRun(ctx: Context, api: ApiClient, ...writes: RequestOptio
  * curl line shows "$ECE_PASSWORD" in its place, so the user's variable fills it.
  */
 export const UNREAD_PASSWORD = 'password-not-read-in-a-dry-run';
+
+/**
+ * A destructive write, planned: shown under --dry-run; otherwise asked
+ * (unless --yes), sent, and said on stderr. The caller has already checked
+ * that it can ask (requireConfirmable) and read what it deletes.
+ */
+export async function confirmAndSend(
+  ctx: Context,
+  api: ApiClient,
+  write: RequestOptions,
+  say: { question: string; yes: boolean | undefined; done: string },
+): Promise<void> {
+  if (showDryRun(ctx, api, write)) return;
+  await confirmOrFail(ctx.io, say.question, say.yes);
+  await api.request(write);
+  ctx.io.stderr.write(`${say.done}\n`);
+}

@@ -7,9 +7,9 @@ import { deleteAllocatorRequest } from '../../api/allocators.js';
 import { parseBody } from '../../api/body.js';
 import { getAllocator } from '../../api/platform.js';
 import type { Context } from '../../context.js';
-import { confirmOrFail, requireConfirmable } from '../../output/prompt.js';
+import { requireConfirmable } from '../../output/prompt.js';
 import { act, type Contexts } from '../action.js';
-import { showDryRun } from '../write.js';
+import { confirmAndSend } from '../write.js';
 import type { Allocator } from './model.js';
 
 export function register(group: Command, contexts: Contexts): void {
@@ -37,13 +37,10 @@ export async function run(id: string, flags: { yes?: boolean }, ctx: Context): P
   const api = await ctx.api();
   const a = parseBody<Allocator>(await getAllocator(api, id));
   const write = deleteAllocatorRequest(id);
-  if (showDryRun(ctx, api, write)) return;
   const n = a.instances?.length ?? 0;
-  await confirmOrFail(
-    ctx.io,
-    `Delete allocator ${id} (${a.zone_id}${n ? `, ${n} instance${n === 1 ? '' : 's'} still on it` : ''})?`,
-    flags.yes,
-  );
-  await api.request(write);
-  ctx.io.stderr.write(`Deleted allocator ${id}.\n`);
+  await confirmAndSend(ctx, api, write, {
+    question: `Delete allocator ${id} (${a.zone_id}${n ? `, ${n} instance${n === 1 ? '' : 's'} still on it` : ''})?`,
+    yes: flags.yes,
+    done: `Deleted allocator ${id}.`,
+  });
 }

@@ -4,9 +4,9 @@
 import type { Command } from 'commander';
 import { deleteExtension } from '../../api/extensions.js';
 import type { Context } from '../../context.js';
-import { confirmOrFail, requireConfirmable } from '../../output/prompt.js';
+import { requireConfirmable } from '../../output/prompt.js';
 import { act, type Contexts } from '../action.js';
-import { showDryRun } from '../write.js';
+import { confirmAndSend } from '../write.js';
 import { resolveExtension } from './resolve.js';
 
 interface DeleteFlags {
@@ -38,8 +38,9 @@ export async function run(ref: string, flags: DeleteFlags, ctx: Context): Promis
   const api = await ctx.api();
   const ext = await resolveExtension(api, ref);
   const write = deleteExtension(ext.id);
-  if (showDryRun(ctx, api, write)) return;
-  await confirmOrFail(ctx.io, `Delete ${ext.extension_type} ${ext.name} (${ext.id})?`, flags.yes);
-  await api.request(write);
-  ctx.io.stderr.write(`Deleted extension ${ext.name} (${ext.id}).\n`);
+  await confirmAndSend(ctx, api, write, {
+    question: `Delete ${ext.extension_type} ${ext.name} (${ext.id})?`,
+    yes: flags.yes,
+    done: `Deleted extension ${ext.name} (${ext.id}).`,
+  });
 }

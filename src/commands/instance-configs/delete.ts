@@ -3,9 +3,9 @@
 import type { Command } from 'commander';
 import { deleteInstanceConfig, getInstanceConfig } from '../../api/instance-configs.js';
 import type { Context } from '../../context.js';
-import { confirmOrFail, requireConfirmable } from '../../output/prompt.js';
+import { requireConfirmable } from '../../output/prompt.js';
 import { act, type Contexts } from '../action.js';
-import { showDryRun } from '../write.js';
+import { confirmAndSend } from '../write.js';
 
 interface DeleteFlags {
   yes?: boolean;
@@ -36,8 +36,9 @@ export async function run(id: string, flags: DeleteFlags, ctx: Context): Promise
   const api = await ctx.api();
   await getInstanceConfig(api, id);
   const write = deleteInstanceConfig(id);
-  if (showDryRun(ctx, api, write)) return;
-  await confirmOrFail(ctx.io, `Delete instance configuration ${id}?`, flags.yes);
-  await api.request(write);
-  ctx.io.stderr.write(`Deleted instance configuration ${id}.\n`);
+  await confirmAndSend(ctx, api, write, {
+    question: `Delete instance configuration ${id}?`,
+    yes: flags.yes,
+    done: `Deleted instance configuration ${id}.`,
+  });
 }

@@ -6,9 +6,9 @@ import type { Command } from 'commander';
 import { parseBody } from '../../api/body.js';
 import { deleteRoleRequest, getRole } from '../../api/roles.js';
 import type { Context } from '../../context.js';
-import { confirmOrFail, requireConfirmable } from '../../output/prompt.js';
+import { requireConfirmable } from '../../output/prompt.js';
 import { act, type Contexts } from '../action.js';
-import { showDryRun } from '../write.js';
+import { confirmAndSend } from '../write.js';
 import type { RoleAggregate } from './view.js';
 
 interface DeleteFlags {
@@ -39,8 +39,9 @@ export async function run(id: string, flags: DeleteFlags, ctx: Context): Promise
   const api = await ctx.api();
   const current = parseBody<RoleAggregate>(await getRole(api, id));
   const write = deleteRoleRequest(id, current.role?.meta?.version);
-  if (showDryRun(ctx, api, write)) return;
-  await confirmOrFail(ctx.io, `Delete runner role ${id}?`, flags.yes);
-  await api.request(write);
-  ctx.io.stderr.write(`Deleted runner role ${id}.\n`);
+  await confirmAndSend(ctx, api, write, {
+    question: `Delete runner role ${id}?`,
+    yes: flags.yes,
+    done: `Deleted runner role ${id}.`,
+  });
 }

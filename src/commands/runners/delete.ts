@@ -5,9 +5,9 @@
 import type { Command } from 'commander';
 import { deleteRunnerRequest, getRunner } from '../../api/runners.js';
 import type { Context } from '../../context.js';
-import { confirmOrFail, requireConfirmable } from '../../output/prompt.js';
+import { requireConfirmable } from '../../output/prompt.js';
 import { act, type Contexts } from '../action.js';
-import { showDryRun } from '../write.js';
+import { confirmAndSend } from '../write.js';
 
 interface DeleteFlags {
   yes?: boolean;
@@ -39,8 +39,9 @@ export async function run(id: string, flags: DeleteFlags, ctx: Context): Promise
   // A missing runner is exit 3 before anyone is asked anything.
   await getRunner(api, id);
   const write = deleteRunnerRequest(id);
-  if (showDryRun(ctx, api, write)) return;
-  await confirmOrFail(ctx.io, `Delete runner ${id}?`, flags.yes);
-  await api.request(write);
-  ctx.io.stderr.write(`Deleted runner ${id}.\n`);
+  await confirmAndSend(ctx, api, write, {
+    question: `Delete runner ${id}?`,
+    yes: flags.yes,
+    done: `Deleted runner ${id}.`,
+  });
 }

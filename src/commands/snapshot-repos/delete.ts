@@ -3,9 +3,9 @@
 import type { Command } from 'commander';
 import { deleteSnapshotRepo, getSnapshotRepo } from '../../api/snapshot-repos.js';
 import type { Context } from '../../context.js';
-import { confirmOrFail, requireConfirmable } from '../../output/prompt.js';
+import { requireConfirmable } from '../../output/prompt.js';
 import { act, type Contexts } from '../action.js';
-import { showDryRun } from '../write.js';
+import { confirmAndSend } from '../write.js';
 
 interface DeleteFlags {
   yes?: boolean;
@@ -38,8 +38,9 @@ export async function run(name: string, flags: DeleteFlags, ctx: Context): Promi
   const api = await ctx.api();
   await getSnapshotRepo(api, name);
   const write = deleteSnapshotRepo(name, { cleanupDeployments: flags.cleanupDeployments });
-  if (showDryRun(ctx, api, write)) return;
-  await confirmOrFail(ctx.io, `Delete snapshot repository ${name}?`, flags.yes);
-  await api.request(write);
-  ctx.io.stderr.write(`Deleted snapshot repository ${name}.\n`);
+  await confirmAndSend(ctx, api, write, {
+    question: `Delete snapshot repository ${name}?`,
+    yes: flags.yes,
+    done: `Deleted snapshot repository ${name}.`,
+  });
 }

@@ -4,9 +4,9 @@
 import type { Command } from 'commander';
 import { deleteStackVersion, getStackVersion } from '../../api/stack.js';
 import type { Context } from '../../context.js';
-import { confirmOrFail, requireConfirmable } from '../../output/prompt.js';
+import { requireConfirmable } from '../../output/prompt.js';
 import { act, type Contexts } from '../action.js';
-import { showDryRun } from '../write.js';
+import { confirmAndSend } from '../write.js';
 
 interface DeleteFlags {
   yes?: boolean;
@@ -38,8 +38,9 @@ export async function run(version: string, flags: DeleteFlags, ctx: Context): Pr
   const api = await ctx.api();
   await getStackVersion(api, v);
   const write = deleteStackVersion(v);
-  if (showDryRun(ctx, api, write)) return;
-  await confirmOrFail(ctx.io, `Delete stack version ${v}?`, flags.yes);
-  await api.request(write);
-  ctx.io.stderr.write(`Deleted stack version ${v}.\n`);
+  await confirmAndSend(ctx, api, write, {
+    question: `Delete stack version ${v}?`,
+    yes: flags.yes,
+    done: `Deleted stack version ${v}.`,
+  });
 }

@@ -6,10 +6,10 @@ import type { Command } from 'commander';
 import { getTemplate } from '../../api/platform.js';
 import { deleteTemplateRequest } from '../../api/templates.js';
 import type { Context } from '../../context.js';
-import { confirmOrFail, requireConfirmable } from '../../output/prompt.js';
+import { requireConfirmable } from '../../output/prompt.js';
 import { act, type Contexts } from '../action.js';
 import { warnIfUnsupported } from '../platform-version.js';
-import { showDryRun } from '../write.js';
+import { confirmAndSend } from '../write.js';
 import { templateRegion, withRegion } from './region.js';
 
 interface DeleteFlags {
@@ -46,8 +46,9 @@ export async function run(id: string, flags: DeleteFlags, ctx: Context): Promise
   // A missing template is exit 3 before anyone is asked anything.
   await getTemplate(api, id, region);
   const write = deleteTemplateRequest(id, region);
-  if (showDryRun(ctx, api, write)) return;
-  await confirmOrFail(ctx.io, `Delete deployment template ${id}?`, flags.yes);
-  await api.request(write);
-  ctx.io.stderr.write(`Deleted deployment template ${id}.\n`);
+  await confirmAndSend(ctx, api, write, {
+    question: `Delete deployment template ${id}?`,
+    yes: flags.yes,
+    done: `Deleted deployment template ${id}.`,
+  });
 }
