@@ -34,7 +34,7 @@ describe('enrollment tokens against a per-test server', () => {
       [
         0,
         `${TOKEN}\n`,
-        'Created enrollment token t-1 for allocator, proxy; it works until `ece enrollment-tokens delete t-1`. Store it now: ECE will not show it again.\n',
+        'Created enrollment token t-1 for allocator, proxy; it never expires: revoke it with `ece enrollment-tokens delete t-1`. Store it now: ECE will not show it again.\n',
       ],
     );
     const json = await run([...argv, '--persistent', '--json'], { env, secretOnStdout: true });
@@ -55,7 +55,8 @@ describe('enrollment tokens against a per-test server', () => {
         path: `/api/v1${BASE}`,
         body: { persistent: false, roles: ['director'], validity_in_seconds: 5400 },
       },
-      { method: 'POST', path: `/api/v1${BASE}`, body: { persistent: false } },
+      // Without --validity, persistent as ecctl makes it (was: ECE's one-hour default).
+      { method: 'POST', path: `/api/v1${BASE}`, body: { persistent: true } },
     ]);
     const env = envFor(s);
     const r = await run(
@@ -76,7 +77,7 @@ describe('enrollment tokens against a per-test server', () => {
     const plain = await run(['enrollment-tokens', 'create'], { env, secretOnStdout: true });
     assert.equal(
       plain.stderr,
-      "Created enrollment token for the system services only, valid for 1h (ECE's default). Store it now: ECE will not show it again.\n",
+      'Created enrollment token for the system services only; it never expires: revoke it with `ece enrollment-tokens delete ID`. Store it now: ECE will not show it again.\n',
     );
     const before = s.requests.length;
     const cases: [string[], string][] = [
@@ -102,7 +103,7 @@ describe('enrollment tokens against a per-test server', () => {
     const dry = await run(['enrollment-tokens', 'create', '--role', 'proxy', '--dry-run'], { env });
     assert.deepEqual(
       [dry.code, ua(dry.stdout), dry.stderr],
-      [0, curl('POST', `${s.url}/api/v1${BASE}`, { persistent: false, roles: ['proxy'] }), ''],
+      [0, curl('POST', `${s.url}/api/v1${BASE}`, { persistent: true, roles: ['proxy'] }), ''],
     );
   });
 

@@ -32,14 +32,21 @@ export function register(group: Command, contexts: Contexts): void {
       (v: string, all: string[]) => [...all, v],
       [],
     )
-    .option('--validity <duration>', "how long the token works, e.g. 1h, 7d (default: ECE's 1h)")
-    .option('--persistent', 'a token that works until it is deleted (listed, deletable)')
+    .option(
+      '--validity <duration>',
+      'a token that expires after this long, e.g. 1h, 7d (default: it never expires)',
+    )
+    .option(
+      '--persistent',
+      'a token that works until it is deleted (the default without --validity)',
+    )
     .addHelpText(
       'after',
       `
-The token is printed on stdout, once: ECE cannot show it again. Only
-persistent tokens have an id, appear in \`list\` and can be deleted; the
-others expire after --validity.
+The token is printed on stdout, once: ECE cannot show it again. Without
+--validity the token is persistent, as ecctl makes it: it never expires, has
+an id, appears in \`list\` and works until \`ece enrollment-tokens delete ID\`.
+With --validity it expires, and is neither listed nor deletable.
 
 Examples:
   $ ece enrollment-tokens create --role allocator --validity 2h > token.txt
@@ -67,8 +74,11 @@ export async function run(flags: CreateFlags, ctx: Context): Promise<void> {
       );
   }
   const api = await ctx.api();
+  // As ecctl (cloud-sdk-go: persistent = validity <= 0): a token without a
+  // validity never expires, so that scripts written for ecctl behave the same.
+  const persistent = seconds === undefined;
   const write = createEnrollmentTokenRequest({
-    persistent: flags.persistent === true,
+    persistent,
     ...(roles.length ? { roles } : {}),
     ...(seconds !== undefined ? { validity_in_seconds: seconds } : {}),
   });
@@ -84,11 +94,10 @@ export async function run(flags: CreateFlags, ctx: Context): Promise<void> {
   if (renderer.raw) await renderer.body(res, RAW);
   else ctx.io.stdout.write(`${body.token}\n`);
   const forRoles = roles.length ? `for ${roles.join(', ')}` : 'for the system services only';
-  const lasts = flags.persistent
-    ? typeof body.token_id === 'string'
-      ? `; it works until \`ece enrollment-tokens delete ${body.token_id}\``
-      : ''
-    : `, valid for ${seconds === undefined ? "1h (ECE's default)" : span(seconds)}`;
+  const lasts =
+    seconds === undefined
+      ? `; it never expires: revoke it with \`ece enrollment-tokens delete ${typeof body.token_id === 'string' ? body.token_id : 'ID'}\``
+      : `, valid for ${span(seconds)}`;
   const id = typeof body.token_id === 'string' ? ` ${body.token_id}` : '';
   ctx.io.stderr.write(
     `Created enrollment token${id} ${forRoles}${lasts}. Store it now: ECE will not show it again.\n`,
