@@ -93,10 +93,12 @@ export function stackRoutes(): Route[] {
               .map((r) => ({
                 stack_version: r,
                 errors: {
+                  // ECE's wording, as a pack zipped on macOS (a __MACOSX
+                  // folder) shows it; the code is our guess (docs/sandbox.md).
                   errors: [
                     {
                       code: 'stackpack.bad_archive',
-                      message: `[${r}] is not an Elastic Stack version`,
+                      message: `This version cannot be parsed: [${r}] because: Unknown version string: [${r}]`,
                     },
                   ],
                 },

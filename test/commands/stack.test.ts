@@ -209,11 +209,34 @@ describe('stack packs against the sandbox', () => {
         'error: the stack pack: The archive has no Elastic Stack version directory at its root (stackpack.bad_archive)\n',
       ],
     );
+    // Zipped on macOS: ECE lists the __MACOSX folder as a version it cannot
+    // parse beside the one it added; that is no refusal (as cloud-sdk-go).
+    const mac = join(dir, 'mac.zip');
+    writeFileSync(
+      mac,
+      makeZip({ '8.16.1/stackpack.json': '{}', '__MACOSX/8.16.1/._stackpack.json': 'x' }),
+    );
+    const macUp = await run(['stack', 'upload', mac], { env });
+    assert.deepEqual(
+      [macUp.code, macUp.stdout, macUp.stderr],
+      [0, '8.16.1\n', 'Uploaded mac.zip (283 B): added 8.16.1.\n'],
+    );
+    const macJson = await run(
+      ['stack', 'upload', mac, '--json', '--query', 'errors[0].errors.errors[0].message'],
+      { env },
+    );
+    assert.deepEqual(
+      [macJson.code, macJson.stdout],
+      [
+        0,
+        '"This version cannot be parsed: [__MACOSX] because: Unknown version string: [__MACOSX]"\n',
+      ],
+    );
     const del = await run(['stack', 'delete', '8.16.0', '--yes'], { env });
     assert.equal(del.code, 0, del.stderr);
     assert.equal(
       (await run(['stack', 'versions', '--query', 'stacks[].version'], { env })).stdout,
-      '8.15.1\n8.14.3\n7.17.24\n',
+      '8.16.1\n8.15.1\n8.14.3\n7.17.24\n',
     );
     const gone = await run(['stack', 'show', '8.16.0', '--query', 'deleted'], { env });
     assert.equal(gone.stdout, 'true\n');

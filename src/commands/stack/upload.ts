@@ -73,7 +73,12 @@ export async function run(zip: string, flags: UploadFlags, ctx: Context): Promis
   if (refused.length) throw new CliError(refused.join('; '), ExitCode.REJECTED);
 }
 
-/** One `version: message (code)` per error in a processing result. */
+/**
+ * One `version: message (code)` per error in a processing result. A pack
+ * zipped on macOS holds a `__MACOSX` folder that ECE reports as a version it
+ * cannot parse, beside the versions it added: not a refusal (cloud-sdk-go's
+ * stackapi/upload.go ignores exactly those).
+ */
 function refusals(text: string): string[] {
   let result: Result;
   try {
@@ -83,8 +88,8 @@ function refusals(text: string): string[] {
   }
   if (!Array.isArray(result?.errors)) return [];
   return result.errors.flatMap((e) =>
-    (e.errors?.errors ?? []).map(
-      (x) => `${e.stack_version || 'the stack pack'}: ${x.message} (${x.code})`,
-    ),
+    (e.errors?.errors ?? [])
+      .filter((x) => !String(x.message ?? '').includes('__MACOSX'))
+      .map((x) => `${e.stack_version || 'the stack pack'}: ${x.message} (${x.code})`),
   );
 }
