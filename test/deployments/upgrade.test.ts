@@ -103,6 +103,20 @@ describe('deployments upgrade (per-test server)', () => {
     }
   });
 
+  it('a version missing from upgradable_to is sent: ECE decides, as with every Elastic client', async () => {
+    const server = await ece('7.10.2');
+    try {
+      const r = await run(['deployments', 'upgrade', ID, '--version', '8.14.3'], {
+        env: env(server.url),
+      });
+      assert.equal(r.code, 0, r.stderr);
+      const body = JSON.parse(server.requests.find((q) => q.method === 'PUT')?.body ?? '{}');
+      assert.equal(body.resources.elasticsearch[0].plan.elasticsearch.version, '8.14.3');
+    } finally {
+      await server.close();
+    }
+  });
+
   it('refused before sending (exit 2): a downgrade, an unknown version, one not reachable from the current one', async () => {
     const cases: [string, string, string][] = [
       [
@@ -114,11 +128,6 @@ describe('deployments upgrade (per-test server)', () => {
         '8.14.3',
         '8.16.0',
         'error: the installation has no stack version 8.16.0 (newer than 8.14.3: 8.15.3)\n',
-      ],
-      [
-        '7.10.2',
-        '8.14.3',
-        'error: ECE cannot upgrade 7.10.2 to 8.14.3 (it can upgrade to: 7.17.24)\n',
       ],
       [
         '7.10.2',

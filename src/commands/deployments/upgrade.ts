@@ -2,7 +2,7 @@
 // update — Elasticsearch's plan first, the stateless resources after it, the
 // order ECE applies them in. Checked before anything is sent against
 // GET /stack/versions: the version must exist, be reachable from the current
-// one (upgradable_to, min_upgradable_from) and not be a downgrade (exit 2).
+// one (min_upgradable_from) and not be a downgrade (exit 2).
 // No plan strategy is sent, major upgrades included: ECE picks its default
 // (autodetect). What ECE refuses on a major upgrade is a rolling strategy by
 // zone, which this command never asks for (terraform-provider-ec checks the
@@ -25,7 +25,6 @@ export interface UpgradeFlags extends WaitFlags {
 
 interface Stack {
   version: string;
-  upgradable_to?: string[];
   min_upgradable_from?: string;
   deleted?: boolean;
 }
@@ -146,10 +145,7 @@ export function checkUpgrade(current: string, target: string, stacks: Stack[]): 
       `${target} can be reached only from ${to.min_upgradable_from} or later; upgrade ${current} to an intermediate version first`,
     );
   }
-  const from = usable.find((s) => s.version === current);
-  if (from?.upgradable_to && !from.upgradable_to.includes(target)) {
-    throw new UsageError(
-      `ECE cannot upgrade ${current} to ${target}${from.upgradable_to.length ? ` (it can upgrade to: ${[...from.upgradable_to].sort(compareVersions).join(', ')})` : ''}`,
-    );
-  }
+  // A target missing from the current version's upgradable_to is sent all
+  // the same: no Elastic client checks that list, ECE decides, and a pack
+  // uploaded later may be missing from it.
 }
