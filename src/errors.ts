@@ -120,6 +120,15 @@ export class ApiError extends CliError {
     this.requestId = opts.requestId;
     this.headers = opts.headers ?? {};
   }
+  /**
+   * A conditional write refused because the thing changed since it was read:
+   * HTTP 409, or an error code ending in `version_conflict` (the spec's
+   * pattern on 21 operations; for `PUT /deployments/{id}?version=` the spec
+   * lists no 409, so ECE's exact answer there is unverified).
+   */
+  get isVersionConflict(): boolean {
+    return this.status === 409 || this.errors.some((e) => /version_conflict$/.test(e.code ?? ''));
+  }
   override lines(): string[] {
     if (this.errors.length === 0) return [this.message];
     return this.errors.map((e) => {

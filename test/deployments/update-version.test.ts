@@ -136,6 +136,27 @@ describe('show --update-payload and update --if-version (per-test server)', () =
     }
   });
 
+  it('a 400 whose code ends in version_conflict is a conflict too (the spec lists no 409 here)', async () => {
+    const server = await ece((res) =>
+      eceError(res, 400, 'deployments.version_conflict', 'The deployment was changed'),
+    );
+    try {
+      const r = await run(['deployments', 'update', ID, '-f', updateFile(), '--if-version', '11'], {
+        env: env(server.url),
+      });
+      assert.deepEqual(
+        [r.code, r.stdout, r.stderr],
+        [
+          5,
+          '',
+          `error: the deployment changed since it was read: run again\nhint: read it again with \`ece deployments show ${ID} --update-payload\`, and re-apply your change\n`,
+        ],
+      );
+    } finally {
+      await server.close();
+    }
+  });
+
   it('a version that is not a number: exit 2, nothing sent; --dry-run shows ?version=', async () => {
     const server = await ece(updated);
     try {

@@ -26,7 +26,7 @@ export async function sendVersioned(api: ApiClient, write: RequestOptions): Prom
   try {
     return await api.request(write);
   } catch (err) {
-    if (err instanceof ApiError && err.status === 409)
+    if (err instanceof ApiError && err.isVersionConflict)
       throw new CliError(CHANGED, ExitCode.REJECTED);
     throw err;
   }

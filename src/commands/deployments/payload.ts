@@ -106,7 +106,7 @@ export async function sendUpdate(
   try {
     res = await api.request(req);
   } catch (err) {
-    if (err instanceof ApiError && err.status === 409) {
+    if (err instanceof ApiError && err.isVersionConflict) {
       throw new CliError(CHANGED, ExitCode.REJECTED);
     }
     throw err;

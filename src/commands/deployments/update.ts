@@ -112,7 +112,7 @@ export async function run(ref: string, flags: UpdateFlags, ctx: Context): Promis
     res = await api.request(write);
   } catch (err) {
     // 409 to a conditional update: someone changed the deployment since that version.
-    if (err instanceof ApiError && err.status === 409 && version !== undefined) {
+    if (err instanceof ApiError && err.isVersionConflict && version !== undefined) {
       const changed = new CliError(CHANGED, ExitCode.REJECTED);
       changed.hints.push(
         `read it again with \`ece deployments show ${shellQuote(ref)} --update-payload\`, and re-apply your change`,
