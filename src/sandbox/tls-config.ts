@@ -2,7 +2,10 @@
 // (/platform/configuration/security/tls/{service_name}): made with node's
 // crypto (through the same generator as `ece sandbox --tls`) on first use,
 // replaced by a POSTed chain that is checked as ECE checks it: a private key
-// first, then the server certificate it belongs to, then its issuers.
+// first, then the server certificate it belongs to, then its issuers. ECE
+// takes the key only in PKCS#1 form (`BEGIN RSA PRIVATE KEY`) and answers
+// any other (PKCS#8, EC, encrypted) with cert.invalid_cert_chain
+// (elastic/docs-content#2754).
 
 import { createPrivateKey, X509Certificate } from 'node:crypto';
 import { SandboxError } from './errors.js';
@@ -70,6 +73,16 @@ export function tlsRoutes(): Route[] {
           throw invalid('The body must be the PEM chain as a JSON string');
         const key = KEY.exec(text)?.[0];
         if (!key) throw invalid('The chain must start with the PEM private key');
+        if (
+          !key.startsWith('-----BEGIN RSA PRIVATE KEY-----') ||
+          /Proc-Type: *4, *ENCRYPTED/.test(key)
+        )
+          throw new SandboxError(
+            400,
+            'cert.invalid_cert_chain',
+            'The certificate chain is invalid: the private key must be an unencrypted RSA key in PKCS#1 form',
+            ['chain'],
+          );
         const blocks = text.match(CERT) ?? [];
         if (blocks.length === 0) throw invalid('The chain has no certificate');
         let certs: X509Certificate[];

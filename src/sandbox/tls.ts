@@ -22,13 +22,16 @@ export interface PkiOptions {
   /** Validity of the server certificate; defaults to a year from now. */
   notBefore?: Date;
   notAfter?: Date;
+  /** The keys' algorithm (default EC; ECE's service certificates take RSA keys). */
+  keyType?: 'ec' | 'rsa';
 }
 
 /** A fresh CA and a server certificate it signed for the given names and addresses. */
 export async function makePki(opts: PkiOptions): Promise<Pki> {
   const { generate } = cjs(await import('selfsigned'));
+  // One algorithm for both: selfsigned signs with the CA's key as the server key's type.
   const ca = await generate([{ name: 'commonName', value: 'ECE sandbox CA' }], {
-    keyType: 'ec',
+    keyType: opts.keyType ?? 'ec',
     algorithm: 'sha256',
     extensions: [
       { name: 'basicConstraints', cA: true, critical: true },
@@ -44,7 +47,7 @@ export async function makePki(opts: PkiOptions): Promise<Pki> {
   const server = await generate(
     [{ name: 'commonName', value: opts.names[0] ?? opts.ips[0] ?? 'localhost' }],
     {
-      keyType: 'ec',
+      keyType: opts.keyType ?? 'ec',
       algorithm: 'sha256',
       ca: { key: ca.private, cert: ca.cert },
       ...(opts.notBefore ? { notBeforeDate: opts.notBefore } : {}),

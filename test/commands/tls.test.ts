@@ -4,7 +4,7 @@
 // with the key from $ECE_TLS_KEY. Then against the sandbox.
 
 import { spawn } from 'node:child_process';
-import { generateKeyPairSync, X509Certificate } from 'node:crypto';
+import { createPrivateKey, generateKeyPairSync, X509Certificate } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, afterEach, before, describe, it } from 'node:test';
@@ -13,11 +13,14 @@ import assert from '../helpers/assert.js';
 import { run, tempDir } from '../helpers/cli.js';
 import { type TestSandbox, testSandbox } from '../helpers/sandbox.js';
 import { registerSecret } from '../helpers/secrets.js';
-import { makePki, type TestPki } from '../helpers/tls.js';
+import type { TestPki } from '../helpers/tls.js';
 import { API_KEY, closeAll, envFor, serve, ua } from './platform-admin-helpers.js';
 
 const BASE = '/platform/configuration/security/tls';
 const block = (pem: string) => pem.trim();
+/** The key as ECE takes it and set sends it: PKCS#1. */
+const pkcs1 = (pem: string) =>
+  String(createPrivateKey(pem).export({ type: 'pkcs1', format: 'pem' })).trim();
 
 describe('tls against a per-test server', () => {
   let pki: TestPki;
@@ -30,8 +33,11 @@ describe('tls against a per-test server', () => {
   };
   before(async () => {
     registerSecret(API_KEY);
-    pki = await makePki(['ui.example.com'], ['10.0.0.1']);
-    other = await makePki(['other.example.com'], []);
+    // RSA, as ECE takes; selfsigned writes the keys as PKCS#8, which set converts.
+    [pki, other] = await Promise.all([
+      makePkiWith({ names: ['ui.example.com'], ips: ['10.0.0.1'], keyType: 'rsa' }),
+      makePkiWith({ names: ['other.example.com'], ips: [], keyType: 'rsa' }),
+    ]);
     dir = tempDir('ece-tls-');
     for (const k of [pki.key, other.key])
       registerSecret(...k.split('\n').filter((l) => !l.startsWith('-----')));
@@ -92,10 +98,28 @@ describe('tls against a per-test server', () => {
     const expired = await makePkiWith({
       names: ['old.example.com'],
       ips: [],
+      keyType: 'rsa',
       notBefore: new Date('2020-01-01T00:00:00Z'),
       notAfter: new Date('2021-01-01T00:00:00Z'),
     });
     registerSecret(...expired.key.split('\n').filter((l) => !l.startsWith('-----')));
+    const ecKey = (await makePkiWith({ names: ['ui.example.com'], ips: [] })).key;
+    const sec1Key = generateKeyPairSync('ec', {
+      namedCurve: 'P-256',
+      publicKeyEncoding: { type: 'spki', format: 'pem' },
+      privateKeyEncoding: { type: 'sec1', format: 'pem' },
+    }).privateKey;
+    const encryptedPkcs1 = generateKeyPairSync('rsa', {
+      modulusLength: 2048,
+      publicKeyEncoding: { type: 'spki', format: 'pem' },
+      privateKeyEncoding: { type: 'pkcs1', format: 'pem', cipher: 'aes-256-cbc', passphrase: 'pw' },
+    }).privateKey;
+    for (const k of [ecKey, sec1Key, encryptedPkcs1])
+      registerSecret(
+        ...k
+          .split('\n')
+          .filter((l) => l.length >= 16 && !l.startsWith('-----') && !l.includes(':')),
+      );
     const cases: [string[], string][] = [
       [
         ['tls', 'set', 'adminconsole', '--chain', chain, '--key', key],
@@ -138,6 +162,18 @@ describe('tls against a per-test server', () => {
         `${join(dir, 'enc.pem')}: the key is encrypted; ECE needs it without a passphrase`,
       ],
       [
+        ['tls', 'set', 'ui', '--chain', chain, '--key', file('ec.pem', ecKey)],
+        `${join(dir, 'ec.pem')}: ECE takes an RSA private key, and this is an EC key; make an RSA key (openssl genrsa) and a certificate for it`,
+      ],
+      [
+        ['tls', 'set', 'ui', '--chain', chain, '--key', file('sec1.pem', sec1Key)],
+        `${join(dir, 'sec1.pem')}: ECE takes an RSA private key, and this is an EC key; make an RSA key (openssl genrsa) and a certificate for it`,
+      ],
+      [
+        ['tls', 'set', 'ui', '--chain', chain, '--key', file('enc1.pem', encryptedPkcs1)],
+        `${join(dir, 'enc1.pem')}: the key is encrypted; ECE needs it without a passphrase`,
+      ],
+      [
         ['tls', 'set', 'ui', '--chain', chain, '--key', file('other.pem', other.key)],
         `${join(dir, 'other.pem')} does not belong to the server certificate in ${chain} (CN=ui.example.com)`,
       ],
@@ -174,7 +210,7 @@ describe('tls against a per-test server', () => {
   });
 
   it('set --yes posts key, server certificate and chain as one JSON string; the key is never shown', async () => {
-    const sent = `${block(pki.key)}\n${block(pki.cert)}\n${block(pki.caCert)}\n`;
+    const sent = `${pkcs1(pki.key)}\n${block(pki.cert)}\n${block(pki.caCert)}\n`;
     const s = await serve({ [`POST ${BASE}/proxy`]: [202, { service: 'proxy' }] }, [
       { method: 'POST', path: `/api/v1${BASE}/proxy`, body: JSON.stringify(sent), times: 2 },
     ]);
@@ -203,7 +239,7 @@ describe('tls against a per-test server', () => {
   });
 
   it('set --dry-run: a curl line that takes the key from $ECE_TLS_KEY and sends the same chain', async () => {
-    const sent = `${block(pki.key)}\n${block(pki.cert)}\n${block(pki.caCert)}\n`;
+    const sent = `${pkcs1(pki.key)}\n${block(pki.cert)}\n${block(pki.caCert)}\n`;
     const s = await serve({ [`POST ${BASE}/ui`]: [202, { service: 'ui' }] }, [
       { method: 'POST', path: `/api/v1${BASE}/ui`, body: JSON.stringify(sent) },
     ]);
@@ -225,7 +261,7 @@ describe('tls against a per-test server', () => {
     assert.equal(dry.code, 0);
     assert.equal(
       dry.stderr,
-      `dry run: the curl line reads the private key from $ECE_TLS_KEY: export ECE_TLS_KEY="$(cat ${key})"\n`,
+      `dry run: the curl line reads the private key from $ECE_TLS_KEY: export ECE_TLS_KEY="$(openssl pkey -traditional -in ${key})"\n`,
     );
     const chainJson = JSON.stringify(`\n${block(pki.cert)}\n${block(pki.caCert)}\n`).slice(1, -1);
     assert.equal(
@@ -235,7 +271,9 @@ describe('tls against a per-test server', () => {
     assert.equal(s.requests.length, 0);
     // The line works: the shell fills in the key as the export above sets it.
     const sh = await new Promise<{ status: number | null; stdout: string }>((resolve, reject) => {
-      const child = spawn('sh', ['-c', `export ECE_TLS_KEY="$(cat ${key})"; ${dry.stdout}`], {
+      // The export line as stderr printed it: OpenSSL turns the PKCS#8 file into PKCS#1.
+      const exportLine = dry.stderr.replace(/^.*?: (export .*)\n$/, '$1');
+      const child = spawn('sh', ['-c', `${exportLine}; ${dry.stdout}`], {
         env: { PATH: process.env.PATH ?? '/usr/bin:/bin', ECE_API_KEY: API_KEY },
       });
       let stdout = '';
@@ -266,7 +304,7 @@ describe('tls against the sandbox', () => {
     const generated = await run(['tls', 'show', 'proxy'], { env });
     assert.match(generated.stdout, /^subject\tCN=ece\.sandbox\.local$/m);
     assert.match(generated.stdout, /^issuer\tCN=ECE sandbox CA$/m);
-    const pki = await makePki(['kibana.example.com'], []);
+    const pki = await makePkiWith({ names: ['kibana.example.com'], ips: [], keyType: 'rsa' });
     registerSecret(...pki.key.split('\n').filter((l) => !l.startsWith('-----')));
     const dir = tempDir('ece-tls-');
     writeFileSync(join(dir, 'chain.pem'), pki.cert + pki.caCert);
@@ -283,5 +321,16 @@ describe('tls against the sandbox', () => {
     assert.equal(await field('proxy', 'user_supplied'), 'false\n');
     const ca = await run(['tls', 'show', 'internalca', '--query', 'api_managed'], { env });
     assert.equal(ca.stdout, 'false\n');
+    // Sent as is (through `ece api`), a PKCS#8 key is refused as ECE refuses it.
+    const raw = await run(
+      ['api', '-X', 'POST', '/platform/configuration/security/tls/proxy', '--input', '-'],
+      {
+        env,
+        stdin: JSON.stringify(`${block(pki.key)}\n${block(pki.cert)}\n${block(pki.caCert)}\n`),
+      },
+    );
+    assert.equal(raw.code, 5);
+    assert.match(raw.stderr, /\(cert\.invalid_cert_chain\)/);
+    assert.equal(await field('proxy', 'user_supplied'), 'false\n');
   });
 });

@@ -1,7 +1,11 @@
 // A certificate chain and its private key, read from PEM files and checked
 // with node:crypto before anything is sent: every block parses, the key is
-// unencrypted and belongs to the first (server) certificate, each certificate
-// was issued by the next one, and the server certificate has not expired.
+// an unencrypted RSA key that belongs to the first (server) certificate, each
+// certificate was issued by the next one, and the server certificate has not
+// expired. ECE takes the key only in PKCS#1 form (`BEGIN RSA PRIVATE KEY`)
+// and refuses any other with cert.invalid_cert_chain (elastic/docs-content
+// #2754); OpenSSL 3 writes PKCS#8 by default, so an RSA key in PKCS#8 is
+// converted here, and EC or encrypted keys are refused before sending.
 // Also what `tls show` reads a certificate with.
 
 import { createPrivateKey, X509Certificate } from 'node:crypto';
@@ -12,8 +16,10 @@ const KEY =
   /-----BEGIN ((?:RSA |EC |ENCRYPTED )?)PRIVATE KEY-----[\s\S]*?-----END \1PRIVATE KEY-----/g;
 
 export interface CheckedChain {
-  /** The private key block, exactly as in its file (no trailing newline). */
+  /** The private key block in PKCS#1 form, as ECE takes it (no trailing newline). */
   key: string;
+  /** The key file was PKCS#8 and `key` is its conversion. */
+  converted: boolean;
   /** The certificates, server first, one PEM block a line group, ending in a newline. */
   chain: string;
   leaf: X509Certificate;
@@ -44,7 +50,9 @@ export function checkChain(
   if (keys.length === 0) throw new UsageError(`${keyFile}: no PEM private key in it`);
   if (keys.length > 1) throw new UsageError(`${keyFile}: more than one private key in it`);
   const key = keys[0] ?? '';
-  if (key.startsWith('-----BEGIN ENCRYPTED'))
+  // PKCS#8 (`ENCRYPTED PRIVATE KEY`) or traditional PEM encryption (a
+  // `Proc-Type: 4,ENCRYPTED` header) alike.
+  if (key.startsWith('-----BEGIN ENCRYPTED') || /^Proc-Type: *4, *ENCRYPTED/m.test(key))
     throw new UsageError(`${keyFile}: the key is encrypted; ECE needs it without a passphrase`);
   let keyObject: ReturnType<typeof createPrivateKey>;
   try {
@@ -52,6 +60,15 @@ export function checkChain(
   } catch {
     throw new UsageError(`${keyFile}: the private key does not parse`);
   }
+  const kind = keyObject.asymmetricKeyType;
+  if (kind !== 'rsa')
+    throw new UsageError(
+      `${keyFile}: ECE takes an RSA private key, and this is ${kind === 'ec' ? 'an EC' : kind === undefined ? 'another kind of' : `an ${kind.toUpperCase()}`} key; make an RSA key (openssl genrsa) and a certificate for it`,
+    );
+  const converted = !key.startsWith('-----BEGIN RSA PRIVATE KEY-----');
+  const pkcs1 = converted
+    ? String(keyObject.export({ type: 'pkcs1', format: 'pem' })).trimEnd()
+    : key;
   const leaf = certificates[0] as X509Certificate;
   if (!leaf.checkPrivateKey(keyObject))
     throw new UsageError(
@@ -69,7 +86,7 @@ export function checkChain(
     throw new UsageError(
       `${chainFile}: the server certificate expired on ${new Date(leaf.validTo).toISOString()}`,
     );
-  return { key, chain: `${blocks.join('\n')}\n`, leaf, certificates };
+  return { key: pkcs1, converted, chain: `${blocks.join('\n')}\n`, leaf, certificates };
 }
 
 /** A distinguished name on one line: `CN=x, O=y`. */

@@ -6,6 +6,7 @@
 
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import { shellQuote } from '../../api/curl.js';
 import { setTlsCertificateRequest } from '../../api/tls.js';
 import type { Context } from '../../context.js';
 import { UsageError } from '../../errors.js';
@@ -29,15 +30,18 @@ export function register(group: Command, contexts: Contexts): void {
     .description("Replace the Cloud UI's or the proxies' TLS certificate (asks first)")
     .argument('<service>', SET_SERVICES.join(' or '))
     .option('--chain <file>', 'PEM certificates: the server certificate first, then its issuers')
-    .option('--key <file>', 'PEM private key of the server certificate (unencrypted)')
+    .option('--key <file>', 'PEM RSA private key of the server certificate (unencrypted)')
     .option('-y, --yes', 'do not ask for confirmation')
     .addHelpText(
       'after',
       `
 The files are checked before anything is sent: they must parse, the key must
-belong to the first certificate, and each certificate must be issued by the
-next. ECE restarts the service to use the new certificate. Under --dry-run
-the curl line reads the key from $ECE_TLS_KEY (export ECE_TLS_KEY="$(cat key.pem)").
+be an unencrypted RSA key that belongs to the first certificate, and each
+certificate must be issued by the next. ECE takes the key only as PKCS#1
+(BEGIN RSA PRIVATE KEY): a PKCS#8 key (BEGIN PRIVATE KEY, what OpenSSL 3
+writes) is converted before sending; EC and encrypted keys are refused.
+ECE restarts the service to use the new certificate. Under --dry-run the curl
+line reads the key from $ECE_TLS_KEY, and stderr says how to set it.
 
 Examples:
   $ ece tls set ui --chain ui-chain.pem --key ui-key.pem
@@ -63,8 +67,12 @@ export async function run(service: string, flags: SetFlags, ctx: Context): Promi
     if (line.length >= 16 && !line.startsWith('-----')) api.addSecret(line.trim());
   const write = setTlsCertificateRequest(service, checked.key, checked.chain);
   if (showDryRun(ctx, api, write)) {
+    // The variable must hold what would be sent: the PKCS#1 form ECE takes.
+    const read = checked.converted
+      ? `openssl pkey -traditional -in ${shellQuote(flags.key)}`
+      : `cat ${shellQuote(flags.key)}`;
     ctx.io.stderr.write(
-      `dry run: the curl line reads the private key from $ECE_TLS_KEY: export ECE_TLS_KEY="$(cat ${flags.key})"\n`,
+      `dry run: the curl line reads the private key from $ECE_TLS_KEY: export ECE_TLS_KEY="$(${read})"\n`,
     );
     return;
   }
