@@ -283,7 +283,12 @@ export function getForUpdate(api: ApiClient, id: string): Promise<ApiResponse> {
   return api.request({
     method: 'GET',
     path: path(id),
-    query: { show_plans: true, clear_transient: true, enrich_with_template: false },
+    query: {
+      show_plans: true,
+      show_settings: true,
+      clear_transient: true,
+      enrich_with_template: false,
+    },
   });
 }
 

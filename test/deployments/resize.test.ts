@@ -11,7 +11,7 @@ import { eceError, json, startServer } from '../helpers/server.js';
 
 const ID = 'abcdefabcdefabcdefabcdefabcdef16';
 const env = (url: string) => ({ ECE_HOST: url, ECE_API_KEY: 'resize-key-1' });
-const READ = `/api/v1/deployments/${ID}?show_plans=true&clear_transient=true&enrich_with_template=false`;
+const READ = `/api/v1/deployments/${ID}?show_plans=true&show_settings=true&clear_transient=true&enrich_with_template=false`;
 
 const esPlan = {
   cluster_topology: [
