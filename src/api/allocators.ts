@@ -88,9 +88,14 @@ export function moveRequest(
   };
 }
 
-export const deleteAllocatorRequest = (id: string): RequestOptions => ({
+/** DELETE …/allocators/{id}; `removeInstances` drops the instances a lost host still lists. */
+export const deleteAllocatorRequest = (
+  id: string,
+  opts: { removeInstances?: boolean } = {},
+): RequestOptions => ({
   method: 'DELETE',
   path: `${BASE}/${segment(id)}`,
+  ...(opts.removeInstances ? { query: { remove_instances: true } } : {}),
 });
 
 export const searchAllocators = (api: ApiClient, body: unknown): Promise<ApiResponse> =>

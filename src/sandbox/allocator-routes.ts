@@ -215,7 +215,8 @@ function adminRoutes(w: World): Route[] {
         const id = c.params.id ?? '';
         const a = findAllocator(w, id);
         const n = (a.instances as unknown[]).length;
-        if (n > 0)
+        // remove_instances=true forgets what a lost host still lists.
+        if (n > 0 && !flag(c.query, 'remove_instances', false))
           throw new SandboxError(
             400,
             'allocators.delete_allocator_with_instances_attempt',

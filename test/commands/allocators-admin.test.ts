@@ -243,6 +243,13 @@ describe('allocators admin verbs against the sandbox', () => {
         'error: Allocator [192.168.44.11] cannot be deleted: it still runs [5] instances; move them first (allocators.delete_allocator_with_instances_attempt)\n',
       ],
     );
+    // A host lost for good: its listed instances go with it.
+    const dry = await run(
+      ['allocators', 'delete', '192.168.44.11', '--remove-instances', '--dry-run'],
+      { env },
+    );
+    assert.equal(dry.code, 0);
+    assert.match(dry.stdout, /allocators\/192\.168\.44\.11\?remove_instances=true\b/);
     const vacated = await run(['allocators', 'vacate', '192.168.44.11', '--wait', '--yes'], {
       env,
     });
@@ -253,6 +260,13 @@ describe('allocators admin verbs against the sandbox', () => {
       env,
     });
     assert.equal(list.stdout, '192.168.44.10\n192.168.44.12\n');
+    const lost = await run(
+      ['allocators', 'delete', '192.168.44.12', '--remove-instances', '--yes'],
+      {
+        env,
+      },
+    );
+    assert.deepEqual([lost.code, lost.stderr], [0, 'Deleted allocator 192.168.44.12.\n']);
     const gone = await run(['allocators', 'metadata', 'show', '192.168.44.11'], { env });
     assert.equal(gone.code, 3);
   });
