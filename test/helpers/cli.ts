@@ -25,6 +25,8 @@ export interface RunOptions {
   /** stdout is a terminal (default false: piped). */
   tty?: boolean;
   stderrTTY?: boolean;
+  /** stdin is a terminal: the answer to a question is `stdin`. */
+  stdinTTY?: boolean;
   columns?: number;
   stdin?: string;
   store?: CredentialStore;
@@ -52,6 +54,7 @@ export async function run(argv: string[], opts: RunOptions = {}): Promise<RunRes
     ...(opts.stdin === undefined ? {} : { stdin: opts.stdin }),
     stdoutIsTTY: opts.tty === true,
     stderrIsTTY: opts.stderrTTY ?? opts.tty === true,
+    stdinIsTTY: opts.stdinTTY === true,
     columns: opts.columns ?? 100,
   });
   const home = tempDir('ece-home-');
