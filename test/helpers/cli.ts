@@ -57,7 +57,8 @@ export async function run(argv: string[], opts: RunOptions = {}): Promise<RunRes
     stdinIsTTY: opts.stdinTTY === true,
     columns: opts.columns ?? 100,
   });
-  const home = tempDir('ece-home-');
+  // A test that gives a home owns it (and removes it); else one per run.
+  const home = opts.env?.HOME ?? tempDir('ece-home-');
   const env: Env = { HOME: home, ECE_CONFIG_DIR: join(home, 'config'), ...opts.env };
   const client: Partial<ClientOptions> = {
     ...(opts.realSleep
