@@ -75,7 +75,7 @@ interface Block {
   noRun: string | undefined;
 }
 
-export function blocks(md: string): Block[] {
+function blocks(md: string): Block[] {
   const out: Block[] = [];
   for (const m of md.matchAll(/^```(\S*)(?:[ \t]+(\S+))?\n([\s\S]*?)^```$/gm)) {
     const before = md.slice(0, m.index);
@@ -87,7 +87,7 @@ export function blocks(md: string): Block[] {
   return out;
 }
 
-export interface DocLine {
+interface DocLine {
   doc: string;
   at: number;
   cmd: string;
@@ -104,7 +104,7 @@ const SHELLS = new Set(['sh', 'bash', 'shell']);
 /** `ece` where a shell looks for a command. */
 const ECE_COMMAND = /(?:^|&&|\|\||[|;(`]|\$\()\s*(?:\w+=\S*\s+)*ece(?:\s|$)/;
 
-export function docLines(doc: string, md: string): DocLine[] {
+function docLines(doc: string, md: string): DocLine[] {
   const out: DocLine[] = [];
   for (const b of blocks(md)) {
     if (b.lang !== 'console' && !SHELLS.has(b.lang)) continue;
@@ -502,6 +502,8 @@ for (const doc of docs) {
       mkdirSync(bin);
       symlinkSync(BIN, join(bin, 'ece'));
       writeFixtures(cwd, blocks(md));
+      // In-process, `-f deployment.json` and `> out.json` resolve against this
+      // process's directory (node:test runs each test file in its own process).
       process.chdir(cwd);
       await seed(t, md, env);
     });
