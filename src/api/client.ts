@@ -67,6 +67,8 @@ export interface ClientOptions {
   maxAttempts?: number;
   /** Injected by tests to observe or shorten backoff. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Injected by tests to shorten the waits between polls (of a plan, a dump). */
+  pause?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
 
 export interface RequestOptions {
@@ -130,6 +132,11 @@ export class ApiClient implements SessionRequester {
       env: opts.env,
       timeoutMs: opts.timeoutMs,
     });
+  }
+
+  /** The wait between two polls of something ECE is doing (a plan, a dump). */
+  pause(ms: number, signal?: AbortSignal): Promise<void> {
+    return (this.opts.pause ?? sleep)(ms, signal);
   }
 
   /** Masks a secret in traces (a password sent in a body, a token received). */

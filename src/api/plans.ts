@@ -11,7 +11,6 @@
 
 import { formatDuration } from '../duration.js';
 import { ApiError, InterruptedError, NetworkError, WaitTimeoutError } from '../errors.js';
-import { sleep } from '../sleep.js';
 import {
   attempts,
   type Before,
@@ -142,7 +141,7 @@ export async function waitForPlans(
       const delay = Math.min(10_000, 500 * 2 ** (failures - 1));
       if (now() >= o.deadline) throw timeout(targets, done, now() - started);
       o.onEvent({ type: 'retry', message: (err as Error).message, delayMs: delay });
-      await sleep(Math.min(delay, o.deadline - now()), o.signal);
+      await api.pause(Math.min(delay, o.deadline - now()), o.signal);
       continue;
     }
     o.onEvent({ type: 'poll' });
@@ -209,7 +208,7 @@ export async function waitForPlans(
       return targets.map((t) => done.get(key(t.kind, t.refId)) as Outcome);
     history = needHistory;
     if (now() >= o.deadline) throw timeout(targets, done, now() - started, d);
-    await sleep(Math.min(o.pollMs ?? 1_000, o.deadline - now()), o.signal);
+    await api.pause(Math.min(o.pollMs ?? 1_000, o.deadline - now()), o.signal);
   }
 }
 

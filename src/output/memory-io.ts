@@ -11,6 +11,8 @@ export interface MemoryIOOptions {
   stdin?: string;
   stdoutIsTTY?: boolean;
   stderrIsTTY?: boolean;
+  /** A terminal on stdin: a question is answered with `stdin` (as typed). */
+  stdinIsTTY?: boolean;
   columns?: number;
 }
 
@@ -21,7 +23,7 @@ export function memoryIO(o: MemoryIOOptions = {}): IOStreams {
     stdin: Readable.from(o.stdin === undefined ? [] : [o.stdin]),
     stdoutIsTTY: o.stdoutIsTTY === true,
     stderrIsTTY: o.stderrIsTTY === true,
-    stdinIsTTY: false,
+    stdinIsTTY: o.stdinIsTTY === true,
     columns: o.columns ?? 80,
   };
 }

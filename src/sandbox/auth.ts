@@ -129,9 +129,8 @@ export class SandboxAuth {
     return { ...keyBody(key), key: key.key };
   }
 
-  /** A key made at start, printed for the user. */
-  addKey(user: string, description: string, expires?: number): ApiKey {
-    const id = hexId().slice(0, 20);
+  /** A key made at start, printed for the user (a test's fixture may choose its id). */
+  addKey(user: string, description: string, expires?: number, id = hexId().slice(0, 20)): ApiKey {
     const key: ApiKey = {
       id,
       key: Buffer.from(`${id}:${randomBytes(24).toString('base64url')}`).toString('base64'),

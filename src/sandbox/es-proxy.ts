@@ -102,6 +102,11 @@ function proxied(state: SandboxState, method: string, c: Call): Reply {
       headers: { 'content-type': 'text/plain; charset=UTF-8' },
     };
   }
+  // Creating an index (`PUT /logs`), as docs/deployments.md shows it: answered
+  // as Elasticsearch does, nothing kept (the sandbox holds no indices).
+  if (method === 'PUT' && /^\/[a-z0-9][^/_]*$/.test(path)) {
+    return { body: { acknowledged: true, shards_acknowledged: true, index: path.slice(1) } };
+  }
   // What Elasticsearch answers for a path it has no handler for.
   return {
     status: 404,

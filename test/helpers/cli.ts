@@ -25,6 +25,8 @@ export interface RunOptions {
   /** stdout is a terminal (default false: piped). */
   tty?: boolean;
   stderrTTY?: boolean;
+  /** stdin is a terminal: the answer to a question is `stdin`. */
+  stdinTTY?: boolean;
   columns?: number;
   stdin?: string;
   store?: CredentialStore;
@@ -52,9 +54,11 @@ export async function run(argv: string[], opts: RunOptions = {}): Promise<RunRes
     ...(opts.stdin === undefined ? {} : { stdin: opts.stdin }),
     stdoutIsTTY: opts.tty === true,
     stderrIsTTY: opts.stderrTTY ?? opts.tty === true,
+    stdinIsTTY: opts.stdinTTY === true,
     columns: opts.columns ?? 100,
   });
-  const home = tempDir('ece-home-');
+  // A test that gives a home owns it (and removes it); else one per run.
+  const home = opts.env?.HOME ?? tempDir('ece-home-');
   const env: Env = { HOME: home, ECE_CONFIG_DIR: join(home, 'config'), ...opts.env };
   const client: Partial<ClientOptions> = {
     ...(opts.realSleep

@@ -32,12 +32,15 @@ export async function testSandbox(
   opts: SandboxOptions & { fakeClock?: boolean; contract?: boolean } = {},
 ): Promise<TestSandbox> {
   let offset = 0;
-  const { fakeClock, contract, ...rest } = opts;
+  const { fakeClock, contract, onExchange, ...rest } = opts;
   const exchanges: Exchange[] = [];
   const sb = await startSandbox({
     ...(fakeClock ? { now: () => Date.now() + offset } : {}),
     ...rest,
-    onExchange: (e) => exchanges.push(e),
+    onExchange: (e) => {
+      exchanges.push(e);
+      onExchange?.(e);
+    },
   });
   return {
     sb,

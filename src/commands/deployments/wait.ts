@@ -13,7 +13,6 @@ import type { Context } from '../../context.js';
 import { formatDuration, parseDuration } from '../../duration.js';
 import { InterruptedError, PlanFailedError, UsageError, WaitTimeoutError } from '../../errors.js';
 import { PlanProgress } from '../../output/progress.js';
-import { sleep } from '../../sleep.js';
 
 export interface WaitFlags {
   wait?: boolean;
@@ -122,7 +121,7 @@ export async function anyPlanStarted(
       if (r && locate(attempts(r.info.plan_info, true), t.before, true) >= 0) return true;
     }
     if (read >= GRACE_POLLS) return false;
-    await sleep(pollMs, ctx.signal);
+    await api.pause(pollMs, ctx.signal);
   }
 }
 

@@ -29,7 +29,6 @@ import {
   UsageError,
   WaitTimeoutError,
 } from '../../../errors.js';
-import { sleep } from '../../../sleep.js';
 import { act, type Contexts } from '../../action.js';
 import { showDryRun } from '../../write.js';
 import { DEFAULT_WAIT_TIMEOUT, waitTimeoutMs } from '../wait.js';
@@ -173,7 +172,7 @@ async function untilReady(
       throw err;
     }
     try {
-      await sleep(Math.min(pollDelay(n), left), ctx.signal);
+      await api.pause(Math.min(pollDelay(n), left), ctx.signal);
     } catch (err) {
       if (err instanceof InterruptedError)
         throw new InterruptedError('stopped waiting; ECE goes on capturing the heap dump');
