@@ -146,9 +146,9 @@ Every command, its options and the exit codes as JSON: ece help --json`,
     program.commandsGroup(`${group.section}:`);
     const cmd = program.command(group.name).aliases(group.aliases).description(group.summary);
     cmd.exitOverride();
-    if (opts.all || group === wanted)
-      await (await group.load()).register(cmd, contexts, { all: opts.all === true });
+    if (opts.all || group === wanted) (await group.load()).register(cmd, contexts);
   }
+  if (opts.all) await (await import('./commands/run/command.js')).fillAll(program);
   program.helpCommand('help [command]', 'show help for a command');
   return program;
 }

@@ -4,7 +4,7 @@
 
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, it } from 'node:test';
+import { afterEach, describe, it } from 'node:test';
 import { verb as maintenance } from '../../src/commands/allocators/maintenance.js';
 import { verb as restart } from '../../src/commands/deployments/restart.js';
 import { verb as shutdown } from '../../src/commands/deployments/shutdown.js';
@@ -14,6 +14,8 @@ import type { HelpJson } from '../../src/reference.js';
 import assert from '../helpers/assert.js';
 import { run, tempDir } from '../helpers/cli.js';
 import { planOf } from '../helpers/plan.js';
+import { registerSecret } from '../helpers/secrets.js';
+import { API_KEY, closeAll, curl, envFor, serve, ua } from './platform-admin-helpers.js';
 
 const ID = '3f6c2a9e8b1d4f7a9c0e5b2d8a4f1c67';
 const BASE = 'http://127.0.0.1:9/api/v1';
@@ -51,7 +53,7 @@ describe('verbs plan without a server', () => {
     assert.equal(plan.wait?.deployment, ID);
   });
 
-  it('deployments restart and stop: effect by kind; a hint for a pending plan', async () => {
+  it("deployments restart and stop: the write on the resource; stop's effect by kind", async () => {
     const { plan } = await planOf(restart, {
       deployment: ID,
       kind: 'kibana',
@@ -95,6 +97,51 @@ describe('verbs plan without a server', () => {
     await assert.rejects(planOf(licenseSet, { file }), {
       message: `${file}: not a license file: it lacks type, issuer, issued_to, issue_date_in_millis, start_date_in_millis, expiry_date_in_millis, signature`,
     });
+  });
+});
+
+describe('the executor, in-process against a per-test server', () => {
+  registerSecret(API_KEY);
+  afterEach(closeAll);
+  const START = '/platform/infrastructure/allocators/10.0.0.1/maintenance-mode/_start';
+
+  it('allocators maintenance <host> on --yes (as the README has it), and on <host>: one POST each', async () => {
+    const s = await serve({ [`POST ${START}`]: [202, {}] }, [
+      { method: 'POST', path: `/api/v1${START}`, times: 2 },
+    ]);
+    for (const argv of [
+      ['allocators', 'maintenance', '10.0.0.1', 'on', '--yes'],
+      ['allocators', 'maintenance', 'on', '10.0.0.1'],
+    ]) {
+      const r = await run(argv, { env: envFor(s) });
+      assert.deepEqual(
+        [r.code, r.stdout, r.stderr],
+        [0, '', 'Maintenance mode on for allocator 10.0.0.1.\n'],
+        argv.join(' '),
+      );
+    }
+    const json = await run(['allocators', 'maintenance', '10.0.0.1', 'on', '--json'], {
+      env: envFor(s),
+    });
+    assert.deepEqual([json.code, json.stdout], [0, '{}\n']);
+    assert.equal(s.requests.length, 3);
+  });
+
+  it('a destructive verb: no terminal and no --yes is exit 2 before any request; --dry-run sends no write', async () => {
+    const s = await serve({});
+    const refused = await run(['deployments', 'shutdown', ID], { env: envFor(s) });
+    assert.deepEqual(
+      [refused.code, refused.stdout, refused.stderr],
+      [2, '', 'error: this needs confirmation: pass --yes to run it without a terminal\n'],
+    );
+    const dry = await run(['deployments', 'shutdown', ID, '--dry-run', '--wait'], {
+      env: envFor(s),
+    });
+    assert.deepEqual(
+      [dry.code, ua(dry.stdout), dry.stderr],
+      [0, curl('POST', `${s.url}/api/v1/deployments/${ID}/_shutdown`), ''],
+    );
+    assert.equal(s.requests.length, 0);
   });
 });
 

@@ -20,9 +20,9 @@ export interface GroupSpec {
   commands: (VerbEntry | Register)[];
 }
 
-/** What cli.ts asks of a group module. */
+/** What cli.ts asks of a group module; a nested group calls it on its own command. */
 export interface GroupModule {
-  register(group: Command, contexts: Contexts, opts?: { all?: boolean }): void | Promise<void>;
+  register(group: Command, contexts: Contexts): void;
 }
 
 interface Stub {
@@ -41,9 +41,8 @@ export function effectOf(cmd: Command): Effect | undefined {
 
 export function defineGroup(spec: GroupSpec): GroupModule {
   return {
-    async register(group, contexts, opts = {}) {
+    register(group, contexts) {
       if (spec.help) group.addHelpText('after', spec.help);
-      const declared: Command[] = [];
       for (const c of spec.commands) {
         if (typeof c === 'function') {
           c(group, contexts);
@@ -54,11 +53,9 @@ export function defineGroup(spec: GroupSpec): GroupModule {
           .aliases(c.aliases ?? [])
           .description(c.summary);
         stubs.set(cmd, { entry: c, contexts });
-        declared.push(cmd);
       }
       // The verb about to run (or show its help) is loaded here, and only it.
       group.hook('preSubcommand', (_group, sub) => fill(sub));
-      if (opts.all) for (const cmd of declared) await fill(cmd);
     },
   };
 }
@@ -69,6 +66,12 @@ export function fill(cmd: Command): Promise<void> {
   if (!stub) return Promise.resolve();
   stub.filled ??= stub.entry.load().then(({ verb }) => build(cmd, verb, stub.contexts));
   return stub.filled;
+}
+
+/** Every declared verb below `cmd` loaded (help --json, docs, completion). */
+export async function fillAll(cmd: Command): Promise<void> {
+  await fill(cmd);
+  for (const sub of cmd.commands) await fillAll(sub);
 }
 
 function build(cmd: Command, verb: Verb<unknown>, contexts: Contexts): void {
