@@ -91,6 +91,12 @@ export async function buildProgram(
       // -V/--version is answered before commander parses (see main), so that a
       // command may have a --version of its own (deployments upgrade); the
       // root help still lists it.
+      // A group lists its verbs by name, as the root lists its groups: their
+      // arguments are in each verb's own help, and a group's help loads no verb.
+      subcommandTerm(cmd) {
+        if (cmd.name() === 'help') return Help.prototype.subcommandTerm.call(this, cmd);
+        return [cmd.name(), ...cmd.aliases().slice(0, 1)].join('|');
+      },
       visibleOptions(cmd) {
         const own = Help.prototype.visibleOptions.call(this, cmd);
         return cmd.parent ? own : [VERSION_OPTION, ...own];
@@ -142,6 +148,7 @@ Every command, its options and the exit codes as JSON: ece help --json`,
     cmd.exitOverride();
     if (opts.all || group === wanted) (await group.load()).register(cmd, contexts);
   }
+  if (opts.all) await (await import('./commands/run/command.js')).fillAll(program);
   program.helpCommand('help [command]', 'show help for a command');
   return program;
 }

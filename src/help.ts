@@ -5,6 +5,7 @@
 
 import type { Command } from 'commander';
 import { buildProgram, GLOBAL_NAMES, VALUE_OPTIONS } from './cli.js';
+import { fill } from './commands/run/command.js';
 import type { Context } from './context.js';
 import { ExitCode, UsageError } from './errors.js';
 import { isTopic, TOPICS, topic } from './topics.js';
@@ -19,19 +20,19 @@ export async function help(ctx: Context, args: string[]): Promise<number> {
   if (json) {
     const { helpJson, reference } = await import('./reference.js');
     const ref = await reference();
-    const path = ['ece', ...resolve(ref.program, words).map((c) => c.name())].join(' ');
+    const path = ['ece', ...(await resolve(ref.program, words)).map((c) => c.name())].join(' ');
     const tree = helpJson(ref);
     tree.commands = tree.commands.filter((c) => c.path === path || c.path.startsWith(`${path} `));
     ctx.io.stdout.write(`${JSON.stringify(tree, null, 2)}\n`);
     return ExitCode.OK;
   }
   const program = await buildProgram(ctx, ['help', ...words]);
-  (resolve(program, words).at(-1) ?? program).outputHelp();
+  ((await resolve(program, words)).at(-1) ?? program).outputHelp();
   return ExitCode.OK;
 }
 
-/** The commands the words name, from the program down; an unknown word is a UsageError. */
-function resolve(program: Command, words: string[]): Command[] {
+/** The commands the words name, from the program down (declared verbs loaded); an unknown word is a UsageError. */
+async function resolve(program: Command, words: string[]): Promise<Command[]> {
   const found: Command[] = [];
   let cmd = program;
   for (const [i, w] of words.entries()) {
@@ -47,6 +48,7 @@ function resolve(program: Command, words: string[]): Command[] {
       );
       throw e;
     }
+    await fill(sub);
     found.push(sub);
     cmd = sub;
   }

@@ -7,6 +7,8 @@
 
 import type { Argument, Command, Option } from 'commander';
 import { buildProgram } from './cli.js';
+import { effectOf } from './commands/run/command.js';
+import type { Effect } from './commands/run/types.js';
 import { Context } from './context.js';
 import { EXIT_CODES } from './errors.js';
 import { memoryIO } from './output/memory-io.js';
@@ -61,6 +63,11 @@ export interface CommandInfo {
   name: string;
   aliases: string[];
   summary: string;
+  /**
+   * The most a call can change (read, write, destructive): declared by verbs
+   * on the command model; null for groups and for verbs not yet moved to it.
+   */
+  effect: Effect | null;
   usage: string;
   arguments: {
     name: string;
@@ -95,6 +102,7 @@ export function helpJson(ref: Reference): HelpJson {
       name: cmd.name(),
       aliases: cmd.aliases(),
       summary: cmd.summary() || cmd.description(),
+      effect: effectOf(cmd) ?? null,
       usage: `${path.join(' ')} ${cmd.usage()}`.trim(),
       arguments: cmd.registeredArguments.map(argumentInfo),
       options: own.map((o) => optionInfo(o, globals.has(o))),

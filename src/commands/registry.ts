@@ -2,8 +2,7 @@
 // `ece --help` loads no command code; a group's module is imported only when
 // the command line names it.
 
-import type { Command } from 'commander';
-import type { Contexts } from './action.js';
+import type { GroupModule } from './run/command.js';
 
 export interface Group {
   name: string;
@@ -12,7 +11,7 @@ export interface Group {
   section: 'Deployments' | 'Platform' | 'Sign-in and profiles' | 'Tools';
   summary: string;
   /** Adds the group's verbs and help to the group's command. */
-  load(): Promise<{ register(group: Command, contexts: Contexts): void }>;
+  load(): Promise<GroupModule>;
 }
 
 export const GROUPS: Group[] = [

@@ -91,12 +91,24 @@ describe('ece help --json', () => {
         name: 'maintenance',
         aliases: [],
         summary: 'Turn maintenance mode on or off (no new instances are placed there)',
+        effect: 'write',
         usage: 'ece allocators maintenance [options] <id> <on|off>',
         arguments: [
           { name: 'id', description: 'allocator id', required: true, variadic: false },
           { name: 'on|off', description: 'on or off', required: true, variadic: false },
         ],
-        options: [],
+        options: [
+          {
+            flags: '-y, --yes',
+            long: '--yes',
+            short: '-y',
+            description: 'do not ask for confirmation',
+            type: 'boolean',
+            default: false,
+            env: null,
+            global: false,
+          },
+        ],
         examples: [
           'ece allocators maintenance 192.168.44.10 on',
           'ece allocators maintenance 192.168.44.10 off --dry-run',

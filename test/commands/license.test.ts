@@ -59,12 +59,15 @@ describe('license against a per-test server', () => {
       { method: 'PUT', path: '/api/v1/platform/license', body: LICENSE, times: 2 },
     ]);
     const env = envFor(s);
-    const r = await run(['license', 'set', '-f', '-'], { env, stdin: JSON.stringify(LICENSE) });
+    const r = await run(['license', 'set', '-f', '-', '--yes'], {
+      env,
+      stdin: JSON.stringify(LICENSE),
+    });
     assert.deepEqual(
       [r.code, r.stdout, r.stderr],
       [0, '', 'Installed the enterprise license issued to ACME.\n'],
     );
-    const bare = await run(['license', 'set', '-f', '-'], {
+    const bare = await run(['license', 'set', '-f', '-', '-y'], {
       env,
       stdin: JSON.stringify(LICENSE.license),
     });
@@ -82,7 +85,19 @@ describe('license against a per-test server', () => {
       [noFile.code, noFile.stderr],
       [2, 'error: give the license file with -f FILE (- for stdin)\n'],
     );
-    const notObject = await run(['license', 'set', '-f', '-'], { env, stdin: '{"license": 3}' });
+    // It replaces the license in force: without a terminal it needs --yes, and sends nothing.
+    const unasked = await run(['license', 'set', '-f', '-'], {
+      env,
+      stdin: JSON.stringify(LICENSE),
+    });
+    assert.deepEqual(
+      [unasked.code, unasked.stdout, unasked.stderr],
+      [2, '', 'error: this needs confirmation: pass --yes to run it without a terminal\n'],
+    );
+    const notObject = await run(['license', 'set', '-f', '-', '--yes'], {
+      env,
+      stdin: '{"license": 3}',
+    });
     assert.deepEqual(
       [notObject.code, notObject.stderr],
       [2, 'error: <stdin>: "license" must be an object\n'],
@@ -107,11 +122,14 @@ describe('license against the sandbox', () => {
     const next = {
       license: { ...LICENSE.license, expiry_date_in_millis: Date.now() + 100 * DAY },
     };
-    const set = await run(['license', 'set', '-f', '-'], { env, stdin: JSON.stringify(next) });
+    const set = await run(['license', 'set', '-f', '-', '--yes'], {
+      env,
+      stdin: JSON.stringify(next),
+    });
     assert.equal(set.code, 0);
     const back = await run(['license', 'show', '--query', 'license.issued_to'], { env });
     assert.equal(back.stdout, 'ACME\n');
-    const expired = await run(['license', 'set', '-f', '-'], {
+    const expired = await run(['license', 'set', '-f', '-', '--yes'], {
       env,
       stdin: JSON.stringify(LICENSE).replace(
         String(Date.UTC(2027, 0, 1)),
@@ -122,7 +140,7 @@ describe('license against the sandbox', () => {
       [expired.code, expired.stderr],
       [5, 'error: The license has expired (license.expired_license)\n'],
     );
-    const partial = await run(['license', 'set', '-f', '-'], {
+    const partial = await run(['license', 'set', '-f', '-', '--yes'], {
       env,
       stdin: '{"license": {"uid": "x", "type": "gold"}}',
     });

@@ -1,40 +1,37 @@
-// `ece allocators maintenance <id> on|off`: a planned write (--dry-run shows it).
+// `ece allocators maintenance <id> on|off`: the state word right after the
+// allocator, as every on/off verb has it; `maintenance on <id>` (the order
+// of `deployments instances maintenance` before) is accepted too.
 
-import type { Command } from 'commander';
 import { maintenanceRequest } from '../../api/platform.js';
-import type { Context } from '../../context.js';
 import { UsageError } from '../../errors.js';
-import { act, type Contexts } from '../action.js';
-import { showDryRun } from '../write.js';
+import { defineVerb } from '../run/types.js';
 
-export function register(group: Command, contexts: Contexts): void {
-  group
-    .command('maintenance')
-    .description('Turn maintenance mode on or off (no new instances are placed there)')
-    .argument('<id>', 'allocator id')
-    .argument('<on|off>', 'on or off')
-    .addHelpText(
-      'after',
-      `
-Turning it on twice is the same as once. The confirmation goes to stderr.
+export const verb = defineVerb({
+  effect: 'write',
+  args: [
+    { name: 'id', description: 'allocator id' },
+    { name: 'on|off', key: 'state', description: 'on or off' },
+  ],
+  description: 'Turning it on twice is the same as once. The confirmation goes to stderr.',
+  examples: [
+    'ece allocators maintenance 192.168.44.10 on',
+    'ece allocators maintenance 192.168.44.10 off --dry-run',
+  ],
+  input(raw) {
+    let id = String(raw.id);
+    let state = String(raw.state);
+    if (isState(id) && !isState(state)) [id, state] = [state, id];
+    return { id, on: parseState(state) };
+  },
+  plan: async ({ id, on }) => ({
+    writes: [maintenanceRequest(id, on)],
+    done: `Maintenance mode ${on ? 'on' : 'off'} for allocator ${id}.`,
+  }),
+});
 
-Examples:
-  $ ece allocators maintenance 192.168.44.10 on
-  $ ece allocators maintenance 192.168.44.10 off --dry-run`,
-    )
-    .action(act(contexts, (ctx, id: string, state: string) => run(id, parseState(state), ctx)));
-}
+const isState = (s: string) => s === 'on' || s === 'off';
 
 export function parseState(state: string): boolean {
-  if (state !== 'on' && state !== 'off')
-    throw new UsageError(`invalid state "${state}": use on or off`);
+  if (!isState(state)) throw new UsageError(`invalid state "${state}": use on or off`);
   return state === 'on';
-}
-
-export async function run(id: string, on: boolean, ctx: Context): Promise<void> {
-  const api = await ctx.api();
-  const write = maintenanceRequest(id, on);
-  if (showDryRun(ctx, api, write)) return;
-  await api.request(write);
-  ctx.io.stderr.write(`Maintenance mode ${on ? 'on' : 'off'} for allocator ${id}.\n`);
 }

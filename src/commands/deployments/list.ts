@@ -3,7 +3,6 @@
 // healthy: GET /deployments has no status, health, version or system mark,
 // so one search (every page, through the one pager) adds them.
 
-import type { Command } from 'commander';
 import { parseBody } from '../../api/body.js';
 import type { ApiClient } from '../../api/client.js';
 import {
@@ -19,17 +18,11 @@ import type { Context } from '../../context.js';
 import { CliError, InterruptedError, ResponseError } from '../../errors.js';
 import type { View } from '../../output/render.js';
 import type { Grid } from '../../output/table.js';
-import { act, type Contexts } from '../action.js';
+import { defineVerb, type Plan } from '../run/types.js';
 
-export function register(parent: Command, contexts: Contexts): void {
-  parent
-    .command('list')
-    .alias('ls')
-    .description('List deployments: what runs and whether it is healthy')
-    .addHelpText(
-      'after',
-      `
-On a terminal: NAME, ID, one column per resource kind present with its status
+export const verb = defineVerb({
+  effect: 'read',
+  description: `On a terminal: NAME, ID, one column per resource kind present with its status
 and health (✓ started, ✗ stopped: ✓ healthy, ✗ unhealthy, ? unknown; - none),
 the Elasticsearch VERSION, and SYSTEM (yes) when ECE's own system deployments
 are listed. Columns that do not fit are hidden (a note on stderr says which).
@@ -37,33 +30,31 @@ Piped: tab-separated rows, no header: ID, NAME, one column per kind
 (ELASTICSEARCH KIBANA APM INTEGRATIONS_SERVER ENTERPRISE_SEARCH APPSEARCH) as
 status/health (started/healthy) or -, VERSION, and true/false for system-owned.
 -o wide adds REGION, TEMPLATE and ENDPOINT (last, in TSV too). --json prints
-the body of GET /deployments unchanged (no status: see deployments search).
+the body of GET /deployments unchanged (no status: see deployments search).`,
+  examples: [
+    'ece deployments list',
+    'ece deployments list -o wide',
+    'ece deployments list --json',
+    "ece deployments list --query 'deployments[].name'",
+    "ece deployments list | awk -F'\\t' '$3 != \"started/healthy\" {print $2}'",
+  ],
+  plan: (_input, ctx) => plan(ctx),
+});
 
-Examples:
-  $ ece deployments list
-  $ ece deployments list -o wide
-  $ ece deployments list --json
-  $ ece deployments list --query 'deployments[].name'
-  $ ece deployments list | awk -F'\\t' '$3 != "started/healthy" {print $2}'`,
-    )
-    .action(act(contexts, (ctx) => run(ctx)));
-}
-
-export async function run(ctx: Context): Promise<void> {
+async function plan(ctx: Context): Promise<Plan> {
   const renderer = await ctx.renderer();
   const api = await ctx.api();
   const res = await listDeployments(api);
   if (renderer.raw) {
     // Fail loudly on a body that is not a deployments list before printing it.
     if (renderer.format === 'json' && ctx.flags.query === undefined) check(parseBody<unknown>(res));
-    await renderer.body(res, view);
-    return;
+    return { output: { body: res, view } };
   }
   // Parsed once (10,000 deployments are 2 MB of JSON): the rows show no
   // number, so the plain parse serves them.
   const data = check(parseBody<unknown>(res));
   const found = data.deployments.length === 0 ? undefined : await searchAll(api, ctx);
-  await renderer.body(res, viewWith(found), data);
+  return { output: { body: res, view: viewWith(found), parsed: data } };
 }
 
 /** Every deployment's search hit by id; undefined (and a warning) when the search fails. */

@@ -1,10 +1,8 @@
-// What restart, stop and start share: commands on one resource of a
+// What restart, stop and start share: verbs on one resource of a
 // deployment. --kind defaults to Elasticsearch; --ref-id may be left out
-// where the kind has exactly one resource. Each verb's file holds its flags
-// and help; the flow (resolve, plan the write, show or confirm and send,
-// --wait) is here.
+// where the kind has exactly one resource. Each verb's file holds its own
+// options and help; the plan (resolve, the write, what to wait for) is here.
 
-import type { Command } from 'commander';
 import { parseBody } from '../../api/body.js';
 import type { ApiClient, RequestOptions } from '../../api/client.js';
 import {
@@ -17,17 +15,14 @@ import {
 import { KINDS } from '../../api/kinds.js';
 import { type Before, NOTHING_BEFORE, snapshot } from '../../api/plans.js';
 import type { Context } from '../../context.js';
-import { ApiError, CliError, ExitCode, UsageError } from '../../errors.js';
-import { confirmOrFail, requireConfirmable } from '../../output/prompt.js';
-import { act, type Contexts } from '../action.js';
-import { showDryRun } from '../write.js';
+import { CliError, ExitCode, UsageError } from '../../errors.js';
+import type { ArgSpec, ModelFlags, OptionSpec, Plan } from '../run/types.js';
 import { resolveDeployment } from './resolve.js';
-import { addWaitOptions, follow, type WaitFlags, waitTimeoutMs } from './wait.js';
 
-export interface ResourceFlags extends WaitFlags {
+export interface ResourceInput extends ModelFlags {
+  deployment: string;
   kind?: string;
   refId?: string;
-  yes?: boolean;
   cancelPending?: boolean;
 }
 
@@ -39,41 +34,18 @@ const MAIN = '_main';
 export const KIND_HELP = `resource kind: ${KINDS.join(', ')}`;
 export const REF_ID_HELP = 'which resource of that kind (needed only when there are several)';
 
-/** The verb with the options restart, stop and start have in common; the caller adds its own. */
-export function resourceCommand(
-  group: Command,
-  verb: string,
-  description: string,
-  extra: (cmd: Command) => Command = (cmd) => cmd,
-): Command {
-  return extra(
-    group
-      .command(verb)
-      .description(description)
-      .argument('<deployment>', 'deployment id or exact name')
-      .option('--kind <kind>', KIND_HELP, 'elasticsearch')
-      .option(
-        '--ref-id <ref-id>',
-        'which resource of that kind (needed only when there are several; _main for the main one)',
-      ),
-  );
-}
-
-/** Adds --wait, the examples and the action. */
-export function finish(
-  cmd: Command,
-  contexts: Contexts,
-  action: ResourceAction,
-  examples: string,
-): void {
-  addWaitOptions(cmd)
-    .addHelpText('after', `\nExamples:\n${examples}`)
-    .action(
-      act(contexts, (ctx, ref: string, flags: ResourceFlags) =>
-        runResource(ref, flags, action, ctx),
-      ),
-    );
-}
+/** The argument and options restart, stop and start have in common; a verb adds its own. */
+export const RESOURCE_ARGS: ArgSpec[] = [
+  { name: 'deployment', description: 'deployment id or exact name' },
+];
+export const RESOURCE_OPTIONS: OptionSpec[] = [
+  { flags: '--kind <kind>', description: KIND_HELP, default: 'elasticsearch' },
+  {
+    flags: '--ref-id <ref-id>',
+    description:
+      'which resource of that kind (needed only when there are several; _main for the main one)',
+  },
+];
 
 export function checkKind(kind: string | undefined): string {
   const k = kind ?? 'elasticsearch';
@@ -108,56 +80,49 @@ async function mainRefId(api: ApiClient, id: string, kind: string): Promise<stri
   return ref;
 }
 
-export async function runResource(
-  ref: string,
-  flags: ResourceFlags,
+/** The write on one resource, and what --wait follows: the plan (restart) or the new status. */
+export async function resourcePlan(
+  input: ResourceInput,
   action: ResourceAction,
   ctx: Context,
-): Promise<void> {
-  const timeoutMs = waitTimeoutMs(flags);
-  const kind = checkKind(flags.kind);
-  // Stopping Elasticsearch takes the deployment's data offline: it asks, like shutdown.
-  const confirms = action === '_stop' && kind === 'elasticsearch';
-  if (confirms && !ctx.flags.dryRun) requireConfirmable(ctx.io, flags.yes);
+): Promise<Plan> {
+  const kind = checkKind(input.kind);
   const api = await ctx.api();
-  const { id, name } = await resolveDeployment(api, ref);
-  let refId = await refIdOf(api, id, kind, flags.refId);
+  const { id, name } = await resolveDeployment(api, input.deployment);
+  const refId = await refIdOf(api, id, kind, input.refId);
   const write: RequestOptions =
     action === 'restart'
-      ? restartRequest(id, kind, refId, { cancelPending: flags.cancelPending === true })
+      ? restartRequest(id, kind, refId, { cancelPending: input.cancelPending === true })
       : instancesRequest(id, kind, refId, action);
-  if (showDryRun(ctx, api, write)) return;
-  if (confirms)
-    await confirmOrFail(
-      ctx.io,
-      `Stop every instance of ${kind} ${refId} in deployment ${name ?? id}? Its data is unavailable until it starts again.`,
-      flags.yes,
-    );
-  const before =
-    action === 'restart' && flags.wait ? await snapshot(api, id) : new Map<string, Before>();
-  try {
-    await api.request(write);
-  } catch (err) {
-    if (err instanceof ApiError && err.errors.some((e) => e.code === PLAN_CHANGE_ERROR)) {
-      err.hints.push(
-        `a plan is pending on ${kind} ${refId}: wait for it (ece deployments plan watch ${id}), or cancel it and restart with --cancel-pending`,
-      );
-    }
-    throw err;
-  }
   const verb = action === 'restart' ? 'Restarting' : action === '_stop' ? 'Stopping' : 'Starting';
-  ctx.io.stderr.write(`${verb} ${kind} ${refId} of deployment ${id}.\n`);
-  if (!flags.wait) return;
-  // The plan and status are reported under the resource's real ref_id.
-  if (refId === MAIN) refId = await mainRefId(api, id, kind);
-  const target =
-    action === 'restart'
-      ? { kind, refId, before: before.get(`${kind}/${refId}`) ?? NOTHING_BEFORE }
-      : {
-          kind,
-          refId,
-          before: NOTHING_BEFORE,
-          status: action === '_stop' ? 'stopped' : 'started',
-        };
-  await follow(ctx, api, id, [target], timeoutMs);
+  let before = new Map<string, Before>();
+  return {
+    writes: [write],
+    confirm: `Stop every instance of ${kind} ${refId} in deployment ${name ?? id}? Its data is unavailable until it starts again.`,
+    hint: (err) =>
+      err.errors.some((e) => e.code === PLAN_CHANGE_ERROR)
+        ? `a plan is pending on ${kind} ${refId}: wait for it (ece deployments plan watch ${id}), or cancel it and restart with --cancel-pending`
+        : undefined,
+    done: `${verb} ${kind} ${refId} of deployment ${id}.`,
+    wait: {
+      deployment: id,
+      before: async () => {
+        if (action === 'restart') before = await snapshot(api, id);
+      },
+      async targets() {
+        // The plan and status are reported under the resource's real ref_id.
+        const real = refId === MAIN ? await mainRefId(api, id, kind) : refId;
+        if (action === 'restart')
+          return [{ kind, refId: real, before: before.get(`${kind}/${real}`) ?? NOTHING_BEFORE }];
+        return [
+          {
+            kind,
+            refId: real,
+            before: NOTHING_BEFORE,
+            status: action === '_stop' ? 'stopped' : 'started',
+          },
+        ];
+      },
+    },
+  };
 }

@@ -1,16 +1,14 @@
 // `ece deployments show`: one deployment, as a summary with a resource table
 // on a terminal, resource rows in a pipe, or the API's body with --json.
 
-import type { Command } from 'commander';
 import { parseBody } from '../../api/body.js';
 import { type Deployment, getDeployment, type ResourceInfo } from '../../api/deployments.js';
 import { KINDS } from '../../api/kinds.js';
 import type { Context } from '../../context.js';
 import { formatDuration } from '../../duration.js';
 import { ResponseError } from '../../errors.js';
-import { RAW } from '../../output/raw.js';
 import type { Grid } from '../../output/table.js';
-import { act, type Contexts } from '../action.js';
+import { defineVerb, type Plan } from '../run/types.js';
 import { resolveDeployment } from './resolve.js';
 
 export interface ShowFlags {
@@ -22,38 +20,34 @@ export interface ShowFlags {
   updatePayload?: boolean;
 }
 
-export function register(group: Command, contexts: Contexts): void {
-  group
-    .command('show')
-    .alias('get')
-    .description('Show a deployment: health, resources, versions, endpoints, pending plans')
-    .argument('<deployment>', 'deployment id or exact name')
-    .option('--plans', 'include current and pending plans (show_plans)')
-    .option('--plan-logs', 'include plan attempt logs (show_plan_logs)')
-    .option('--plan-history', 'include the plan history (show_plan_history)')
-    .option('--settings', 'include settings (show_settings)')
-    .option('--metadata', 'include full cluster metadata (show_metadata)')
-    .option(
-      '--update-payload',
-      'print a DeploymentUpdateRequest built from the current plans (for ece deployments update -f)',
-    )
-    .addHelpText(
-      'after',
-      `
-On a terminal: a summary and a table of resources. Piped: one tab-separated
+export const verb = defineVerb<{ deployment: string } & ShowFlags>({
+  effect: 'read',
+  args: [{ name: 'deployment', description: 'deployment id or exact name' }],
+  options: [
+    { flags: '--plans', description: 'include current and pending plans (show_plans)' },
+    { flags: '--plan-logs', description: 'include plan attempt logs (show_plan_logs)' },
+    { flags: '--plan-history', description: 'include the plan history (show_plan_history)' },
+    { flags: '--settings', description: 'include settings (show_settings)' },
+    { flags: '--metadata', description: 'include full cluster metadata (show_metadata)' },
+    {
+      flags: '--update-payload',
+      description:
+        'print a DeploymentUpdateRequest built from the current plans (for ece deployments update -f)',
+    },
+  ],
+  description: `On a terminal: a summary and a table of resources. Piped: one tab-separated
 row per resource (KIND REF_ID ID STATUS HEALTHY VERSION REGION ENDPOINT).
---json prints the API's body as asked with the flags above.
+--json prints the API's body as asked with the flags above.`,
+  examples: [
+    'ece deployments show prod-logs',
+    'ece deployments show 3f6c2a9e8b1d4f7a9c0e5b2d8a4f1c67 --json --plans --plan-logs',
+    "ece deployments show prod-logs --query 'resources.elasticsearch[0].info.status'",
+    'ece deployments show prod-logs --update-payload > update.json',
+  ],
+  plan: (input, ctx) => plan(input.deployment, input, ctx),
+});
 
-Examples:
-  $ ece deployments show prod-logs
-  $ ece deployments show 3f6c2a9e8b1d4f7a9c0e5b2d8a4f1c67 --json --plans --plan-logs
-  $ ece deployments show prod-logs --query 'resources.elasticsearch[0].info.status'
-  $ ece deployments show prod-logs --update-payload > update.json`,
-    )
-    .action(act(contexts, (ctx, ref: string, flags: ShowFlags) => run(ref, flags, ctx)));
-}
-
-export async function run(ref: string, flags: ShowFlags, ctx: Context): Promise<void> {
+export async function plan(ref: string, flags: ShowFlags, ctx: Context): Promise<Plan> {
   const renderer = await ctx.renderer();
   const api = await ctx.api();
   const { id } = await resolveDeployment(api, ref);
@@ -66,17 +60,14 @@ export async function run(ref: string, flags: ShowFlags, ctx: Context): Promise<
       /[\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g,
       (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
     );
-    // A document to edit and send back: JSON in every format but YAML or a --query.
-    if (renderer.raw) await renderer.body(text, RAW);
-    else ctx.io.stdout.write(`${text}\n`);
     // The version it was read at, for a conditional update; on stderr, so the pipe stays a document.
+    let done: string | undefined;
     if (read.version !== undefined && /^\d+$/.test(read.version)) {
       const { shellQuote } = await import('../../api/curl.js');
-      ctx.io.stderr.write(
-        `# update with: ece deployments update ${shellQuote(ref)} -f <file> --if-version ${read.version}\n`,
-      );
+      done = `# update with: ece deployments update ${shellQuote(ref)} -f <file> --if-version ${read.version}`;
     }
-    return;
+    // A document to edit and send back: JSON in every format but YAML or a --query.
+    return { output: { body: text, print: (_r, io) => void io.stdout.write(`${text}\n`) }, done };
   }
   const res = await getDeployment(api, id, {
     // The summary always needs the plans; the API's body is as asked.
@@ -86,22 +77,24 @@ export async function run(ref: string, flags: ShowFlags, ctx: Context): Promise<
     settings: flags.settings,
     metadata: flags.metadata,
   });
-  if (renderer.raw) {
-    await renderer.body(res, RAW);
-    return;
-  }
-  const d = check(parseBody<unknown>(res));
-  const grid = resourceGrid(d, renderer.format === 'table');
-  if (renderer.format !== 'table') {
-    renderer.grid(grid);
-    return;
-  }
-  const out = ctx.io.stdout;
-  out.write(
-    `Name:     ${d.name}\nID:       ${d.id}\n${d.alias ? `Alias:    ${d.alias}\n` : ''}Healthy:  ${d.healthy ? 'yes' : 'no'}\n\n`,
-  );
-  renderer.grid(grid);
-  for (const line of pendingLines(d)) out.write(`${line}\n`);
+  return {
+    output: {
+      body: res,
+      print(renderer, io) {
+        const d = check(parseBody<unknown>(res));
+        const grid = resourceGrid(d, renderer.format === 'table');
+        if (renderer.format !== 'table') {
+          renderer.grid(grid);
+          return;
+        }
+        io.stdout.write(
+          `Name:     ${d.name}\nID:       ${d.id}\n${d.alias ? `Alias:    ${d.alias}\n` : ''}Healthy:  ${d.healthy ? 'yes' : 'no'}\n\n`,
+        );
+        renderer.grid(grid);
+        for (const line of pendingLines(d)) io.stdout.write(`${line}\n`);
+      },
+    },
+  };
 }
 
 export function resources(d: Deployment): { kind: string; r: ResourceInfo }[] {

@@ -1,14 +1,13 @@
 // `ece deployments start`: start the stopped instances of one resource.
 
-import type { Command } from 'commander';
-import type { Contexts } from '../action.js';
-import { finish, resourceCommand } from './resource.js';
+import { defineVerb } from '../run/types.js';
+import { RESOURCE_ARGS, RESOURCE_OPTIONS, type ResourceInput, resourcePlan } from './resource.js';
 
-export function register(group: Command, contexts: Contexts): void {
-  finish(
-    resourceCommand(group, 'start', 'Start the stopped instances of a resource'),
-    contexts,
-    '_start',
-    '  $ ece deployments start prod-logs --kind kibana --wait',
-  );
-}
+export const verb = defineVerb<ResourceInput>({
+  effect: 'write',
+  waits: true,
+  args: RESOURCE_ARGS,
+  options: RESOURCE_OPTIONS,
+  examples: ['ece deployments start prod-logs --kind kibana --wait'],
+  plan: (input, ctx) => resourcePlan(input, '_start', ctx),
+});

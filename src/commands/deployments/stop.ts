@@ -1,21 +1,19 @@
 // `ece deployments stop`: stop every instance of one resource. Stopping
-// Elasticsearch asks first, like shutdown; --yes skips that.
+// Elasticsearch takes the deployment's data offline: it asks, like shutdown.
 
-import type { Command } from 'commander';
-import type { Contexts } from '../action.js';
-import { finish, resourceCommand } from './resource.js';
+import { defineVerb } from '../run/types.js';
+import { RESOURCE_ARGS, RESOURCE_OPTIONS, type ResourceInput, resourcePlan } from './resource.js';
 
-export function register(group: Command, contexts: Contexts): void {
-  const cmd = resourceCommand(
-    group,
-    'stop',
-    'Stop the instances of a resource (asks first for Elasticsearch)',
-    (c) => c.option('-y, --yes', 'do not ask for confirmation'),
-  );
-  finish(
-    cmd,
-    contexts,
-    '_stop',
-    '  $ ece deployments stop prod-logs --kind kibana --wait\n  $ ece deployments stop prod-logs --yes',
-  );
-}
+export const verb = defineVerb<ResourceInput>({
+  effect: 'destructive',
+  effectOf: (input) =>
+    (input.kind ?? 'elasticsearch') === 'elasticsearch' ? 'destructive' : 'write',
+  waits: true,
+  args: RESOURCE_ARGS,
+  options: RESOURCE_OPTIONS,
+  examples: [
+    'ece deployments stop prod-logs --kind kibana --wait',
+    'ece deployments stop prod-logs --yes',
+  ],
+  plan: (input, ctx) => resourcePlan(input, '_stop', ctx),
+});

@@ -3,47 +3,22 @@
 // deadline, 130 on Ctrl-C (the plan goes on in ECE). An update may change
 // nothing, and then ECE starts no plan: anyPlanStarted tells, before follow.
 
-import type { Command } from 'commander';
 import { attempts, locate } from '../../api/attempts.js';
 import { parseBody } from '../../api/body.js';
 import type { ApiClient } from '../../api/client.js';
 import { type Deployment, getDeployment } from '../../api/deployments.js';
 import { GRACE_POLLS, type Target, waitForPlans } from '../../api/plans.js';
 import type { Context } from '../../context.js';
-import { formatDuration, parseDuration } from '../../duration.js';
-import { InterruptedError, PlanFailedError, UsageError, WaitTimeoutError } from '../../errors.js';
+import { formatDuration } from '../../duration.js';
+import { InterruptedError, PlanFailedError, WaitTimeoutError } from '../../errors.js';
 import { PlanProgress } from '../../output/progress.js';
 
-export interface WaitFlags {
-  wait?: boolean;
-  waitTimeout?: string;
-}
-
-export const DEFAULT_WAIT_TIMEOUT = '40m';
-
-export function addWaitOptions(cmd: Command): Command {
-  return cmd
-    .option('--wait', 'wait until the plan finishes, showing its progress')
-    .option(
-      '--wait-timeout <duration>',
-      'give up waiting after this long (exit 8)',
-      DEFAULT_WAIT_TIMEOUT,
-    );
-}
-
-/** Checked before anything is sent, so a typo does not leave a plan unwatched. */
-export function waitTimeoutMs(flags: WaitFlags): number {
-  const ms = parseDuration(flags.waitTimeout ?? DEFAULT_WAIT_TIMEOUT, '--wait-timeout');
-  if (ms <= 0) throw new UsageError('--wait-timeout must be more than 0');
-  if (
-    flags.waitTimeout !== undefined &&
-    flags.waitTimeout !== DEFAULT_WAIT_TIMEOUT &&
-    !flags.wait
-  ) {
-    throw new UsageError('--wait-timeout needs --wait');
-  }
-  return ms;
-}
+export {
+  addWaitOptions,
+  DEFAULT_WAIT_TIMEOUT,
+  type WaitFlags,
+  waitTimeoutMs,
+} from '../run/wait-flags.js';
 
 export async function follow(
   ctx: Context,

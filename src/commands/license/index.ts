@@ -1,15 +1,16 @@
 // `ece license`: the group's verbs and help.
 
-import type { Command } from 'commander';
-import type { Contexts } from '../action.js';
-import * as set from './set.js';
+import { defineGroup } from '../run/command.js';
 import * as show from './show.js';
 
-export function register(group: Command, contexts: Contexts): void {
-  group.addHelpText(
-    'after',
-    '\nExamples:\n  $ ece license show\n  $ ece license set -f license.json',
-  );
-  show.register(group, contexts);
-  set.register(group, contexts);
-}
+export const { register } = defineGroup({
+  help: '\nExamples:\n  $ ece license show\n  $ ece license set -f license.json --yes',
+  commands: [
+    show.register,
+    {
+      name: 'set',
+      summary: 'Install a platform license from its file',
+      load: () => import('./set.js'),
+    },
+  ],
+});
