@@ -73,6 +73,7 @@ export interface Deployment {
 }
 
 export interface GetOptions {
+  /** show_plans; left undefined, no parameter is sent and ECE's default (true) applies. */
   plans?: boolean;
   logs?: boolean;
   history?: boolean;
@@ -100,7 +101,8 @@ export function getDeployment(
     method: 'GET',
     path: path(id),
     query: {
-      show_plans: o.plans ?? true,
+      // Left out, ECE's default applies (plans shown): the GET curl sends.
+      ...(o.plans === undefined ? {} : { show_plans: o.plans }),
       ...(o.logs ? { show_plan_logs: true } : {}),
       ...(o.history ? { show_plan_history: true } : {}),
       ...(o.settings ? { show_settings: true } : {}),

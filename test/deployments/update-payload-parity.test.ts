@@ -12,6 +12,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Deployment } from '../../src/api/deployments.js';
 import { updatePayload, withoutPlan } from '../../src/commands/deployments/payload.js';
 import assert from '../helpers/assert.js';
+import { run } from '../helpers/cli.js';
+import { startServer } from '../helpers/server.js';
 import { specPath } from '../helpers/spec.js';
 
 const REAL = new URL('../ece-real/', pathToFileURL(specPath()));
@@ -224,5 +226,31 @@ describe('the update payload matches what ecctl generates', () => {
     const s = shape(d);
     assert.deepEqual(Object.keys(s.resources), ['kibana']);
     assert.equal(s.resources.kibana?.[0]?.es, 'main-elasticsearch');
+  });
+
+  it('show --update-payload of a deployment whose APM never started: the rest, and a note naming it', async () => {
+    const d = real('deployment-apm.json') as unknown as {
+      id: string;
+      resources: { apm: { info: { plan_info: { current?: unknown } } }[] };
+    };
+    const apm = d.resources.apm[0];
+    if (apm) apm.info.plan_info.current = undefined;
+    const server = await startServer((_q, res) => {
+      res.setHeader('content-type', 'application/json');
+      res.setHeader('x-cloud-resource-version', '7');
+      res.end(JSON.stringify(d));
+    });
+    try {
+      const env = { ECE_HOST: server.url, ECE_API_KEY: 'payload-test-key' };
+      const r = await run(['deployments', 'show', d.id, '--update-payload'], { env });
+      assert.equal(r.code, 0, r.stderr);
+      assert.deepEqual(Object.keys(JSON.parse(r.stdout).resources), ['elasticsearch', 'kibana']);
+      assert.equal(
+        r.stderr,
+        `note: apm main-apm has no current plan and is left out of the update (kept as it is: prune_orphans is false)\n# update with: ece deployments update ${d.id} -f <file> --if-version 7\n`,
+      );
+    } finally {
+      await server.close();
+    }
   });
 });

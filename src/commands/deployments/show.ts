@@ -24,7 +24,12 @@ export const verb = defineVerb<{ deployment: string } & ShowFlags>({
   effect: 'read',
   args: [{ name: 'deployment', description: 'deployment id or exact name' }],
   options: [
-    { flags: '--plans', description: 'include current and pending plans (show_plans)' },
+    // Plans are in ECE's default answer; the flag is kept for scripts that pass it.
+    {
+      flags: '--plans',
+      description: 'include current and pending plans (the default)',
+      hidden: true,
+    },
     { flags: '--plan-logs', description: 'include plan attempt logs (show_plan_logs)' },
     { flags: '--plan-history', description: 'include the plan history (show_plan_history)' },
     { flags: '--settings', description: 'include settings (show_settings)' },
@@ -37,10 +42,11 @@ export const verb = defineVerb<{ deployment: string } & ShowFlags>({
   ],
   description: `On a terminal: a summary and a table of resources. Piped: one tab-separated
 row per resource (KIND REF_ID ID STATUS HEALTHY VERSION REGION ENDPOINT).
---json prints the API's body as asked with the flags above.`,
+--json prints the body of GET /deployments/{id} as curl gets it, ECE's
+defaults (current and pending plans) included, plus what the flags above add.`,
   examples: [
     'ece deployments show prod-logs',
-    'ece deployments show 3f6c2a9e8b1d4f7a9c0e5b2d8a4f1c67 --json --plans --plan-logs',
+    'ece deployments show 3f6c2a9e8b1d4f7a9c0e5b2d8a4f1c67 --json --plan-logs',
     "ece deployments show prod-logs --query 'resources.elasticsearch[0].info.status'",
     'ece deployments show prod-logs --update-payload > update.json',
   ],
@@ -52,7 +58,7 @@ export async function plan(ref: string, flags: ShowFlags, ctx: Context): Promise
   const api = await ctx.api();
   const { id } = await resolveDeployment(api, ref);
   if (flags.updatePayload) {
-    const { readForUpdate } = await import('./payload.js');
+    const { leftOutNote, readForUpdate } = await import('./payload.js');
     const read = await readForUpdate(api, id);
     // JSON.stringify escapes control characters; bidi and other format characters are
     // escaped too (the same JSON value), so a name from the network cannot reorder the screen.
@@ -66,12 +72,16 @@ export async function plan(ref: string, flags: ShowFlags, ctx: Context): Promise
       const { shellQuote } = await import('../../api/curl.js');
       done = `# update with: ece deployments update ${shellQuote(ref)} -f <file> --if-version ${read.version}`;
     }
+    // What the payload leaves out (a resource without a current plan), said first.
+    const note = leftOutNote(read.leftOut);
+    if (note) done = done ? `note: ${note}\n${done}` : `note: ${note}`;
     // A document to edit and send back: JSON in every format but YAML or a --query.
     return { output: { body: text, print: (_r, io) => void io.stdout.write(`${text}\n`) }, done };
   }
   const res = await getDeployment(api, id, {
-    // The summary always needs the plans; the API's body is as asked.
-    plans: renderer.raw ? flags.plans === true : true,
+    // The summary always needs the plans. The API's body is the one curl gets
+    // (no query: ECE's defaults, pending plans included), plus what flags add.
+    plans: renderer.raw ? undefined : true,
     logs: renderer.raw ? flags.planLogs : true,
     history: flags.planHistory,
     settings: flags.settings,
