@@ -195,16 +195,37 @@ export function searchDeployments(api: ApiClient, body: unknown): Promise<ApiRes
 /** ECE's answer to a restart while a plan is pending (without cancel_pending). */
 export const PLAN_CHANGE_ERROR = 'deployments.deployment_resource_plan_change_error';
 
+/** Elasticsearch's own restart options (the stateless kinds take cancel_pending only). */
+export interface RestartOptions {
+  cancelPending?: boolean;
+  /** skip_snapshot=false: a snapshot before restarting (ECE skips it by default). */
+  snapshot?: boolean;
+  /** restore_snapshot=false: no restore for a resource that was shut down. */
+  noRestoreSnapshot?: boolean;
+  /** group_attribute: __zone__ (ECE's default), __all__, __name__, or instance attributes. */
+  groupAttribute?: string;
+  /** shard_init_wait_time, in seconds (ECE's default 600). */
+  shardInitWaitSeconds?: number;
+}
+
 export function restartRequest(
   id: string,
   kind: string,
   refId: string,
-  q: { cancelPending?: boolean } = {},
+  q: RestartOptions = {},
 ): RequestOptions {
   return {
     method: 'POST',
     path: `${resourcePath(id, kind, refId)}/_restart`,
-    query: q.cancelPending ? { cancel_pending: true } : {},
+    query: {
+      ...(q.cancelPending ? { cancel_pending: true } : {}),
+      ...(q.snapshot ? { skip_snapshot: false } : {}),
+      ...(q.noRestoreSnapshot ? { restore_snapshot: false } : {}),
+      ...(q.groupAttribute !== undefined ? { group_attribute: q.groupAttribute } : {}),
+      ...(q.shardInitWaitSeconds !== undefined
+        ? { shard_init_wait_time: q.shardInitWaitSeconds }
+        : {}),
+    },
   };
 }
 

@@ -107,4 +107,50 @@ describe('deployments restart', () => {
       await server.close();
     }
   });
+
+  it("Elasticsearch's restart options from Elastic's docs: --snapshot, --group-attribute, --shard-init-wait-time, --no-restore-snapshot", async () => {
+    const server = await startServer((_req, res) => json(res, 202, {}));
+    try {
+      const r = await run(
+        [
+          'deployments',
+          'restart',
+          ID,
+          '--ref-id',
+          'main-elasticsearch',
+          '--snapshot',
+          '--group-attribute',
+          '__name__',
+          '--shard-init-wait-time',
+          '15m',
+          '--no-restore-snapshot',
+        ],
+        { env: env(server.url) },
+      );
+      assert.equal(r.code, 0, r.stderr);
+      assert.deepEqual(
+        server.requests.map((q) => `${q.method} ${q.url}`),
+        [
+          `POST /api/v1/deployments/${ID}/elasticsearch/main-elasticsearch/_restart?skip_snapshot=false&restore_snapshot=false&group_attribute=__name__&shard_init_wait_time=900`,
+        ],
+      );
+      const cases: [string[], string][] = [
+        [
+          ['--kind', 'kibana', '--ref-id', 'main-kibana', '--snapshot'],
+          '--snapshot is for --kind elasticsearch; the kibana restart takes no such option',
+        ],
+        [
+          ['--shard-init-wait-time', '1500ms'],
+          'invalid --shard-init-wait-time "1500ms": use whole seconds, e.g. 600s or 15m',
+        ],
+      ];
+      for (const [flags, message] of cases) {
+        const bad = await run(['deployments', 'restart', ID, ...flags], { env: env(server.url) });
+        assert.deepEqual([bad.code, bad.stdout, bad.stderr], [2, '', `error: ${message}\n`]);
+      }
+      assert.equal(server.requests.length, 1);
+    } finally {
+      await server.close();
+    }
+  });
 });

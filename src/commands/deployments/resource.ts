@@ -10,6 +10,7 @@ import {
   getDeployment,
   instancesRequest,
   PLAN_CHANGE_ERROR,
+  type RestartOptions,
   restartRequest,
 } from '../../api/deployments.js';
 import { KINDS } from '../../api/kinds.js';
@@ -24,6 +25,8 @@ export interface ResourceInput extends ModelFlags {
   kind?: string;
   refId?: string;
   cancelPending?: boolean;
+  /** Elasticsearch restart options (restart.ts checks them). */
+  restart?: Omit<RestartOptions, 'cancelPending'>;
 }
 
 export type ResourceAction = 'restart' | '_stop' | '_start';
@@ -92,7 +95,10 @@ export async function resourcePlan(
   const refId = await refIdOf(api, id, kind, input.refId);
   const write: RequestOptions =
     action === 'restart'
-      ? restartRequest(id, kind, refId, { cancelPending: input.cancelPending === true })
+      ? restartRequest(id, kind, refId, {
+          ...input.restart,
+          cancelPending: input.cancelPending === true,
+        })
       : instancesRequest(id, kind, refId, action);
   const verb = action === 'restart' ? 'Restarting' : action === '_stop' ? 'Stopping' : 'Starting';
   let before = new Map<string, Before>();
