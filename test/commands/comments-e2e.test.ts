@@ -45,6 +45,23 @@ describe('comments against the sandbox', () => {
       },
     );
     assert.equal(shown.stdout, 'Resized to 8g\n');
+    // show: one comment; the table adds what ECE sends as headers, --json is the body.
+    const one = await run(['comments', 'show', 'prod-logs', id], { env });
+    assert.equal(one.code, 0, one.stderr);
+    assert.match(
+      one.stdout,
+      new RegExp(
+        `^id\t${id}\nuser\tsandbox-admin\ncreated\t\\S+\nmodified\t\\S+\nversion\t\\S+\nmessage\tResized to 8g\n$`,
+      ),
+    );
+    const oneJson = await run(['comments', 'show', 'prod-logs', id, '--json'], { env });
+    assert.deepEqual(JSON.parse(oneJson.stdout), {
+      id,
+      user_id: 'sandbox-admin',
+      message: 'Resized to 8g',
+    });
+    const missing = await run(['comments', 'show', 'prod-logs'], { env });
+    assert.deepEqual([missing.code, missing.stderr], [2, 'error: missing the comment id\n']);
     const host = await run(['comments', 'add', '--allocator', '192.168.44.11', 'Disk replaced'], {
       env,
     });

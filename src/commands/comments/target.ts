@@ -13,6 +13,7 @@ import { type Deployment, getDeployment } from '../../api/deployments.js';
 import { KINDS } from '../../api/kinds.js';
 import { CliError, ExitCode, UsageError } from '../../errors.js';
 import { resolveDeployment } from '../deployments/resolve.js';
+import type { OptionSpec } from '../run/types.js';
 
 export interface TargetFlags {
   kind?: string;
@@ -30,6 +31,23 @@ A comment belongs to one resource of a deployment (--kind, default
 elasticsearch; --ref-id when it has several of that kind) or to an allocator,
 runner, constructor or proxy (--allocator ID, …; then leave out the
 deployment).`;
+
+/** The same options, declared for verbs on the command model. */
+export const TARGET_OPTIONS: OptionSpec[] = [
+  {
+    flags: '--kind <kind>',
+    description: `the deployment's resource: ${KINDS.join(', ')}`,
+    default: 'elasticsearch',
+  },
+  {
+    flags: '--ref-id <ref_id>',
+    description: 'the resource, when the deployment has several of that kind',
+  },
+  { flags: '--allocator <id>', description: 'comments on this allocator instead' },
+  { flags: '--runner <id>', description: 'comments on this runner instead' },
+  { flags: '--constructor <id>', description: 'comments on this constructor instead' },
+  { flags: '--proxy <id>', description: 'comments on this proxy instead' },
+];
 
 export function addTargetOptions(cmd: Command): Command {
   return cmd
