@@ -97,6 +97,16 @@ export function deleteKey(api: ApiClient, id: string): Promise<ApiResponse> {
   return api.request(deleteKeyRequest(id));
 }
 
+/** GET /users/auth/keys/{id}, or another user's with `user` (platform admins). */
+export function getKey(api: ApiClient, id: string, user?: string): Promise<ApiResponse> {
+  return api.request({
+    path:
+      user === undefined
+        ? `/users/auth/keys/${segment(id)}`
+        : `/users/${segment(user)}/auth/keys/${segment(id)}`,
+  });
+}
+
 /** GET /users/{user_id}/auth/keys: another user's keys (platform admins). */
 export function listUserKeys(api: ApiClient, user: string): Promise<ApiResponse> {
   return api.request({ path: `/users/${segment(user)}/auth/keys` });

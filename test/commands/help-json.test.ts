@@ -119,7 +119,13 @@ describe('ece help --json', () => {
     const keys = await helpJson(['auth', 'keys']);
     assert.deepEqual(
       keys.commands.map((c) => c.path),
-      ['ece auth keys', 'ece auth keys list', 'ece auth keys create', 'ece auth keys delete'],
+      [
+        'ece auth keys',
+        'ece auth keys list',
+        'ece auth keys show',
+        'ece auth keys create',
+        'ece auth keys delete',
+      ],
     );
   });
 });
@@ -162,7 +168,7 @@ describe('ece help <command…>', () => {
       [
         2,
         '',
-        'error: unknown help topic or command "auth keys rotate"\nhint: commands of ece auth keys: list, create, delete\n',
+        'error: unknown help topic or command "auth keys rotate"\nhint: commands of ece auth keys: list, show, create, delete\n',
       ],
     );
     const after = await run(['--no-color', '--host', 'x', 'help', 'nonsense']);

@@ -27,6 +27,45 @@ describe("other users' API keys against a per-test server", () => {
   registerSecret(API_KEY);
   afterEach(closeAll);
 
+  it('show: one key (its own or --user’s), never the key itself; a missing one is exit 3', async () => {
+    const s = await serve(
+      {
+        'GET /users/auth/keys/k1': [200, KEY],
+        'GET /users/ops/auth/keys/k2': [200, OTHER],
+        'GET /users/auth/keys/nope': (_q, res) =>
+          eceError(res, 404, 'api_keys.key_not_found', 'The API key [nope] cannot be found'),
+      },
+      [
+        { method: 'GET', path: '/api/v1/users/auth/keys/k1', times: 2 },
+        { method: 'GET', path: '/api/v1/users/ops/auth/keys/k2' },
+      ],
+    );
+    const env = envFor(s);
+    const mine = await run(['auth', 'keys', 'show', 'k1'], { env });
+    assert.deepEqual(
+      [mine.code, mine.stdout, mine.stderr],
+      [
+        0,
+        'id\tk1\nuser\tjdoe\ndescription\tCI\ncreated\t2026-01-02T03:04:05Z\nexpires\t2026-04-02T03:04:05Z\n',
+        '',
+      ],
+    );
+    const json = await run(['auth', 'keys', 'show', 'k1', '--json'], { env });
+    assert.equal(json.stdout, `${JSON.stringify(KEY)}\n`);
+    const theirs = await run(
+      ['auth', 'keys', 'show', 'k2', '--user', 'ops', '--query', 'description'],
+      {
+        env,
+      },
+    );
+    assert.deepEqual([theirs.code, theirs.stdout], [0, 'laptop\n']);
+    const missing = await run(['auth', 'keys', 'show', 'nope'], { env });
+    assert.deepEqual(
+      [missing.code, missing.stderr],
+      [3, 'error: The API key [nope] cannot be found (api_keys.key_not_found)\n'],
+    );
+  });
+
   it('list --user reads /users/{user}/auth/keys; --all-users adds a USER column', async () => {
     const s = await serve(
       {

@@ -2,6 +2,7 @@
 
 import type { Command } from 'commander';
 import type { Contexts } from '../action.js';
+import { defineGroup } from '../run/command.js';
 import * as create from './keys/create.js';
 import * as remove from './keys/delete.js';
 import * as list from './keys/list.js';
@@ -20,8 +21,19 @@ Examples:
   );
   status.register(group, contexts);
   token.register(group, contexts);
-  const keys = group.command('keys').description('List, create and delete API keys');
-  list.register(keys, contexts);
-  create.register(keys, contexts);
-  remove.register(keys, contexts);
+  defineGroup({
+    commands: [
+      list.register,
+      {
+        name: 'show',
+        summary: "Show one API key's description and dates",
+        load: () => import('./keys/show.js'),
+      },
+      create.register,
+      remove.register,
+    ],
+  }).register(
+    group.command('keys').description('List, show, create and delete API keys'),
+    contexts,
+  );
 }
