@@ -113,6 +113,7 @@ export async function vacate(
           : { p, state: 'refused', message: p.refused ?? '' },
     );
   const label = (p: Planned) => p.name;
+  const key = (p: Planned) => `${p.kind}/${p.id}`;
   // One progress row per deployment; a row ends when all its resources have.
   type Failure = { step: string; message?: string | undefined };
   const rows = new Map<string, { target: Target; left: number; failed: Failure[] }>();
@@ -156,7 +157,13 @@ export async function vacate(
   /** ECE has a plan pending on it (found only at the move): named, left alone. */
   const skip = (p: Planned, message: string) => {
     Object.assign(outcomes.get(p) as Outcome, { state: 'skipped', message });
-    ctx.io.stderr.write(`warning: skipping ${p.kind} ${p.id} of ${p.name}: ${message}\n`);
+    // A resource with instances on several of the allocators: its first move's plan.
+    const first = planned.find(
+      (x) => x !== p && key(x) === key(p) && outcomes.get(x)?.state === 'running',
+    );
+    ctx.io.stderr.write(
+      `warning: skipping ${p.kind} ${p.id} of ${p.name}: ${message}${first ? `; this run moves it off ${first.allocator} first` : ''}\n`,
+    );
     end(p, false, 'skipped', 'a plan is still pending');
   };
 
@@ -222,14 +229,39 @@ export async function vacate(
       }
     }
   };
+  // With --wait, a resource with instances on several of the allocators
+  // moves off one at a time: ECE refuses a second plan while one is pending.
+  const busy = new Set<string>();
+  let waiting: (() => void)[] = [];
+  const next = async (): Promise<Planned | undefined> => {
+    for (;;) {
+      if (stop) return undefined;
+      const i = queue.findIndex((p) => !o.wait || !busy.has(key(p)));
+      const [p] = i >= 0 ? queue.splice(i, 1) : [];
+      if (p) {
+        busy.add(key(p));
+        return p;
+      }
+      if (queue.length === 0) return undefined;
+      await new Promise<void>((resolve) => waiting.push(resolve));
+    }
+  };
   const worker = async () => {
-    for (let p = queue.shift(); p; p = queue.shift()) {
+    for (let p = await next(); p; p = await next()) {
       if (stop || ctx.signal?.aborted || (o.wait && Date.now() >= deadline)) {
         stop ??= ctx.signal?.aborted ? 'interrupted' : 'deadline';
-        return;
+        busy.delete(key(p));
+        queue.unshift(p);
+        break;
       }
       if (p.write) await one(p, p.write);
+      busy.delete(key(p));
+      for (const wake of waiting) wake();
+      waiting = [];
     }
+    // A worker that stops wakes the others, so that they stop too.
+    for (const wake of waiting) wake();
+    waiting = [];
   };
   try {
     await Promise.all(Array.from({ length: Math.min(o.concurrency, queue.length) }, worker));
