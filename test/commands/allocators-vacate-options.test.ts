@@ -6,11 +6,14 @@
 // in one run (one result each, the most severe exit code), and a resource
 // with a plan still pending skipped with a warning as cloud-sdk-go does.
 
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, it } from 'node:test';
+import { MOVE_KINDS, moveRequest } from '../../src/api/allocators.js';
 import assert from '../helpers/assert.js';
 import { run } from '../helpers/cli.js';
 import { registerSecret } from '../helpers/secrets.js';
 import { eceError, json, type TestServer } from '../helpers/server.js';
+import { specPath } from '../helpers/spec.js';
 import {
   API_KEY,
   closeAll,
@@ -125,6 +128,41 @@ const moveOf = (
   `POST ${BASE}/${from}/clusters/${kind}/_move${query} ${JSON.stringify({
     [`${kind}_clusters`]: [{ cluster_ids: [rid], plan_override: { plan_configuration } }],
   })}`;
+
+type Schema = { $ref?: string; items?: Schema; properties?: Record<string, Schema> };
+
+it('the overrides land only in plan_configuration keys the spec has for each kind', () => {
+  const defs = (
+    JSON.parse(readFileSync(specPath(), 'utf8')) as { definitions: Record<string, Schema> }
+  ).definitions;
+  const deref = (x: Schema | undefined): Schema =>
+    x?.$ref ? (defs[x.$ref.replace('#/definitions/', '')] ?? {}) : (x ?? {});
+  for (const kind of MOVE_KINDS) {
+    const entry = deref(deref(defs.MoveClustersRequest).properties?.[`${kind}_clusters`]?.items);
+    const control = deref(deref(entry.properties?.plan_override).properties?.plan_configuration);
+    const write = moveRequest(
+      'a1',
+      kind,
+      { cluster_id: 'c1' },
+      [],
+      {},
+      {
+        skipSnapshot: true,
+        skipDataMigration: true,
+        overrideFailsafe: true,
+      },
+    );
+    const body = write.body as Record<string, { plan_override: { plan_configuration: object } }[]>;
+    const keys = Object.keys(body[`${kind}_clusters`]?.[0]?.plan_override.plan_configuration ?? {});
+    assert.deepEqual(
+      keys.filter((k) => !(k in (control.properties ?? {}))),
+      [],
+      kind,
+    );
+    assert.equal(keys.includes('override_failsafe'), true, kind);
+    assert.equal(keys.includes('skip_snapshot'), kind === 'elasticsearch', kind);
+  }
+});
 
 describe('allocators vacate: ecctl options against a per-test server', () => {
   registerSecret(API_KEY);
