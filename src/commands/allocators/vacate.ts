@@ -92,7 +92,9 @@ nothing new (nor what moves off another of them) lands there. A
 disconnected or unhealthy allocator is treated as down unless
 --allocator-down=false says otherwise. --skip-snapshot, --skip-data-migration
 and --override-failsafe are set in each moved plan's plan_configuration
-(the first two on Elasticsearch only, as the API has them).
+(the first two on Elasticsearch only, as the API has them). A [true|false]
+flag takes the next word as its value: name the allocators first, or write
+--allocator-down=false.
 
 A resource with a plan still pending is skipped with a warning, and the
 result says so (exit 0). With --wait every move is followed to the end, one
