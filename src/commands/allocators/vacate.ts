@@ -188,14 +188,17 @@ export async function run(argIds: string[], flags: VacateFlags, ctx: Context): P
   // Reads first, for every allocator: one that cannot be read is a result of
   // its own (with several), not the end of the run.
   const failed = new Map<string, CliError>();
+  const own = (id: string, err: unknown) => {
+    if (ids.length === 1 || !(err instanceof CliError) || err instanceof InterruptedError)
+      throw err;
+    failed.set(id, err);
+  };
   const found: Allocator[] = [];
   for (const id of ids) {
     try {
       found.push(parseBody<Allocator>(await getAllocator(api, id)));
     } catch (err) {
-      if (ids.length === 1 || !(err instanceof CliError) || err instanceof InterruptedError)
-        throw err;
-      failed.set(id, err);
+      own(id, err);
     }
   }
   for (const t of targets) await getAllocator(api, t);
@@ -224,9 +227,7 @@ export async function run(argIds: string[], flags: VacateFlags, ctx: Context): P
         }),
       });
     } catch (err) {
-      if (ids.length === 1 || !(err instanceof CliError) || err instanceof InterruptedError)
-        throw err;
-      failed.set(id, err);
+      own(id, err);
     }
   }
   const planned = prepared.flatMap((p) => p.planned);
