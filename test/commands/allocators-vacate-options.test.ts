@@ -397,6 +397,31 @@ describe('allocators vacate: ecctl options against a per-test server', () => {
     );
   });
 
+  it('--maintenance refused for one allocator: nothing moves, the error names those already in maintenance', async () => {
+    const routes = routesFor([
+      allocator('10.0.0.1', UP, [['kibana', 'kb1']]),
+      allocator('10.0.0.2', UP, [['apm', 'apm1']]),
+    ]);
+    routes[`POST ${BASE}/10.0.0.2/maintenance-mode/_start`] = (_q, res) =>
+      eceError(res, 403, 'root.unauthorized.rbac', 'You do not have permission');
+    const s = await serve(routes);
+    const r = await run(
+      ['allocators', 'vacate', '10.0.0.1', '10.0.0.2', '--maintenance', '--yes'],
+      { env: envFor(s) },
+    );
+    assert.deepEqual(
+      [r.code, r.stdout, r.stderr],
+      [
+        4,
+        '',
+        'Allocator 10.0.0.1 is in maintenance mode now.\n' +
+          'error: You do not have permission (root.unauthorized.rbac)\n' +
+          'hint: nothing was moved; 10.0.0.1 is in maintenance mode now (ece allocators maintenance ID off)\n',
+      ],
+    );
+    assert.ok(!s.requests.some((q) => /\/clusters\/[a-z_]+\/_move/.test(q.url)));
+  });
+
   it('several allocators: one result each, the most severe exit code; without --maintenance a warning', async () => {
     const routes = routesFor(
       [
