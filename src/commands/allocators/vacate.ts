@@ -1,11 +1,14 @@
-// `ece allocators vacate <allocator>`: move what runs on an allocator to
+// `ece allocators vacate <allocator…>`: move what runs on allocators to
 // other allocators, as cloud-sdk-go's vacate does. The move API takes
-// resource ids per kind, so the instances the allocator lists are grouped
+// resource ids per kind, so the instances each allocator lists are grouped
 // into resources (and filtered by --kind and --deployment); a validate_only
-// pass asks ECE for each resource's calculated plan (and which cannot move);
-// then each resource is moved with that plan as its override and --target as
-// its preferred allocators, at most --concurrency at a time. With --wait each
-// move is followed to the end (vacate-run.ts).
+// pass per allocator asks ECE for each resource's calculated plan (and which
+// cannot move, or have a plan pending: those are skipped); with
+// --maintenance the allocators go into maintenance mode; then each resource
+// is moved with that plan, plus the --skip-*/--override-failsafe overrides,
+// as its override and --target as its preferred allocators, at most
+// --concurrency at a time. With --wait each move is followed to the end
+// (vacate-run.ts).
 
 import type { Command } from 'commander';
 import {
