@@ -19,6 +19,25 @@ export interface MoveOptions {
   moveOnly?: boolean | undefined;
 }
 
+/**
+ * Set on top of ECE's calculated plan, in its plan_configuration (as
+ * cloud-sdk-go's PlanOverrides); undefined keeps what ECE calculated. The
+ * spec has skip_snapshot and skip_data_migration only in
+ * ElasticsearchPlanControlConfiguration, override_failsafe in every kind's.
+ */
+export interface PlanOverrides {
+  skipSnapshot?: boolean | undefined;
+  skipDataMigration?: boolean | undefined;
+  overrideFailsafe?: boolean | undefined;
+}
+
+/**
+ * ECE's answer for a resource that already has a plan running (the message
+ * cloud-sdk-go's vacate matches to skip such a resource instead of failing).
+ */
+export const isPlanPending = (message: string | undefined): boolean =>
+  (message ?? '').includes('There is a plan still pending');
+
 export interface MoveDetail {
   cluster_id: string;
   calculated_plan?: { plan_configuration?: Record<string, unknown> } & Record<string, unknown>;
@@ -62,7 +81,8 @@ export function validateMove(
 
 /**
  * The move of one resource off the allocator, with ECE's calculated plan as
- * the override and the targets as its preferred allocators.
+ * the override, the targets as its preferred allocators and the overrides
+ * the resource's kind has.
  */
 export function moveRequest(
   allocator: string,
@@ -70,11 +90,18 @@ export function moveRequest(
   detail: MoveDetail,
   targets: string[],
   o: MoveOptions,
+  overrides: PlanOverrides = {},
 ): RequestOptions {
   const calculated = detail.calculated_plan ?? {};
+  const es = kind === 'elasticsearch';
+  const set = (key: string, value: boolean | undefined, applies = true) =>
+    value === undefined || !applies ? {} : { [key]: value };
   const plan_configuration = {
     ...(calculated.plan_configuration ?? {}),
     ...(targets.length ? { preferred_allocators: targets } : {}),
+    ...set('skip_snapshot', overrides.skipSnapshot, es),
+    ...set('skip_data_migration', overrides.skipDataMigration, es),
+    ...set('override_failsafe', overrides.overrideFailsafe),
   };
   return {
     method: 'POST',

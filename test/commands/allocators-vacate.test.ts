@@ -198,6 +198,89 @@ describe('allocators vacate against the sandbox', () => {
     assert.equal((await allocator(t, HOST)).instances.length, 5);
   });
 
+  it('two allocators with --maintenance: both in maintenance first, a deployment with a pending plan skipped on each, exit 0', async () => {
+    t = await sandbox(60_000, true);
+    const created = await t.call('POST', '/deployments', { body: { name: 'pending-demo' } });
+    assert.equal(created.status, 201);
+    const r = await run(
+      [
+        'allocators',
+        'vacate',
+        '192.168.44.10',
+        HOST,
+        '--deployment',
+        'prod-logs',
+        '--deployment',
+        'pending-demo',
+        '--maintenance',
+        '--yes',
+      ],
+      { env: envOf(t) },
+    );
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stdout, '');
+    const lines = r.stderr.trimEnd().split('\n');
+    const skips = lines.filter((l) => l.startsWith('warning: skipping '));
+    assert.deepEqual(
+      skips.map((l) => l.replace(/[0-9a-f]{32}/, 'ID')),
+      [
+        'warning: skipping elasticsearch ID of pending-demo: There is a plan still pending, cancel that or wait for it to complete before restarting (clusters.cluster_plan_state_error)',
+        'warning: skipping kibana ID of pending-demo: There is a plan still pending, cancel that or wait for it to complete before restarting (clusters.cluster_plan_state_error)',
+        'warning: skipping elasticsearch ID of pending-demo: There is a plan still pending, cancel that or wait for it to complete before restarting (clusters.cluster_plan_state_error)',
+        // prod-logs has Elasticsearch instances on both: its first move's plan is pending.
+        'warning: skipping elasticsearch ID of prod-logs: There is a plan still pending, cancel that or wait for it to complete before restarting (clusters.cluster_plan_state_error); this run moves it off 192.168.44.10 first',
+      ],
+    );
+    // Maintenance mode first, then the moves.
+    const firstMove = lines.findIndex((l) => l.startsWith('Moving '));
+    assert.deepEqual(lines.slice(firstMove - 2, firstMove), [
+      'Allocator 192.168.44.10 is in maintenance mode now.',
+      `Allocator ${HOST} is in maintenance mode now.`,
+    ]);
+    assert.deepEqual(lines.slice(-2), [
+      'Started 3 moves off 192.168.44.10; follow them with `ece allocators show 192.168.44.10` or use --wait. Skipped pending-demo (a plan is still pending): vacate 192.168.44.10 again once it has ended.',
+      `Nothing moved off ${HOST}. Skipped prod-logs, pending-demo (a plan is still pending): vacate ${HOST} again once it has ended.`,
+    ]);
+    for (const id of ['192.168.44.10', HOST]) {
+      const a = (await t.call('GET', `/platform/infrastructure/allocators/${id}`))
+        .body as Allocator & {
+        status: { maintenance_mode: boolean };
+      };
+      assert.equal(a.status.maintenance_mode, true, id);
+      const pending = a.instances.filter((i) => i.cluster_name === 'pending-demo');
+      assert.ok(pending.length > 0 && pending.every((i) => !i.moving), id);
+    }
+  });
+
+  it('--wait over two allocators: a resource on both moves off one, then the other; both end without it', async () => {
+    t = await sandbox(600);
+    const r = await run(
+      [
+        'allocators',
+        'vacate',
+        '192.168.44.10',
+        HOST,
+        '--deployment',
+        'prod-logs',
+        '--maintenance',
+        '--wait',
+        '--yes',
+      ],
+      { env: envOf(t) },
+    );
+    assert.equal(r.code, 0, r.stderr);
+    assert.doesNotMatch(r.stderr, /warning/);
+    assert.match(
+      r.stderr,
+      /\nMoved 3 resources of 1 deployment off 192\.168\.44\.10 in \d+(\.\d+)?s\.\nAllocator 192\.168\.44\.10 still runs \d+ instances \([a-z_, ]+\), not asked to move\.\nMoved 1 resource of 1 deployment off 192\.168\.44\.11 in \d+(\.\d+)?s\.\nAllocator 192\.168\.44\.11 still runs 4 instances \(elasticsearch\), not asked to move\.\n$/,
+    );
+    for (const id of ['192.168.44.10', HOST])
+      assert.ok(
+        !(await allocator(t, id)).instances.some((i) => i.cluster_name === 'prod-logs'),
+        id,
+      );
+  });
+
   it('--dry-run: the validate pass is sent, the moves are shown, nothing moves', async () => {
     t = await sandbox(500);
     const r = await run(['allocators', 'vacate', HOST, '--deployment', 'prod-logs', '--dry-run'], {

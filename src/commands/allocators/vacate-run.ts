@@ -1,11 +1,14 @@
-// Sending a vacate's moves, at most `concurrency` at a time, and with --wait
-// following each resulting plan to the end (api/plans.ts, as `--wait`
-// everywhere), in one progress view with a line per deployment. A worker
-// takes the next resource once its move has ended (or, without --wait, once
-// ECE accepted it), as cloud-sdk-go's vacate pool does. Ctrl-C and the
-// deadline stop new moves; the ones under way go on in ECE.
+// Sending a vacate's moves, at most `concurrency` at a time over all the
+// allocators named, and with --wait following each resulting plan to the end
+// (api/plans.ts, as `--wait` everywhere), in one progress view with a line
+// per deployment. A worker takes the next resource once its move has ended
+// (or, without --wait, once ECE accepted it), as cloud-sdk-go's vacate pool
+// does. Ctrl-C and the deadline stop new moves; the ones under way go on in
+// ECE. A resource ECE answers "There is a plan still pending" for is skipped,
+// as cloud-sdk-go skips it. Then one result per allocator, and the most
+// severe exit code among them.
 
-import { MOVE_KINDS, type MoveResponse } from '../../api/allocators.js';
+import { isPlanPending, MOVE_KINDS, type MoveResponse } from '../../api/allocators.js';
 import { parseBody } from '../../api/body.js';
 import type { ApiClient, RequestOptions } from '../../api/client.js';
 import { type Deployment, getDeployment, searchDeployments } from '../../api/deployments.js';
@@ -20,8 +23,10 @@ import { getAllocator } from '../../api/platform.js';
 import type { Context } from '../../context.js';
 import { formatDuration } from '../../duration.js';
 import {
+  ApiError,
   CliError,
   ExitCode,
+  type ExitCodeValue,
   InterruptedError,
   PlanFailedError,
   WaitTimeoutError,
@@ -30,23 +35,70 @@ import { PlanProgress } from '../../output/progress.js';
 import type { HostResource } from './vacate.js';
 
 export interface Planned extends HostResource {
+  /** The allocator it moves off. */
+  allocator: string;
   /** The move to send; absent when the validate_only pass said it cannot move. */
   write?: RequestOptions;
   refused?: string;
+  /** A plan is still pending on it: left alone, not a failure. */
+  skipped?: string;
 }
 
 interface Outcome {
   p: Planned;
-  state: 'moved' | 'refused' | 'failed' | 'running' | 'not started';
+  state: 'moved' | 'refused' | 'skipped' | 'failed' | 'running' | 'not started';
   message?: string;
 }
 
+/**
+ * Exit codes, most severe first, for a run over several allocators: a stop
+ * ends everything; a failed plan left something half done; at the deadline
+ * moves still run; then the errors that kept an allocator from being
+ * vacated at all (docs/platform.md, vacate).
+ */
+const SEVERITY: ExitCodeValue[] = [
+  ExitCode.INTERRUPTED,
+  ExitCode.PLAN_FAILED,
+  ExitCode.WAIT_TIMEOUT,
+  ExitCode.ERROR,
+  ExitCode.NETWORK,
+  ExitCode.AUTH,
+  ExitCode.REJECTED,
+  ExitCode.NOT_FOUND,
+  ExitCode.USAGE,
+];
+const rank = (code: ExitCodeValue) => {
+  const i = SEVERITY.indexOf(code);
+  return i < 0 ? SEVERITY.length : i;
+};
+
+/** The errors of several allocators as one: each line names its allocator. */
+class VacateErrors extends CliError {
+  constructor(readonly errors: [allocator: string, err: CliError][]) {
+    const worst = errors.reduce((a, b) => (rank(b[1].exitCode) < rank(a[1].exitCode) ? b : a));
+    super(worst[1].message, worst[1].exitCode);
+    this.hints = errors.flatMap(([id, e]) => e.hints.map((h) => `${id}: ${h}`));
+  }
+  override lines(): string[] {
+    return this.errors.flatMap(([id, e]) => e.lines().map((l) => `${id}: ${l}`));
+  }
+}
+
+/** The message of a move ECE answered with an error for the resource. */
+export const failureMessage = (e: { code?: string; message?: string } | undefined): string =>
+  `${e?.message ?? 'refused'}${e?.code ? ` (${e.code})` : ''}`;
+
+/**
+ * Moves what was planned off `allocators` (in that order for the results);
+ * `failed` holds the allocators that could not even be read or checked.
+ */
 export async function vacate(
   ctx: Context,
   api: ApiClient,
-  allocator: string,
+  allocators: string[],
   planned: Planned[],
   o: { concurrency: number; wait: boolean; timeoutMs: number },
+  failed: Map<string, CliError> = new Map(),
 ): Promise<void> {
   const started = Date.now();
   const deadline = started + o.timeoutMs;
@@ -54,13 +106,18 @@ export async function vacate(
   for (const p of planned)
     outcomes.set(
       p,
-      p.write ? { p, state: 'not started' } : { p, state: 'refused', message: p.refused ?? '' },
+      p.write
+        ? { p, state: 'not started' }
+        : p.skipped !== undefined
+          ? { p, state: 'skipped', message: p.skipped }
+          : { p, state: 'refused', message: p.refused ?? '' },
     );
   const label = (p: Planned) => p.name;
+  const key = (p: Planned) => `${p.kind}/${p.id}`;
   // One progress row per deployment; a row ends when all its resources have.
   type Failure = { step: string; message?: string | undefined };
   const rows = new Map<string, { target: Target; left: number; failed: Failure[] }>();
-  for (const p of planned) {
+  for (const p of planned.filter((x) => x.skipped === undefined)) {
     const row = rows.get(label(p)) ?? {
       target: { kind: 'deployment', refId: label(p), before: NOTHING_BEFORE },
       left: 0,
@@ -95,7 +152,20 @@ export async function vacate(
   };
   let stop: 'interrupted' | 'deadline' | undefined;
   const queue = planned.filter((p) => p.write);
-  for (const p of planned.filter((x) => !x.write)) end(p, false, 'move refused', p.refused);
+  for (const p of planned.filter((x) => !x.write && x.skipped === undefined))
+    end(p, false, 'move refused', p.refused);
+  /** ECE has a plan pending on it (found only at the move): named, left alone. */
+  const skip = (p: Planned, message: string) => {
+    Object.assign(outcomes.get(p) as Outcome, { state: 'skipped', message });
+    // A resource with instances on several of the allocators: its first move's plan.
+    const first = planned.find(
+      (x) => x !== p && key(x) === key(p) && outcomes.get(x)?.state === 'running',
+    );
+    ctx.io.stderr.write(
+      `warning: skipping ${p.kind} ${p.id} of ${p.name}: ${message}${first ? `; this run moves it off ${first.allocator} first` : ''}\n`,
+    );
+    end(p, false, 'skipped', 'a plan is still pending');
+  };
 
   const one = async (p: Planned, write: RequestOptions) => {
     const out = outcomes.get(p) as Outcome;
@@ -106,16 +176,14 @@ export async function vacate(
       const failure = res.failures?.[`${p.kind}_clusters`]?.find((f) => f.cluster_id === p.id);
       if (failure) {
         const e = failure.errors?.[0];
-        Object.assign(out, {
-          state: 'refused',
-          message: `${e?.message ?? 'refused'}${e?.code ? ` (${e.code})` : ''}`,
-        });
+        if (isPlanPending(e?.message)) return skip(p, failureMessage(e));
+        Object.assign(out, { state: 'refused', message: failureMessage(e) });
         end(p, false, 'move refused', out.message);
         return;
       }
       out.state = 'running';
       if (!dep || !before || !progress) {
-        ctx.io.stderr.write(`Moving ${p.kind} ${p.id} of ${p.name} off ${allocator}.\n`);
+        ctx.io.stderr.write(`Moving ${p.kind} ${p.id} of ${p.name} off ${p.allocator}.\n`);
         return;
       }
       const target: Target = {
@@ -146,6 +214,12 @@ export async function vacate(
     } catch (err) {
       if (err instanceof InterruptedError) stop = 'interrupted';
       else if (err instanceof WaitTimeoutError) stop ??= 'deadline';
+      else if (
+        out.state === 'not started' &&
+        err instanceof ApiError &&
+        err.errors.some((e) => isPlanPending(e.message))
+      )
+        skip(p, err.lines().join('; '));
       else {
         Object.assign(out, {
           state: out.state === 'running' ? 'failed' : 'refused',
@@ -155,23 +229,76 @@ export async function vacate(
       }
     }
   };
+  // With --wait, a resource with instances on several of the allocators
+  // moves off one at a time: ECE refuses a second plan while one is pending.
+  const busy = new Set<string>();
+  let waiting: (() => void)[] = [];
+  const next = async (): Promise<Planned | undefined> => {
+    for (;;) {
+      if (stop) return undefined;
+      const i = queue.findIndex((p) => !o.wait || !busy.has(key(p)));
+      const [p] = i >= 0 ? queue.splice(i, 1) : [];
+      if (p) {
+        busy.add(key(p));
+        return p;
+      }
+      if (queue.length === 0) return undefined;
+      await new Promise<void>((resolve) => waiting.push(resolve));
+    }
+  };
   const worker = async () => {
-    for (let p = queue.shift(); p; p = queue.shift()) {
+    for (let p = await next(); p; p = await next()) {
       if (stop || ctx.signal?.aborted || (o.wait && Date.now() >= deadline)) {
         stop ??= ctx.signal?.aborted ? 'interrupted' : 'deadline';
-        return;
+        busy.delete(key(p));
+        queue.unshift(p);
+        break;
       }
       if (p.write) await one(p, p.write);
+      busy.delete(key(p));
+      for (const wake of waiting) wake();
+      waiting = [];
     }
+    // A worker that stops wakes the others, so that they stop too.
+    for (const wake of waiting) wake();
+    waiting = [];
   };
   try {
     await Promise.all(Array.from({ length: Math.min(o.concurrency, queue.length) }, worker));
   } finally {
     progress?.stop();
   }
-  report(ctx, allocator, [...outcomes.values()], stop, o.wait, Date.now() - started);
-  if (o.wait && !stop && [...outcomes.values()].every((x) => x.state === 'moved'))
-    await leftovers(ctx, api, allocator);
+  const all = [...outcomes.values()];
+  if (stop === 'interrupted') {
+    const names = (state: Outcome['state']) =>
+      [...new Set(all.filter((x) => x.state === state).map((x) => x.p.name))].join(', ');
+    throw new InterruptedError(
+      `stopped; the moves already started go on in ECE${names('running') ? ` (${names('running')})` : ''}${names('not started') ? `; not started: ${names('not started')}` : ''}`,
+    );
+  }
+  const errors: [string, CliError][] = [];
+  for (const id of allocators) {
+    const err = failed.get(id);
+    const mine = all.filter((x) => x.p.allocator === id);
+    if (err) errors.push([id, err]);
+    if (err || mine.length === 0) continue;
+    try {
+      report(ctx, id, mine, stop, o.wait, Date.now() - started);
+      if (o.wait && !stop && mine.every((x) => x.state === 'moved')) await leftovers(ctx, api, id);
+    } catch (e) {
+      if (!(e instanceof CliError) || e instanceof InterruptedError) throw e;
+      errors.push([id, e]);
+    }
+  }
+  const err = combined(allocators, errors);
+  if (err) throw err;
+}
+
+/** The one allocator's error as it is; several as one, with the most severe exit code. */
+export function combined(allocators: string[], errors: [string, CliError][]): CliError | undefined {
+  const [first] = errors;
+  if (!first) return undefined;
+  return allocators.length === 1 ? first[1] : new VacateErrors(errors);
 }
 
 /** The deployment a resource belongs to and its ref_id there. */
@@ -213,34 +340,40 @@ function report(
     outcomes
       .filter((x) => x.state === state)
       .map((x) => `${x.p.name}: ${x.p.kind} ${x.p.id}: ${x.message}`);
-  if (stop === 'interrupted')
-    throw new InterruptedError(
-      `stopped; the moves already started go on in ECE${names(['running']) ? ` (${names(['running'])})` : ''}${names(['not started']) ? `; not started: ${names(['not started'])}` : ''}`,
-    );
+  const skipped = names(['skipped'])
+    ? `skipped ${names(['skipped'])} (a plan is still pending): vacate ${allocator} again once it has ended`
+    : '';
   if (lines('failed').length > 0)
     throw new PlanFailedError([
       `the move failed for ${names(['failed'])}`,
       ...lines('failed'),
       ...lines('refused'),
+      ...(skipped ? [skipped] : []),
     ]);
-  if (stop === 'deadline') {
+  if (stop === 'deadline' && names(['running', 'not started'])) {
     const err = new WaitTimeoutError(
       `gave up waiting after ${formatDuration(ms)} (--wait-timeout); still moving: ${names(['running']) || 'none'}${names(['not started']) ? `; not started: ${names(['not started'])}` : ''}; the moves go on in ECE`,
     );
     err.hints.push(`follow them with \`ece allocators show ${allocator}\``);
+    if (skipped) err.hints.push(skipped);
     throw err;
   }
   if (lines('refused').length > 0) {
     const err = new CliError(`ECE refused to move ${names(['refused'])}`, ExitCode.REJECTED);
     err.hints.push(...lines('refused'));
+    if (skipped) err.hints.push(skipped);
     throw err;
   }
   const moved = outcomes.filter((x) => x.state === (wait ? 'moved' : 'running'));
   const deployments = new Set(moved.map((x) => x.p.name)).size;
+  // Skipped is not a failure (as in cloud-sdk-go), but the line says so.
+  const rest = skipped ? ` ${skipped[0]?.toUpperCase()}${skipped.slice(1)}.` : '';
   ctx.io.stderr.write(
-    wait
-      ? `Moved ${moved.length} resource${moved.length === 1 ? '' : 's'} of ${deployments} deployment${deployments === 1 ? '' : 's'} off ${allocator} in ${formatDuration(ms)}.\n`
-      : `Started ${moved.length} move${moved.length === 1 ? '' : 's'} off ${allocator}; follow them with \`ece allocators show ${allocator}\` or use --wait.\n`,
+    moved.length === 0
+      ? `Nothing moved off ${allocator}.${rest}\n`
+      : wait
+        ? `Moved ${moved.length} resource${moved.length === 1 ? '' : 's'} of ${deployments} deployment${deployments === 1 ? '' : 's'} off ${allocator} in ${formatDuration(ms)}.${rest}\n`
+        : `Started ${moved.length} move${moved.length === 1 ? '' : 's'} off ${allocator}; follow them with \`ece allocators show ${allocator}\` or use --wait.${rest}\n`,
   );
 }
 

@@ -1,37 +1,48 @@
-// `ece allocators vacate <allocator>`: move what runs on an allocator to
+// `ece allocators vacate <allocator…>`: move what runs on allocators to
 // other allocators, as cloud-sdk-go's vacate does. The move API takes
-// resource ids per kind, so the instances the allocator lists are grouped
+// resource ids per kind, so the instances each allocator lists are grouped
 // into resources (and filtered by --kind and --deployment); a validate_only
-// pass asks ECE for each resource's calculated plan (and which cannot move);
-// then each resource is moved with that plan as its override and --target as
-// its preferred allocators, at most --concurrency at a time. With --wait each
-// move is followed to the end (vacate-run.ts).
+// pass per allocator asks ECE for each resource's calculated plan (and which
+// cannot move, or have a plan pending: those are skipped); with
+// --maintenance the allocators go into maintenance mode; then each resource
+// is moved with that plan, plus the --skip-*/--override-failsafe overrides,
+// as its override and --target as its preferred allocators, at most
+// --concurrency at a time. With --wait each move is followed to the end
+// (vacate-run.ts).
 
 import type { Command } from 'commander';
 import {
+  isPlanPending,
   MOVE_KINDS,
   type MoveDetail,
   type MoveOptions,
   type MoveResponse,
   moveRequest,
+  type PlanOverrides,
   validateMove,
 } from '../../api/allocators.js';
 import { parseBody } from '../../api/body.js';
-import { getAllocator } from '../../api/platform.js';
+import type { ApiClient } from '../../api/client.js';
+import { getAllocator, maintenanceRequest } from '../../api/platform.js';
 import type { Context } from '../../context.js';
-import { CliError, ExitCode, UsageError } from '../../errors.js';
+import { CliError, ExitCode, InterruptedError, UsageError } from '../../errors.js';
 import { confirmOrFail, requireConfirmable } from '../../output/prompt.js';
 import { act, type Contexts } from '../action.js';
 import { addWaitOptions, type WaitFlags, waitTimeoutMs } from '../deployments/wait.js';
 import { showDryRun } from '../write.js';
 import type { Allocator } from './model.js';
-import { type Planned, vacate } from './vacate-run.js';
+import { combined, failureMessage, type Planned, vacate } from './vacate-run.js';
 
 export interface VacateFlags extends WaitFlags {
   kind: string[];
   deployment: string[];
   target: string[];
-  allocatorDown?: boolean;
+  /** true (the flag alone), a value given to it, or false from --no-allocator-down. */
+  allocatorDown?: boolean | string;
+  skipSnapshot?: boolean | string;
+  skipDataMigration?: boolean | string;
+  overrideFailsafe?: boolean | string;
+  maintenance?: boolean;
   moveOnly?: boolean;
   concurrency: string;
   yes?: boolean;
@@ -50,12 +61,23 @@ const collect = (v: string, prev: string[]) => [
 export function register(group: Command, contexts: Contexts): void {
   const cmd = group
     .command('vacate')
-    .description('Move the instances on an allocator to other allocators (asks first)')
-    .argument('<allocator>', 'allocator id (ece allocators list)')
+    .description('Move the instances on allocators to other allocators (asks first)')
+    .argument('<allocator...>', 'allocator ids (ece allocators list)')
     .option('--kind <kind>', `only these kinds (repeatable): ${MOVE_KINDS.join(', ')}`, collect, [])
     .option('--deployment <id|name>', 'only these deployments (repeatable)', collect, [])
     .option('--target <allocator>', 'preferred allocators to move to (repeatable)', collect, [])
-    .option('--allocator-down', 'treat the instances on the allocator as lost for good')
+    .option('--maintenance', 'put the allocators in maintenance mode before moving')
+    .option(
+      '--allocator-down [true|false]',
+      'treat the instances as lost for good (default: from the allocator health)',
+    )
+    .option('--no-allocator-down', 'move the instances as if the allocator were up')
+    .option('--skip-snapshot [true|false]', 'Elasticsearch: no snapshot before moving')
+    .option(
+      '--skip-data-migration [true|false]',
+      'Elasticsearch: do not migrate the data (needs --deployment)',
+    )
+    .option('--override-failsafe [true|false]', 'move even where ECE fears data loss')
     .option('--move-only', "only move the instances (ECE's default)")
     .option('--no-move-only', 'also apply pending changes to the resources while moving them')
     .option('--concurrency <n>', 'resources moved at a time', DEFAULT_CONCURRENCY)
@@ -64,24 +86,34 @@ export function register(group: Command, contexts: Contexts): void {
     .addHelpText(
       'after',
       `
-First asks ECE what it would move (a validate_only move, sent even with
---dry-run), then moves each resource — at most --concurrency at a time —
-with ECE's calculated plan and --target as its preferred allocators (ECE
-uses any allocator with room when they have none). Put the allocator in
-maintenance mode first so nothing new lands there. A disconnected or
-unhealthy allocator is treated as down unless told otherwise.
+First asks ECE what it would move (a validate_only move per allocator, sent
+even with --dry-run), then moves each resource — at most --concurrency at a
+time over all the allocators — with ECE's calculated plan and --target as
+its preferred allocators (ECE uses any allocator with room when they have
+none). --maintenance puts the allocators in maintenance mode first, so
+nothing new (nor what moves off another of them) lands there. A
+disconnected or unhealthy allocator is treated as down unless
+--allocator-down=false says otherwise. --skip-snapshot, --skip-data-migration
+and --override-failsafe are set in each moved plan's plan_configuration
+(the first two on Elasticsearch only, as the API has them). A [true|false]
+flag takes the next word as its value: name the allocators first, or write
+--allocator-down=false.
 
-With --wait every move is followed to the end, one line per deployment on
-stderr: exit 7 names the deployments whose move failed, 8 at
---wait-timeout, 130 on Ctrl-C (moves already started go on in ECE). A move
-ECE refuses (no room, a plan pending) is named with exit 5.
+A resource with a plan still pending is skipped with a warning, and the
+result says so (exit 0). With --wait every move is followed to the end, one
+line per deployment on stderr: exit 7 names the deployments whose move
+failed, 8 at --wait-timeout, 130 on Ctrl-C (moves already started go on in
+ECE). A move ECE refuses (no room) is named with exit 5. Several
+allocators: one result per allocator, and the most severe exit code.
 
 Examples:
-  $ ece allocators vacate 192.168.44.11 --wait
-  $ ece allocators vacate 192.168.44.11 --kind kibana --target 192.168.44.12 --yes
-  $ ece allocators vacate 192.168.44.11 --deployment prod-logs --dry-run`,
+  $ ece allocators vacate 192.168.44.11 --maintenance --wait
+  $ ece allocators vacate 192.168.44.11 192.168.44.12 --maintenance --yes
+  $ ece allocators vacate 192.168.44.11 --kind kibana --target 192.168.44.10 --yes
+  $ ece allocators vacate 192.168.44.11 --allocator-down=false --dry-run
+  $ ece allocators vacate 192.168.44.11 --deployment prod-logs --skip-snapshot --dry-run`,
     )
-    .action(act(contexts, (ctx, id: string, flags: VacateFlags) => run(id, flags, ctx)));
+    .action(act(contexts, (ctx, ids: string[], flags: VacateFlags) => run(ids, flags, ctx)));
 }
 
 export function parseConcurrency(text: string): number {
@@ -89,6 +121,20 @@ export function parseConcurrency(text: string): number {
   if (!/^\d+$/.test(text.trim()) || n < 1 || n > 64)
     throw new UsageError(`invalid --concurrency "${text}": use a whole number from 1 to 64`);
   return n;
+}
+
+/** An optional [true|false] flag: undefined when not given, true when given alone. */
+export function parseSwitch(
+  name: string,
+  value: boolean | string | undefined,
+): boolean | undefined {
+  if (value === undefined || typeof value === 'boolean') return value;
+  if (/^true$/i.test(value)) return true;
+  if (/^false$/i.test(value)) return false;
+  // commander takes the word after the flag as its value: an allocator id there lands here.
+  throw new UsageError(
+    `invalid ${name} "${value}": use true or false (${name}=false), after the allocators`,
+  );
 }
 
 function parseKinds(kinds: string[]): string[] {
@@ -100,69 +146,250 @@ function parseKinds(kinds: string[]): string[] {
   });
 }
 
-export async function run(id: string, flags: VacateFlags, ctx: Context): Promise<void> {
+/** The allocator's health, unless the flag says: ECE's allocator_down (said on stderr). */
+function allocatorDown(ctx: Context, a: Allocator, flag: boolean | undefined): boolean | undefined {
+  const id = a.allocator_id;
+  const state = !a.status?.connected ? 'disconnected' : !a.status?.healthy ? 'unhealthy' : '';
+  if (flag === false && state)
+    ctx.io.stderr.write(
+      `Allocator ${id} is ${state}: its instances are moved as if it were up (--allocator-down=false).\n`,
+    );
+  if (flag !== undefined) return flag;
+  if (!state) return undefined;
+  ctx.io.stderr.write(`Allocator ${id} is ${state}: its instances are treated as down.\n`);
+  return true;
+}
+
+interface Prepared {
+  id: string;
+  allocator: Allocator;
+  planned: Planned[];
+}
+
+export async function run(argIds: string[], flags: VacateFlags, ctx: Context): Promise<void> {
+  const ids = [...new Set(argIds)];
   const timeoutMs = waitTimeoutMs(flags);
   const concurrency = parseConcurrency(flags.concurrency ?? DEFAULT_CONCURRENCY);
   const kinds = parseKinds(flags.kind ?? []);
+  const deployments = flags.deployment ?? [];
+  const down = parseSwitch('--allocator-down', flags.allocatorDown);
+  const overrides: PlanOverrides = {
+    skipSnapshot: parseSwitch('--skip-snapshot', flags.skipSnapshot),
+    skipDataMigration: parseSwitch('--skip-data-migration', flags.skipDataMigration),
+    overrideFailsafe: parseSwitch('--override-failsafe', flags.overrideFailsafe),
+  };
+  checkOverrides(overrides, kinds, deployments, flags.moveOnly);
   const targets = [...new Set(flags.target ?? [])];
-  if (targets.includes(id)) throw new UsageError(`--target ${id} is the allocator being vacated`);
+  for (const t of targets)
+    if (ids.includes(t))
+      throw new UsageError(
+        `--target ${t} is ${ids.length === 1 ? 'the allocator' : 'one of the allocators'} being vacated`,
+      );
   if (!ctx.flags.dryRun) requireConfirmable(ctx.io, flags.yes);
   const api = await ctx.api();
-  const allocator = parseBody<Allocator>(await getAllocator(api, id));
-  for (const t of targets) await getAllocator(api, t);
 
-  const { resources, unmovable } = group(allocator, kinds, flags.deployment ?? []);
+  // Reads first, for every allocator: one that cannot be read is a result of
+  // its own (with several), not the end of the run.
+  const failed = new Map<string, CliError>();
+  const own = (id: string, err: unknown) => {
+    if (ids.length === 1 || !(err instanceof CliError) || err instanceof InterruptedError)
+      throw err;
+    failed.set(id, err);
+  };
+  const found: Allocator[] = [];
+  for (const id of ids) {
+    try {
+      found.push(parseBody<Allocator>(await getAllocator(api, id)));
+    } catch (err) {
+      own(id, err);
+    }
+  }
+  for (const t of targets) await getAllocator(api, t);
+  for (const d of deployments) {
+    if (!found.some((a) => hosts(a, d)))
+      throw new CliError(
+        `no instance of deployment "${d}" runs on allocator${ids.length > 1 ? 's' : ''} ${ids.join(', ')}`,
+        ExitCode.NOT_FOUND,
+      );
+  }
+
+  const prepared: Prepared[] = [];
+  for (const allocator of found) {
+    const id = allocator.allocator_id;
+    try {
+      prepared.push({
+        id,
+        allocator,
+        planned: await plan(ctx, api, allocator, {
+          kinds,
+          deployments,
+          targets,
+          down,
+          overrides,
+          moveOnly: flags.moveOnly,
+        }),
+      });
+    } catch (err) {
+      own(id, err);
+    }
+  }
+  const planned = prepared.flatMap((p) => p.planned);
+  const moves = planned.flatMap((p) => (p.write ? [p.write] : []));
+
+  // Maintenance mode first (as ecctl's --maintenance): no new instance, and
+  // nothing moved off one of these allocators, lands on another of them.
+  const toMaintain: string[] = [];
+  for (const { id, allocator } of prepared) {
+    if (!allocator.status?.maintenance_mode) {
+      if (flags.maintenance) toMaintain.push(id);
+      else if (ids.length > 1)
+        ctx.io.stderr.write(
+          `warning: allocator ${id} is not in maintenance mode: what moves off the others may land on it (--maintenance)\n`,
+        );
+    } else if (flags.maintenance)
+      ctx.io.stderr.write(`Allocator ${id} is already in maintenance mode.\n`);
+  }
+  const maintain = toMaintain.map((id) => maintenanceRequest(id, true));
+  if (ctx.flags.dryRun) {
+    for (const id of toMaintain)
+      ctx.io.stderr.write(`dry run: allocator ${id} would be put in maintenance mode first\n`);
+    showDryRun(ctx, api, ...maintain, ...moves);
+    const err = combined(ids, [...failed]);
+    if (err) throw err;
+    return;
+  }
+  if (moves.length > 0 || maintain.length > 0) {
+    await confirmOrFail(ctx.io, question(prepared, toMaintain, overrides), flags.yes);
+  }
+  for (const [i, write] of maintain.entries()) {
+    const id = toMaintain[i] as string;
+    try {
+      await api.request(write);
+    } catch (err) {
+      if (err instanceof CliError && i > 0)
+        err.hints.push(
+          `nothing was moved; ${toMaintain.slice(0, i).join(', ')} ${i === 1 ? 'is' : 'are'} in maintenance mode now (ece allocators maintenance ID off)`,
+        );
+      throw err;
+    }
+    ctx.io.stderr.write(`Allocator ${id} is in maintenance mode now.\n`);
+  }
+  await vacate(
+    ctx,
+    api,
+    ids,
+    planned,
+    { concurrency, wait: flags.wait === true, timeoutMs },
+    failed,
+  );
+}
+
+/** What ecctl refuses too: the Elasticsearch-only overrides without Elasticsearch, a whole-host data skip. */
+function checkOverrides(
+  o: PlanOverrides,
+  kinds: string[],
+  deployments: string[],
+  moveOnly: boolean | undefined,
+): void {
+  const esOnly = [
+    ['--skip-snapshot', o.skipSnapshot],
+    ['--skip-data-migration', o.skipDataMigration],
+  ] as const;
+  for (const [name, value] of esOnly)
+    if (value !== undefined && kinds.length > 0 && !kinds.includes('elasticsearch'))
+      throw new UsageError(`${name} applies to Elasticsearch only: add --kind elasticsearch`);
+  if (o.skipDataMigration && (deployments.length === 0 || moveOnly === false))
+    throw new UsageError(
+      '--skip-data-migration needs --deployment (the resources it applies to) and no --no-move-only',
+    );
+}
+
+function question(prepared: Prepared[], maintain: string[], o: PlanOverrides): string {
+  const planned = prepared.flatMap((p) => p.planned).filter((p) => p.write);
+  const from = prepared.filter((p) => p.planned.some((x) => x.write)).map((p) => p.id);
+  const deployments = new Set(planned.map((p) => p.deploymentId ?? p.name));
+  const instances = planned.reduce((n, p) => n + p.instances, 0);
+  const set = Object.entries({
+    skip_snapshot: o.skipSnapshot,
+    skip_data_migration: o.skipDataMigration,
+    override_failsafe: o.overrideFailsafe,
+  })
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => `${k}: ${v}`);
+  const steps = [
+    ...(maintain.length
+      ? [
+          `Put allocator${maintain.length === 1 ? '' : 's'} ${maintain.join(', ')} in maintenance mode`,
+        ]
+      : []),
+    ...(planned.length
+      ? [
+          `${maintain.length ? 'move' : 'Move'} ${plural(planned.length, 'resource')} of ${plural(deployments.size, 'deployment')} (${plural(instances, 'instance')}) off allocator${from.length === 1 ? '' : 's'} ${from.join(', ')}${set.length ? ` (${set.join(', ')})` : ''}`,
+        ]
+      : []),
+  ];
+  return `${steps.join(' and ')}?`;
+}
+
+/** The validate_only pass for one allocator: each resource with its move, or why not. */
+async function plan(
+  ctx: Context,
+  api: ApiClient,
+  allocator: Allocator,
+  o: {
+    kinds: string[];
+    deployments: string[];
+    targets: string[];
+    down: boolean | undefined;
+    overrides: PlanOverrides;
+    moveOnly: boolean | undefined;
+  },
+): Promise<Planned[]> {
+  const id = allocator.allocator_id;
+  const { resources, unmovable } = group(allocator, o.kinds, o.deployments);
   for (const u of unmovable)
     ctx.io.stderr.write(
       `warning: ${u.kind} ${u.id} of ${u.name} cannot be moved with the move API; it stays on ${id}\n`,
     );
   if (resources.length === 0) {
     ctx.io.stderr.write(`Nothing to move: allocator ${id} runs no instance to move.\n`);
-    return;
+    return [];
   }
-  const o: MoveOptions = { moveOnly: flags.moveOnly };
-  if (flags.allocatorDown) o.allocatorDown = true;
-  else if (!allocator.status?.connected || !allocator.status?.healthy) {
-    o.allocatorDown = true;
-    ctx.io.stderr.write(
-      `Allocator ${id} is ${allocator.status?.connected ? 'unhealthy' : 'disconnected'}: its instances are treated as down.\n`,
-    );
-  }
-
-  // The validate_only pass: ECE's calculated plan for each resource, or why not.
+  const mo: MoveOptions = {
+    moveOnly: o.moveOnly,
+    allocatorDown: allocatorDown(ctx, allocator, o.down),
+  };
   const byKind = new Map<string, string[]>();
   for (const r of resources) byKind.set(r.kind, [...(byKind.get(r.kind) ?? []), r.id]);
-  const check = parseBody<MoveResponse>(await validateMove(api, id, byKind, o));
+  const check = parseBody<MoveResponse>(await validateMove(api, id, byKind, mo));
   const planned: Planned[] = [];
   for (const r of resources) {
     const detail = (check.moves?.[`${r.kind}_clusters`] ?? []).find((m) => m.cluster_id === r.id);
     const failed = (check.failures?.[`${r.kind}_clusters`] ?? []).find(
       (m) => m.cluster_id === r.id,
     );
-    planned.push({
-      ...r,
-      ...(detail && !failed ? { write: moveRequest(id, r.kind, detail, targets, o) } : {}),
-      ...(failed || !detail ? { refused: reason(failed) } : {}),
-    });
+    const e = failed?.errors?.[0];
+    if (failed && isPlanPending(e?.message)) {
+      // As cloud-sdk-go: left alone, not a failure.
+      ctx.io.stderr.write(
+        `warning: skipping ${r.kind} ${r.id} of ${r.name}: ${failureMessage(e)}\n`,
+      );
+      planned.push({ ...r, allocator: id, skipped: failureMessage(e) });
+    } else if (detail && !failed)
+      planned.push({
+        ...r,
+        allocator: id,
+        write: moveRequest(id, r.kind, detail, o.targets, mo, o.overrides),
+      });
+    else {
+      const refused = reason(failed);
+      ctx.io.stderr.write(
+        `warning: ECE would not move ${r.kind} ${r.id} of ${r.name}: ${refused}\n`,
+      );
+      planned.push({ ...r, allocator: id, refused });
+    }
   }
-  const writes = planned.flatMap((p) => (p.write ? [p.write] : []));
-  for (const p of planned.filter((x) => x.refused))
-    ctx.io.stderr.write(
-      `warning: ECE would not move ${p.kind} ${p.id} of ${p.name}: ${p.refused}\n`,
-    );
-  if (showDryRun(ctx, api, ...writes)) return;
-  if (writes.length > 0) {
-    const deployments = new Set(
-      planned.filter((p) => p.write).map((p) => p.deploymentId ?? p.name),
-    );
-    const instances = planned.reduce((n, p) => n + (p.write ? p.instances : 0), 0);
-    await confirmOrFail(
-      ctx.io,
-      `Move ${plural(writes.length, 'resource')} of ${plural(deployments.size, 'deployment')} (${plural(instances, 'instance')}) off allocator ${id}?`,
-      flags.yes,
-    );
-  }
-  await vacate(ctx, api, id, planned, { concurrency, wait: flags.wait === true, timeoutMs });
+  return planned;
 }
 
 const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
@@ -208,15 +435,15 @@ export function group(
       (deployments.length === 0 ||
         deployments.some((d) => d === r.deploymentId || d === r.name || d === r.id)),
   );
-  for (const d of deployments) {
-    if (![...all.values()].some((r) => d === r.deploymentId || d === r.name || d === r.id))
-      throw new CliError(
-        `no instance of deployment "${d}" runs on allocator ${allocator.allocator_id}`,
-        ExitCode.NOT_FOUND,
-      );
-  }
   return {
     resources: picked.filter((r) => MOVE_KINDS.includes(r.kind)),
     unmovable: picked.filter((r) => !MOVE_KINDS.includes(r.kind)),
   };
+}
+
+/** Whether the allocator runs an instance of deployment `d` (id, name or resource id). */
+function hosts(allocator: Allocator, d: string): boolean {
+  return (allocator.instances ?? []).some(
+    (i) => d === i.deployment_id || d === i.cluster_name || d === i.cluster_id,
+  );
 }
