@@ -15,6 +15,7 @@ import { toCurl } from './curl.js';
 import type { Endpoint } from './host.js';
 import { FileBody } from './multipart.js';
 import { networkError, viaProxy } from './neterrors.js';
+import { secretVariables } from './redact.js';
 import { type Hop, nextHop } from './redirects.js';
 import {
   backoff,
@@ -193,7 +194,9 @@ export class ApiClient implements SessionRequester {
   /**
    * The request as a curl command line that sends the same request: the
    * credential as $ECE_API_KEY or $ECE_TOKEN, the request's `variables` as
-   * shell variables. What --dry-run prints for each planned write.
+   * shell variables — or, when the command named none, the secrets that
+   * secretVariables() finds in the body (a file the user wrote). What
+   * --dry-run prints for each planned write.
    */
   curl(req: RequestOptions): string {
     const { method, url, headers, body } = this.prepare(req, this.credential);
@@ -207,9 +210,9 @@ export class ApiClient implements SessionRequester {
       method,
       url,
       headers,
-      body: body instanceof FileBody ? undefined : body,
-      ...(body instanceof FileBody ? { form: { [body.field]: `@${body.path}` } } : {}),
-      variables: req.variables,
+      ...(body instanceof FileBody
+        ? { file: { field: body.field, path: body.path } }
+        : { body, variables: req.variables ?? (body ? secretVariables(body) : undefined) }),
       caCert: this.opts.caCert,
       insecure: this.opts.insecure === true,
     });

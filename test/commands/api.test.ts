@@ -309,7 +309,7 @@ describe('ece api', () => {
         });
         assert.equal(dry.code, 0, dry.stderr);
         assert.ok(!dry.stdout.includes('FromFileSecret1'), dry.stdout);
-        assert.match(dry.stdout, /"password":"'"\$\(printf %s "\$ECE_PASSWORD"/);
+        assert.match(dry.stdout, /\\"password\\":\\"'"\$\(printf %s "\$ECE_PASSWORD"/);
         const tls = [
           'api',
           '-X',

@@ -164,7 +164,7 @@ describe('deployments es (per-test server)', () => {
       assert.equal(dry.code, 0, dry.stderr);
       assert.equal(
         dry.stdout,
-        `curl -sS -X DELETE ${server.url}${PROXY}/logs -H 'Accept: application/json' -H 'User-Agent: ${/User-Agent: ([^']+)/.exec(dry.stdout)?.[1]}' -H 'X-Management-Request: true' -H "Authorization: ApiKey $ECE_API_KEY"\n`,
+        `printf 'header = "Authorization: ApiKey %s"\\n' "$ECE_API_KEY" | curl -sS -g -K - -X DELETE ${server.url}${PROXY}/logs -H 'Accept: application/json' -H 'User-Agent: ${/User-Agent: ([^']+)/.exec(dry.stdout)?.[1]}' -H 'X-Management-Request: true'\n`,
       );
       assert.equal(server.requests.length, 0);
     } finally {

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import assert from '../helpers/assert.js';
 import { run, tempDir } from '../helpers/cli.js';
+import { inConfig, secretCurl, secretVar } from '../helpers/curl.js';
 import { type TestSandbox, testSandbox } from '../helpers/sandbox.js';
 import { registerSecret } from '../helpers/secrets.js';
 import { eceError, json, startServer } from '../helpers/server.js';
@@ -255,8 +256,12 @@ describe('deployments keystore set (per-test server)', () => {
       assert.equal(r.code, 0, r.stderr);
       assert.ok(!r.stdout.includes(VALUE));
       assert.equal(
-        r.stdout,
-        `curl -sS -X PATCH ${server.url}${KEYSTORE} -H 'Accept: application/json' -H 'User-Agent: ${userAgent(server.requests)}' -H 'Content-Type: application/json' -H "Authorization: ApiKey $ECE_API_KEY" --data-binary '{"secrets":{"x.key":{"value":"'"$(printf %s "$ECE_KEYSTORE_VALUE" | awk '{gsub(/[\\\\"]/, "\\\\\\\\&"); printf "%s%s", (NR > 1 ? "\\\\n" : ""), $0}')"'","as_file":false}}}'\n`,
+        r.stdout.replace(/User-Agent: [^']*/, 'User-Agent: UA'),
+        secretCurl(
+          'PATCH',
+          `${server.url}${KEYSTORE}`,
+          `${inConfig('{"secrets":{"x.key":{"value":"')}${secretVar('ECE_KEYSTORE_VALUE')}${inConfig('","as_file":false}}}')}`,
+        ),
       );
       // The printed line, run with a value of several lines and quotes (a
       // credentials file), sends that value exactly.
@@ -402,7 +407,7 @@ describe('deployments keystore unset (per-test server)', () => {
       assert.equal(r.code, 0, r.stderr);
       assert.match(
         r.stdout,
-        /^curl -sS -X PATCH \S+\/keystore .* --data-binary '\{"secrets":\{"s3\.client\.default\.secret_key":\{\}\}\}'\n$/,
+        /^printf .* \| curl -sS -g -K - -X PATCH \S+\/keystore .* --data-raw '\{"secrets":\{"s3\.client\.default\.secret_key":\{\}\}\}'\n$/,
       );
       assert.ok(!server.requests.some((q) => q.method === 'PATCH'));
     } finally {
@@ -471,8 +476,3 @@ describe('deployments keystore against the sandbox', () => {
     assert.match(missing.stderr, /^error: .*nope.*\n$/);
   });
 });
-
-/** The User-Agent the CLI sent (its version and Node's differ from machine to machine). */
-function userAgent(requests: { headers: Record<string, unknown> }[]): string {
-  return String(requests[0]?.headers['user-agent'] ?? '');
-}

@@ -5,7 +5,6 @@
 import type { Command } from 'commander';
 import type { ApiResponse } from '../../api/client.js';
 import type { PageRequester } from '../../api/pager.js';
-import { secretVariables } from '../../api/redact.js';
 import type { Context } from '../../context.js';
 import { ApiError, UsageError } from '../../errors.js';
 import { readInputFile } from '../../input.js';
@@ -128,8 +127,8 @@ export async function run(rawPath: string, flags: ApiFlags, ctx: Context): Promi
     path,
     query,
     headers,
-    // A dry run shows the body's secrets as shell variables, never in clear.
-    ...(body !== undefined ? { body, variables: secretVariables(body) } : {}),
+    // A dry run shows the body's secrets as shell variables (the client finds them).
+    ...(body !== undefined ? { body } : {}),
   };
   // Any method but GET/HEAD may change something: a dry run shows it (a --paginate
   // search is a read and runs).

@@ -6,6 +6,7 @@
 
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import { shellQuote } from '../../api/curl.js';
 import { setTlsCertificateRequest } from '../../api/tls.js';
 import type { Context } from '../../context.js';
 import { UsageError } from '../../errors.js';
@@ -64,7 +65,7 @@ export async function run(service: string, flags: SetFlags, ctx: Context): Promi
   const write = setTlsCertificateRequest(service, checked.key, checked.chain);
   if (showDryRun(ctx, api, write)) {
     ctx.io.stderr.write(
-      `dry run: the curl line reads the private key from $ECE_TLS_KEY: export ECE_TLS_KEY="$(cat ${flags.key})"\n`,
+      `dry run: the curl line reads the private key from $ECE_TLS_KEY: export ECE_TLS_KEY="$(cat ${keyPath(flags.key)})"\n`,
     );
     return;
   }
@@ -94,4 +95,9 @@ function readPem(file: string): string {
     );
   }
   return decodeText(buf, file);
+}
+
+/** The key's path as a word of that shell line: quoted, and never read as an option of cat. */
+function keyPath(path: string): string {
+  return shellQuote(path.startsWith('-') ? `./${path}` : path);
 }
