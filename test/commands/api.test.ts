@@ -330,4 +330,49 @@ describe('ece api', () => {
       false,
     );
   });
+
+  it('to a terminal, controls and bidi overrides in text, JSON and error bodies are made visible; a pipe gets the bytes', async () => {
+    const hostile = '\u001b]0;pwned\u0007\u001b[31mred\u202egnp.exe';
+    const shown = '\\e]0;pwned\\a\\e[31mred\\u202egnp.exe';
+    await withServer(
+      (q, res) => {
+        if (q.url.includes('/text')) {
+          res.writeHead(200, { 'content-type': 'text/plain' });
+          res.end(`${hostile}\n\tline 2\n`);
+        } else if (q.url.includes('/json')) {
+          res.writeHead(200, { 'content-type': 'application/json' });
+          res.end(`{"name":"${hostile}"}`);
+        } else {
+          res.writeHead(404, { 'content-type': 'application/json' });
+          res.end(`{"errors":[{"code":"x.missing","message":"gone"}],"x":"${hostile}"}`);
+        }
+      },
+      async (url) => {
+        for (const tty of [true, false]) {
+          const text = await run(['api', '/text'], { env: env(url), tty });
+          assert.deepEqual(
+            [text.code, text.stdout],
+            [0, `${tty ? shown : hostile}\n\tline 2\n`],
+            `text, tty ${tty}`,
+          );
+          const body = await run(['api', '/json'], { env: env(url), tty });
+          assert.deepEqual(
+            [body.code, body.stdout],
+            [0, `{"name":"${tty ? shown : hostile}"}\n`],
+            `json, tty ${tty}`,
+          );
+          const error = await run(['api', '/missing'], { env: env(url), tty });
+          assert.deepEqual(
+            [error.code, error.stdout],
+            [
+              3,
+              `{"errors":[{"code":"x.missing","message":"gone"}],"x":"${tty ? shown : hostile}"}${tty ? '\n' : ''}`,
+            ],
+            `error, tty ${tty}`,
+          );
+        }
+      },
+      false,
+    );
+  });
 });

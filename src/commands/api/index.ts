@@ -9,7 +9,7 @@ import type { Context } from '../../context.js';
 import { ApiError, UsageError } from '../../errors.js';
 import { readInputFile } from '../../input.js';
 import { readStdin } from '../../output/prompt.js';
-import { RAW, writeExact } from '../../output/raw.js';
+import { forTerminal, RAW, writeExact } from '../../output/raw.js';
 import { act, type Contexts } from '../action.js';
 import { showDryRun } from '../write.js';
 import { assign, fieldValue, type Json, parseField } from './fields.js';
@@ -143,7 +143,10 @@ export async function run(rawPath: string, flags: ApiFlags, ctx: Context): Promi
       if (flags.include) writeHead(ctx, err.status, err.headers);
       if (!flags.silent && err.body)
         ctx.io.stdout.write(
-          err.body.endsWith('\n') || !ctx.io.stdoutIsTTY ? err.body : `${err.body}\n`,
+          forTerminal(
+            ctx.io,
+            err.body.endsWith('\n') || !ctx.io.stdoutIsTTY ? err.body : `${err.body}\n`,
+          ),
         );
     }
     throw err;
@@ -152,7 +155,7 @@ export async function run(rawPath: string, flags: ApiFlags, ctx: Context): Promi
   if (flags.silent || res.text === '') return;
   const isJson = (res.headers['content-type'] ?? '').includes('json') || /^\s*[[{]/.test(res.text);
   if (!isJson) {
-    ctx.io.stdout.write(res.bytes ?? res.text);
+    ctx.io.stdout.write(forTerminal(ctx.io, res.bytes ?? res.text));
     return;
   }
   // The body as ECE sent it unless a format or --query was asked for.
@@ -160,7 +163,13 @@ export async function run(rawPath: string, flags: ApiFlags, ctx: Context): Promi
   const received = flags.paginate ? res.text : res;
   if (renderer.raw || ctx.flags.output !== undefined) await renderer.body(received, RAW);
   else
-    writeExact(ctx.io, typeof received === 'string' ? received : (received.bytes ?? received.text));
+    writeExact(
+      ctx.io,
+      forTerminal(
+        ctx.io,
+        typeof received === 'string' ? received : (received.bytes ?? received.text),
+      ),
+    );
 }
 
 /** `/api/v1/x`, `/x` and `x` are the same path; full URLs and dot segments are refused. */
@@ -221,5 +230,5 @@ async function paginate(
 
 function writeHead(ctx: Context, status: number, headers: Record<string, string>): void {
   const lines = [`HTTP/1.1 ${status}`, ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`)];
-  ctx.io.stdout.write(`${lines.join('\n')}\n\n`);
+  ctx.io.stdout.write(forTerminal(ctx.io, `${lines.join('\n')}\n\n`));
 }
