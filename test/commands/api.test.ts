@@ -375,4 +375,43 @@ describe('ece api', () => {
       false,
     );
   });
+
+  it('-F __proto__.x, a.__proto__.b and constructor.prototype.c are body keys; Object.prototype stays clean', async () => {
+    await withServer(
+      (_q, res) => json(res, 200, {}),
+      async (url, requests) => {
+        const r = await run(
+          [
+            'api',
+            '-X',
+            'POST',
+            '/x',
+            '-F',
+            '__proto__.x=1',
+            '-F',
+            'a.__proto__.b=2',
+            '-F',
+            'constructor.prototype.c=3',
+            '-f',
+            '__proto__[y]=4',
+          ],
+          { env: env(url) },
+        );
+        assert.deepEqual([r.code, r.stdout, r.stderr], [0, '{}\n', '']);
+        assert.equal(
+          requests[0]?.body,
+          '{"__proto__":{"y":"4","x":1},"a":{"__proto__":{"b":2}},"constructor":{"prototype":{"c":3}}}',
+        );
+        const clean = {} as Record<string, unknown>;
+        assert.deepEqual(
+          [clean.x, clean.b, clean.c, clean.y],
+          [undefined, undefined, undefined, undefined],
+        );
+        // The next command (its chunks load afresh) still runs.
+        const next = await run(['api', '/y', '--json'], { env: env(url) });
+        assert.deepEqual([next.code, next.stderr], [0, '']);
+      },
+      false,
+    );
+  });
 });

@@ -12,7 +12,7 @@ import { readStdin } from '../../output/prompt.js';
 import { forTerminal, RAW, writeExact } from '../../output/raw.js';
 import { act, type Contexts } from '../action.js';
 import { showDryRun } from '../write.js';
-import { assign, fieldValue, type Json, parseField } from './fields.js';
+import { assign, fieldValue, object, parseField } from './fields.js';
 
 export interface ApiFlags {
   method?: string;
@@ -76,7 +76,8 @@ export async function run(rawPath: string, flags: ApiFlags, ctx: Context): Promi
     flags.method ?? (fields.length > 0 || flags.input ? 'POST' : 'GET')
   ).toUpperCase();
   if (!/^[A-Z]+$/.test(method)) throw new UsageError(`invalid method "${flags.method}"`);
-  const headers: Record<string, string> = {};
+  // Without a prototype: a header or field named __proto__ is a name, not a way in.
+  const headers: Record<string, string> = Object.create(null);
   for (const h of flags.header) {
     const colon = h.indexOf(':');
     if (colon <= 0) throw new UsageError(`invalid header "${h}": use 'Name: value'`);
@@ -100,7 +101,7 @@ export async function run(rawPath: string, flags: ApiFlags, ctx: Context): Promi
     return readInputFile(ctx.io, name);
   };
   let body: string | undefined;
-  const query: Record<string, string> = {};
+  const query: Record<string, string> = Object.create(null);
   const bodyFields =
     method === 'GET' || method === 'HEAD' || flags.input !== undefined ? [] : fields;
   if (flags.input !== undefined) {
@@ -113,7 +114,7 @@ export async function run(rawPath: string, flags: ApiFlags, ctx: Context): Promi
     query[f.key] = typeof v === 'string' ? v : JSON.stringify(v);
   }
   if (bodyFields.length > 0) {
-    const obj: Record<string, Json> = {};
+    const obj = object();
     for (const f of bodyFields) assign(obj, f.key, await fieldValue(f, readFile));
     body = JSON.stringify(obj);
   }
