@@ -89,6 +89,11 @@ export interface RequestOptions {
   /** A POST that changes nothing (a search): a dry run may send it. */
   read?: boolean;
   /**
+   * A check of a credential (login): only the origin's own answer counts, so
+   * a redirect to another origin is an AuthError instead of being followed.
+   */
+  verifying?: boolean;
+  /**
    * Secrets in the body that a dry run's curl line shows as shell variables
    * (value → variable name, e.g. the password → ECE_PASSWORD), never in clear.
    */
@@ -279,7 +284,12 @@ export class ApiClient implements SessionRequester {
       };
       let res: ApiResponse;
       try {
-        res = await this.followRedirects({ method, url, headers, body }, signal, req.sink);
+        res = await this.followRedirects(
+          { method, url, headers, body },
+          signal,
+          req.sink,
+          req.verifying === true,
+        );
       } catch (err) {
         if (this.opts.signal?.aborted) throw new InterruptedError();
         if (!(err instanceof SendFailure)) throw err;
@@ -322,12 +332,13 @@ export class ApiClient implements SessionRequester {
   private async followRedirects(
     first: Hop,
     signal: AbortSignal,
-    sink?: BodySink,
+    sink: BodySink | undefined,
+    verifying: boolean,
   ): Promise<ApiResponse> {
     let hop = first;
     for (let hops = 0; ; hops++) {
       const res = await this.send(hop, signal, sink);
-      const next = nextHop(hop, res.status, res.headers.location, hops);
+      const next = nextHop(hop, res.status, res.headers.location, hops, verifying);
       if (!next) return res;
       if (next.headers.authorization === undefined && hop.headers.authorization !== undefined)
         this.tracer.line(
