@@ -12,14 +12,27 @@ const WORD = /[A-Za-z0-9_]/;
 const JOINER = /[.-]/;
 
 /**
- * Whether the text beside an occurrence continues a name: a word character,
- * or a . or - followed by one (a full stop or a dash that ends a sentence
- * does not).
+ * Whether the text before index `i` continues a name into it: a word
+ * character, or a . or - after one. The letter of an escape (`\n` in JSON,
+ * `%2F` in a URL) is not a name: a PEM line after an escaped line break, or
+ * a token after an encoded `=`, is a whole value.
  */
-function continues(next: string | undefined, further: string | undefined): boolean {
-  if (next === undefined) return false;
-  if (WORD.test(next)) return true;
-  return JOINER.test(next) && further !== undefined && WORD.test(further);
+function joinedBefore(text: string, i: number): boolean {
+  const c = text[i - 1];
+  if (c === undefined) return false;
+  if (WORD.test(c)) return !ESCAPE_END.test(text.slice(Math.max(0, i - 6), i));
+  return JOINER.test(c) && WORD.test(text[i - 2] ?? '');
+}
+
+/** The end of an escape sequence: \n \r \t \b \f \/ (JSON), \u00e9, %2F. */
+const ESCAPE_END = /(\\[nrtbf]|\\u[0-9A-Fa-f]{4}|%[0-9A-Fa-f]{2})$/;
+
+/** Whether the text from index `i` continues a name (a full stop that ends a sentence does not). */
+function joinedAfter(text: string, i: number): boolean {
+  const c = text[i];
+  if (c === undefined) return false;
+  if (WORD.test(c)) return true;
+  return JOINER.test(c) && WORD.test(text[i + 1] ?? '');
 }
 
 /** The first index from `from` where `value` stands whole in `text`, or -1. */
@@ -29,9 +42,7 @@ export function wholeIndex(text: string, value: string, from = 0): number {
   const endsWord = WORD.test(value.at(-1) ?? '');
   for (let i = text.indexOf(value, from); i >= 0; i = text.indexOf(value, i + 1)) {
     const end = i + value.length;
-    const inside =
-      (startsWord && continues(text[i - 1], text[i - 2])) ||
-      (endsWord && continues(text[end], text[end + 1]));
+    const inside = (startsWord && joinedBefore(text, i)) || (endsWord && joinedAfter(text, end));
     if (!inside) return i;
   }
   return -1;

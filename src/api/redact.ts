@@ -1,7 +1,10 @@
 // Masks secrets in anything that is traced or echoed: headers, JSON bodies
-// (by field name), and any literal secret the run knows about.
+// (by field name), and any literal secret the run knows about where it
+// stands as a value (mask.ts: never inside a longer name).
 
-export const MASK = '********';
+import { MASK, replaceWhole } from '../mask.js';
+
+export { MASK };
 
 const SECRET_HEADERS = new Set([
   'authorization',
@@ -54,7 +57,7 @@ const HAS_PRIVATE_KEY = new RegExp(PRIVATE_KEY.source);
 
 export function redactLiterals(text: string, secrets: readonly string[]): string {
   let out = text.replace(PRIVATE_KEY, MASK);
-  for (const s of secrets) if (s.length >= 4) out = out.split(s).join(MASK);
+  for (const s of secrets) if (s.length >= 4 && out.includes(s)) out = replaceWhole(out, s, MASK);
   return out;
 }
 

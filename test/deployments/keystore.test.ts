@@ -178,6 +178,39 @@ describe('deployments keystore set (per-test server)', () => {
     }
   });
 
+  it('a short value that is also part of the setting name: the name is never masked, the value always is', async () => {
+    const server = await ece({
+      after: { secrets: { 's3.client.default.password': { as_file: false } } },
+    });
+    try {
+      // The audit checks every later run of this file for "client" as a value.
+      registerSecret('client');
+      const r = await run(
+        [
+          'deployments',
+          'keystore',
+          'set',
+          ID,
+          's3.client.default.password',
+          '-f',
+          '-',
+          '--verbose',
+        ],
+        { env: env(server.url), stdin: 'client' },
+      );
+      assert.equal(r.code, 0, r.stderr);
+      assert.equal(r.stdout, '');
+      assert.equal(
+        r.stderr.split('\n').at(-2),
+        `Set s3.client.default.password (string) in the keystore of ${ID} (elasticsearch main-elasticsearch).`,
+      );
+      // The trace shows the name as it is and the value masked.
+      assert.match(r.stderr, /"s3\.client\.default\.password": \{\n\s+"value": "\*{8}"/);
+    } finally {
+      await server.close();
+    }
+  });
+
   it('a short value is masked in the trace too; --json prints ECE’s answer', async () => {
     const server = await ece({ after: { secrets: { 'a.pin': { as_file: false } } } });
     try {
