@@ -19,6 +19,7 @@ const API_KEY = 'argv-test-api-key-0042';
 const TOKEN = 'argv-test-bearer-token-0042';
 // Quotes, a backslash, a dollar, a percent and a line break: each must reach the server as is.
 const PASSWORD = 'argv-Pa$$w0rd "q" \'s\' \\ 100%\nline2';
+const COOKIE = 'argv-cookie-0042';
 const KEYSTORE_VALUE = '{\n  "type": "service_account",\n  "private": "argv-ks-value-0042"\n}';
 
 /** Runs a line in sh with the secrets in its environment. */
@@ -114,6 +115,13 @@ describe('a printed dry-run line puts no secret in argv', () => {
           sent: { user_name: 'jdoe', security: { password: PASSWORD } },
         },
         {
+          // A cookie given with -H is a secret header: in the config too (the
+          // line itself holds it, as ece's argv did: only curl's argv is checked for it).
+          argv: ['api', '-X', 'DELETE', '/users/auth/keys/k1', '-H', `Cookie: s=${COOKIE}`],
+          env: apiKey,
+          sent: undefined,
+        },
+        {
           argv: ['deployments', 'es', ID, 'PUT', '/_security/user/x', '-f', pw, '--ref-id', 'es'],
           env: apiKey,
           sent: { password: PASSWORD },
@@ -142,6 +150,8 @@ describe('a printed dry-run line puts no secret in argv', () => {
       const ps = tables[table] ?? '';
       assert.match(ps, /^curl -sS /m, `${label}: curl was running when ps was read`);
       for (const s of secrets) assert.ok(!ps.includes(s), `${label}: ps shows ${s.slice(0, 8)}…`);
+      const curlArgs = ps.split('\n').filter((l) => l.startsWith('curl '));
+      assert.ok(!curlArgs.some((l) => l.includes(COOKIE)), `${label}: curl's argv has the cookie`);
       const sent = server.requests.slice(start).filter((q) => q.method !== 'GET');
       assert.equal(sent.length, 1, label);
       const [w] = sent;
@@ -151,6 +161,7 @@ describe('a printed dry-run line puts no secret in argv', () => {
         label,
       );
       if (c.sent !== undefined) assert.deepEqual(JSON.parse(w?.body ?? ''), c.sent, label);
+      if (label.includes('Cookie')) assert.equal(w?.headers.cookie, `s=${COOKIE}`);
       else if (label.startsWith('tls'))
         assert.ok(JSON.parse(w?.body ?? '').startsWith(tlsKey.trim()), `${label}: the key as is`);
     }

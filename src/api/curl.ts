@@ -8,6 +8,7 @@
 // is quoted inside -F.
 
 import { wholeIndex } from '../mask.js';
+import { isSecretHeader } from './redact.js';
 
 export interface CurlRequest {
   method: string;
@@ -35,6 +36,10 @@ export function toCurl(req: CurlRequest): string {
       format.push(`header = "Authorization: ${bearer ? 'Bearer' : 'ApiKey'} %s"`);
       // A key or token is base64 or a JWT: nothing in it needs escaping in the config.
       values.push(bearer ? '"$ECE_TOKEN"' : '"$ECE_API_KEY"');
+    } else if (isSecretHeader(name)) {
+      // A cookie or key header given with `ece api -H`: in the config too, out of curl's argv.
+      format.push('header = "%s"');
+      values.push(singleQuote(configEscape(`${headerCase(name)}: ${value}`)));
     } else {
       args.push('-H', shellQuote(`${headerCase(name)}: ${value}`));
     }

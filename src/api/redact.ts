@@ -25,8 +25,11 @@ const SECRET_FIELD =
  */
 const SECRET_PARENT = new RegExp(`${SECRET_FIELD.source}|authentication$`, 'i');
 
+/** Authorization, cookies, API key headers: never shown, never in an argv. */
+export const isSecretHeader = (name: string): boolean => SECRET_HEADERS.has(name.toLowerCase());
+
 export function redactHeader(name: string, value: string): string {
-  if (!SECRET_HEADERS.has(name.toLowerCase())) return value;
+  if (!isSecretHeader(name)) return value;
   const scheme = /^(ApiKey|Bearer|Basic)\s+/i.exec(value);
   return scheme ? `${scheme[1]} ${MASK}` : MASK;
 }
