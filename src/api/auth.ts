@@ -52,9 +52,10 @@ export interface User {
 }
 
 /**
- * GET /user: who the credential belongs to — the check `ece login` makes
- * before it saves a key, so only the origin's own answer naming a user counts
- * (a redirect elsewhere, or an answer without a user, verifies nothing).
+ * GET /user: who the credential belongs to — what `ece login` checks before
+ * it saves a key and `auth status` reports — so only the origin's own answer
+ * naming a user counts (a redirect elsewhere, or an answer without a user,
+ * verifies nothing: exit 4).
  */
 export async function currentUser(api: ApiClient, credential?: Credential): Promise<User> {
   const res = await api.request({
