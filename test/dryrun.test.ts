@@ -386,7 +386,7 @@ describe('--dry-run shows every write as curl and sends none', () => {
       );
       const lines = r.stdout.split('\n');
       assert.equal(lines.length, 2, `${label}: one curl line: ${r.stdout}`);
-      assert.match(r.stdout, /^curl -sS -X [A-Z]+ /, label);
+      assert.match(r.stdout, /^(printf '[^']*' .* \| )?curl -sS -g (-K - )?-X [A-Z]+ /, label);
       assert.ok(!r.stdout.includes(PASSWORD) && !r.stderr.includes(PASSWORD), label);
       assert.ok(!r.stdout.includes(API_KEY) && !r.stdout.includes(TOKEN), label);
 
@@ -421,7 +421,7 @@ describe('--dry-run shows every write as curl and sends none', () => {
       [shutdown.code, shutdown.stdout, shutdown.stderr],
       [
         0,
-        `curl -sS -X POST ${server.url}/api/v1/deployments/${ID}/_shutdown ${head} -H "Authorization: ApiKey $ECE_API_KEY"\n`,
+        `printf 'header = "Authorization: ApiKey %s"\\n' "$ECE_API_KEY" | curl -sS -g -K - -X POST ${server.url}/api/v1/deployments/${ID}/_shutdown ${head}\n`,
         '',
       ],
     );
@@ -436,7 +436,7 @@ describe('--dry-run shows every write as curl and sends none', () => {
       [login.code, login.stdout, login.stderr],
       [
         0,
-        `curl -sS -X POST ${server.url}/api/v1/users/auth/_login ${head} -H 'Content-Type: application/json' --data-binary '{"username":"admin","password":"'"$(printf %s "$ECE_PASSWORD" | sed 's/[\\\\"]/\\\\&/g')"'"}'\n`,
+        `printf 'data-raw = "%s"\\n' '{\\"username\\":\\"admin\\",\\"password\\":\\"'"$(printf %s "$ECE_PASSWORD" | awk '{gsub(/[\\\\"]/, "\\\\\\\\&"); gsub(/[\\\\"]/, "\\\\\\\\&"); printf "%s%s", (NR > 1 ? "\\\\\\\\n" : ""), $0}')"'\\"}' | curl -sS -g -K - -X POST ${server.url}/api/v1/users/auth/_login ${head} -H 'Content-Type: application/json'\n`,
         '',
       ],
     );
@@ -449,7 +449,7 @@ describe('--dry-run shows every write as curl and sends none', () => {
     assert.equal(server.requests.length, start, 'a request was sent');
     assert.match(
       r.stdout,
-      /^curl -sS -X POST \S+\/api\/v1\/platform\/infrastructure\/allocators\/alloc-1\/maintenance-mode\/_start /,
+      /^printf 'header = "Authorization: ApiKey %s"\\n' "\$ECE_API_KEY" \| curl -sS -g -K - -X POST \S+\/api\/v1\/platform\/infrastructure\/allocators\/alloc-1\/maintenance-mode\/_start /,
     );
   });
 

@@ -1,6 +1,6 @@
 // Typed calls for /users/auth and /user. Silent: they return data or throw.
 
-import { ResponseError } from '../errors.js';
+import { AuthError, ResponseError } from '../errors.js';
 import { parseBody } from './body.js';
 import type { ApiClient, ApiResponse, RequestOptions } from './client.js';
 import type { Credential } from './credential.js';
@@ -19,6 +19,7 @@ export function loginRequest(username: string, password: string): RequestOptions
     body: { username, password },
     credential: null,
     variables: { [password]: 'ECE_PASSWORD' },
+    verifying: true,
   };
 }
 
@@ -50,14 +51,25 @@ export interface User {
   user_name: string;
 }
 
-/** GET /user: who the credential belongs to. */
+/**
+ * GET /user: who the credential belongs to — what `ece login` checks before
+ * it saves a key and `auth status` reports — so only the origin's own answer
+ * naming a user counts (a redirect elsewhere, or an answer without a user,
+ * verifies nothing: exit 4).
+ */
 export async function currentUser(api: ApiClient, credential?: Credential): Promise<User> {
   const res = await api.request({
     method: 'GET',
     path: '/user',
+    verifying: true,
     ...(credential ? { credential } : {}),
   });
-  return parseBody<User>(res);
+  const user = parseBody<Partial<User> | null>(res);
+  if (typeof user?.user_name !== 'string' || user.user_name === '')
+    throw new AuthError(
+      `ECE's answer to GET /user names no user (HTTP ${res.status}): the credential was not verified`,
+    );
+  return user as User;
 }
 
 export interface ApiKey {

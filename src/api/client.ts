@@ -15,6 +15,7 @@ import { toCurl } from './curl.js';
 import type { Endpoint } from './host.js';
 import { FileBody } from './multipart.js';
 import { networkError, viaProxy } from './neterrors.js';
+import { secretVariables } from './redact.js';
 import { type Hop, nextHop } from './redirects.js';
 import {
   backoff,
@@ -89,6 +90,11 @@ export interface RequestOptions {
   credential?: Credential | null;
   /** A POST that changes nothing (a search): a dry run may send it. */
   read?: boolean;
+  /**
+   * A check of a credential (login): only the origin's own answer counts, so
+   * a redirect to another origin is an AuthError instead of being followed.
+   */
+  verifying?: boolean;
   /**
    * Secrets in the body that a dry run's curl line shows as shell variables
    * (value → variable name, e.g. the password → ECE_PASSWORD), never in clear.
@@ -200,7 +206,9 @@ export class ApiClient implements SessionRequester {
   /**
    * The request as a curl command line that sends the same request: the
    * credential as $ECE_API_KEY or $ECE_TOKEN, the request's `variables` as
-   * shell variables. What --dry-run prints for each planned write.
+   * shell variables — or, when the command named none, the secrets that
+   * secretVariables() finds in the body (a file the user wrote). What
+   * --dry-run prints for each planned write.
    */
   curl(req: RequestOptions): string {
     const { method, url, headers, body } = this.prepare(req, this.credential);
@@ -214,9 +222,9 @@ export class ApiClient implements SessionRequester {
       method,
       url,
       headers,
-      body: body instanceof FileBody ? undefined : body,
-      ...(body instanceof FileBody ? { form: { [body.field]: `@${body.path}` } } : {}),
-      variables: req.variables,
+      ...(body instanceof FileBody
+        ? { file: { field: body.field, path: body.path } }
+        : { body, variables: req.variables ?? (body ? secretVariables(body) : undefined) }),
       caCert: this.opts.caCert,
       insecure: this.opts.insecure === true,
     });
@@ -283,7 +291,12 @@ export class ApiClient implements SessionRequester {
       };
       let res: ApiResponse;
       try {
-        res = await this.followRedirects({ method, url, headers, body }, signal, req.sink);
+        res = await this.followRedirects(
+          { method, url, headers, body },
+          signal,
+          req.sink,
+          req.verifying === true,
+        );
       } catch (err) {
         if (this.opts.signal?.aborted) throw new InterruptedError();
         if (!(err instanceof SendFailure)) throw err;
@@ -326,12 +339,13 @@ export class ApiClient implements SessionRequester {
   private async followRedirects(
     first: Hop,
     signal: AbortSignal,
-    sink?: BodySink,
+    sink: BodySink | undefined,
+    verifying: boolean,
   ): Promise<ApiResponse> {
     let hop = first;
     for (let hops = 0; ; hops++) {
       const res = await this.send(hop, signal, sink);
-      const next = nextHop(hop, res.status, res.headers.location, hops);
+      const next = nextHop(hop, res.status, res.headers.location, hops, verifying);
       if (!next) return res;
       if (next.headers.authorization === undefined && hop.headers.authorization !== undefined)
         this.tracer.line(

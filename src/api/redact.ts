@@ -1,7 +1,10 @@
 // Masks secrets in anything that is traced or echoed: headers, JSON bodies
-// (by field name), and any literal secret the run knows about.
+// (by field name), and any literal secret the run knows about where it
+// stands as a value (mask.ts: never inside a longer name).
 
-export const MASK = '********';
+import { MASK, replaceWhole } from '../mask.js';
+
+export { MASK };
 
 const SECRET_HEADERS = new Set([
   'authorization',
@@ -10,10 +13,23 @@ const SECRET_HEADERS = new Set([
   'set-cookie',
   'x-api-key',
 ]);
-const SECRET_FIELD = /pass(word)?|secret|token|api_?key|^key$|credentials?|private|auth_?header/i;
+// Elasticsearch's credentials under names that do not sound secret are here
+// too: `encoded` (POST /_security/api_key), the CA and transport keys of
+// node enrollment, Kibana's encryption keys, Kerberos tickets.
+const SECRET_FIELD =
+  /pass(word)?|secret|token|api_?key|^key$|credentials?|private|auth_?header|^encoded$|encryption_?key|^(http_ca|transport)_key$|ticket/i;
+/**
+ * Objects whose `value` is the secret ({"token":{"name":…,"value":…}} of a
+ * service token or Kibana enrollment, {"client_authentication":{"scheme":…,
+ * "value":…}}): the name beside it stays readable.
+ */
+const SECRET_PARENT = new RegExp(`${SECRET_FIELD.source}|authentication$`, 'i');
+
+/** Authorization, cookies, API key headers: never shown, never in an argv. */
+export const isSecretHeader = (name: string): boolean => SECRET_HEADERS.has(name.toLowerCase());
 
 export function redactHeader(name: string, value: string): string {
-  if (!SECRET_HEADERS.has(name.toLowerCase())) return value;
+  if (!isSecretHeader(name)) return value;
   const scheme = /^(ApiKey|Bearer|Basic)\s+/i.exec(value);
   return scheme ? `${scheme[1]} ${MASK}` : MASK;
 }
@@ -44,21 +60,22 @@ const HAS_PRIVATE_KEY = new RegExp(PRIVATE_KEY.source);
 
 export function redactLiterals(text: string, secrets: readonly string[]): string {
   let out = text.replace(PRIVATE_KEY, MASK);
-  for (const s of secrets) if (s.length >= 4) out = out.split(s).join(MASK);
+  for (const s of secrets) if (s.length >= 4 && out.includes(s)) out = replaceWhole(out, s, MASK);
   return out;
 }
 
-function redactValue(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(redactValue);
+function redactValue(v: unknown, underSecret = false): unknown {
+  if (Array.isArray(v)) return v.map((x) => redactValue(x, underSecret));
   if (v === null || typeof v !== 'object') return v;
-  const out: Record<string, unknown> = {};
+  const out: Record<string, unknown> = Object.create(null);
   for (const [k, val] of Object.entries(v)) {
     // Objects under a secret-looking name are searched, not hidden: their
     // usernames and ids help debugging; their scalar secrets are masked.
     const scalar = typeof val === 'string' || typeof val === 'number';
+    const secret = SECRET_FIELD.test(k) || (underSecret && k === 'value');
     // The keystore's `secrets` (setting → {value, as_file}): every value beneath is secret.
     if (k === 'secrets' && val !== null && typeof val === 'object') out[k] = maskLeaves(val);
-    else out[k] = scalar && SECRET_FIELD.test(k) ? MASK : redactValue(val);
+    else out[k] = scalar && secret ? MASK : redactValue(val, SECRET_PARENT.test(k));
   }
   return out;
 }

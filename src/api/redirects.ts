@@ -2,9 +2,10 @@
 // never from https to http; never to another origin for a request with a
 // body (a password on _login must not follow a 307 elsewhere); to another
 // origin without the Authorization header. A refused redirect is exit 6 and
-// names both origins.
+// names both origins; during a check of a credential (login with a key) a
+// redirect to another origin is exit 4: that origin's answer proves nothing.
 
-import { NetworkError } from '../errors.js';
+import { AuthError, NetworkError } from '../errors.js';
 import type { FileBody } from './multipart.js';
 
 export const REDIRECTS = new Set([301, 302, 303, 307, 308]);
@@ -23,6 +24,8 @@ export function nextHop(
   status: number,
   location: string | undefined,
   hops: number,
+  /** A check of a credential: another origin's answer cannot verify it (exit 4). */
+  verifying = false,
 ): Hop | undefined {
   if (!REDIRECTS.has(status) || !location || hops >= MAX_REDIRECTS) return undefined;
   let next: URL;
@@ -46,6 +49,11 @@ export function nextHop(
       throw new NetworkError(
         `refused a redirect from ${from.origin} to ${next.origin}: ece never sends a request body to another origin (${current.method} ${from.pathname})`,
         'EREDIRECT',
+      );
+    }
+    if (verifying) {
+      throw new AuthError(
+        `refused a redirect from ${from.origin} to ${next.origin} while checking the credential: only ${from.origin} itself can say that it works`,
       );
     }
     // Credentials stay with the origin they were meant for.

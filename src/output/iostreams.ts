@@ -5,6 +5,7 @@ import { fstatSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type tty from 'node:tty';
 import { CliError } from '../errors.js';
+import { MASK, replaceWhole } from '../mask.js';
 import { sanitizeText } from './sanitize.js';
 
 export interface OutStream {
@@ -112,7 +113,7 @@ function isCharacterDevice(fd: number): boolean {
 }
 
 /** What a masked secret shows as (the same as in --verbose traces). */
-export const SECRET_MASK = '********';
+export const SECRET_MASK = MASK;
 /** Shorter strings are too common to mask without garbling ordinary text. */
 const MIN_SECRET = 6;
 
@@ -134,20 +135,26 @@ export class Secrets {
     this.onStdout.add(secret);
   }
 
+  /** Each secret masked where it stands as a value, not inside a longer name (see mask.ts). */
   mask(text: string, stdout: boolean): string {
     let out = text;
     for (const s of this.all) {
       if (stdout && this.onStdout.has(s)) continue;
-      if (out.includes(s)) out = out.split(s).join(SECRET_MASK);
+      if (out.includes(s)) out = replaceWhole(out, s, SECRET_MASK);
     }
     return out;
   }
 
+  /** Bytes stay bytes (exact) unless a secret in them is masked. */
   maskBytes(bytes: Uint8Array, stdout: boolean): string | Uint8Array {
     const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     for (const s of this.all) {
       if (stdout && this.onStdout.has(s)) continue;
-      if (buf.includes(s)) return this.mask(buf.toString('utf8'), stdout);
+      if (buf.includes(s)) {
+        const text = buf.toString('utf8');
+        const masked = this.mask(text, stdout);
+        return masked === text ? bytes : masked;
+      }
     }
     return bytes;
   }

@@ -3,6 +3,7 @@
 
 import type { IOStreams } from './iostreams.js';
 import type { View } from './render.js';
+import { sanitizeText } from './sanitize.js';
 
 export const RAW: View = {
   emptyNote: '',
@@ -25,3 +26,14 @@ export function writeExact(io: IOStreams, body: string | Uint8Array): void {
 }
 
 const NL = Buffer.from('\n');
+
+/**
+ * A body from the network as `ece api` and `deployments es` print it: to a
+ * pipe or a file the bytes as they came; to a terminal with its control
+ * characters and bidi overrides made visible (line breaks and tabs kept), so
+ * that a server cannot retitle, recolour or rewrite the user's terminal.
+ */
+export function forTerminal(io: IOStreams, body: string | Uint8Array): string | Uint8Array {
+  if (!io.stdoutIsTTY) return body;
+  return sanitizeText(typeof body === 'string' ? body : Buffer.from(body).toString('utf8'));
+}

@@ -101,4 +101,70 @@ describe('--verbose', () => {
       `plain text with ${MASK} inside`,
     );
   });
+
+  it("Elasticsearch's credentials without secret-sounding names are masked: encoded, token.value, enrollment keys", () => {
+    const body = {
+      id: 'VuaCfGcBCdbkQm-e5aOx',
+      name: 'my-api-key',
+      api_key: 'ui2lp2axTNmsyakw9tvNnw',
+      encoded: 'VnVhQ2ZHY0JDZGJrUW0tZTVhT3g6dWkybHAyYXhUTm1zeWFrdzl0dk5udw==',
+      token: { name: 'token1', value: 'AAEAAWVsYXN0aWMvZmxlZXQtc2VydmVyL3Rva2VuMTo3TFdaSDZ' },
+      http_ca_key: 'MIIJKQIBAAKCAgEA',
+      transport_key: 'MIIEowIBAAKCAQEA',
+      access_token: 'dGhpcyBpcyBub3QgYSByZWFsIHRva2Vu',
+      refresh_token: 'vLBPvmAB6KvwvJZr27cS',
+      client_authentication: { scheme: 'SharedSecret', value: 'shared-0042' },
+      kerberos_ticket: 'YIIB6wYJKoZIhvcSAQICAQBu',
+      'xpack.security.encryptionKey': 'a-32-character-encryption-key-000',
+      settings: { value: 'not a secret', name: 'plain' },
+    };
+    assert.deepEqual(JSON.parse(redactBody(JSON.stringify(body), [])), {
+      id: 'VuaCfGcBCdbkQm-e5aOx',
+      name: 'my-api-key',
+      api_key: MASK,
+      encoded: MASK,
+      token: { name: 'token1', value: MASK },
+      http_ca_key: MASK,
+      transport_key: MASK,
+      access_token: MASK,
+      refresh_token: MASK,
+      client_authentication: { scheme: 'SharedSecret', value: MASK },
+      kerberos_ticket: MASK,
+      'xpack.security.encryptionKey': MASK,
+      settings: { value: 'not a secret', name: 'plain' },
+    });
+  });
+
+  it('--verbose on deployments es: the encoded key ES returns is masked in the trace, printed on stdout', async () => {
+    const encoded = 'ZXNLZXlJZDplbmNvZGVkLWFwaS1rZXktZm9yLXRoZS10ZXN0';
+    const answer = `{"id":"VuaCfGcBCdbkQm-e5aOx","name":"k","api_key":"ui2lp2axTNmsyakw9tvNnw","encoded":"${encoded}"}`;
+    const server = await startServer(
+      (_q, res) => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(answer);
+      },
+      { contract: false },
+    );
+    try {
+      const r = await run(
+        [
+          'deployments',
+          'es',
+          '0123456789abcdef0123456789abcdef',
+          'POST',
+          '/_security/api_key',
+          '--ref-id',
+          'main-elasticsearch',
+          '--verbose',
+        ],
+        { env: { ECE_HOST: server.url, ECE_API_KEY: 'verbose-es-key-0042' } },
+      );
+      assert.equal(r.code, 0, r.stderr);
+      assert.equal(r.stdout, `${answer}\n`);
+      assert.ok(!r.stderr.includes(encoded) && !r.stderr.includes('ui2lp2axTN'), r.stderr);
+      assert.ok(r.stderr.includes(`"encoded": "${MASK}"`), r.stderr);
+    } finally {
+      await server.close();
+    }
+  });
 });

@@ -1,7 +1,7 @@
 // ece login / logout / auth status / auth token / auth keys against the
 // sandbox, with --insecure-storage (the keychain itself: test/e2e/keychain).
 
-import { readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import assert from '../helpers/assert.js';
@@ -348,5 +348,86 @@ describe('ece login and friends', () => {
         list.stdout,
       );
     });
+  });
+});
+
+describe('ece login: only the origin itself can verify a credential', () => {
+  const KEY = 'redirect-login-key-0042';
+  const PW = 'redirect-login-password-0042';
+
+  it('a redirect of GET /user (a key: exit 4) or POST _login (a password: exit 6) to another origin: nothing saved, nothing sent there', async () => {
+    registerSecret(KEY, PW);
+    // The other origin answers anything with a 200, as a hostile one would.
+    const other = await startServer(
+      (_q, res) => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end('{"user_name":"evil","token":"x.y.z"}');
+      },
+      { contract: false },
+    );
+    const ece = await startServer(
+      (q, res) => {
+        res.writeHead(307, { location: `${other.url}${q.url}` });
+        res.end();
+      },
+      { contract: false },
+    );
+    try {
+      // A password is a body: the rule for every body (never to another origin, exit 6) comes first.
+      const refusedBody = `error: refused a redirect from ${ece.url} to ${other.url}: ece never sends a request body to another origin (POST /api/v1/users/auth/_login)\n`;
+      const refusedCheck = `error: refused a redirect from ${ece.url} to ${other.url} while checking the credential: only ${ece.url} itself can say that it works\n`;
+      for (const [argv, stdin, path, code, stderr] of [
+        [['--api-key-stdin'], KEY, '/api/v1/user', 4, refusedCheck],
+        [['-u', 'admin', '--password-stdin'], PW, '/api/v1/users/auth/_login', 6, refusedBody],
+      ] as const) {
+        const dir = tempDir('ece-config-');
+        const r = await run(['login', '--host', ece.url, ...argv, '--insecure-storage'], {
+          env: { ECE_CONFIG_DIR: dir },
+          stdin,
+        });
+        assert.deepEqual([r.code, r.stdout, r.stderr], [code, '', stderr], argv.join(' '));
+        assert.equal(ece.requests.at(-1)?.url, path);
+        assert.deepEqual(
+          readdirSync(dir).filter((f) => f.endsWith('.json')),
+          [],
+          'nothing saved',
+        );
+      }
+      assert.equal(other.requests.length, 0, 'the other origin got nothing');
+    } finally {
+      await ece.close();
+      await other.close();
+    }
+  });
+
+  it('an answer to GET /user that names no user verifies nothing: exit 4, nothing saved', async () => {
+    registerSecret(KEY);
+    const ece = await startServer(
+      (_q, res) => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end('{}');
+      },
+      { contract: false },
+    );
+    try {
+      const dir = tempDir('ece-config-');
+      const r = await run(['login', '--host', ece.url, '--api-key-stdin', '--insecure-storage'], {
+        env: { ECE_CONFIG_DIR: dir },
+        stdin: KEY,
+      });
+      assert.deepEqual(
+        [r.code, r.stderr],
+        [
+          4,
+          "error: ECE's answer to GET /user names no user (HTTP 200): the credential was not verified\n",
+        ],
+      );
+      assert.deepEqual(
+        readdirSync(dir).filter((f) => f.endsWith('.json')),
+        [],
+      );
+    } finally {
+      await ece.close();
+    }
   });
 });

@@ -289,7 +289,7 @@ describe('allocators vacate against the sandbox', () => {
     assert.equal(r.code, 0, r.stderr);
     assert.match(
       ua(r.stdout),
-      /^curl -sS -X POST http:\/\/127\.0\.0\.1:\d+\/api\/v1\/platform\/infrastructure\/allocators\/192\.168\.44\.11\/clusters\/elasticsearch\/_move .*--data-binary '\{"elasticsearch_clusters":\[\{"cluster_ids":\["[0-9a-f]{32}"\],"plan_override":\{"plan_configuration":\{"move_allocators":\[\{"from":"192\.168\.44\.11"\}\],"move_only":true\}\}\}\]\}'\n$/,
+      /^printf .* \| curl -sS -g -K - -X POST http:\/\/127\.0\.0\.1:\d+\/api\/v1\/platform\/infrastructure\/allocators\/192\.168\.44\.11\/clusters\/elasticsearch\/_move .*--data-raw '\{"elasticsearch_clusters":\[\{"cluster_ids":\["[0-9a-f]{32}"\],"plan_override":\{"plan_configuration":\{"move_allocators":\[\{"from":"192\.168\.44\.11"\}\],"move_only":true\}\}\}\]\}'\n$/,
     );
     assert.match(
       r.stderr,

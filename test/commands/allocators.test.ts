@@ -98,7 +98,7 @@ instance-0000000001  elasticsearch  search-staging               4096
     assert.match(
       r.stdout,
       new RegExp(
-        `^curl -sS -X POST ${t.sb.url}/api/v1/platform/infrastructure/allocators/192\\.168\\.44\\.11/maintenance-mode/_start -H 'Accept: application/json' -H 'User-Agent: [^']+' -H "Authorization: ApiKey \\$ECE_API_KEY"\\n$`,
+        `^printf .* \\| curl -sS -g -K - -X POST ${t.sb.url}/api/v1/platform/infrastructure/allocators/192\\.168\\.44\\.11/maintenance-mode/_start -H 'Accept: application/json' -H 'User-Agent: [^']+'\\n$`,
       ),
     );
     assert.equal(r.stderr, '');

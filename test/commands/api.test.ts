@@ -309,7 +309,7 @@ describe('ece api', () => {
         });
         assert.equal(dry.code, 0, dry.stderr);
         assert.ok(!dry.stdout.includes('FromFileSecret1'), dry.stdout);
-        assert.match(dry.stdout, /"password":"'"\$\(printf %s "\$ECE_PASSWORD"/);
+        assert.match(dry.stdout, /\\"password\\":\\"'"\$\(printf %s "\$ECE_PASSWORD"/);
         const tls = [
           'api',
           '-X',
@@ -326,6 +326,90 @@ describe('ece api', () => {
         assert.equal(verbose.code, 0, verbose.stderr);
         assert.ok(!verbose.stderr.includes('MIIEvQ'), verbose.stderr);
         assert.match(verbose.stderr, /\*{8}/);
+      },
+      false,
+    );
+  });
+
+  it('to a terminal, controls and bidi overrides in text, JSON and error bodies are made visible; a pipe gets the bytes', async () => {
+    const hostile = '\u001b]0;pwned\u0007\u001b[31mred\u202egnp.exe';
+    const shown = '\\e]0;pwned\\a\\e[31mred\\u202egnp.exe';
+    await withServer(
+      (q, res) => {
+        if (q.url.includes('/text')) {
+          res.writeHead(200, { 'content-type': 'text/plain' });
+          res.end(`${hostile}\n\tline 2\n`);
+        } else if (q.url.includes('/json')) {
+          res.writeHead(200, { 'content-type': 'application/json' });
+          res.end(`{"name":"${hostile}"}`);
+        } else {
+          res.writeHead(404, { 'content-type': 'application/json' });
+          res.end(`{"errors":[{"code":"x.missing","message":"gone"}],"x":"${hostile}"}`);
+        }
+      },
+      async (url) => {
+        for (const tty of [true, false]) {
+          const text = await run(['api', '/text'], { env: env(url), tty });
+          assert.deepEqual(
+            [text.code, text.stdout],
+            [0, `${tty ? shown : hostile}\n\tline 2\n`],
+            `text, tty ${tty}`,
+          );
+          const body = await run(['api', '/json'], { env: env(url), tty });
+          assert.deepEqual(
+            [body.code, body.stdout],
+            [0, `{"name":"${tty ? shown : hostile}"}\n`],
+            `json, tty ${tty}`,
+          );
+          const error = await run(['api', '/missing'], { env: env(url), tty });
+          assert.deepEqual(
+            [error.code, error.stdout],
+            [
+              3,
+              `{"errors":[{"code":"x.missing","message":"gone"}],"x":"${tty ? shown : hostile}"}${tty ? '\n' : ''}`,
+            ],
+            `error, tty ${tty}`,
+          );
+        }
+      },
+      false,
+    );
+  });
+
+  it('-F __proto__.x, a.__proto__.b and constructor.prototype.c are body keys; Object.prototype stays clean', async () => {
+    await withServer(
+      (_q, res) => json(res, 200, {}),
+      async (url, requests) => {
+        const r = await run(
+          [
+            'api',
+            '-X',
+            'POST',
+            '/x',
+            '-F',
+            '__proto__.x=1',
+            '-F',
+            'a.__proto__.b=2',
+            '-F',
+            'constructor.prototype.c=3',
+            '-f',
+            '__proto__[y]=4',
+          ],
+          { env: env(url) },
+        );
+        assert.deepEqual([r.code, r.stdout, r.stderr], [0, '{}\n', '']);
+        assert.equal(
+          requests[0]?.body,
+          '{"__proto__":{"y":"4","x":1},"a":{"__proto__":{"b":2}},"constructor":{"prototype":{"c":3}}}',
+        );
+        const clean = {} as Record<string, unknown>;
+        assert.deepEqual(
+          [clean.x, clean.b, clean.c, clean.y],
+          [undefined, undefined, undefined, undefined],
+        );
+        // The next command (its chunks load afresh) still runs.
+        const next = await run(['api', '/y', '--json'], { env: env(url) });
+        assert.deepEqual([next.code, next.stderr], [0, '']);
       },
       false,
     );

@@ -187,7 +187,7 @@ describe('extensions upload against a per-test server', () => {
           extension_type: 'bundle',
           version: '8.*',
         }) +
-          `curl -sS -X PUT ${s.url}${BASE}/EXTENSION_ID -H 'Accept: application/json' -H 'User-Agent: UA' -H "Authorization: ApiKey $ECE_API_KEY" -F file=@${ZIP}\n`,
+          `printf 'header = "Authorization: ApiKey %s"\\n' "$ECE_API_KEY" | curl -sS -g -K - -X PUT ${s.url}${BASE}/EXTENSION_ID -H 'Accept: application/json' -H 'User-Agent: UA' -F 'file=@"${ZIP}"'\n`,
         'dry run: EXTENSION_ID stands for the id the create answers with\n',
       ],
     );

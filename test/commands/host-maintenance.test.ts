@@ -61,7 +61,7 @@ describe('docs/platform.md host maintenance walkthrough against the sandbox', ()
     );
     assert.match(
       drained[`ece allocators vacate ${HOST} --dry-run`] ?? '',
-      /^(curl -sS -X POST \S+\/clusters\/elasticsearch\/_move .*\n){5}$/,
+      /^(printf .* \| curl -sS -g -K - -X POST \S+\/clusters\/elasticsearch\/_move .*\n){5}$/,
     );
     const after1 = await state();
     assert.deepEqual([after1.body.instances, after1.body.status.maintenance_mode], [[], true]);

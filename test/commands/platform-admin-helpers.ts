@@ -3,6 +3,7 @@
 // per-test server answering fixed routes, and the curl line a dry run prints.
 
 import type { ServerResponse } from 'node:http';
+import { AUTH } from '../helpers/curl.js';
 import {
   type Expectation,
   json,
@@ -47,14 +48,16 @@ export async function closeAll(): Promise<void> {
 }
 
 export const API_KEY = 'test-api-key-0001';
+export { inConfig, secretCurl, secretVar } from '../helpers/curl.js';
+
 export const envFor = (s: TestServer) => ({ ECE_HOST: s.url, ECE_API_KEY: API_KEY });
 
 /** A dry run's curl line, with the User-Agent (it names the build) as UA. */
 export function curl(method: string, url: string, body?: unknown): string {
   const headers = `-H 'Accept: application/json' -H 'User-Agent: UA'`;
-  const auth = `-H "Authorization: ApiKey $ECE_API_KEY"`;
-  if (body === undefined) return `curl -sS -X ${method} ${url} ${headers} ${auth}\n`;
-  return `curl -sS -X ${method} ${url} ${headers} -H 'Content-Type: application/json' ${auth} --data-binary '${JSON.stringify(body)}'\n`;
+  const line = `${AUTH} | curl -sS -g -K - -X ${method} ${url} ${headers}`;
+  if (body === undefined) return `${line}\n`;
+  return `${line} -H 'Content-Type: application/json' --data-raw '${JSON.stringify(body)}'\n`;
 }
 
 export const ua = (stdout: string) => stdout.replace(/User-Agent: [^']*/g, 'User-Agent: UA');

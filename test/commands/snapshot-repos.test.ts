@@ -7,7 +7,17 @@ import { run } from '../helpers/cli.js';
 import { type TestSandbox, testSandbox } from '../helpers/sandbox.js';
 import { registerSecret } from '../helpers/secrets.js';
 import { eceError } from '../helpers/server.js';
-import { API_KEY, closeAll, curl, envFor, serve, ua } from './platform-admin-helpers.js';
+import {
+  API_KEY,
+  closeAll,
+  curl,
+  envFor,
+  inConfig,
+  secretCurl,
+  secretVar,
+  serve,
+  ua,
+} from './platform-admin-helpers.js';
 
 const BASE = '/api/v1/platform/configuration/snapshots/repositories';
 const REPO = {
@@ -101,13 +111,15 @@ describe('snapshot-repos against a per-test server', () => {
       stdin: JSON.stringify({ type: 's3', settings }),
     });
     assert.equal(r.code, 0);
-    // Each secret as its shell variable, JSON-escaped by sed when the shell runs the line.
-    const v = (name: string) => `'"$(printf %s "$${name}" | sed 's/[\\\\"]/\\\\&/g')"'`;
-    const data = `{"type":"s3","settings":{"bucket":"snaps","access_key":"${v('ECE_REPO_ACCESS_KEY')}","secret_key":"${v('ECE_REPO_SECRET_KEY')}"}}`;
-    assert.equal(
-      ua(r.stdout),
-      curl('PUT', `${s.url}${BASE}/backups`, {}).replace("'{}'", `'${data}'`),
-    );
+    // Each secret as its shell variable, escaped by awk when the shell runs the line.
+    const data = [
+      inConfig('{"type":"s3","settings":{"bucket":"snaps","access_key":"'),
+      secretVar('ECE_REPO_ACCESS_KEY'),
+      inConfig('","secret_key":"'),
+      secretVar('ECE_REPO_SECRET_KEY'),
+      inConfig('"}}'),
+    ].join('');
+    assert.equal(ua(r.stdout), secretCurl('PUT', `${s.url}${BASE}/backups`, data));
     assert.ok(!r.stdout.includes('AKIA-secret'), r.stdout);
     assert.equal(s.requests.length, 0);
   });

@@ -153,7 +153,7 @@ describe('stack against a per-test server', () => {
       [dry.code, ua(dry.stdout), dry.stderr],
       [
         0,
-        `curl -sS -X POST ${s.url}/api/v1/stack/versions -H 'Accept: application/json' -H 'User-Agent: UA' -H "Authorization: ApiKey $ECE_API_KEY" -F file=@${PACK}\n`,
+        `printf 'header = "Authorization: ApiKey %s"\\n' "$ECE_API_KEY" | curl -sS -g -K - -X POST ${s.url}/api/v1/stack/versions -H 'Accept: application/json' -H 'User-Agent: UA' -F 'file=@"${PACK}"'\n`,
         '',
       ],
     );

@@ -14,7 +14,16 @@ import { run, tempDir } from '../helpers/cli.js';
 import { type TestSandbox, testSandbox } from '../helpers/sandbox.js';
 import { registerSecret } from '../helpers/secrets.js';
 import type { TestPki } from '../helpers/tls.js';
-import { API_KEY, closeAll, envFor, serve, ua } from './platform-admin-helpers.js';
+import {
+  API_KEY,
+  closeAll,
+  envFor,
+  inConfig,
+  secretCurl,
+  secretVar,
+  serve,
+  ua,
+} from './platform-admin-helpers.js';
 
 const BASE = '/platform/configuration/security/tls';
 const block = (pem: string) => pem.trim();
@@ -266,7 +275,11 @@ describe('tls against a per-test server', () => {
     const chainJson = JSON.stringify(`\n${block(pki.cert)}\n${block(pki.caCert)}\n`).slice(1, -1);
     assert.equal(
       ua(dry.stdout),
-      `curl -sS -X POST ${s.url}/api/v1${BASE}/ui -H 'Accept: application/json' -H 'User-Agent: UA' -H 'Content-Type: application/json' -H "Authorization: ApiKey $ECE_API_KEY" --data-binary '"'"$(printf %s "$ECE_TLS_KEY" | awk '{gsub(/[\\\\"]/, "\\\\\\\\&"); printf "%s%s", (NR > 1 ? "\\\\n" : ""), $0}')"'${chainJson}"'\n`,
+      secretCurl(
+        'POST',
+        `${s.url}/api/v1${BASE}/ui`,
+        `${inConfig('"')}${secretVar('ECE_TLS_KEY')}${inConfig(`${chainJson}"`)}`,
+      ),
     );
     assert.equal(s.requests.length, 0);
     // The line works: the shell fills in the key as the export above sets it.

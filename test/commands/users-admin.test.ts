@@ -8,7 +8,16 @@ import { run } from '../helpers/cli.js';
 import { type TestSandbox, testSandbox } from '../helpers/sandbox.js';
 import { registerSecret } from '../helpers/secrets.js';
 import { eceError } from '../helpers/server.js';
-import { API_KEY, closeAll, curl, envFor, serve, ua } from './platform-admin-helpers.js';
+import {
+  API_KEY,
+  closeAll,
+  envFor,
+  inConfig,
+  secretCurl,
+  secretVar,
+  serve,
+  ua,
+} from './platform-admin-helpers.js';
 
 const JDOE = {
   user_name: 'jdoe',
@@ -108,9 +117,10 @@ describe('users admin verbs against a per-test server', () => {
       [dry.code, ua(dry.stdout), dry.stderr],
       [
         0,
-        curl('PATCH', `${s.url}/api/v1/users/jdoe`, { security: { password: 'X' } }).replace(
-          `"password":"X"`,
-          `"password":"'"$(printf %s "$ECE_PASSWORD" | sed 's/[\\\\"]/\\\\&/g')"'"`,
+        secretCurl(
+          'PATCH',
+          `${s.url}/api/v1/users/jdoe`,
+          `${inConfig('{"security":{"password":"')}${secretVar('ECE_PASSWORD')}${inConfig('"}}')}`,
         ),
         'dry run: reading GET /api/v1/users/jdoe\n',
       ],

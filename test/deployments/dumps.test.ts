@@ -133,7 +133,9 @@ describe('deployments instances thread-dump', () => {
       assert.equal(dry.code, 0);
       assert.match(
         dry.stdout,
-        new RegExp(`^curl -sS -X POST ${s.url}${ES}/instance-0/thread_dump/_capture `),
+        new RegExp(
+          `^printf .* \\| curl -sS -g -K - -X POST ${s.url}${ES}/instance-0/thread_dump/_capture `,
+        ),
       );
       assert.deepEqual(
         s.requests.filter((r) => r.method === 'POST'),

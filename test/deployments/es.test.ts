@@ -8,7 +8,9 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import assert from '../helpers/assert.js';
 import { run, tempDir } from '../helpers/cli.js';
+import { inConfig, secretVar } from '../helpers/curl.js';
 import { type TestSandbox, testSandbox } from '../helpers/sandbox.js';
+import { registerSecret } from '../helpers/secrets.js';
 import { json, startServer } from '../helpers/server.js';
 
 const ID = 'abcdefabcdefabcdefabcdefabcdef19';
@@ -164,9 +166,74 @@ describe('deployments es (per-test server)', () => {
       assert.equal(dry.code, 0, dry.stderr);
       assert.equal(
         dry.stdout,
-        `curl -sS -X DELETE ${server.url}${PROXY}/logs -H 'Accept: application/json' -H 'User-Agent: ${/User-Agent: ([^']+)/.exec(dry.stdout)?.[1]}' -H 'X-Management-Request: true' -H "Authorization: ApiKey $ECE_API_KEY"\n`,
+        `printf 'header = "Authorization: ApiKey %s"\\n' "$ECE_API_KEY" | curl -sS -g -K - -X DELETE ${server.url}${PROXY}/logs -H 'Accept: application/json' -H 'User-Agent: ${/User-Agent: ([^']+)/.exec(dry.stdout)?.[1]}' -H 'X-Management-Request: true'\n`,
       );
       assert.equal(server.requests.length, 0);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe('deployments es: secrets and terminals', () => {
+  it('--dry-run with a body that holds a password: the password is $ECE_PASSWORD, never in clear', async () => {
+    const server = await startServer((_q, res) => json(res, 200, {}));
+    try {
+      const file = join(tempDir('ece-es-'), 'pw.json');
+      writeFileSync(file, '{"password":"es-user-Secret-0042","roles":["viewer"]}');
+      registerSecret('es-user-Secret-0042');
+      const argv = ['deployments', 'es', ID, 'PUT', '/_security/user/jdoe', '-f', file];
+      const dry = await run([...argv, '--ref-id', 'main-elasticsearch', '--dry-run'], {
+        env: env(server.url),
+      });
+      assert.deepEqual(
+        [dry.code, dry.stdout.replace(/User-Agent: [^']*/, 'User-Agent: UA'), dry.stderr],
+        [
+          0,
+          `printf 'header = "Authorization: ApiKey %s"\\ndata-raw = "%s"\\n' "$ECE_API_KEY" ${inConfig('{"password":"')}${secretVar('ECE_PASSWORD')}${inConfig('","roles":["viewer"]}')} | curl -sS -g -K - -X PUT ${server.url}${PROXY}/_security/user/jdoe -H 'Accept: application/json' -H 'User-Agent: UA' -H 'X-Management-Request: true' -H 'Content-Type: application/json'\n`,
+          '',
+        ],
+      );
+      assert.equal(server.requests.length, 0);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('to a terminal, controls in text, JSON and error bodies are made visible; a pipe gets the bytes', async () => {
+    const hostile = '\u001b]0;pwned\u0007\u001b[31mred\u202egnp.exe';
+    const shown = '\\e]0;pwned\\a\\e[31mred\\u202egnp.exe';
+    const server = await startServer((q, res) => {
+      if (q.url.includes('/_cat')) {
+        res.writeHead(200, { 'content-type': 'text/plain' });
+        res.end(`${hostile}\n`);
+      } else if (q.url.includes('/ok')) {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(`{"name":"${hostile}"}`);
+      } else {
+        res.writeHead(404, { 'content-type': 'application/json' });
+        res.end(`{"error":"no ${hostile}","status":404}`);
+      }
+    });
+    try {
+      for (const tty of [true, false]) {
+        const get = (path: string) =>
+          run(['deployments', 'es', ID, 'GET', path, '--ref-id', 'main-elasticsearch'], {
+            env: env(server.url),
+            tty,
+          });
+        const seen = tty ? shown : hostile;
+        const text = await get('/_cat/indices');
+        assert.deepEqual([text.code, text.stdout], [0, `${seen}\n`], `text, tty ${tty}`);
+        const body = await get('/ok');
+        assert.deepEqual([body.code, body.stdout], [0, `{"name":"${seen}"}\n`], `json ${tty}`);
+        const error = await get('/missing');
+        assert.deepEqual(
+          [error.code, error.stdout],
+          [3, `{"error":"no ${seen}","status":404}\n`],
+          `error, tty ${tty}`,
+        );
+      }
     } finally {
       await server.close();
     }

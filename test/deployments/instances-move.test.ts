@@ -75,7 +75,7 @@ describe('deployments instances move', () => {
       assert.match(
         dry.stdout,
         new RegExp(
-          `^curl -sS -X POST ${s.url}${ES}/instances/instance-0000000000/_move .*--data-binary '\\{"plan_configuration":\\{"preferred_allocators":\\["alloc-3"\\]\\}\\}'\\n$`,
+          `^printf .* \\| curl -sS -g -K - -X POST ${s.url}${ES}/instances/instance-0000000000/_move .*--data-raw '\\{"plan_configuration":\\{"preferred_allocators":\\["alloc-3"\\]\\}\\}'\\n$`,
         ),
       );
       // The printed line, run by curl, sends the same write.

@@ -215,7 +215,7 @@ describe('deployments instances stop|start|maintenance', () => {
         [r.code, r.stdout, r.stderr],
         [
           0,
-          `curl -sS -X POST ${s.url}${ES}/instances/instance-0000000001/_stop -H 'Accept: application/json' -H 'User-Agent: ${/User-Agent: ([^']+)/.exec(r.stdout)?.[1]}' -H "Authorization: ApiKey $ECE_API_KEY"\n`,
+          `printf 'header = "Authorization: ApiKey %s"\\n' "$ECE_API_KEY" | curl -sS -g -K - -X POST ${s.url}${ES}/instances/instance-0000000001/_stop -H 'Accept: application/json' -H 'User-Agent: ${/User-Agent: ([^']+)/.exec(r.stdout)?.[1]}'\n`,
           `dry run: reading GET /api/v1/deployments/${ID}\n`,
         ],
       );

@@ -183,7 +183,7 @@ describe('deployments remote-clusters set (per-test server)', () => {
       assert.match(
         dry.stdout,
         new RegExp(
-          `^curl -sS -X PUT ${server.url}${PATH} .* --data-binary '\\{"resources":\\[\\{"alias":"logs-eu",.*"skip_unavailable":true\\},\\{"alias":"metrics",.*\\}\\]\\}'\\n$`,
+          `^printf .* \\| curl -sS -g -K - -X PUT ${server.url}${PATH} .* --data-raw '\\{"resources":\\[\\{"alias":"logs-eu",.*"skip_unavailable":true\\},\\{"alias":"metrics",.*\\}\\]\\}'\\n$`,
         ),
       );
       assert.ok(!dry.stdout.includes('"info"'));

@@ -92,7 +92,10 @@ describe('deployments reset-password (per-test server)', () => {
         env: env(server.url),
       });
       assert.equal(dry.code, 0, dry.stderr);
-      assert.match(dry.stdout, new RegExp(`^curl -sS -X POST ${server.url}${RESET} .*\n$`));
+      assert.match(
+        dry.stdout,
+        new RegExp(`^printf .* \\| curl -sS -g -K - -X POST ${server.url}${RESET} .*\n$`),
+      );
       assert.ok(!server.requests.some((q) => q.method === 'POST'));
     } finally {
       await server.close();

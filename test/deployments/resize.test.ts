@@ -195,7 +195,7 @@ describe('deployments show --update-payload and resize (per-test server)', () =>
       assert.match(
         r.stdout,
         new RegExp(
-          `^curl -sS -X PUT '${server.url}/api/v1/deployments/${ID}\\?version=7' .*"size":\\{"resource":"memory","value":2048\\}.*\n$`,
+          `^printf .* \\| curl -sS -g -K - -X PUT '${server.url}/api/v1/deployments/${ID}\\?version=7' .*"size":\\{"resource":"memory","value":2048\\}.*\n$`,
         ),
       );
       assert.deepEqual(

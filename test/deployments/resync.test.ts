@@ -103,7 +103,7 @@ describe('deployments resync', () => {
         [dry.code, dry.stdout.replace(/ -H 'User-Agent: [^']+'/, ''), dry.stderr],
         [
           0,
-          `curl -sS -X POST ${s.url}/api/v1/deployments/_resync -H 'Accept: application/json' -H "Authorization: ApiKey $ECE_API_KEY"\n`,
+          `printf 'header = "Authorization: ApiKey %s"\\n' "$ECE_API_KEY" | curl -sS -g -K - -X POST ${s.url}/api/v1/deployments/_resync -H 'Accept: application/json'\n`,
           '',
         ],
       );

@@ -178,7 +178,9 @@ describe('show --update-payload and update --if-version (per-test server)', () =
       assert.equal(dry.code, 0, dry.stderr);
       assert.match(
         dry.stdout,
-        new RegExp(`^curl -sS -X PUT '${server.url}/api/v1/deployments/${ID}\\?version=12' `),
+        new RegExp(
+          `^printf .* \\| curl -sS -g -K - -X PUT '${server.url}/api/v1/deployments/${ID}\\?version=12' `,
+        ),
       );
       assert.deepEqual(server.requests, []);
     } finally {

@@ -171,7 +171,9 @@ describe('deployments upgrade (per-test server)', () => {
       assert.equal(dry.code, 0, dry.stderr);
       assert.match(
         dry.stdout,
-        new RegExp(`^curl -sS -X PUT '${older.url}/api/v1/deployments/${ID}\\?version=3' .*\n$`),
+        new RegExp(
+          `^printf .* \\| curl -sS -g -K - -X PUT '${older.url}/api/v1/deployments/${ID}\\?version=3' .*\n$`,
+        ),
       );
       assert.ok(!older.requests.some((q) => q.method === 'PUT'));
     } finally {

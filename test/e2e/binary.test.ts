@@ -83,9 +83,15 @@ describe('the ece binary', () => {
       assert.ok(!dry.stdout.includes(value), 'the secret is in the curl line');
       assert.match(
         dry.stdout,
-        new RegExp(`^curl -sS -X DELETE ${server.url}/api/v1/deployments/${id} -H `),
+        new RegExp(
+          `^printf .* \\| curl -sS -g -K - -X DELETE ${server.url}/api/v1/deployments/${id} -H `,
+        ),
       );
-      assert.ok(dry.stdout.includes(`"Authorization: ${scheme} $${variable}"`));
+      assert.ok(
+        dry.stdout.startsWith(
+          `printf 'header = "Authorization: ${scheme} %s"\\n' "$${variable}" | `,
+        ),
+      );
       assert.equal(dry.stdout.split('\n').length, 2);
 
       const viaCurl = await spawnProc('sh', ['-c', dry.stdout], { env });
@@ -127,7 +133,7 @@ describe('the ece binary', () => {
         env,
       });
       assert.equal(dry.code, 0, dry.stderr);
-      assert.match(dry.stdout, /--data-binary '\{"name":"from-yaml"\}'\n$/);
+      assert.match(dry.stdout, /--data-raw '\{"name":"from-yaml"\}'\n$/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

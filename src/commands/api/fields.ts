@@ -55,6 +55,15 @@ export function keyPath(key: string): string[] {
   return parts;
 }
 
+/**
+ * An object without a prototype: `__proto__`, `constructor` and `prototype`
+ * in a field name are keys of the body like any other, never a way to
+ * Object.prototype (`-F __proto__.x=1` sends {"__proto__":{"x":1}}).
+ */
+export function object(): { [k: string]: Json } {
+  return Object.create(null) as { [k: string]: Json };
+}
+
 /** Puts a value at a key path into an object, creating objects and arrays on the way. */
 export function assign(target: Record<string, Json>, key: string, value: Json): void {
   const path = keyPath(key);
@@ -63,7 +72,7 @@ export function assign(target: Record<string, Json>, key: string, value: Json): 
     const part = path[i] ?? '';
     const last = i === path.length - 1;
     const next = path[i + 1];
-    const fresh = (): Json => (next === '[]' ? [] : {});
+    const fresh = (): Json => (next === '[]' ? [] : object());
     if (part === '[]') {
       if (!Array.isArray(node))
         throw new UsageError(`field "${key}" mixes an array with an object`);
@@ -81,7 +90,7 @@ export function assign(target: Record<string, Json>, key: string, value: Json): 
     if (last) {
       node[part] = value;
     } else {
-      const existing: Json | undefined = node[part];
+      const existing: Json | undefined = Object.hasOwn(node, part) ? node[part] : undefined;
       if (existing === undefined) node[part] = fresh();
       else if (
         next === '[]'

@@ -5,15 +5,14 @@
 import type { Command } from 'commander';
 import type { ApiResponse } from '../../api/client.js';
 import type { PageRequester } from '../../api/pager.js';
-import { secretVariables } from '../../api/redact.js';
 import type { Context } from '../../context.js';
 import { ApiError, UsageError } from '../../errors.js';
 import { readInputFile } from '../../input.js';
 import { readStdin } from '../../output/prompt.js';
-import { RAW, writeExact } from '../../output/raw.js';
+import { forTerminal, RAW, writeExact } from '../../output/raw.js';
 import { act, type Contexts } from '../action.js';
 import { showDryRun } from '../write.js';
-import { assign, fieldValue, type Json, parseField } from './fields.js';
+import { assign, fieldValue, object, parseField } from './fields.js';
 
 export interface ApiFlags {
   method?: string;
@@ -77,7 +76,8 @@ export async function run(rawPath: string, flags: ApiFlags, ctx: Context): Promi
     flags.method ?? (fields.length > 0 || flags.input ? 'POST' : 'GET')
   ).toUpperCase();
   if (!/^[A-Z]+$/.test(method)) throw new UsageError(`invalid method "${flags.method}"`);
-  const headers: Record<string, string> = {};
+  // Without a prototype: a header or field named __proto__ is a name, not a way in.
+  const headers: Record<string, string> = Object.create(null);
   for (const h of flags.header) {
     const colon = h.indexOf(':');
     if (colon <= 0) throw new UsageError(`invalid header "${h}": use 'Name: value'`);
@@ -101,7 +101,7 @@ export async function run(rawPath: string, flags: ApiFlags, ctx: Context): Promi
     return readInputFile(ctx.io, name);
   };
   let body: string | undefined;
-  const query: Record<string, string> = {};
+  const query: Record<string, string> = Object.create(null);
   const bodyFields =
     method === 'GET' || method === 'HEAD' || flags.input !== undefined ? [] : fields;
   if (flags.input !== undefined) {
@@ -114,7 +114,7 @@ export async function run(rawPath: string, flags: ApiFlags, ctx: Context): Promi
     query[f.key] = typeof v === 'string' ? v : JSON.stringify(v);
   }
   if (bodyFields.length > 0) {
-    const obj: Record<string, Json> = {};
+    const obj = object();
     for (const f of bodyFields) assign(obj, f.key, await fieldValue(f, readFile));
     body = JSON.stringify(obj);
   }
@@ -128,8 +128,8 @@ export async function run(rawPath: string, flags: ApiFlags, ctx: Context): Promi
     path,
     query,
     headers,
-    // A dry run shows the body's secrets as shell variables, never in clear.
-    ...(body !== undefined ? { body, variables: secretVariables(body) } : {}),
+    // A dry run shows the body's secrets as shell variables (the client finds them).
+    ...(body !== undefined ? { body } : {}),
   };
   // Any method but GET/HEAD may change something: a dry run shows it (a --paginate
   // search is a read and runs).
@@ -144,7 +144,10 @@ export async function run(rawPath: string, flags: ApiFlags, ctx: Context): Promi
       if (flags.include) writeHead(ctx, err.status, err.headers);
       if (!flags.silent && err.body)
         ctx.io.stdout.write(
-          err.body.endsWith('\n') || !ctx.io.stdoutIsTTY ? err.body : `${err.body}\n`,
+          forTerminal(
+            ctx.io,
+            err.body.endsWith('\n') || !ctx.io.stdoutIsTTY ? err.body : `${err.body}\n`,
+          ),
         );
     }
     throw err;
@@ -153,7 +156,7 @@ export async function run(rawPath: string, flags: ApiFlags, ctx: Context): Promi
   if (flags.silent || res.text === '') return;
   const isJson = (res.headers['content-type'] ?? '').includes('json') || /^\s*[[{]/.test(res.text);
   if (!isJson) {
-    ctx.io.stdout.write(res.bytes ?? res.text);
+    ctx.io.stdout.write(forTerminal(ctx.io, res.bytes ?? res.text));
     return;
   }
   // The body as ECE sent it unless a format or --query was asked for.
@@ -161,7 +164,13 @@ export async function run(rawPath: string, flags: ApiFlags, ctx: Context): Promi
   const received = flags.paginate ? res.text : res;
   if (renderer.raw || ctx.flags.output !== undefined) await renderer.body(received, RAW);
   else
-    writeExact(ctx.io, typeof received === 'string' ? received : (received.bytes ?? received.text));
+    writeExact(
+      ctx.io,
+      forTerminal(
+        ctx.io,
+        typeof received === 'string' ? received : (received.bytes ?? received.text),
+      ),
+    );
 }
 
 /** `/api/v1/x`, `/x` and `x` are the same path; full URLs and dot segments are refused. */
@@ -222,5 +231,5 @@ async function paginate(
 
 function writeHead(ctx: Context, status: number, headers: Record<string, string>): void {
   const lines = [`HTTP/1.1 ${status}`, ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`)];
-  ctx.io.stdout.write(`${lines.join('\n')}\n\n`);
+  ctx.io.stdout.write(forTerminal(ctx.io, `${lines.join('\n')}\n\n`));
 }

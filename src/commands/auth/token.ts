@@ -15,10 +15,12 @@ export function register(cmd: Command, contexts: Contexts): void {
       'after',
       `
 Prints the token and nothing else; exit 4 when the active credential is an
-API key or missing.
+API key or missing. Hand it to curl in a config on stdin, not with -H: an
+argument of curl shows in ps to every local user while curl runs (printf is
+a shell builtin, so its arguments do not).
 
 Examples:
-  $ curl -H "Authorization: Bearer $(ece auth token)" https://ece.example.com:12443/api/v1/user`,
+  $ printf 'header = "Authorization: Bearer %s"\\n' "$(ece auth token)" | curl -K - https://ece.example.com:12443/api/v1/user`,
     )
     .action(act(contexts, (ctx) => run(ctx)));
 }

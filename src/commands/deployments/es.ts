@@ -11,7 +11,7 @@ import { getDeployment, PROXY_METHODS, proxyRequest } from '../../api/deployment
 import type { Context } from '../../context.js';
 import { ApiError, CliError, ExitCode, UsageError } from '../../errors.js';
 import { readInputFile } from '../../input.js';
-import { RAW, writeExact } from '../../output/raw.js';
+import { forTerminal, RAW, writeExact } from '../../output/raw.js';
 import { act, type Contexts } from '../action.js';
 import { showDryRun } from '../write.js';
 import { resolveDeployment } from './resolve.js';
@@ -99,7 +99,10 @@ export async function run(
     res = await api.request(req);
   } catch (err) {
     if (!(err instanceof ApiError)) throw err;
-    if (err.body) ctx.io.stdout.write(err.body.endsWith('\n') ? err.body : `${err.body}\n`);
+    if (err.body)
+      ctx.io.stdout.write(
+        forTerminal(ctx.io, err.body.endsWith('\n') ? err.body : `${err.body}\n`),
+      );
     const reason = err.errors.length === 0 ? esReason(err.body) : undefined;
     // Elasticsearch's own error (not ECE's): its reason, with the status it came with.
     if (reason) throw new CliError(`Elasticsearch: ${reason} (HTTP ${err.status})`, err.exitCode);
@@ -108,11 +111,11 @@ export async function run(
   if (res.text === '') return;
   const isJson = (res.headers['content-type'] ?? '').includes('json') || /^\s*[[{]/.test(res.text);
   if (!isJson) {
-    ctx.io.stdout.write(res.bytes ?? res.text);
+    ctx.io.stdout.write(forTerminal(ctx.io, res.bytes ?? res.text));
     return;
   }
   if (renderer.raw || ctx.flags.output !== undefined) await renderer.body(res, RAW);
-  else writeExact(ctx.io, res.bytes ?? res.text);
+  else writeExact(ctx.io, forTerminal(ctx.io, res.bytes ?? res.text));
 }
 
 async function elasticsearchRefId(ctx: Context, id: string): Promise<string> {

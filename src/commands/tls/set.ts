@@ -69,8 +69,8 @@ export async function run(service: string, flags: SetFlags, ctx: Context): Promi
   if (showDryRun(ctx, api, write)) {
     // The variable must hold what would be sent: the PKCS#1 form ECE takes.
     const read = checked.converted
-      ? `openssl pkey -traditional -in ${shellQuote(flags.key)}`
-      : `cat ${shellQuote(flags.key)}`;
+      ? `openssl pkey -traditional -in ${keyPath(flags.key)}`
+      : `cat ${keyPath(flags.key)}`;
     ctx.io.stderr.write(
       `dry run: the curl line reads the private key from $ECE_TLS_KEY: export ECE_TLS_KEY="$(${read})"\n`,
     );
@@ -102,4 +102,9 @@ function readPem(file: string): string {
     );
   }
   return decodeText(buf, file);
+}
+
+/** The key's path as a word of that shell line: quoted, and never read as an option of cat. */
+function keyPath(path: string): string {
+  return shellQuote(path.startsWith('-') ? `./${path}` : path);
 }
