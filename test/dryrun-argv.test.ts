@@ -11,7 +11,7 @@ import assert from './helpers/assert.js';
 import { run, tempDir } from './helpers/cli.js';
 import { registerSecret } from './helpers/secrets.js';
 import { json, type Recorded, startServer, type TestServer } from './helpers/server.js';
-import { makePki } from './helpers/tls.js';
+import { makeRsaPki } from './helpers/tls.js';
 import { makeZip } from './helpers/zip.js';
 
 const ID = '0123456789abcdef0123456789abcdef';
@@ -50,7 +50,7 @@ describe('a printed dry-run line puts no secret in argv', () => {
   /** The process table, read while each write was held. */
   const tables: string[] = [];
   before(async () => {
-    const pki = await makePki(['ui.example.com'], []);
+    const pki = await makeRsaPki(['ui.example.com']);
     tlsKey = pki.key;
     registerSecret(API_KEY, TOKEN, PASSWORD, KEYSTORE_VALUE);
     server = await startServer((req: Recorded, res) => {
@@ -222,7 +222,7 @@ describe('a printed dry-run line does what it shows, and nothing else', () => {
   });
 
   it("tls set: the hint's path is quoted for the shell", async () => {
-    const pki = await makePki(['ui.example.com'], []);
+    const pki = await makeRsaPki(['ui.example.com']);
     const sub = join(dir, "it's a dir");
     mkdirSync(sub);
     const key = join(sub, 'k $(id).pem');

@@ -11,3 +11,11 @@ export function makePki(
 ): Promise<TestPki> {
   return make({ names, ips });
 }
+
+/** An RSA key pair as ECE takes it for `tls set`: the key in PKCS#1 form. */
+export async function makeRsaPki(names: string[] = ['localhost']): Promise<TestPki> {
+  const { createPrivateKey } = await import('node:crypto');
+  const pki = await make({ names, ips: [], keyType: 'rsa' });
+  const key = String(createPrivateKey(pki.key).export({ type: 'pkcs1', format: 'pem' }));
+  return { ...pki, key };
+}
