@@ -27,7 +27,7 @@ import {
   WaitTimeoutError,
 } from '../../errors.js';
 import { PlanProgress } from '../../output/progress.js';
-import type { HostResource } from './vacate.js';
+import type { HostResource } from './model.js';
 
 export interface Planned extends HostResource {
   /** The move to send; absent when the validate_only pass said it cannot move. */

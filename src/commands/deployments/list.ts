@@ -17,8 +17,8 @@ import {
 import { KINDS } from '../../api/kinds.js';
 import type { Context } from '../../context.js';
 import { CliError, InterruptedError, ResponseError } from '../../errors.js';
-import type { View } from '../../output/render.js';
 import type { Grid } from '../../output/table.js';
+import type { View } from '../../output/views.js';
 import { act, type Contexts } from '../action.js';
 
 export function register(parent: Command, contexts: Contexts): void {

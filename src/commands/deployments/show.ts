@@ -3,11 +3,15 @@
 
 import type { Command } from 'commander';
 import { parseBody } from '../../api/body.js';
-import { type Deployment, getDeployment, type ResourceInfo } from '../../api/deployments.js';
+import {
+  asDeployment,
+  type Deployment,
+  getDeployment,
+  type ResourceInfo,
+} from '../../api/deployments.js';
 import { KINDS } from '../../api/kinds.js';
 import type { Context } from '../../context.js';
 import { formatDuration } from '../../duration.js';
-import { ResponseError } from '../../errors.js';
 import { RAW } from '../../output/raw.js';
 import type { Grid } from '../../output/table.js';
 import { act, type Contexts } from '../action.js';
@@ -90,7 +94,7 @@ export async function run(ref: string, flags: ShowFlags, ctx: Context): Promise<
     await renderer.body(res, RAW);
     return;
   }
-  const d = check(parseBody<unknown>(res));
+  const d = asDeployment(parseBody<unknown>(res));
   const grid = resourceGrid(d, renderer.format === 'table');
   if (renderer.format !== 'table') {
     renderer.grid(grid);
@@ -158,12 +162,4 @@ function pendingLines(d: Deployment): string[] {
   }
   if (lines.length) lines.unshift('');
   return lines;
-}
-
-export function check(data: unknown): Deployment {
-  const d = data as Partial<Deployment> | null;
-  if (!d || typeof d.id !== 'string' || typeof d.resources !== 'object' || d.resources === null) {
-    throw new ResponseError('unexpected response from ECE: not a deployment');
-  }
-  return d as Deployment;
 }
