@@ -12,8 +12,8 @@ import { REGION } from './catalog.js';
 import { invalid, SandboxError } from './errors.js';
 import { hexId } from './ids.js';
 import { flag } from './params.js';
-import type { Route } from './routes.js';
 import type { SandboxState } from './state.js';
+import type { Route } from './world.js';
 
 const TYPES = ['ip', 'vpce', 'azure_private_endpoint', 'gcp_private_service_connect'];
 
