@@ -1,13 +1,16 @@
 // `npm run bench`: every figure of docs/performance.md, each against its
-// baseline in the same run, on every Node it finds among 20 and 24 (this
-// Node, ECE_BENCH_NODES, `node` on PATH, and where the docs install Node 24).
+// baseline in the same run (a request over HTTPS against `ece sandbox --tls`,
+// beside the same over HTTP, and the floor of undici's public entry), on
+// every Node it finds among 20 and 24 (this Node, ECE_BENCH_NODES, `node` on
+// PATH, and where the docs install Node 24).
 // `--quick` runs each pair once and checks only that they work (npm test
 // runs it). Results: bench/results.json.
 
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { once as onceEvent } from 'node:events';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -118,7 +121,48 @@ const env = {
   ECE_CONFIG_DIR: '/nonexistent-ece-bench',
   ECE_CACHE_DIR: cacheDir,
 };
-const getScript = `const h=require('node:http');h.get(process.argv[1],{headers:{authorization:'ApiKey bench-key'}},r=>{let b='';r.on('data',d=>b+=d);r.on('end',()=>process.stdout.write(b))})`;
+
+/**
+ * `ece sandbox` (20 deployments), over HTTPS (--tls: what ECE serves on
+ * 12443) or HTTP, run by this Node from the built CLI until the bench ends;
+ * resolves to the variables it prints (ECE_HOST, ECE_API_KEY, ECE_CA_CERT).
+ */
+function sandbox(tls) {
+  const child = spawn(
+    process.execPath,
+    [bin, 'sandbox', '--deployments', '20', ...(tls ? ['--tls'] : [])],
+    { env: cleaned, stdio: ['ignore', 'pipe', 'ignore'] },
+  );
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.on('error', reject);
+    child.on('exit', (code) => reject(new Error(`ece sandbox exited ${code}: ${out}`)));
+    child.stdout.on('data', (d) => {
+      out += d;
+      const vars = Object.fromEntries(
+        [...out.matchAll(/^export (\w+)=(.*)$/gm)].map((m) => [m[1], m[2]]),
+      );
+      if (vars.ECE_HOST && vars.ECE_API_KEY && (!tls || vars.ECE_CA_CERT)) {
+        child.removeAllListeners('exit');
+        resolve({ child, vars });
+      }
+    });
+  });
+}
+const sandboxes = { https: await sandbox(true), http: await sandbox(false) };
+/** A bare GET of /deployments with Node's own client: the floor a request run is held against. */
+const bareGet = (mod) =>
+  `const h=require('node:${mod}'),e=process.env;h.get(e.ECE_HOST+'/api/v1/deployments',{${mod === 'https' ? "ca:require('node:fs').readFileSync(e.ECE_CA_CERT)," : ''}headers:{authorization:'ApiKey '+e.ECE_API_KEY}},r=>{let b='';r.on('data',d=>b+=d);r.on('end',()=>process.stdout.write(b))})`;
+/**
+ * The floor of any client built on undici: the same GET through undici's
+ * public entry (Agent and request), in Node's compile cache as ece is.
+ */
+const undiciGet = `const m=require('node:module');m.enableCompileCache&&m.enableCompileCache(process.env.ECE_CACHE_DIR+'/floor');const u=require(process.env.UNDICI),e=process.env;u.request(e.ECE_HOST+'/api/v1/deployments',{dispatcher:new u.Agent({connect:{ca:require('node:fs').readFileSync(e.ECE_CA_CERT)}}),headers:{authorization:'ApiKey '+e.ECE_API_KEY}}).then(r=>r.body.text()).then(b=>process.stdout.write(b))`;
+const UNDICI = createRequire(import.meta.url).resolve('undici');
+const sameBody = (a, b) => {
+  // ece ends the body with one newline (issue 14); the bodies are the same.
+  if (a !== `${b}\n`) throw new Error('figure 3: ece and the baseline printed different bodies');
+};
 
 const JQ = `jq -r '.deployments[] | [.id,.name] | @tsv'`;
 const CURL = `curl -s -H 'Authorization: ApiKey bench-key' ${base}/large/api/v1/deployments`;
@@ -149,22 +193,37 @@ const FIGURES = [
   },
   {
     id: '3',
-    name: 'list --json (20) vs node:http GET',
-    ours: (n) => `${n} ${bin} deployments list --json --host ${base}`,
-    baseline: (n) => `${n} -e "${getScript}" ${base}/api/v1/deployments`,
-    check: (a, b) => {
-      // ece ends the body with one newline (issue 14); the bodies are the same.
-      if (a !== `${b}\n`)
-        throw new Error('figure 3: ece and the baseline printed different bodies');
-    },
+    name: 'list --json (20, HTTPS) vs node:https GET',
+    ours: (n) => `${n} ${bin} deployments list --json`,
+    baseline: (n) => `${n} -e "${bareGet('https')}"`,
+    env: sandboxes.https.vars,
+    check: sameBody,
     target: { ratio: 1.5 },
+  },
+  {
+    id: '3h',
+    name: 'the same over HTTP vs node:http GET',
+    ours: (n) => `${n} ${bin} deployments list --json`,
+    baseline: (n) => `${n} -e "${bareGet('http')}"`,
+    env: sandboxes.http.vars,
+    check: sameBody,
+  },
+  {
+    id: '3u',
+    name: "floor: GET via undici's public entry",
+    ours: (n) => `${n} -e "${undiciGet}"`,
+    baseline: (n) => `${n} -e "${bareGet('https')}"`,
+    env: { ...sandboxes.https.vars, UNDICI },
+    check: (a, b) => {
+      if (a !== b) throw new Error('figure 3u: undici and the baseline printed different bodies');
+    },
   },
   {
     id: '3c',
     name: 'as 3, without the compile cache',
-    ours: (n) => `${n} ${bin} deployments list --json --host ${base}`,
-    baseline: (n) => `${n} -e "${getScript}" ${base}/api/v1/deployments`,
-    env: { ECE_NO_CODE_CACHE: '1' },
+    ours: (n) => `${n} ${bin} deployments list --json`,
+    baseline: (n) => `${n} -e "${bareGet('https')}"`,
+    env: { ...sandboxes.https.vars, ECE_NO_CODE_CACHE: '1' },
     cacheOnly: true,
   },
   {
@@ -265,6 +324,7 @@ const results = [];
 for (const n of nodes) results.push(await measure(n));
 
 server.close();
+for (const { child } of Object.values(sandboxes)) child.kill();
 rmSync(cacheDir, { recursive: true, force: true });
 if (!quick) {
   writeFileSync(
