@@ -10,10 +10,10 @@ import { spawn, spawnSync } from 'node:child_process';
 import { once as onceEvent } from 'node:events';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
 import { cleanEnv, compare, once, round } from './lib.mjs';
 
 const quick = process.argv.includes('--quick');
@@ -150,15 +150,44 @@ function sandbox(tls) {
   });
 }
 const sandboxes = { https: await sandbox(true), http: await sandbox(false) };
+// However the bench ends, the sandboxes end with it.
+process.on('exit', () => {
+  for (const { child } of Object.values(sandboxes)) child.kill();
+});
 /** A bare GET of /deployments with Node's own client: the floor a request run is held against. */
 const bareGet = (mod) =>
   `const h=require('node:${mod}'),e=process.env;h.get(e.ECE_HOST+'/api/v1/deployments',{${mod === 'https' ? "ca:require('node:fs').readFileSync(e.ECE_CA_CERT)," : ''}headers:{authorization:'ApiKey '+e.ECE_API_KEY}},r=>{let b='';r.on('data',d=>b+=d);r.on('end',()=>process.stdout.write(b))})`;
 /**
  * The floor of any client built on undici: the same GET through undici's
- * public entry (Agent and request), in Node's compile cache as ece is.
+ * public entry (Agent and request), bundled by esbuild into one CommonJS
+ * file and run in Node's compile cache, as ece's own chunks are.
  */
-const undiciGet = `const m=require('node:module');m.enableCompileCache&&m.enableCompileCache(process.env.ECE_CACHE_DIR+'/floor');const u=require(process.env.UNDICI),e=process.env;u.request(e.ECE_HOST+'/api/v1/deployments',{dispatcher:new u.Agent({connect:{ca:require('node:fs').readFileSync(e.ECE_CA_CERT)}}),headers:{authorization:'ApiKey '+e.ECE_API_KEY}}).then(r=>r.body.text()).then(b=>process.stdout.write(b))`;
-const UNDICI = createRequire(import.meta.url).resolve('undici');
+const floorDir = mkdtempSync(join(tmpdir(), 'ece-bench-floor-'));
+const floor = join(floorDir, 'floor.cjs');
+await build({
+  stdin: {
+    contents: `const m = require('node:module');
+if (m.enableCompileCache) m.enableCompileCache(process.env.ECE_CACHE_DIR + '/floor');
+const { Agent, request } = require('undici');
+const e = process.env;
+request(e.ECE_HOST + '/api/v1/deployments', {
+  dispatcher: new Agent({ connect: { ca: require('node:fs').readFileSync(e.ECE_CA_CERT) } }),
+  headers: { authorization: 'ApiKey ' + e.ECE_API_KEY },
+})
+  .then((r) => r.body.text())
+  .then((b) => process.stdout.write(b));`,
+    resolveDir: fileURLToPath(new URL('..', import.meta.url)),
+    loader: 'js',
+  },
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  minifyWhitespace: true,
+  minifySyntax: true,
+  logLevel: 'warning',
+  outfile: floor,
+});
 const sameBody = (a, b) => {
   // ece ends the body with one newline (issue 14); the bodies are the same.
   if (a !== `${b}\n`) throw new Error('figure 3: ece and the baseline printed different bodies');
@@ -207,13 +236,15 @@ const FIGURES = [
     baseline: (n) => `${n} -e "${bareGet('http')}"`,
     env: sandboxes.http.vars,
     check: sameBody,
+    note: 'figure 3 without TLS',
   },
   {
     id: '3u',
     name: "floor: GET via undici's public entry",
-    ours: (n) => `${n} -e "${undiciGet}"`,
+    ours: (n) => `${n} ${floor}`,
     baseline: (n) => `${n} -e "${bareGet('https')}"`,
-    env: { ...sandboxes.https.vars, UNDICI },
+    env: sandboxes.https.vars,
+    note: 'no client on undici can beat it',
     check: (a, b) => {
       if (a !== b) throw new Error('figure 3u: undici and the baseline printed different bodies');
     },
@@ -225,6 +256,7 @@ const FIGURES = [
     baseline: (n) => `${n} -e "${bareGet('https')}"`,
     env: { ...sandboxes.https.vars, ECE_NO_CODE_CACHE: '1' },
     cacheOnly: true,
+    note: 'what a first run costs',
   },
   {
     id: '4a',
@@ -243,8 +275,8 @@ const FIGURES = [
 ];
 
 /** ✓ or ✗ against the target, with how far off a miss is. */
-function verdict(r, target) {
-  if (!target) return '(no target: what a first run costs)';
+function verdict(r, target, note) {
+  if (!target) return `(no target: ${note})`;
   const misses = [];
   if (r.ms.ratio > target.ratio) misses.push(`ratio ${r.ms.ratio} > ${target.ratio}`);
   if (target.rssRatio && r.rssMiB && r.rssMiB.ratio > target.rssRatio)
@@ -275,7 +307,7 @@ async function measure({ path: node, version }) {
       check: f.check,
     });
     r.target = f.target ?? null;
-    r.verdict = quick ? 'not judged (--quick)' : verdict(r, f.target);
+    r.verdict = quick ? 'not judged (--quick)' : verdict(r, f.target, f.note);
     figures.push(r);
     const rss = r.rssMiB
       ? `  RSS ${r.rssMiB.ours} / ${r.rssMiB.baseline} MiB = ${r.rssMiB.ratio}`
@@ -324,8 +356,8 @@ const results = [];
 for (const n of nodes) results.push(await measure(n));
 
 server.close();
-for (const { child } of Object.values(sandboxes)) child.kill();
 rmSync(cacheDir, { recursive: true, force: true });
+rmSync(floorDir, { recursive: true, force: true });
 if (!quick) {
   writeFileSync(
     new URL('./results.json', import.meta.url),
