@@ -150,10 +150,11 @@ function sandbox(tls) {
   });
 }
 const sandboxes = { https: await sandbox(true), http: await sandbox(false) };
-// However the bench ends, the sandboxes end with it.
-process.on('exit', () => {
+const stopSandboxes = () => {
   for (const { child } of Object.values(sandboxes)) child.kill();
-});
+};
+// However the bench ends (a failed figure throws), the sandboxes end with it.
+process.on('exit', stopSandboxes);
 /** A bare GET of /deployments with Node's own client: the floor a request run is held against. */
 const bareGet = (mod) =>
   `const h=require('node:${mod}'),e=process.env;h.get(e.ECE_HOST+'/api/v1/deployments',{${mod === 'https' ? "ca:require('node:fs').readFileSync(e.ECE_CA_CERT)," : ''}headers:{authorization:'ApiKey '+e.ECE_API_KEY}},r=>{let b='';r.on('data',d=>b+=d);r.on('end',()=>process.stdout.write(b))})`;
@@ -356,6 +357,8 @@ const results = [];
 for (const n of nodes) results.push(await measure(n));
 
 server.close();
+// Their pipes would keep this process alive: stopped here, not only at exit.
+stopSandboxes();
 rmSync(cacheDir, { recursive: true, force: true });
 rmSync(floorDir, { recursive: true, force: true });
 if (!quick) {
