@@ -1,16 +1,19 @@
 // `npm run bench`: every figure of docs/performance.md, each against its
-// baseline in the same run, on every Node it finds among 20 and 24 (this
-// Node, ECE_BENCH_NODES, `node` on PATH, and where the docs install Node 24).
+// baseline in the same run (a request over HTTPS against `ece sandbox --tls`,
+// beside the same over HTTP, and the floor of undici's public entry), on
+// every Node it finds among 20 and 24 (this Node, ECE_BENCH_NODES, `node` on
+// PATH, and where the docs install Node 24).
 // `--quick` runs each pair once and checks only that they work (npm test
 // runs it). Results: bench/results.json.
 
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { once as onceEvent } from 'node:events';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
 import { cleanEnv, compare, once, round } from './lib.mjs';
 
 const quick = process.argv.includes('--quick');
@@ -118,7 +121,78 @@ const env = {
   ECE_CONFIG_DIR: '/nonexistent-ece-bench',
   ECE_CACHE_DIR: cacheDir,
 };
-const getScript = `const h=require('node:http');h.get(process.argv[1],{headers:{authorization:'ApiKey bench-key'}},r=>{let b='';r.on('data',d=>b+=d);r.on('end',()=>process.stdout.write(b))})`;
+
+/**
+ * `ece sandbox` (20 deployments), over HTTPS (--tls: what ECE serves on
+ * 12443) or HTTP, run by this Node from the built CLI until the bench ends;
+ * resolves to the variables it prints (ECE_HOST, ECE_API_KEY, ECE_CA_CERT).
+ */
+function sandbox(tls) {
+  const child = spawn(
+    process.execPath,
+    [bin, 'sandbox', '--deployments', '20', ...(tls ? ['--tls'] : [])],
+    { env: cleaned, stdio: ['ignore', 'pipe', 'ignore'] },
+  );
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.on('error', reject);
+    child.on('exit', (code) => reject(new Error(`ece sandbox exited ${code}: ${out}`)));
+    child.stdout.on('data', (d) => {
+      out += d;
+      const vars = Object.fromEntries(
+        [...out.matchAll(/^export (\w+)=(.*)$/gm)].map((m) => [m[1], m[2]]),
+      );
+      if (vars.ECE_HOST && vars.ECE_API_KEY && (!tls || vars.ECE_CA_CERT)) {
+        child.removeAllListeners('exit');
+        resolve({ child, vars });
+      }
+    });
+  });
+}
+const sandboxes = { https: await sandbox(true), http: await sandbox(false) };
+const stopSandboxes = () => {
+  for (const { child } of Object.values(sandboxes)) child.kill();
+};
+// However the bench ends (a failed figure throws), the sandboxes end with it.
+process.on('exit', stopSandboxes);
+/** A bare GET of /deployments with Node's own client: the floor a request run is held against. */
+const bareGet = (mod) =>
+  `const h=require('node:${mod}'),e=process.env;h.get(e.ECE_HOST+'/api/v1/deployments',{${mod === 'https' ? "ca:require('node:fs').readFileSync(e.ECE_CA_CERT)," : ''}headers:{authorization:'ApiKey '+e.ECE_API_KEY}},r=>{let b='';r.on('data',d=>b+=d);r.on('end',()=>process.stdout.write(b))})`;
+/**
+ * The floor of any client built on undici: the same GET through undici's
+ * public entry (Agent and request), bundled by esbuild into one CommonJS
+ * file and run in Node's compile cache, as ece's own chunks are.
+ */
+const floorDir = mkdtempSync(join(tmpdir(), 'ece-bench-floor-'));
+const floor = join(floorDir, 'floor.cjs');
+await build({
+  stdin: {
+    contents: `const m = require('node:module');
+if (m.enableCompileCache) m.enableCompileCache(process.env.ECE_CACHE_DIR + '/floor');
+const { Agent, request } = require('undici');
+const e = process.env;
+request(e.ECE_HOST + '/api/v1/deployments', {
+  dispatcher: new Agent({ connect: { ca: require('node:fs').readFileSync(e.ECE_CA_CERT) } }),
+  headers: { authorization: 'ApiKey ' + e.ECE_API_KEY },
+})
+  .then((r) => r.body.text())
+  .then((b) => process.stdout.write(b));`,
+    resolveDir: fileURLToPath(new URL('..', import.meta.url)),
+    loader: 'js',
+  },
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  minifyWhitespace: true,
+  minifySyntax: true,
+  logLevel: 'warning',
+  outfile: floor,
+});
+const sameBody = (a, b) => {
+  // ece ends the body with one newline (issue 14); the bodies are the same.
+  if (a !== `${b}\n`) throw new Error('figure 3: ece and the baseline printed different bodies');
+};
 
 const JQ = `jq -r '.deployments[] | [.id,.name] | @tsv'`;
 const CURL = `curl -s -H 'Authorization: ApiKey bench-key' ${base}/large/api/v1/deployments`;
@@ -149,23 +223,41 @@ const FIGURES = [
   },
   {
     id: '3',
-    name: 'list --json (20) vs node:http GET',
-    ours: (n) => `${n} ${bin} deployments list --json --host ${base}`,
-    baseline: (n) => `${n} -e "${getScript}" ${base}/api/v1/deployments`,
-    check: (a, b) => {
-      // ece ends the body with one newline (issue 14); the bodies are the same.
-      if (a !== `${b}\n`)
-        throw new Error('figure 3: ece and the baseline printed different bodies');
-    },
+    name: 'list --json (20, HTTPS) vs node:https GET',
+    ours: (n) => `${n} ${bin} deployments list --json`,
+    baseline: (n) => `${n} -e "${bareGet('https')}"`,
+    env: sandboxes.https.vars,
+    check: sameBody,
     target: { ratio: 1.5 },
+  },
+  {
+    id: '3h',
+    name: 'the same over HTTP vs node:http GET',
+    ours: (n) => `${n} ${bin} deployments list --json`,
+    baseline: (n) => `${n} -e "${bareGet('http')}"`,
+    env: sandboxes.http.vars,
+    check: sameBody,
+    note: 'figure 3 without TLS',
+  },
+  {
+    id: '3u',
+    name: "floor: GET via undici's public entry",
+    ours: (n) => `${n} ${floor}`,
+    baseline: (n) => `${n} -e "${bareGet('https')}"`,
+    env: sandboxes.https.vars,
+    note: 'no client on undici can beat it',
+    check: (a, b) => {
+      if (a !== b) throw new Error('figure 3u: undici and the baseline printed different bodies');
+    },
   },
   {
     id: '3c',
     name: 'as 3, without the compile cache',
-    ours: (n) => `${n} ${bin} deployments list --json --host ${base}`,
-    baseline: (n) => `${n} -e "${getScript}" ${base}/api/v1/deployments`,
-    env: { ECE_NO_CODE_CACHE: '1' },
+    ours: (n) => `${n} ${bin} deployments list --json`,
+    baseline: (n) => `${n} -e "${bareGet('https')}"`,
+    env: { ...sandboxes.https.vars, ECE_NO_CODE_CACHE: '1' },
     cacheOnly: true,
+    note: 'what a first run costs',
   },
   {
     id: '4a',
@@ -184,8 +276,8 @@ const FIGURES = [
 ];
 
 /** ✓ or ✗ against the target, with how far off a miss is. */
-function verdict(r, target) {
-  if (!target) return '(no target: what a first run costs)';
+function verdict(r, target, note) {
+  if (!target) return `(no target: ${note})`;
   const misses = [];
   if (r.ms.ratio > target.ratio) misses.push(`ratio ${r.ms.ratio} > ${target.ratio}`);
   if (target.rssRatio && r.rssMiB && r.rssMiB.ratio > target.rssRatio)
@@ -216,7 +308,7 @@ async function measure({ path: node, version }) {
       check: f.check,
     });
     r.target = f.target ?? null;
-    r.verdict = quick ? 'not judged (--quick)' : verdict(r, f.target);
+    r.verdict = quick ? 'not judged (--quick)' : verdict(r, f.target, f.note);
     figures.push(r);
     const rss = r.rssMiB
       ? `  RSS ${r.rssMiB.ours} / ${r.rssMiB.baseline} MiB = ${r.rssMiB.ratio}`
@@ -265,7 +357,10 @@ const results = [];
 for (const n of nodes) results.push(await measure(n));
 
 server.close();
+// Their pipes would keep this process alive: stopped here, not only at exit.
+stopSandboxes();
 rmSync(cacheDir, { recursive: true, force: true });
+rmSync(floorDir, { recursive: true, force: true });
 if (!quick) {
   writeFileSync(
     new URL('./results.json', import.meta.url),

@@ -13,7 +13,9 @@ export const EXIT_CODES = [
   ['NETWORK', 6, 'network or TLS: refused, DNS, timeout, certificate'],
   ['PLAN_FAILED', 7, 'a plan that --wait followed failed'],
   ['WAIT_TIMEOUT', 8, '--wait gave up at its deadline'],
+  ['DIFFERENCES', 10, 'differences found, or a gate failed (diff, versions --below)'],
   ['INTERRUPTED', 130, 'interrupted (Ctrl-C)'],
+  ['TERMINATED', 143, 'terminated (SIGTERM)'],
 ] as const;
 
 type ExitCodes = { [E in (typeof EXIT_CODES)[number] as E[0]]: E[1] };
@@ -21,6 +23,34 @@ export const ExitCode = Object.fromEntries(
   EXIT_CODES.map(([name, code]) => [name, code]),
 ) as ExitCodes;
 export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
+
+/**
+ * The exit codes from most to least severe, for a run over many targets
+ * (docs/exit-codes.md says why this order): a run that was stopped, then
+ * outcomes that leave a target's state unknown, then failed or unfinished
+ * changes, then refusals that changed nothing, then a "no" that is an answer.
+ */
+export const SEVERITY: readonly ExitCodeValue[] = [
+  ExitCode.INTERRUPTED,
+  ExitCode.TERMINATED,
+  ExitCode.ERROR,
+  ExitCode.NETWORK,
+  ExitCode.PLAN_FAILED,
+  ExitCode.WAIT_TIMEOUT,
+  ExitCode.AUTH,
+  ExitCode.REJECTED,
+  ExitCode.NOT_FOUND,
+  ExitCode.USAGE,
+  ExitCode.DIFFERENCES,
+  ExitCode.OK,
+];
+
+/** The exit code of a run over many targets: the most severe of theirs (none: OK). */
+export function mostSevere(codes: Iterable<ExitCodeValue>): ExitCodeValue {
+  let worst: ExitCodeValue = ExitCode.OK;
+  for (const code of codes) if (SEVERITY.indexOf(code) < SEVERITY.indexOf(worst)) worst = code;
+  return worst;
+}
 
 /** Base class: a message meant for the user and the exit code it maps to. */
 export class CliError extends Error {

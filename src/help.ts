@@ -4,10 +4,10 @@
 // usage error that lists what there is.
 
 import type { Command } from 'commander';
-import { buildProgram, GLOBAL_NAMES, VALUE_OPTIONS } from './cli.js';
 import { fill } from './commands/run/command.js';
 import type { Context } from './context.js';
 import { ExitCode, UsageError } from './errors.js';
+import { buildProgram, GLOBAL_NAMES, VALUE_OPTIONS } from './program.js';
 import { isTopic, TOPICS, topic } from './topics.js';
 
 export async function help(ctx: Context, args: string[]): Promise<number> {

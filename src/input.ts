@@ -1,16 +1,34 @@
-// Request bodies from files or stdin (`-f FILE`, `-f -`): JSON or YAML, with
-// the file, line and column of the first mistake, and clear words for empty,
-// binary or unreadable input.
+// What a command reads as input: stdin (`--password-stdin`, `-f -`) and
+// request bodies from files, JSON or YAML, with the file, line and column of
+// the first mistake, and clear words for empty, binary or unreadable input.
 
 import { readFileSync } from 'node:fs';
 import { UsageError } from './errors.js';
 import { cjs } from './interop.js';
 import { findJsonFault, lineColumn } from './jsonpos.js';
 import { MAX_DEPTH } from './lossless.js';
-import type { IOStreams } from './output/iostreams.js';
-import { readStdin } from './output/prompt.js';
 
-export async function readInputFile(io: IOStreams, file: string): Promise<string> {
+/** The streams reading stdin uses (output/iostreams.ts's IOStreams is one). */
+export interface StdinIO {
+  stdin: NodeJS.ReadableStream;
+  stdinIsTTY: boolean;
+  stderr: { write(text: string): unknown };
+}
+
+/** All of stdin, without the final newline (for --password-stdin and friends). */
+export async function readStdin(io: StdinIO, what: string): Promise<string> {
+  if (io.stdinIsTTY) io.stderr.write(`Reading ${what} from standard input (end with Ctrl-D)…\n`);
+  const chunks: Buffer[] = [];
+  for await (const chunk of io.stdin)
+    chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  const text = Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
+  if (text.trim() === '') throw new UsageError(`standard input is empty: expected ${what}`);
+  return text;
+}
+
+export async function readInputFile(io: StdinIO, file: string): Promise<string> {
   if (file === '-') return readStdin(io, 'the request body');
   let buf: Buffer;
   try {
@@ -82,7 +100,7 @@ function deeperThan(value: unknown, max: number): boolean {
   return false;
 }
 
-export async function readDocument(io: IOStreams, file: string): Promise<Record<string, unknown>> {
+export async function readDocument(io: StdinIO, file: string): Promise<Record<string, unknown>> {
   const name = file === '-' ? '<stdin>' : file;
   return parseDocument(await readInputFile(io, file), name);
 }

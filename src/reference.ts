@@ -6,12 +6,12 @@
 //   type, default and environment variable, examples) and the exit codes.
 
 import type { Argument, Command, Option } from 'commander';
-import { buildProgram } from './cli.js';
 import { effectOf } from './commands/run/command.js';
 import type { Effect } from './commands/run/types.js';
 import { Context } from './context.js';
 import { EXIT_CODES } from './errors.js';
 import { memoryIO } from './output/memory-io.js';
+import { buildProgram } from './program.js';
 import { ENVIRONMENT, TOPICS } from './topics.js';
 import { VERSION } from './version.js';
 

@@ -1,7 +1,7 @@
 // `ece help exit-codes | environment | formatting`: the contracts a script
 // relies on, from the command line.
 
-import { EXIT_CODES } from './errors.js';
+import { EXIT_CODES, SEVERITY } from './errors.js';
 
 export const TOPICS = ['exit-codes', 'environment', 'formatting'] as const;
 export type Topic = (typeof TOPICS)[number];
@@ -58,6 +58,10 @@ ${EXIT_CODES.map(([, code, meaning]) => `  ${String(code).padEnd(5)}${meaning}`)
 
 Errors are printed on stderr as "error: <message>", one line each; API errors
 as "error: <message> (<code>)". No stack trace is printed.
+
+A run over many targets (a directory of files, a fleet, several allocators)
+prints one result line per target and exits with the most severe code of
+them all, in this order: ${SEVERITY.join(' > ')}.
 `;
     case 'environment': {
       const width = Math.max(...ENVIRONMENT.map(([k]) => k.length)) + 2;

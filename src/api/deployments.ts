@@ -2,6 +2,7 @@
 // Each write has a builder (`…Request`) that returns the request as data, so
 // a command can show it under --dry-run or send it with api.request().
 
+import { ResponseError } from '../errors.js';
 import type { ApiClient, ApiResponse, RequestOptions } from './client.js';
 import type { Kind } from './kinds.js';
 import { segment } from './path.js';
@@ -70,6 +71,15 @@ export interface Deployment {
   alias?: string;
   healthy: boolean;
   resources: Partial<Record<Kind, ResourceInfo[]>>;
+}
+
+/** A parsed body as a Deployment, or a ResponseError when it is not one. */
+export function asDeployment(data: unknown): Deployment {
+  const d = data as Partial<Deployment> | null;
+  if (!d || typeof d.id !== 'string' || typeof d.resources !== 'object' || d.resources === null) {
+    throw new ResponseError('unexpected response from ECE: not a deployment');
+  }
+  return d as Deployment;
 }
 
 export interface GetOptions {

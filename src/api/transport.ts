@@ -69,7 +69,6 @@ export class Transport {
   /** Sends one request and reads its body; throws SendFailure. */
   async send(out: Outgoing, signal: AbortSignal, sink?: BodySink): Promise<ApiResponse> {
     const dispatcher = await this.getDispatcher();
-    const { request } = await loadAgent();
     // undici keeps reconnecting while a connection attempt fails with a
     // socket error (a proxy that closes every CONNECT: thousands a second),
     // and a request still waiting for its connection ignores its signal.
@@ -94,7 +93,7 @@ export class Transport {
       bodyTimeout: this.opts.timeoutMs,
     };
     try {
-      const pending = request.call(dispatcher, reqOpts);
+      const pending = dispatcher.request(reqOpts);
       pending.catch(() => undefined);
       const res = await untilAborted(pending, combined);
       const headers = flatHeaders(res.headers);
@@ -179,7 +178,7 @@ export class Transport {
 
   private async getDispatcher(): Promise<Dispatcher> {
     if (this.dispatcher) return this.dispatcher;
-    const { Agent } = await loadAgent();
+    const { Agent, EnvHttpProxyAgent } = await loadUndici();
     const { caCert, insecure, env, timeoutMs } = this.opts;
     const tls: TlsOptions = {
       rejectUnauthorized: insecure !== true,
@@ -193,8 +192,7 @@ export class Transport {
     // through a search must not open a socket per page.
     const base: Dispatcher =
       httpProxy || httpsProxy
-        ? // Proxies need undici's whole API (CONNECT); only then is all of it loaded.
-          new (cjs(await import('undici')).EnvHttpProxyAgent)({
+        ? new EnvHttpProxyAgent({
             httpProxy,
             httpsProxy,
             noProxy: env.NO_PROXY || env.no_proxy || '',
@@ -243,14 +241,13 @@ function untilAborted<T>(p: Promise<T>, signal: AbortSignal): Promise<T> {
   });
 }
 
-/** Only undici's agent and request API: its index also loads fetch, WebSocket and caches. */
-async function loadAgent() {
-  const [Agent, request] = await Promise.all([
-    // CommonJS: module.exports is the default export, bundled or not.
-    import('undici/lib/dispatcher/agent.js').then((m) => m.default),
-    import('undici/lib/api/api-request.js').then((m) => m.default),
-  ]);
-  return { Agent, request };
+/**
+ * undici through its public entry only (STYLE.md, habit 13): its private
+ * files would load less (docs/performance.md has the figures), but nothing
+ * promises they keep their names or shapes from one release to the next.
+ */
+async function loadUndici() {
+  return cjs(await import('undici'));
 }
 
 /** The body's bytes, refused (not buffered) past MAX_BODY_BYTES. */

@@ -4,10 +4,31 @@
 // line per step, so logs read in order.
 
 import type { ChalkInstance } from 'chalk';
-import type { Target, WaitEvent } from '../api/plans.js';
 import { formatDuration } from '../duration.js';
 import type { IOStreams, MaskedIO, OutStream } from './iostreams.js';
 import { sanitize } from './sanitize.js';
+
+/** A resource a plan runs on, as progress shows it (api/plans.ts's Target is one). */
+export interface ProgressTarget {
+  kind: string;
+  refId: string;
+  /** For commands that start no plan: the status the resource is to reach. */
+  status?: string | undefined;
+}
+
+/** What the plan follower reports (api/plans.ts's WaitEvent is one). */
+export type ProgressEvent =
+  | { type: 'step'; target: ProgressTarget; step: string }
+  | {
+      type: 'done';
+      target: ProgressTarget;
+      ok: boolean;
+      step?: string;
+      message?: string;
+      ms: number;
+    }
+  | { type: 'retry'; message: string; delayMs: number }
+  | { type: 'poll' };
 
 const FRAMES = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
 
@@ -19,7 +40,7 @@ interface Row {
 }
 
 export class PlanProgress {
-  private readonly rows = new Map<Target, Row>();
+  private readonly rows = new Map<ProgressTarget, Row>();
   private readonly started = Date.now();
   private note = '';
   private drawn = 0;
@@ -30,7 +51,7 @@ export class PlanProgress {
 
   constructor(
     private readonly io: IOStreams,
-    targets: Target[],
+    targets: ProgressTarget[],
     private readonly chalk: ChalkInstance,
   ) {
     this.err = (io as Partial<MaskedIO>).rawStderr ?? io.stderr;
@@ -53,7 +74,7 @@ export class PlanProgress {
     return this.io.stderrIsTTY;
   }
 
-  event(e: WaitEvent): void {
+  event(e: ProgressEvent): void {
     if (e.type === 'poll') {
       this.note = '';
       return;

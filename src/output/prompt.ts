@@ -90,16 +90,3 @@ export function requireConfirmable(io: IOStreams, yes: boolean | undefined): voi
     throw new UsageError('this needs confirmation: pass --yes to run it without a terminal');
   }
 }
-
-/** All of stdin, without the final newline (for --password-stdin and friends). */
-export async function readStdin(io: IOStreams, what: string): Promise<string> {
-  if (io.stdinIsTTY) io.stderr.write(`Reading ${what} from standard input (end with Ctrl-D)…\n`);
-  const chunks: Buffer[] = [];
-  for await (const chunk of io.stdin)
-    chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-  const text = Buffer.concat(chunks)
-    .toString('utf8')
-    .replace(/\r?\n$/, '');
-  if (text.trim() === '') throw new UsageError(`standard input is empty: expected ${what}`);
-  return text;
-}

@@ -2,8 +2,8 @@
 // --query): kept apart from render.ts so that importing it loads nothing.
 
 import type { IOStreams } from './iostreams.js';
-import type { View } from './render.js';
 import { sanitizeText } from './sanitize.js';
+import type { View } from './views.js';
 
 export const RAW: View = {
   emptyNote: '',

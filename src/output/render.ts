@@ -19,15 +19,7 @@ import type { IOStreams } from './iostreams.js';
 import { writeExact } from './raw.js';
 import { sanitize } from './sanitize.js';
 import { type Grid, renderTable, renderTsv } from './table.js';
-
-/** How one command turns its data into rows. */
-export interface View {
-  /** `wide`: -o wide asked for the command's extra columns. */
-  grid(data: unknown, format: 'table' | 'tsv', opts?: { wide: boolean }): Grid;
-  isEmpty(data: unknown): boolean;
-  /** Said on stderr when a terminal user gets an empty table. */
-  emptyNote: string;
-}
+import type { View } from './views.js';
 
 export interface RendererOptions {
   format: Format;

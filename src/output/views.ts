@@ -3,7 +3,16 @@
 
 import { ResponseError } from '../errors.js';
 import { LosslessNumber, stringifyLossless } from '../lossless.js';
-import type { View } from './render.js';
+import type { Grid } from './table.js';
+
+/** How one command turns its data into rows. */
+export interface View {
+  /** `wide`: -o wide asked for the command's extra columns. */
+  grid(data: unknown, format: 'table' | 'tsv', opts?: { wide: boolean }): Grid;
+  isEmpty(data: unknown): boolean;
+  /** Said on stderr when a terminal user gets an empty table. */
+  emptyNote: string;
+}
 
 export type Column<T> = [header: string, value: (item: T) => unknown];
 

@@ -28,8 +28,8 @@ import { invalid, SandboxError } from './errors.js';
 import { pendingPlan } from './model.js';
 import { flag } from './params.js';
 import { matches } from './query.js';
-import type { Call, Route, World } from './routes.js';
 import { lastBody } from './validate.js';
+import type { Call, Route, World } from './world.js';
 
 /** The kinds the move API takes, and their lists in MoveClustersRequest/Details. */
 export const MOVE_KINDS = ['elasticsearch', 'kibana', 'apm', 'appsearch', 'enterprise_search'];

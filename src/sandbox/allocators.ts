@@ -10,8 +10,8 @@ import { REGION } from './catalog.js';
 import { SandboxError } from './errors.js';
 import { type Deployment, isShutDown, type Resource, topology } from './model.js';
 import { type Plan, planState } from './plans.js';
-import type { World } from './routes.js';
 import type { SandboxState } from './state.js';
+import type { World } from './world.js';
 
 export const ZONES = ['ece-zone-1', 'ece-zone-2', 'ece-zone-3'];
 export const HOSTS = ZONES.map((zone, i) => ({

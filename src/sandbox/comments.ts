@@ -8,8 +8,8 @@
 import { SandboxError } from './errors.js';
 import { hexId, iso } from './ids.js';
 import { runners } from './platform.js';
-import type { Reply, Route } from './routes.js';
 import type { SandboxState } from './state.js';
+import type { Reply, Route } from './world.js';
 
 const KINDS = [
   'elasticsearch',

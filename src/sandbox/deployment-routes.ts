@@ -8,10 +8,10 @@ import type { Deployment } from './model.js';
 import { flag } from './params.js';
 import { values } from './query.js';
 import { cancelPending, restart, setInstancesStopped } from './resource-commands.js';
-import type { Call, Route } from './routes.js';
 import { DEFAULT_SIZE, search } from './search.js';
 import type { SandboxState } from './state.js';
 import { deploymentBody, listing, SEARCH_SHOW } from './views.js';
+import type { Call, Route } from './world.js';
 
 export function deploymentRoutes(state: SandboxState): Route[] {
   const deployment = (id: string) => {

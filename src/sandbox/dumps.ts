@@ -8,8 +8,8 @@
 import { SandboxError } from './errors.js';
 import { iso } from './ids.js';
 import type { Resource } from './model.js';
-import type { Call, Route } from './routes.js';
 import type { SandboxState } from './state.js';
+import type { Call, Route } from './world.js';
 
 /** How long a heap dump capture takes in the sandbox, at most. */
 export const CAPTURE_MS = 2_000;

@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { SandboxError } from './errors.js';
 import { hexId } from './ids.js';
-import type { Route } from './routes.js';
+import type { Route } from './world.js';
 
 const ROLES = ['allocator', 'coordinator', 'director', 'proxy'];
 

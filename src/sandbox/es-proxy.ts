@@ -7,8 +7,8 @@
 import { randomBytes } from 'node:crypto';
 import { SandboxError } from './errors.js';
 import { resourceStatus, resourceVersion, topology } from './model.js';
-import type { Call, Reply, Route } from './routes.js';
 import type { SandboxState } from './state.js';
+import type { Call, Reply, Route } from './world.js';
 
 const PROXY = '/deployments/{id}/{kind}/{ref}/proxy/{proxy_path}';
 

@@ -6,9 +6,9 @@
 
 import { invalid, SandboxError } from './errors.js';
 import { flag } from './params.js';
-import type { Call, Route } from './routes.js';
 import type { SandboxState } from './state.js';
 import { formFile } from './uploads.js';
+import type { Call, Route } from './world.js';
 
 const NAME = /^[A-Za-z0-9_.-]+$/;
 const TYPES = ['plugin', 'bundle'];

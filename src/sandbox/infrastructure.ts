@@ -3,8 +3,8 @@
 // constructor, whose maintenance mode the routes keep.
 
 import { SandboxError } from './errors.js';
-import type { Route } from './routes.js';
 import type { SandboxState } from './state.js';
+import type { Route } from './world.js';
 
 const HOSTS = [1, 2, 3].map((i) => ({
   ip: `192.168.44.${9 + i}`,

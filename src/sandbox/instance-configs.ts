@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { INSTANCE_CONFIGURATIONS, SIZES } from './catalog.js';
 import { invalid, SandboxError } from './errors.js';
 import { flag } from './params.js';
-import type { Route } from './routes.js';
+import type { Route } from './world.js';
 
 const TYPES = [
   'elasticsearch',

@@ -10,9 +10,9 @@ import { SandboxError } from './errors.js';
 import type { InstanceOverlay, Resource } from './model.js';
 import { isShutDown, topology } from './model.js';
 import { flag } from './params.js';
-import type { Call, Route } from './routes.js';
 import type { SandboxState } from './state.js';
 import { lastBody } from './validate.js';
+import type { Call, Route } from './world.js';
 
 /** The sandbox's allocators: one per zone (src/sandbox/platform.ts). */
 export const ALLOCATORS = ['192.168.44.10', '192.168.44.11', '192.168.44.12'];

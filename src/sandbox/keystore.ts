@@ -5,8 +5,8 @@
 // bumps the deployment's x-cloud-resource-version.
 
 import { invalid, SandboxError } from './errors.js';
-import type { Route } from './routes.js';
 import type { SandboxState } from './state.js';
+import type { Route } from './world.js';
 
 const SETTING = /^[A-Za-z0-9_.-]+$/;
 

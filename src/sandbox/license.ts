@@ -2,7 +2,7 @@
 // replaced by PUT after the checks ECE makes (required fields, not expired).
 
 import { invalid, SandboxError } from './errors.js';
-import type { Route } from './routes.js';
+import type { Route } from './world.js';
 
 const DAY = 86_400_000;
 const REQUIRED = [

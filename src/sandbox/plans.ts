@@ -2,10 +2,22 @@
 // it takes and its steps; its state at any moment is derived from the time,
 // so no timers run and a plan read twice at the same moment reads the same.
 
-import { KINDS, type Kind } from '../api/kinds.js';
 import { iso } from './ids.js';
 
-export { KINDS, type Kind };
+/**
+ * The resource kinds of a deployment, in ECE's order. The sandbox's own list,
+ * like all its checks (DESIGN.md: it validates with its own code and the
+ * spec, never the client's), so that a kind the client forgets is caught.
+ */
+export const KINDS = [
+  'elasticsearch',
+  'kibana',
+  'apm',
+  'integrations_server',
+  'enterprise_search',
+  'appsearch',
+] as const;
+export type Kind = (typeof KINDS)[number];
 
 export type PlanAction = 'create' | 'update' | 'shutdown' | 'restore' | 'restart' | 'start';
 

@@ -102,9 +102,6 @@ export function platformInfo(): Record<string, unknown> {
   };
 }
 
-// GET /platform/infrastructure/allocators: placement, moves and metadata live in allocators.ts.
-export { allocators } from './allocators.js';
-
 export function runners(): Record<string, unknown> {
   const roles = ['allocator', 'coordinator', 'director', 'proxy'];
   return {

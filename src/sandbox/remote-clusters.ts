@@ -6,8 +6,8 @@
 
 import { invalid } from './errors.js';
 import { resourceStatus } from './model.js';
-import type { Route } from './routes.js';
 import type { SandboxState } from './state.js';
+import type { Route } from './world.js';
 
 interface Remote {
   alias: string;

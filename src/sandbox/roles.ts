@@ -7,8 +7,7 @@
 
 import { invalid, SandboxError } from './errors.js';
 import { flag } from './params.js';
-import type { Route } from './routes.js';
-import type { RunnerStore } from './runners.js';
+import type { Route } from './world.js';
 
 type Doc = Record<string, unknown>;
 
@@ -68,6 +67,15 @@ function checkedRole(body: unknown): Doc {
 
 const sets = (role: Doc) =>
   new Set((role.containers as { container_set_name?: unknown }[]).map((c) => c.container_set_name));
+
+/** The runners, as runners.ts keeps them: roles need to know who holds them. */
+export interface RunnerStore {
+  runners: Record<string, unknown>[];
+  /** The ids of the runners that have the role. */
+  holders(role: string): string[];
+  /** Set by roles.ts: whether a role exists. */
+  roleExists?: (role: string) => boolean;
+}
 
 export function roleRoutes(store: RunnerStore): Route[] {
   const roles: Stored[] = Object.entries(BUILT_IN).map(([id, cs]) => ({

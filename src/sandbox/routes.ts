@@ -3,7 +3,7 @@
 // SandboxError.
 
 import { allocatorRoutes } from './allocator-routes.js';
-import type { Principal, SandboxAuth } from './auth.js';
+import { allocators } from './allocators.js';
 import { commentRoutes } from './comments.js';
 import { deploymentRoutes } from './deployment-routes.js';
 import { enrollmentRoutes } from './enrollment.js';
@@ -15,54 +15,16 @@ import { instanceConfigRoutes } from './instance-configs.js';
 import { instanceRoutes } from './instances.js';
 import { keystoreRoutes } from './keystore.js';
 import { licenseRoutes } from './license.js';
-import { allocators, platformInfo, type SandboxUser, stackVersions, user } from './platform.js';
+import { platformInfo, stackVersions, user } from './platform.js';
 import { remoteClusterRoutes } from './remote-clusters.js';
 import { runnerRoutes } from './runners.js';
 import { snapshotRepoRoutes } from './snapshot-repos.js';
 import { stackRoutes } from './stack.js';
-import type { SandboxState } from './state.js';
 import { templateRoutes } from './templates.js';
 import { tlsRoutes } from './tls-config.js';
 import { trafficFilterRoutes } from './traffic-filters.js';
 import { allKeysRoutes, userRoutes } from './users.js';
-
-export interface Call {
-  principal: Principal;
-  params: Record<string, string>;
-  query: URLSearchParams;
-  body: Record<string, unknown>;
-  /** Request headers, names in lower case. */
-  headers: Record<string, string | string[] | undefined>;
-  /** A multipart/form-data body's bytes (uploads); `body` is then empty. */
-  raw?: Buffer;
-  /** The body when it is a JSON string (routes with stringBody). */
-  text?: string;
-}
-
-export interface Reply {
-  status?: number;
-  body: unknown;
-  headers?: Record<string, string>;
-  /** A body sent as this text instead of JSON (Elasticsearch's _cat answers through the proxy). */
-  text?: string;
-}
-
-export interface Route {
-  method: string;
-  path: string;
-  /** false for the login endpoint, which is called without credentials. */
-  auth?: boolean;
-  /** The body is a JSON string, not an object (the TLS chain). */
-  stringBody?: boolean;
-  handle(call: Call): Reply | Promise<Reply>;
-}
-
-export interface World {
-  state: SandboxState;
-  auth: SandboxAuth;
-  users: SandboxUser[];
-  maintenance: Set<string>;
-}
+import type { Call, Route, World } from './world.js';
 
 export function routes(w: World): Route[] {
   const { state, auth } = w;

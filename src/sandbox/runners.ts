@@ -4,22 +4,15 @@
 // instance any more (ECE: 400 runners.runner_deletion_failed); roles are the
 // blueprinter's (roles.ts), which share this store to know who uses them.
 
+import { allocators } from './allocators.js';
 import { SandboxError } from './errors.js';
-import { allocators, runners } from './platform.js';
+import { runners } from './platform.js';
 import { matches, type Query } from './query.js';
-import { roleRoutes } from './roles.js';
-import type { Route } from './routes.js';
+import { type RunnerStore, roleRoutes } from './roles.js';
 import type { SandboxState } from './state.js';
+import type { Route } from './world.js';
 
 type Doc = Record<string, unknown>;
-
-export interface RunnerStore {
-  runners: Doc[];
-  /** The ids of the runners that have the role. */
-  holders(role: string): string[];
-  /** Set by roles.ts: whether a role exists. */
-  roleExists?: (role: string) => boolean;
-}
 
 const notFound = (id: string) =>
   new SandboxError(404, 'runners.runner_not_found', `Runner [${id}] cannot be found`);

@@ -15,8 +15,9 @@ import type { AddressInfo, Socket } from 'node:net';
 import { SandboxAuth } from './auth.js';
 import { SandboxError } from './errors.js';
 import type { SandboxUser } from './platform.js';
-import { type Call, matchPath, type Reply, type Route, routes, type World } from './routes.js';
+import { matchPath, routes } from './routes.js';
 import { SandboxState } from './state.js';
+import type { Call, Reply, Route, World } from './world.js';
 
 export interface SandboxOptions {
   host?: string;

@@ -4,7 +4,7 @@
 
 import { invalid, SandboxError } from './errors.js';
 import { flag } from './params.js';
-import type { Route } from './routes.js';
+import type { Route } from './world.js';
 
 const TYPES = ['s3', 'azure', 'gcs', 'fs', 'url'];
 

@@ -11,8 +11,8 @@
 import { STACK_VERSIONS } from './catalog.js';
 import { SandboxError } from './errors.js';
 import { stackVersions } from './platform.js';
-import type { Route } from './routes.js';
 import { formFile, zipNames } from './uploads.js';
+import type { Route } from './world.js';
 
 const VERSION = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.]+)?$/;
 

@@ -10,8 +10,8 @@ import { randomBytes } from 'node:crypto';
 import { REGION, SIZES, STACK_VERSIONS, TEMPLATES, templatePayload } from './catalog.js';
 import { invalid, SandboxError } from './errors.js';
 import { flag } from './params.js';
-import type { Call, Route } from './routes.js';
 import type { SandboxState } from './state.js';
+import type { Call, Route } from './world.js';
 
 type Doc = Record<string, unknown>;
 

@@ -9,8 +9,8 @@
 
 import { createPrivateKey, X509Certificate } from 'node:crypto';
 import { SandboxError } from './errors.js';
-import type { Route } from './routes.js';
 import { makePki } from './tls.js';
+import type { Route } from './world.js';
 
 const SERVICES = ['adminconsole', 'proxy', 'ui', 'internalca'];
 const CERT = /-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g;

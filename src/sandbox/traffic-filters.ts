@@ -7,13 +7,13 @@
 // and a ruleset that deployments still use is not deleted unless
 // ignore_associations=true.
 
-import { isIpSource } from '../api/traffic-filters.js';
+import { isIP } from 'node:net';
 import { REGION } from './catalog.js';
 import { invalid, SandboxError } from './errors.js';
 import { hexId } from './ids.js';
 import { flag } from './params.js';
-import type { Route } from './routes.js';
 import type { SandboxState } from './state.js';
+import type { Route } from './world.js';
 
 const TYPES = ['ip', 'vpce', 'azure_private_endpoint', 'gcp_private_service_connect'];
 
@@ -234,4 +234,17 @@ export function trafficFilterRoutes(state: SandboxState): Route[] {
       },
     },
   ];
+}
+
+/**
+ * An IP address or a CIDR block (`10.0.0.0/8`, `2001:db8::/32`). The
+ * sandbox's own check, never the client's (DESIGN.md), so that a client that
+ * lets a bad source through meets ECE's refusal here too.
+ */
+function isIpSource(source: string): boolean {
+  const [addr = '', bits, ...rest] = source.split('/');
+  const family = isIP(addr);
+  if (family === 0 || rest.length > 0) return false;
+  if (bits === undefined) return true;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128);
 }

@@ -7,7 +7,7 @@
 import { SandboxError } from './errors.js';
 import { flag } from './params.js';
 import { newUser, ROLES, type SandboxUser, user } from './platform.js';
-import type { Route, World } from './routes.js';
+import type { Route, World } from './world.js';
 
 const notFound = (name: string) =>
   new SandboxError(404, 'user.not_found', `User [${name}] cannot be found`);

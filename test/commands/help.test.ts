@@ -19,7 +19,7 @@ describe('help', () => {
       m[1],
       m[2]?.replace(/`/g, ''),
     ]);
-    assert.equal(rows.length, 10);
+    assert.equal(rows.length, 12);
     const r = await run(['help', 'exit-codes']);
     assert.equal(r.code, 0);
     for (const [code, meaning] of rows) {

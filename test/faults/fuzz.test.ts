@@ -5,10 +5,10 @@
 import { after, before, describe, it } from 'node:test';
 import type { Command } from 'commander';
 import fc from 'fast-check';
-import { buildProgram } from '../../src/cli.js';
 import { apiPath } from '../../src/commands/api/index.js';
 import { Context } from '../../src/context.js';
 import { memoryIO } from '../../src/output/memory-io.js';
+import { buildProgram } from '../../src/program.js';
 import assert from '../helpers/assert.js';
 import { run, tempDir } from '../helpers/cli.js';
 import { eceError, json, startServer, type TestServer } from '../helpers/server.js';

@@ -32,3 +32,13 @@ export const COLUMNS: Column<Allocator>[] = [
   ['HEALTHY', (a) => a.status?.healthy],
   ['MAINTENANCE', (a) => a.status?.maintenance_mode],
 ];
+
+/** A deployment's resource on one allocator, as vacate moves it. */
+export interface HostResource {
+  kind: string;
+  id: string;
+  /** The deployment's name as the allocator lists it (cluster_name), else the resource id. */
+  name: string;
+  deploymentId?: string | undefined;
+  instances: number;
+}

@@ -32,7 +32,7 @@ import {
   WaitTimeoutError,
 } from '../../errors.js';
 import { PlanProgress } from '../../output/progress.js';
-import type { HostResource } from './vacate.js';
+import type { HostResource } from './model.js';
 
 export interface Planned extends HostResource {
   /** The allocator it moves off. */

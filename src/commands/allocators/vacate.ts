@@ -30,7 +30,7 @@ import { confirmOrFail, requireConfirmable } from '../../output/prompt.js';
 import { act, type Contexts } from '../action.js';
 import { addWaitOptions, type WaitFlags, waitTimeoutMs } from '../deployments/wait.js';
 import { showDryRun } from '../write.js';
-import type { Allocator } from './model.js';
+import type { Allocator, HostResource } from './model.js';
 import { combined, failureMessage, type Planned, vacate } from './vacate-run.js';
 
 export interface VacateFlags extends WaitFlags {
@@ -398,15 +398,6 @@ function reason(failed: MoveDetail | undefined): string {
   const e = failed?.errors?.[0];
   if (!e) return 'ECE did not plan a move for it';
   return e.code ? `${e.message ?? 'refused'} (${e.code})` : (e.message ?? 'refused');
-}
-
-export interface HostResource {
-  kind: string;
-  id: string;
-  /** The deployment's name as the allocator lists it (cluster_name), else the resource id. */
-  name: string;
-  deploymentId?: string | undefined;
-  instances: number;
 }
 
 /** The allocator's instances as resources, filtered; the kinds the move API has no list for apart. */

@@ -8,12 +8,13 @@ import { parseHost } from '../../api/host.js';
 import type { Credential, StoredCredential } from '../../auth/credentials.js';
 import { jwtExpiry } from '../../auth/session.js';
 import type { ProfileCredentials, StoreKind } from '../../auth/store.js';
-import { checkKey, parseValue } from '../../config/keys.js';
 import { openConfig, profileOf, targetProfile } from '../../config/write.js';
 import type { Context } from '../../context.js';
 import { UsageError } from '../../errors.js';
-import { ask, canPrompt, readStdin } from '../../output/prompt.js';
+import { readStdin } from '../../input.js';
+import { ask, canPrompt } from '../../output/prompt.js';
 import { act, type Contexts } from '../action.js';
+import { checkKey, parseValue } from '../profile-keys.js';
 import { showDryRun, UNREAD_PASSWORD } from '../write.js';
 
 export interface LoginFlags {

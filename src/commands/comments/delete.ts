@@ -14,7 +14,7 @@ import {
   TARGET_HELP,
   type TargetFlags,
 } from './target.js';
-import { readComment, sendVersioned } from './view.js';
+import { readComment, sendVersioned } from './versioned.js';
 
 interface DeleteFlags extends TargetFlags {
   yes?: boolean;

@@ -12,7 +12,7 @@ import {
   TARGET_HELP,
   type TargetFlags,
 } from './target.js';
-import { type CommentWithMeta, columns } from './view.js';
+import { type CommentWithMeta, columns } from './versioned.js';
 
 export function register(group: Command, contexts: Contexts): void {
   addTargetOptions(

@@ -16,7 +16,7 @@ import {
   TARGET_HELP,
   type TargetFlags,
 } from './target.js';
-import { readComment, sendVersioned } from './view.js';
+import { readComment, sendVersioned } from './versioned.js';
 
 export function register(group: Command, contexts: Contexts): void {
   addTargetOptions(

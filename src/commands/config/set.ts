@@ -1,10 +1,10 @@
 // `ece config set KEY VALUE`: a setting of the active profile (or --profile NAME, created if new).
 
 import type { Command } from 'commander';
-import { checkKey, parseValue } from '../../config/keys.js';
 import { openConfig, profileOf, targetProfile } from '../../config/write.js';
 import type { Context } from '../../context.js';
 import { act, type Contexts } from '../action.js';
+import { checkKey, parseValue } from '../profile-keys.js';
 import { explicitProfile, KEYS_HELP, localOnly } from './local.js';
 
 export function register(group: Command, contexts: Contexts): void {

@@ -1,10 +1,10 @@
 // `ece config unset KEY`: remove a setting from the active profile.
 
 import type { Command } from 'commander';
-import { checkKey } from '../../config/keys.js';
 import { openConfig, targetProfile } from '../../config/write.js';
 import type { Context } from '../../context.js';
 import { act, type Contexts } from '../action.js';
+import { checkKey } from '../profile-keys.js';
 import { explicitProfile, KEYS_HELP, localOnly } from './local.js';
 
 export function register(group: Command, contexts: Contexts): void {

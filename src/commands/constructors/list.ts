@@ -5,7 +5,7 @@ import { listConstructors } from '../../api/infrastructure.js';
 import type { Context } from '../../context.js';
 import { listView } from '../../output/views.js';
 import { act, type Contexts } from '../action.js';
-import { type Constructor, columns } from './view.js';
+import { type Constructor, columns } from './columns.js';
 
 export function register(group: Command, contexts: Contexts): void {
   group

@@ -7,7 +7,7 @@
 import type { Command } from 'commander';
 import { parseBody } from '../../api/body.js';
 import type { ApiResponse } from '../../api/client.js';
-import { getDeployment, PROXY_METHODS, proxyRequest } from '../../api/deployments.js';
+import { asDeployment, getDeployment, PROXY_METHODS, proxyRequest } from '../../api/deployments.js';
 import type { Context } from '../../context.js';
 import { ApiError, CliError, ExitCode, UsageError } from '../../errors.js';
 import { readInputFile } from '../../input.js';
@@ -15,7 +15,6 @@ import { forTerminal, RAW, writeExact } from '../../output/raw.js';
 import { act, type Contexts } from '../action.js';
 import { showDryRun } from '../write.js';
 import { resolveDeployment } from './resolve.js';
-import { check } from './show.js';
 
 export interface EsFlags {
   file?: string;
@@ -120,7 +119,7 @@ export async function run(
 
 async function elasticsearchRefId(ctx: Context, id: string): Promise<string> {
   const api = await ctx.api();
-  const d = check(parseBody<unknown>(await getDeployment(api, id, { plans: false })));
+  const d = asDeployment(parseBody<unknown>(await getDeployment(api, id, { plans: false })));
   const ids = (d.resources.elasticsearch ?? []).map((r) => r.ref_id);
   const [only, ...more] = ids;
   if (only === undefined)

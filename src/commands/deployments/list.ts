@@ -16,8 +16,8 @@ import {
 import { KINDS } from '../../api/kinds.js';
 import type { Context } from '../../context.js';
 import { CliError, InterruptedError, ResponseError } from '../../errors.js';
-import type { View } from '../../output/render.js';
 import type { Grid } from '../../output/table.js';
+import type { View } from '../../output/views.js';
 import { defineVerb, type Plan } from '../run/types.js';
 
 export const verb = defineVerb({

@@ -6,14 +6,18 @@
 
 import { parseBody } from '../../api/body.js';
 import type { ApiClient } from '../../api/client.js';
-import { type Deployment, getForUpdate, updateRequest } from '../../api/deployments.js';
+import {
+  asDeployment,
+  type Deployment,
+  getForUpdate,
+  updateRequest,
+} from '../../api/deployments.js';
 import { KINDS } from '../../api/kinds.js';
 import { type Before, snapshot, targetsFor } from '../../api/plans.js';
 import type { Context } from '../../context.js';
 import { ApiError, CliError, ExitCode } from '../../errors.js';
 import { RAW } from '../../output/raw.js';
 import { showDryRun } from '../write.js';
-import { check } from './show.js';
 import { follow, type WaitFlags } from './wait.js';
 
 export type Plan = Record<string, unknown>;
@@ -48,7 +52,7 @@ export const CHANGED = 'the deployment changed since it was read: run again';
 /** The deployment and the update request that would leave it as it is. */
 export async function readForUpdate(api: ApiClient, id: string): Promise<ForUpdate> {
   const res = await getForUpdate(api, id);
-  const deployment = check(parseBody<unknown>(res));
+  const deployment = asDeployment(parseBody<unknown>(res));
   return {
     deployment,
     payload: updatePayload(deployment),

@@ -5,7 +5,7 @@
 
 import type { Command } from 'commander';
 import { parseBody } from '../../api/body.js';
-import { getDeployment, resetPasswordRequest } from '../../api/deployments.js';
+import { asDeployment, getDeployment, resetPasswordRequest } from '../../api/deployments.js';
 import type { Context } from '../../context.js';
 import { CliError, ExitCode, ResponseError } from '../../errors.js';
 import { confirmOrFail, requireConfirmable } from '../../output/prompt.js';
@@ -13,7 +13,6 @@ import { RAW } from '../../output/raw.js';
 import { act, type Contexts } from '../action.js';
 import { showDryRun } from '../write.js';
 import { resolveDeployment } from './resolve.js';
-import { check } from './show.js';
 
 export interface ResetPasswordFlags {
   refId?: string;
@@ -50,7 +49,9 @@ export async function run(ref: string, flags: ResetPasswordFlags, ctx: Context):
   let refId = flags.refId;
   let name = resolved.name ?? resolved.id;
   if (refId === undefined) {
-    const d = check(parseBody<unknown>(await getDeployment(api, resolved.id, { plans: false })));
+    const d = asDeployment(
+      parseBody<unknown>(await getDeployment(api, resolved.id, { plans: false })),
+    );
     name = d.name;
     refId = onlyElasticsearch((d.resources.elasticsearch ?? []).map((r) => r.ref_id));
   }

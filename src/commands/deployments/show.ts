@@ -2,7 +2,12 @@
 // on a terminal, resource rows in a pipe, or the API's body with --json.
 
 import { parseBody } from '../../api/body.js';
-import { type Deployment, getDeployment, type ResourceInfo } from '../../api/deployments.js';
+import {
+  asDeployment,
+  type Deployment,
+  getDeployment,
+  type ResourceInfo,
+} from '../../api/deployments.js';
 import { KINDS } from '../../api/kinds.js';
 import type { Context } from '../../context.js';
 import { formatDuration } from '../../duration.js';
@@ -91,7 +96,7 @@ export async function plan(ref: string, flags: ShowFlags, ctx: Context): Promise
     output: {
       body: res,
       print(renderer, io) {
-        const d = check(parseBody<unknown>(res));
+        const d = asDeployment(parseBody<unknown>(res));
         const grid = resourceGrid(d, renderer.format === 'table');
         if (renderer.format !== 'table') {
           renderer.grid(grid);
@@ -161,12 +166,4 @@ function pendingLines(d: Deployment): string[] {
   }
   if (lines.length) lines.unshift('');
   return lines;
-}
-
-export function check(data: unknown): Deployment {
-  const d = data as Partial<Deployment> | null;
-  if (!d || typeof d.id !== 'string' || typeof d.resources !== 'object' || d.resources === null) {
-    throw new ResponseError('unexpected response from ECE: not a deployment');
-  }
-  return d as Deployment;
 }

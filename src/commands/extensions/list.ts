@@ -5,8 +5,8 @@ import { listExtensions } from '../../api/extensions.js';
 import type { Context } from '../../context.js';
 import { listView } from '../../output/views.js';
 import { act, type Contexts } from '../action.js';
+import { columns } from './columns.js';
 import type { Extension } from './resolve.js';
-import { columns } from './view.js';
 
 export function register(group: Command, contexts: Contexts): void {
   group

@@ -5,8 +5,8 @@ import { getExtension } from '../../api/extensions.js';
 import type { Context } from '../../context.js';
 import { fieldsView } from '../../output/views.js';
 import { act, type Contexts } from '../action.js';
+import { detailColumns } from './columns.js';
 import { type Extension, resolveExtension } from './resolve.js';
-import { detailColumns } from './view.js';
 
 export function register(group: Command, contexts: Contexts): void {
   group

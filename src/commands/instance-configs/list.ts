@@ -5,7 +5,7 @@ import { listInstanceConfigs } from '../../api/instance-configs.js';
 import type { Context } from '../../context.js';
 import { listView } from '../../output/views.js';
 import { act, type Contexts } from '../action.js';
-import { columns, type InstanceConfig } from './view.js';
+import { columns, type InstanceConfig } from './columns.js';
 
 interface ListFlags {
   showDeleted?: boolean;

@@ -11,7 +11,7 @@ import { searchDeployments } from '../../api/deployments.js';
 import { getPlatform } from '../../api/platform.js';
 import type { Context } from '../../context.js';
 import { CliError, InterruptedError } from '../../errors.js';
-import type { View } from '../../output/render.js';
+import type { View } from '../../output/views.js';
 import { listView, text } from '../../output/views.js';
 import { act, type Contexts } from '../action.js';
 

@@ -5,7 +5,7 @@ import { listProxies } from '../../api/infrastructure.js';
 import type { Context } from '../../context.js';
 import { listView } from '../../output/views.js';
 import { act, type Contexts } from '../action.js';
-import { columns, type ProxyInfo } from './view.js';
+import { columns, type ProxyInfo } from './columns.js';
 
 export function register(group: Command, contexts: Contexts): void {
   group

@@ -5,7 +5,7 @@ import { getProxy } from '../../api/infrastructure.js';
 import type { Context } from '../../context.js';
 import { fieldsView } from '../../output/views.js';
 import { act, type Contexts } from '../action.js';
-import { columns } from './view.js';
+import { columns } from './columns.js';
 
 export function register(group: Command, contexts: Contexts): void {
   group

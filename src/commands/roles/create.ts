@@ -9,7 +9,7 @@ import { readDocument } from '../../input.js';
 import { RAW } from '../../output/raw.js';
 import { act, type Contexts } from '../action.js';
 import { showDryRun } from '../write.js';
-import { roleOf } from './view.js';
+import { roleOf } from './role.js';
 
 interface CreateFlags {
   file?: string;

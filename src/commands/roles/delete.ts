@@ -9,7 +9,7 @@ import type { Context } from '../../context.js';
 import { requireConfirmable } from '../../output/prompt.js';
 import { act, type Contexts } from '../action.js';
 import { confirmAndSend } from '../write.js';
-import type { RoleAggregate } from './view.js';
+import type { RoleAggregate } from './role.js';
 
 interface DeleteFlags {
   yes?: boolean;

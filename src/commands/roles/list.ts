@@ -5,7 +5,7 @@ import { listRoles } from '../../api/roles.js';
 import type { Context } from '../../context.js';
 import { listView } from '../../output/views.js';
 import { act, type Contexts } from '../action.js';
-import { columns, type RoleAggregate } from './view.js';
+import { columns, type RoleAggregate } from './role.js';
 
 export function register(group: Command, contexts: Contexts): void {
   group

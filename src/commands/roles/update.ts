@@ -12,7 +12,7 @@ import { readDocument } from '../../input.js';
 import { RAW } from '../../output/raw.js';
 import { act, type Contexts } from '../action.js';
 import { showDryRun } from '../write.js';
-import { type RoleAggregate, roleOf } from './view.js';
+import { type RoleAggregate, roleOf } from './role.js';
 
 interface UpdateFlags {
   file?: string;

@@ -8,7 +8,8 @@ import type { Target } from '../../api/plans.js';
 import type { Context } from '../../context.js';
 import type { ApiError } from '../../errors.js';
 import type { IOStreams } from '../../output/iostreams.js';
-import type { Body, Renderer, View } from '../../output/render.js';
+import type { Body, Renderer } from '../../output/render.js';
+import type { View } from '../../output/views.js';
 
 /**
  * The most a call can change: `read` sends no write; `write` changes state

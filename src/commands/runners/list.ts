@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { listRunners } from '../../api/platform.js';
 import { listView } from '../../output/views.js';
 import { act, type Contexts } from '../action.js';
-import { columns, type Runner } from './view.js';
+import { columns, type Runner } from './columns.js';
 
 export function register(group: Command, contexts: Contexts): void {
   group

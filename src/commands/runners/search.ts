@@ -9,8 +9,8 @@ import { UsageError } from '../../errors.js';
 import { readDocument } from '../../input.js';
 import { listView } from '../../output/views.js';
 import { act, type Contexts } from '../action.js';
+import { columns, type Runner } from './columns.js';
 import { parseRunnerQuery, RUNNER_QUERY_FIELDS } from './query.js';
-import { columns, type Runner } from './view.js';
 
 interface SearchFlags {
   file?: string;

@@ -5,7 +5,7 @@ import { getRunner } from '../../api/runners.js';
 import type { Context } from '../../context.js';
 import { fieldsView } from '../../output/views.js';
 import { act, type Contexts } from '../action.js';
-import { detailColumns } from './view.js';
+import { detailColumns } from './columns.js';
 
 export function register(group: Command, contexts: Contexts): void {
   group

@@ -5,7 +5,7 @@ import { listSnapshotRepos } from '../../api/snapshot-repos.js';
 import type { Context } from '../../context.js';
 import { listView } from '../../output/views.js';
 import { act, type Contexts } from '../action.js';
-import { columns, type RepoConfig } from './view.js';
+import { columns, type RepoConfig } from './columns.js';
 
 export function register(group: Command, contexts: Contexts): void {
   group

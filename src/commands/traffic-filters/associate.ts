@@ -9,7 +9,7 @@ import { RAW } from '../../output/raw.js';
 import { act, type Contexts } from '../action.js';
 import { resolveDeployment } from '../deployments/resolve.js';
 import { showDryRun } from '../write.js';
-import { resolveRuleset } from './view.js';
+import { resolveRuleset } from './ruleset.js';
 
 export function register(group: Command, contexts: Contexts): void {
   group

@@ -11,7 +11,7 @@ import { CliError, ExitCode } from '../../errors.js';
 import { confirmOrFail, requireConfirmable } from '../../output/prompt.js';
 import { act, type Contexts } from '../action.js';
 import { showDryRun } from '../write.js';
-import { type Ruleset, resolveRuleset } from './view.js';
+import { type Ruleset, resolveRuleset } from './ruleset.js';
 
 interface DeleteFlags {
   yes?: boolean;

@@ -9,7 +9,7 @@ import { parseLossless, stringifyLossless } from '../../lossless.js';
 import { listView } from '../../output/views.js';
 import { act, type Contexts } from '../action.js';
 import { resolveDeployment } from '../deployments/resolve.js';
-import { columns, type Ruleset } from './view.js';
+import { columns, type Ruleset } from './ruleset.js';
 
 interface ListFlags {
   deployment?: string;

@@ -8,7 +8,7 @@ import { getRuleset } from '../../api/traffic-filters.js';
 import type { Context } from '../../context.js';
 import { fieldsView } from '../../output/views.js';
 import { act, type Contexts } from '../action.js';
-import { columns, type Ruleset, resolveRuleset, ruleSource } from './view.js';
+import { columns, type Ruleset, resolveRuleset, ruleSource } from './ruleset.js';
 
 export function register(group: Command, contexts: Contexts): void {
   group

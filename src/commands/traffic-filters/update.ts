@@ -15,7 +15,7 @@ import { RAW } from '../../output/raw.js';
 import { act, type Contexts } from '../action.js';
 import { showDryRun } from '../write.js';
 import { checkSource, collect } from './create.js';
-import { type Rule, type Ruleset, requestOf, resolveRuleset, ruleSource } from './view.js';
+import { type Rule, type Ruleset, requestOf, resolveRuleset, ruleSource } from './ruleset.js';
 
 interface UpdateFlags {
   file?: string;

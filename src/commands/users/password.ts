@@ -5,7 +5,8 @@
 
 import type { Context } from '../../context.js';
 import { UsageError } from '../../errors.js';
-import { ask, canPrompt, readStdin } from '../../output/prompt.js';
+import { readStdin } from '../../input.js';
+import { ask, canPrompt } from '../../output/prompt.js';
 import { UNREAD_PASSWORD } from '../write.js';
 
 /** Fails before any request when the password could not be had. */

@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import { type ApiKey, listAllKeys, listKeys, listUserKeys } from '../../../api/auth.js';
 import type { Context } from '../../../context.js';
 import { UsageError } from '../../../errors.js';
-import type { View } from '../../../output/render.js';
+import type { View } from '../../../output/views.js';
 import { act, type Contexts } from '../../action.js';
 
 export interface ListFlags {

@@ -14,7 +14,7 @@ import { KINDS } from '../../../api/kinds.js';
 import type { Context } from '../../../context.js';
 import { CliError, ExitCode } from '../../../errors.js';
 import { stringifyLossless } from '../../../lossless.js';
-import type { View } from '../../../output/render.js';
+import type { View } from '../../../output/views.js';
 import { text } from '../../../output/views.js';
 import { act, type Contexts } from '../../action.js';
 import { formatSize } from '../resize.js';

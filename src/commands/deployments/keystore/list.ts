@@ -6,7 +6,7 @@ import type { Command } from 'commander';
 import { getKeystore } from '../../../api/keystore.js';
 import type { Context } from '../../../context.js';
 import { RAW } from '../../../output/raw.js';
-import type { View } from '../../../output/render.js';
+import type { View } from '../../../output/views.js';
 import { act, type Contexts } from '../../action.js';
 import { entries, esTarget, REF_ID_HELP } from './common.js';
 

@@ -1,12 +1,11 @@
 // What the `plan` verbs share: the resource filter (--kind, --ref-id) checked
 // against the deployment, and how attempts and times are shown.
 
-import type { PlanAttempt } from '../../../api/deployments.js';
+import { asDeployment, type PlanAttempt } from '../../../api/deployments.js';
 import { KINDS } from '../../../api/kinds.js';
 import type { ResourceFilter } from '../../../api/plan-history.js';
 import { eachResource } from '../../../api/plans.js';
 import { CliError, ExitCode, UsageError } from '../../../errors.js';
-import { check } from '../show.js';
 
 export interface FilterFlags {
   kind?: string;
@@ -26,7 +25,7 @@ export function filterOf(flags: FilterFlags): ResourceFilter {
 
 /** The deployment in the body; a filter that names no resource of it is exit 3. */
 export function deploymentFor(data: unknown, f: ResourceFilter) {
-  const d = check(data);
+  const d = asDeployment(data);
   if ((f.kind || f.refId) && eachResource(d).every(({ kind, r }) => !matches(kind, r.ref_id, f))) {
     const what = [f.kind, f.refId].filter(Boolean).join(' ');
     throw new CliError(

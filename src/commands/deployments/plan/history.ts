@@ -9,7 +9,7 @@ import { getDeployment } from '../../../api/deployments.js';
 import { type HistoryEntry, planHistory } from '../../../api/plan-history.js';
 import type { Context } from '../../../context.js';
 import { formatDuration } from '../../../duration.js';
-import type { View } from '../../../output/render.js';
+import type { View } from '../../../output/views.js';
 import { text } from '../../../output/views.js';
 import { act, type Contexts } from '../../action.js';
 import { resolveDeployment } from '../resolve.js';

@@ -12,7 +12,7 @@ import { confirmOrFail } from '../../../output/prompt.js';
 import { RAW } from '../../../output/raw.js';
 import { act, type Contexts } from '../../action.js';
 import { showDryRun } from '../../write.js';
-import { type Runner, roleNames } from '../view.js';
+import { type Runner, roleNames } from '../columns.js';
 
 interface SetFlags {
   yes?: boolean;

@@ -1,12 +1,14 @@
-// The settings a profile holds, how each is checked, and how it is shown.
+// The settings a profile holds and how each value is checked when a command
+// sets it (`ece config set`, `ece login`). Above config/ because the checks
+// are the request layer's and the renderer's own (a host, an output format).
 
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseHost } from '../api/host.js';
+import { PROFILE_KEYS, type Profile, type ProfileKey } from '../config/store.js';
 import { parseDuration } from '../duration.js';
 import { UsageError } from '../errors.js';
 import { FORMATS } from '../output/formats.js';
-import { PROFILE_KEYS, type Profile, type ProfileKey } from './store.js';
 
 export function checkKey(key: string): ProfileKey {
   if ((PROFILE_KEYS as readonly string[]).includes(key)) return key as ProfileKey;
