@@ -21,6 +21,8 @@ const HELPERS = [
   'jsonpos.ts',
   'duration.ts',
   'sleep.ts',
+  // The one rule of where a secret stands as a value (output, traces, dry runs).
+  'mask.ts',
 ];
 /** What a command (and the executor that runs commands) may use. */
 const COMMAND_BASE = [
@@ -58,6 +60,7 @@ export const LAYERS: [from: string, allowed: string[]][] = [
   ['version.ts', []],
   ['lossless.ts', []],
   ['jsonpos.ts', []],
+  ['mask.ts', []],
   // Bundled apart (dist/boot.cjs) and read by the launcher before anything else.
   ['boot.ts', []],
   ['duration.ts', ['errors.ts']],
@@ -75,7 +78,8 @@ export const LAYERS: [from: string, allowed: string[]][] = [
   ['commands/action.ts', [...HELPERS, 'context.ts']],
   ['commands/registry.ts', ['commands/action.ts', 'commands/run/', 'commands/*/']],
   // The one executor: flags, --dry-run, confirmation, sending, rendering, waiting.
-  ['commands/run/', COMMAND_BASE],
+  // It follows plans with the one plan follower, which still lives in deployments/.
+  ['commands/run/', [...COMMAND_BASE, 'commands/deployments/wait.ts']],
   ['commands/*.ts', COMMAND_BASE],
   ['commands/sandbox/', [...COMMAND_BASE, 'sandbox/']],
   ['commands/*/', [...COMMAND_BASE, ...SHARED_FROM_GROUPS]],
@@ -95,7 +99,10 @@ export const LAYERS: [from: string, allowed: string[]][] = [
     'reference.ts',
     [...HELPERS, 'topics.ts', 'context.ts', 'output/', 'program.ts', 'commands/run/'],
   ],
-  ['help.ts', [...HELPERS, 'topics.ts', 'context.ts', 'program.ts', 'reference.ts']],
+  [
+    'help.ts',
+    [...HELPERS, 'topics.ts', 'context.ts', 'program.ts', 'reference.ts', 'commands/run/'],
+  ],
   [
     'cli.ts',
     [...HELPERS, 'context.ts', 'output/', 'program.ts', 'help.ts', 'complete.ts', 'commands/run/'],

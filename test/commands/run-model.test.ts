@@ -34,7 +34,7 @@ describe('verbs plan without a server', () => {
           idempotent: true,
         },
       ]);
-      assert.match(curls[0] ?? '', /^curl -sS -X POST /);
+      assert.match(curls[0] ?? '', /\| curl -sS -g -K - -X POST /);
       assert.equal(plan.done, 'Maintenance mode on for allocator 192.168.44.10.');
     }
     await assert.rejects(planOf(maintenance, { id: 'a-1', state: 'maybe' }), {

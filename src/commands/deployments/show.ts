@@ -11,7 +11,6 @@ import {
 import { KINDS } from '../../api/kinds.js';
 import type { Context } from '../../context.js';
 import { formatDuration } from '../../duration.js';
-import { ResponseError } from '../../errors.js';
 import type { Grid } from '../../output/table.js';
 import { defineVerb, type Plan } from '../run/types.js';
 import { resolveDeployment } from './resolve.js';
