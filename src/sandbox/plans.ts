@@ -2,10 +2,23 @@
 // it takes and its steps; its state at any moment is derived from the time,
 // so no timers run and a plan read twice at the same moment reads the same.
 
-import { KINDS, type Kind } from '../api/kinds.js';
 import { iso } from './ids.js';
 
-export { KINDS, type Kind };
+/**
+ * The resource kinds of a deployment, in the order ECE lists them
+ * (DeploymentResources in the spec). The sandbox keeps its own list, apart
+ * from the client's, so that it can catch a client that gets one wrong.
+ */
+export const KINDS = [
+  'elasticsearch',
+  'kibana',
+  'apm',
+  'integrations_server',
+  'enterprise_search',
+  'appsearch',
+] as const;
+
+export type Kind = (typeof KINDS)[number];
 
 export type PlanAction = 'create' | 'update' | 'shutdown' | 'restore' | 'restart' | 'start';
 
