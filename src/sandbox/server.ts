@@ -13,6 +13,7 @@ import {
 } from 'node:http';
 import { createServer as createHttps } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
+import { placer } from './allocators.js';
 import { SandboxAuth } from './auth.js';
 import { SandboxError } from './errors.js';
 import { notSimulated, specOperation, swallows } from './not-simulated.js';
@@ -97,6 +98,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     });
   }
   const world: World = { state, auth, users, maintenance: new Set() };
+  // Plans place their instances by the allocators' free memory.
+  state.placer = placer(state, world.maintenance);
   const table = routes(world);
   state.seed(opts.deployments ?? 3, user, opts.systemDeployments !== false);
   const apiKey = auth.addKey(KEY_USER, 'ece sandbox key').key;
