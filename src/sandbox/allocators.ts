@@ -17,6 +17,7 @@ import {
   activePlan,
   type Deployment,
   elements,
+  holdingPlan,
   isShutDown,
   pendingPlan,
   planned,
@@ -98,7 +99,7 @@ export function instances(state: SandboxState, now = state.now()): PlacedInstanc
   for (const d of state.list())
     for (const r of d.resources) {
       // A creation that failed holds nothing; a shut-down resource neither.
-      if (isShutDown(r, now) || (!activePlan(r, now) && !pendingPlan(r, now))) continue;
+      if (!holdingPlan(r, now)) continue;
       topology(r, now).forEach((t, i) => {
         const name = `instance-${String(i).padStart(10, '0')}`;
         const p = placement(r, name, t.zone, now);
@@ -159,7 +160,7 @@ export function usage(
     for (const r of d.resources) {
       const pending = pendingPlan(r, now);
       const moving = MOVES.get(r)?.some((m) => m.plan === pending);
-      if (pending?.zones && activePlan(r, now) && !moving) reserve(pending);
+      if (pending?.zones && pending.grows && !moving) reserve(pending);
     }
   for (const r of alongside) {
     const plan = r.plans.at(-1);

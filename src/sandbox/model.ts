@@ -138,8 +138,24 @@ export function planned(plan: Plan | undefined): { zone: string; memory: number 
   return out;
 }
 
-/** The instances a resource runs: those of its active plan, where that plan placed them. */
+/**
+ * The plan whose instances a resource holds on the allocators now: a
+ * running plan that replaces no running instances (a create, a restore)
+ * holds its own from the start, one that could not be placed holds none;
+ * otherwise the active plan's stay until the next one succeeds.
+ */
+export function holdingPlan(r: Resource, now: number): Plan | undefined {
+  if (isShutDown(r, now)) return undefined;
+  const active = activePlan(r, now);
+  const pending = pendingPlan(r, now);
+  const placing = pending && (pending.zones !== undefined || pending.failure !== undefined);
+  if (placing && !pending.grows) return pending.failure ? undefined : pending;
+  // Without a placer (a bare state), a pending creation holds its plan.
+  return active ?? pending;
+}
+
+/** The instances a resource runs (or last ran), where its plan placed them. */
 export function topology(r: Resource, now: number): { zone: string; memory: number }[] {
-  const out = planned(activePlan(r, now) ?? r.plans.at(-1));
+  const out = planned(holdingPlan(r, now) ?? activePlan(r, now) ?? r.plans.at(-1));
   return out.length ? out : [{ zone: 'ece-zone-1', memory: 1024 }];
 }

@@ -41,6 +41,12 @@ export interface Plan {
    * takes them. Absent on plans that place nothing (shutdown, restart).
    */
   zones?: string[] | undefined;
+  /**
+   * Its instances come beside running ones (an update or a move of a
+   * running resource: ECE grows, then shrinks), rather than in place of
+   * none (a create, a restore).
+   */
+  grows?: boolean | undefined;
   /** Why the plan fails, when it is not instances that stay unhealthy (no capacity). */
   failure?: { message: string; type: string } | undefined;
 }

@@ -14,6 +14,7 @@ import {
 import { invalid, notFound, SandboxError } from './errors.js';
 import { hexId } from './ids.js';
 import {
+  activePlan,
   type Deployment,
   deploymentShutDown,
   isShutDown,
@@ -347,6 +348,7 @@ export class SandboxState {
   ): void {
     const pending = pendingPlan(r, at);
     if (pending) pending.cancelledAt = at;
+    const grows = activePlan(r, at) !== undefined && !isShutDown(r, at);
     const steps = planSteps(action, r.kind);
     // Placed when it starts, against what the allocators hold then (a move places its own).
     const placed =
@@ -364,6 +366,7 @@ export class SandboxState {
       failAt: fails ? steps.length - 3 : undefined,
       body,
       user,
+      grows,
     };
     if (placed && 'error' in placed) {
       // ECE accepts the plan and fails it at allocation: a step error, not an HTTP error.

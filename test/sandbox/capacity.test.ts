@@ -83,16 +83,20 @@ describe('sandbox: allocator capacity', () => {
     const r = await t.call('GET', ALLOC);
     return (r.body as { zones: { allocators: Allocator[] }[] }).zones.flatMap((z) => z.allocators);
   };
-  /** Every allocator's used memory, checked against its total (API and `ece allocators show`). */
-  const used = async () => {
+  /**
+   * Every allocator's used memory, checked against its total (API and `ece
+   * allocators show`); with no update running, it is the sum of its instances.
+   */
+  const used = async (updating = false) => {
     const out: Record<string, number> = {};
     for (const a of await allocators()) {
       const { total, used } = a.capacity.memory;
       assert.ok(used <= total, `${a.allocator_id}: ${used} MB used of ${total}`);
-      assert.equal(
-        used,
-        a.instances.map((i) => i.node_memory).reduce((x, y) => x + y, 0),
-      );
+      if (!updating)
+        assert.equal(
+          used,
+          a.instances.map((i) => i.node_memory).reduce((x, y) => x + y, 0),
+        );
       const shown = await run(['allocators', 'show', a.allocator_id], { env });
       const field = (name: string) =>
         Number(shown.stdout.match(new RegExp(`^${name}\\t(\\d+)$`, 'm'))?.[1]);
@@ -123,6 +127,7 @@ describe('sandbox: allocator capacity', () => {
     for (let n = 0; n < 6; n++) {
       const id = await create(`big-${n}`);
       ids.push(id);
+      await used();
       t.advance(2_000_000);
       const info = await es(id);
       assert.equal(info.status, 'started');
@@ -145,6 +150,7 @@ describe('sandbox: allocator capacity', () => {
     });
     // Every allocator is full: the create is accepted and its plan fails at allocation.
     const full = await create('no-room', 1024);
+    assert.deepEqual(Object.values(await used()), [65_536, 65_536, 65_536]);
     t.advance(2_000_000);
     const info = await es(full, '?show_plan_logs=true&show_plan_history=true');
     const attempt = info.plan_info.history.at(-1);
@@ -219,16 +225,43 @@ describe('sandbox: allocator capacity', () => {
       '192.168.44.11': 4096,
       '192.168.44.12': 0,
     });
-    // A later update keeps the instance where it runs now.
+    // A later update keeps the instance where it runs now; while it runs,
+    // the new instance takes room beside the old one.
     const put = await t.call('PUT', `/deployments/${id}`, {
       body: { prune_orphans: false, ...big('movable', 8192) },
     });
     assert.equal(put.status, 200);
+    assert.deepEqual(Object.values(await used(true)), [0, 4096 + 8192, 0]);
     t.advance(2_000_000);
     assert.deepEqual(
       (await es(id)).topology.instances.map((i) => i.zone),
       ['ece-zone-2'],
     );
     assert.deepEqual(Object.values(await used()), [0, 8192, 0]);
+    await t.call('POST', `/deployments/${id}/_shutdown`);
+    t.advance(2_000_000);
+    await t.call('DELETE', `/deployments/${id}`);
+  });
+
+  it('a restore takes room where there is room, at once', async () => {
+    const a = await create('restored', GB32);
+    t.advance(2_000_000);
+    await t.call('POST', `/deployments/${a}/_shutdown`);
+    t.advance(2_000_000);
+    // Its allocator fills up while it is shut down.
+    const b = await create('filler', 65_536);
+    t.advance(2_000_000);
+    assert.deepEqual(Object.values(await used()), [65_536, 0, 0]);
+    assert.equal((await t.call('POST', `/deployments/${a}/_restore`)).status, 200);
+    assert.deepEqual(Object.values(await used()), [65_536, GB32, 0]);
+    t.advance(2_000_000);
+    const info = await es(a);
+    assert.deepEqual(
+      [info.status, info.topology.instances.map((i) => `${i.zone}@${i.allocator_id}`)],
+      ['started', ['ece-zone-2@192.168.44.11']],
+    );
+    assert.deepEqual(Object.values(await used()), [65_536, GB32, 0]);
+    for (const id of [a, b]) await t.call('POST', `/deployments/${id}/_shutdown`);
+    t.advance(2_000_000);
   });
 });
