@@ -22,10 +22,11 @@ import {
   overview,
   type PlacedInstance,
   recordMove,
-  usedMemory,
+  usage,
+  zoneOf,
 } from './allocators.js';
 import { invalid, SandboxError } from './errors.js';
-import { pendingPlan } from './model.js';
+import { pendingPlan, topology } from './model.js';
 import { flag } from './params.js';
 import { matches } from './query.js';
 import { lastBody } from './validate.js';
@@ -77,7 +78,7 @@ function move(w: World, c: Call, only: string | undefined) {
   const wanted = requested(c.body, only, here);
   const moves = emptyDetails();
   const failures = emptyDetails();
-  const used = usedMemory(placed);
+  const used = usage(w.state, now);
   for (const want of wanted) {
     const mine = here.filter((i) => i.r.id === want.id && i.r.kind === want.kind);
     const fail = (code: string, message: string) =>
@@ -112,9 +113,22 @@ function move(w: World, c: Call, only: string | undefined) {
     for (const [i, to] of targets.entries())
       used.set(to, (used.get(to) ?? 0) + (mine[i]?.memory ?? 0));
     const { d, r } = first;
-    w.state.startPlan(r, d.name, 'update', lastBody(r, now), c.principal.user, now);
+    // Where every instance of the resource will be once the move succeeds.
+    const zones = topology(r, now).map((t) => t.zone);
+    for (const [i, inst] of mine.entries()) zones[inst.index] = zoneOf(targets[i] ?? from) ?? '';
+    w.state.startPlan(
+      r,
+      d.name,
+      'update',
+      lastBody(r, now),
+      c.principal.user,
+      now,
+      undefined,
+      false,
+    );
     const plan = r.plans.at(-1);
     if (!plan) continue;
+    plan.zones = zones;
     if (d.name.includes('fail-move')) plan.failAt = plan.steps.length - 3;
     for (const [i, inst] of mine.entries())
       recordMove(r, { instance: inst.name, from, to: targets[i] ?? from, plan });

@@ -112,17 +112,50 @@ export function resourceVersion(r: Resource, now: number): string | undefined {
   return typeof section?.version === 'string' ? section.version : undefined;
 }
 
-/** Instance count and memory per instance from the plan's topology. */
-export function topology(r: Resource, now: number): { zone: string; memory: number }[] {
-  const plan = activePlan(r, now) ?? r.plans.at(-1);
-  const elements = (plan?.body.cluster_topology as Record<string, unknown>[] | undefined) ?? [];
-  const out: { zone: string; memory: number }[] = [];
-  for (const el of elements) {
+/** The topology elements of a plan body that have instances: memory per instance and zone count. */
+export function elements(body: Record<string, unknown> | undefined): {
+  memory: number;
+  zones: number;
+}[] {
+  const list = (body?.cluster_topology as Record<string, unknown>[] | undefined) ?? [];
+  const out: { memory: number; zones: number }[] = [];
+  for (const el of list) {
     const size = el.size as { value?: number } | undefined;
     const memory = typeof size?.value === 'number' ? size.value : Number(el.memory_per_node ?? 0);
-    if (!memory) continue;
-    const zones = Number(el.zone_count ?? 1) || 1;
-    for (let z = 0; z < zones; z++) out.push({ zone: `ece-zone-${(z % 3) + 1}`, memory });
+    if (memory) out.push({ memory, zones: Number(el.zone_count ?? 1) || 1 });
   }
+  return out;
+}
+
+/** A plan's instances (memory and zone) in topology order: the zones it chose, or its zone count in order. */
+export function planned(plan: Plan | undefined): { zone: string; memory: number }[] {
+  const out: { zone: string; memory: number }[] = [];
+  for (const el of elements(plan?.body))
+    for (let z = 0; z < el.zones; z++) {
+      const zone = plan?.zones?.[out.length] ?? `ece-zone-${(z % 3) + 1}`;
+      out.push({ zone, memory: el.memory });
+    }
+  return out;
+}
+
+/**
+ * The plan whose instances a resource holds on the allocators now: a
+ * running plan that replaces no running instances (a create, a restore)
+ * holds its own from the start, one that could not be placed holds none;
+ * otherwise the active plan's stay until the next one succeeds.
+ */
+export function holdingPlan(r: Resource, now: number): Plan | undefined {
+  if (isShutDown(r, now)) return undefined;
+  const active = activePlan(r, now);
+  const pending = pendingPlan(r, now);
+  const placing = pending && (pending.zones !== undefined || pending.failure !== undefined);
+  if (placing && !pending.grows) return pending.failure ? undefined : pending;
+  // Without a placer (a bare state), a pending creation holds its plan.
+  return active ?? pending;
+}
+
+/** The instances a resource runs (or last ran), where its plan placed them. */
+export function topology(r: Resource, now: number): { zone: string; memory: number }[] {
+  const out = planned(holdingPlan(r, now) ?? activePlan(r, now) ?? r.plans.at(-1));
   return out.length ? out : [{ zone: 'ece-zone-1', memory: 1024 }];
 }

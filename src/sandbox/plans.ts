@@ -34,6 +34,20 @@ export interface Plan {
   /** The plan body (ElasticsearchClusterPlan, KibanaClusterPlan, …). */
   body: Record<string, unknown>;
   user: string;
+  /**
+   * The zone of each instance (in topology order) once this plan has run:
+   * chosen by free memory when it started (allocators.ts), or where a move
+   * takes them. Absent on plans that place nothing (shutdown, restart).
+   */
+  zones?: string[] | undefined;
+  /**
+   * Its instances come beside running ones (an update or a move of a
+   * running resource: ECE grows, then shrinks), rather than in place of
+   * none (a create, a restore).
+   */
+  grows?: boolean | undefined;
+  /** Why the plan fails, when it is not instances that stay unhealthy (no capacity). */
+  failure?: { message: string; type: string } | undefined;
 }
 
 export type PlanPhase = 'running' | 'success' | 'error';
@@ -169,13 +183,15 @@ export function planInfo(plan: Plan, now: number, opts: PlanInfoOptions): Record
       message: failureMessage(plan),
       details: { step: plan.steps[state.step] ?? '' },
       failure_type:
-        plan.cancelledAt !== undefined ? 'Cancelled' : 'ClusterFailure:InstancesUnhealthy',
+        plan.failure?.type ??
+        (plan.cancelledAt !== undefined ? 'Cancelled' : 'ClusterFailure:InstancesUnhealthy'),
     };
   }
   return info;
 }
 
 function failureMessage(plan: Plan): string {
+  if (plan.failure) return plan.failure.message;
   if (plan.cancelledAt !== undefined && plan.failAt === undefined)
     return 'The plan was cancelled by a user';
   return 'Instances did not become healthy in time: [instance-0000000001] failed health checks';
@@ -218,7 +234,9 @@ function attemptLog(
                 stage: 'completed',
                 message: failed ? failureMessage(plan) : `Finished step: [${stepId}]`,
                 details: {},
-                ...(failed ? { failure_type: 'ClusterFailure:InstancesUnhealthy' } : {}),
+                ...(failed
+                  ? { failure_type: plan.failure?.type ?? 'ClusterFailure:InstancesUnhealthy' }
+                  : {}),
               },
             ]),
       ],

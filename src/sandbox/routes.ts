@@ -17,6 +17,7 @@ import { keystoreRoutes } from './keystore.js';
 import { licenseRoutes } from './license.js';
 import { platformInfo, stackVersions, user } from './platform.js';
 import { remoteClusterRoutes } from './remote-clusters.js';
+import { resourceRoutes } from './resource-routes.js';
 import { runnerRoutes } from './runners.js';
 import { snapshotRepoRoutes } from './snapshot-repos.js';
 import { stackRoutes } from './stack.js';
@@ -131,6 +132,8 @@ export function routes(w: World): Route[] {
     ...keystoreRoutes(state),
     ...remoteClusterRoutes(state),
     ...allocatorRoutes(w),
+    // Last: /deployments/{id}/{kind}/{ref} would take any three segments.
+    ...resourceRoutes(state),
   ];
 }
 

@@ -1,6 +1,7 @@
 // `startSandbox`: the ECE API simulator on node:http(s). Parses requests,
 // authenticates them, routes them, and answers in ECE's shapes — including
-// ECE-shaped 401/404/405 errors. Usable from tests in-process.
+// ECE-shaped 401/404/405 errors, and 501 sandbox.not_simulated for an
+// operation of the spec it does not simulate. Usable from tests in-process.
 
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
@@ -12,8 +13,10 @@ import {
 } from 'node:http';
 import { createServer as createHttps } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
+import { placer } from './allocators.js';
 import { SandboxAuth } from './auth.js';
 import { SandboxError } from './errors.js';
+import { notSimulated, specOperation, swallows } from './not-simulated.js';
 import type { SandboxUser } from './platform.js';
 import { matchPath, routes } from './routes.js';
 import { SandboxState } from './state.js';
@@ -96,6 +99,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     });
   }
   const world: World = { state, auth, users, maintenance: new Set() };
+  // Plans place their instances by the allocators' free memory.
+  state.placer = placer(state, world.maintenance);
   const table = routes(world);
   state.seed(opts.deployments ?? 3, user, opts.systemDeployments !== false);
   const apiKey = auth.addKey(KEY_USER, 'ece sandbox key').key;
@@ -169,16 +174,23 @@ async function handle(
     const path = url.pathname.slice(API.length).replace(/\/+$/, '') || '/';
     let allowed = false;
     let found: { route: Route; params: Record<string, string> } | undefined;
+    const op = specOperation(method, path);
     for (const route of table) {
       const params = matchPath(route.path, path);
       if (!params) continue;
       allowed = true;
+      if (op && swallows(route.path, op)) continue;
       if (route.method === method) {
         found = { route, params };
         break;
       }
     }
     if (!found) {
+      if (op) {
+        // As ECE would: no credentials is 401 before anything else.
+        auth.authenticate(req.headers.authorization);
+        throw notSimulated(op);
+      }
       if (allowed)
         throw new SandboxError(
           405,

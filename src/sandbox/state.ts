@@ -14,6 +14,7 @@ import {
 import { invalid, notFound, SandboxError } from './errors.js';
 import { hexId } from './ids.js';
 import {
+  activePlan,
   type Deployment,
   deploymentShutDown,
   isShutDown,
@@ -31,9 +32,28 @@ export interface StateOptions {
 
 let attemptCounter = 0;
 
+/**
+ * Chooses where a plan's instances go (allocators.ts): a zone for each, or
+ * why they do not fit. `alongside` are resources being created in the same
+ * request, not yet in the state, whose instances take room too.
+ */
+export type Placer = (
+  r: Resource,
+  body: Record<string, unknown>,
+  at: number,
+  alongside: readonly Resource[],
+) => { zones: string[] } | { error: string };
+
+/** The plans that put instances on allocators; a shutdown or restart keeps them where they are. */
+const PLACING: readonly PlanAction[] = ['create', 'update', 'restore', 'start'];
+
 export class SandboxState {
   readonly deployments = new Map<string, Deployment>();
   readonly now: () => number;
+  /** Set by the server; without one, instances go to their zones in order and always fit. */
+  placer: Placer | undefined;
+  /** The resources of the request being applied that are not in a deployment yet. */
+  private building: readonly Resource[] = [];
   constructor(readonly opts: StateOptions) {
     this.now = opts.now ?? Date.now;
   }
@@ -151,6 +171,8 @@ export class SandboxState {
     const now = this.now();
     const touched = new Set<Resource>();
     const additions: Resource[] = [];
+    // Added resources take room while the others' new plans are placed.
+    this.building = additions;
     for (const p of payloads) {
       const existing = d.resources.find((r) => r.kind === p.kind && r.refId === p.refId);
       if (existing) touched.add(existing);
@@ -163,7 +185,10 @@ export class SandboxState {
       resources: [] as Record<string, unknown>[],
       shutdown_resources: orphanedBody(orphans),
     };
-    if (q.validateOnly) return result;
+    if (q.validateOnly) {
+      this.building = [];
+      return result;
+    }
     if (typeof body.name === 'string') d.name = body.name;
     if (typeof body.alias === 'string') d.alias = body.alias;
     for (const p of payloads) {
@@ -179,6 +204,7 @@ export class SandboxState {
       )
         this.startPlan(r, d.name, 'update', p.plan, q.user, now);
     }
+    this.building = [];
     d.resources.push(...additions);
     for (const r of orphans) this.startPlan(r, d.name, 'shutdown', lastBody(r, now), q.user, now);
     this.touch(d);
@@ -278,8 +304,13 @@ export class SandboxState {
       version: 1,
       owner: at.user,
     };
-    for (const p of payloads)
-      d.resources.push(this.newResource(p, name, 'create', at.user, at.at, at.durationMs));
+    this.building = d.resources;
+    try {
+      for (const p of payloads)
+        d.resources.push(this.newResource(p, name, 'create', at.user, at.at, at.durationMs));
+    } finally {
+      this.building = [];
+    }
     return d;
   }
 
@@ -313,10 +344,15 @@ export class SandboxState {
     user: string,
     at: number,
     durationMs = this.opts.planDurationMs,
+    place = true,
   ): void {
     const pending = pendingPlan(r, at);
     if (pending) pending.cancelledAt = at;
+    const grows = activePlan(r, at) !== undefined && !isShutDown(r, at);
     const steps = planSteps(action, r.kind);
+    // Placed when it starts, against what the allocators hold then (a move places its own).
+    const placed =
+      place && PLACING.includes(action) ? this.placer?.(r, body, at, this.building) : undefined;
     const fails =
       (action === 'create' || action === 'update') &&
       r.kind === 'elasticsearch' &&
@@ -330,7 +366,16 @@ export class SandboxState {
       failAt: fails ? steps.length - 3 : undefined,
       body,
       user,
+      grows,
     };
+    if (placed && 'error' in placed) {
+      // ECE accepts the plan and fails it at allocation: a step error, not an HTTP error.
+      plan.failAt = steps.indexOf('allocate-instances');
+      plan.failure = {
+        message: placed.error,
+        type: 'InstanceAllocationFailure:InsufficientCapacity',
+      };
+    } else if (placed) plan.zones = placed.zones;
     r.plans.push(plan);
   }
 }

@@ -1,7 +1,7 @@
 // Response bodies built from the model, shaped as the specification says:
 // DeploymentGetResponse, DeploymentSearchResponse, DeploymentsListingData.
 
-import { allocatorOf } from './allocators.js';
+import { allocatorOf, zoneOf } from './allocators.js';
 import { INSTANCE_CONFIGURATIONS, SIZES } from './catalog.js';
 import { iso } from './ids.js';
 import { instanceName, withOverlay } from './instances.js';
@@ -131,8 +131,8 @@ function resourceInfo(
   const placed = status !== 'initializing' && (status !== 'stopped' || r.stopped);
   const running = placed && !r.stopped;
   const version = resourceVersion(r, now);
-  const instances = topology(r, now).map((t, i) =>
-    withOverlay(r, {
+  const instances = topology(r, now).map((t, i) => {
+    const shown = withOverlay(r, {
       instance_name: instanceName(i),
       zone: t.zone,
       allocator_id: allocatorOf(r, instanceName(i), t.zone, now),
@@ -147,8 +147,10 @@ function resourceInfo(
         name: instanceConfiguration(r.kind),
         resource: 'memory',
       },
-    }),
-  );
+    });
+    // An instance moved to another allocator is in that allocator's zone.
+    return { ...shown, zone: zoneOf(shown.allocator_id) ?? t.zone };
+  });
   const metadata = {
     version: r.plans.length,
     last_modified: iso(r.plans.at(-1)?.started ?? d.createdAt),

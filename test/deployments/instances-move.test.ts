@@ -157,7 +157,7 @@ describe('deployments instances against the sandbox', () => {
     assert.match(move.stderr, /Plan finished in/);
     assert.equal(
       await rows(),
-      'instance-0000000000\telasticsearch\tmain-elasticsearch\tece-zone-1\t192.168.44.12\t2g\trunning\tno\n' +
+      'instance-0000000000\telasticsearch\tmain-elasticsearch\tece-zone-3\t192.168.44.12\t2g\trunning\tno\n' +
         'instance-0000000001\telasticsearch\tmain-elasticsearch\tece-zone-2\t192.168.44.11\t2g\trunning\tyes\n',
     );
     const unknown = await run(

@@ -72,6 +72,19 @@ function describe(e: ErrorObject): string {
   return `${e.instancePath || '/'} ${e.message ?? ''} ${JSON.stringify(e.params)}`;
 }
 
+/** Every operation of the spec: method (upper case), path template, operationId. */
+export function operations(): { method: string; path: string; operationId: string }[] {
+  const { spec } = load();
+  return Object.entries(spec.paths).flatMap(([path, ops]) =>
+    Object.entries(ops).flatMap(([method, op]) => {
+      const id = (op as { operationId?: unknown }).operationId;
+      return typeof id === 'string'
+        ? [{ method: method.toUpperCase(), path, operationId: id }]
+        : [];
+    }),
+  );
+}
+
 /** The operation a concrete request hits, with its path template (literal segments win). */
 export function findOperation(
   method: string,

@@ -1,13 +1,14 @@
 // Drives every sandbox endpoint, success and error paths, and checks every
 // response body (and every request body sent) against the specification.
 
+import { createPrivateKey } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { KINDS } from '../../src/api/kinds.js';
 import { routes } from '../../src/sandbox/routes.js';
+import { makePki as makePkiWith } from '../../src/sandbox/tls.js';
 import assert from '../helpers/assert.js';
 import { createRequest, type TestSandbox, testSandbox } from '../helpers/sandbox.js';
 import { requestViolations, responseViolations } from '../helpers/spec.js';
-import { makePki } from '../helpers/tls.js';
 import { makeZip } from '../helpers/zip.js';
 
 describe('sandbox contract', () => {
@@ -267,6 +268,42 @@ describe('sandbox contract', () => {
     await expect(404, 'POST', `/deployments/${id}/kibana/nope/_restart`);
     await expect(202, 'POST', `/deployments/${id}/kibana/main-kibana/instances/_stop`);
     await expect(202, 'POST', `/deployments/${id}/kibana/main-kibana/instances/_start`);
+    // One resource on its own: its info, a plan attempt by id, deleting a stateless one.
+    for (const kind of KINDS) {
+      await expect(200, 'GET', `/deployments/${id}/${kind}/main-${kind}`);
+      await expect(
+        200,
+        'GET',
+        `/deployments/${id}/${kind}/_main?show_plans=false&show_plan_logs=true&show_plan_history=true&show_settings=true&show_metadata=true`,
+      );
+    }
+    await expect(404, 'GET', `/deployments/${id}/kibana/nope`);
+    await expect(404, 'GET', '/deployments/0000/kibana/_main');
+    const esInfo = (await expect(200, 'GET', `/deployments/${id}/elasticsearch/_main`)) as {
+      info: { plan_info: { pending?: { plan_attempt_id: string } } };
+    };
+    const attempt = esInfo.info.plan_info.pending?.plan_attempt_id;
+    await expect(200, 'GET', `/deployments/${id}/elasticsearch/_main/activity/${attempt}`);
+    await expect(404, 'GET', `/deployments/${id}/elasticsearch/_main/activity/nope`);
+    await expect(400, 'DELETE', `/deployments/${id}/apm/main-apm`);
+    await expect(400, 'DELETE', `/deployments/${id}/elasticsearch/main-elasticsearch`);
+    await expect(404, 'DELETE', `/deployments/${id}/apm/nope`);
+    {
+      const doomed = await expect(201, 'POST', '/deployments', {
+        body: createRequest('doomed', ['elasticsearch', 'kibana', 'apm']),
+      });
+      t.advance(20_000);
+      // Pruned from the deployment, the APM resource is shut down; then it can go.
+      await expect(200, 'PUT', `/deployments/${doomed.id}`, {
+        body: {
+          prune_orphans: true,
+          resources: createRequest('doomed', ['elasticsearch', 'kibana']).resources,
+        },
+      });
+      t.advance(20_000);
+      await expect(200, 'DELETE', `/deployments/${doomed.id}/apm/main-apm`);
+      await expect(404, 'GET', `/deployments/${doomed.id}/apm/main-apm`);
+    }
     await expect(200, 'POST', '/deployments/_search', {
       body: { query: { match_all: {} }, size: 2 },
     });
@@ -486,9 +523,11 @@ describe('sandbox contract', () => {
     await expect(200, 'GET', `${tls}/ui`);
     await expect(200, 'GET', `${tls}/internalca`);
     await expect(404, 'GET', `${tls}/mail`);
-    const pki = await makePki(['ui.example.com'], []);
+    // ECE takes an RSA key in PKCS#1 form only.
+    const pki = await makePkiWith({ names: ['ui.example.com'], ips: [], keyType: 'rsa' });
+    const rsaKey = `${String(createPrivateKey(pki.key).export({ type: 'pkcs1', format: 'pem' })).trim()}\n`;
     await expect(202, 'POST', `${tls}/ui`, {
-      raw: JSON.stringify(`${pki.key}${pki.cert}${pki.caCert}`),
+      raw: JSON.stringify(`${rsaKey}${pki.cert}${pki.caCert}`),
     });
     await expect(400, 'POST', `${tls}/ui`, { raw: JSON.stringify(`${pki.cert}${pki.caCert}`) });
     await expect(400, 'POST', `${tls}/internalca`, {
