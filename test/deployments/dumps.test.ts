@@ -3,7 +3,18 @@
 // a new one is ready, streamed to the file, exit 8 at --wait-timeout; the
 // kinds each has; and end to end against the sandbox.
 
-import { readFileSync, statSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  lchownSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import assert from '../helpers/assert.js';
@@ -373,6 +384,79 @@ describe('deployments instances heap-dump', () => {
       await s.close();
     }
   });
+});
+
+describe('dumps in a directory shared with another user (issue 23, item 2)', () => {
+  const OTHER = 65534; // nobody
+  const isRoot = process.getuid?.() === 0;
+  const skip = isRoot ? false : 'planting files as another user needs root (chown)';
+
+  /** A group-writable directory of another user, as a shared scratch directory is. */
+  function shared(): string {
+    const dir = join(tempDir(), 'shared');
+    mkdirSync(dir);
+    chownSync(dir, OTHER, OTHER);
+    chmodSync(dir, 0o777);
+    return dir;
+  }
+
+  for (const [what, argv, body] of [
+    [
+      'thread-dump',
+      ['deployments', 'instances', 'thread-dump', ID, '--instance', 'instance-1'],
+      () => JSON.stringify(b64(THREADS)),
+    ],
+    [
+      'heap-dump --no-capture',
+      ['deployments', 'instances', 'heap-dump', ID, '--instance', 'instance-1', '--no-capture'],
+      () => JSON.stringify(b64(THREADS)),
+    ],
+  ] as const) {
+    it(`${what}: a planted 0666 .part file and a planted symlink receive nothing; the dump is 0600 and the user's`, {
+      skip,
+    }, async () => {
+      const s = await startServer((req, res) => {
+        if (req.url === GET) return json(res, 200, DEPLOYMENT);
+        return json(res, 200, body());
+      });
+      try {
+        for (const plant of ['file', 'symlink'] as const) {
+          const dir = shared();
+          const victim = join(tempDir(), 'victim.txt');
+          writeFileSync(victim, 'the victim file');
+          const file = join(dir, 'dump.txt');
+          // The name the writer used to take: predictable, and opened without O_EXCL.
+          const old = join(dir, `.dump.txt.${process.pid}.part`);
+          if (plant === 'file') {
+            writeFileSync(old, '');
+            chmodSync(old, 0o666);
+            chownSync(old, OTHER, OTHER);
+          } else {
+            symlinkSync(victim, old);
+            lchownSync(old, OTHER, OTHER);
+          }
+          const r = await run([...argv, '-O', file], { env: env(s.url) });
+          assert.equal(r.code, 0, r.stderr);
+          const st = statSync(file);
+          assert.deepEqual(
+            [st.mode & 0o777, st.uid, readFileSync(file, 'utf8')],
+            [0o600, process.getuid?.(), THREADS],
+            plant,
+          );
+          assert.equal(readFileSync(victim, 'utf8'), 'the victim file', plant);
+          const left = lstatSync(old);
+          assert.deepEqual(
+            [left.uid, left.isSymbolicLink() ? 'symlink' : 'file', left.size],
+            [OTHER, plant, plant === 'file' ? 0 : left.size],
+            'what was planted is left as it was',
+          );
+          assert.deepEqual(readdirSync(dir).sort(), [`.dump.txt.${process.pid}.part`, 'dump.txt']);
+        }
+      } finally {
+        await s.close();
+      }
+    });
+  }
 });
 
 describe('dumps against the sandbox', () => {
