@@ -14,6 +14,7 @@ export const EXIT_CODES = [
   ['PLAN_FAILED', 7, 'a plan that --wait followed failed'],
   ['WAIT_TIMEOUT', 8, '--wait gave up at its deadline'],
   ['INTERRUPTED', 130, 'interrupted (Ctrl-C)'],
+  ['TERMINATED', 143, 'terminated (SIGTERM)'],
 ] as const;
 
 type ExitCodes = { [E in (typeof EXIT_CODES)[number] as E[0]]: E[1] };
