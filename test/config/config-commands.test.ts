@@ -124,8 +124,8 @@ describe('ece config', () => {
 
   it('a corrupt config file is named and left alone by writes too', async () => {
     const dir = tempDir('ece-config-');
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, 'config.json'), '{"profiles": ');
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    writeFileSync(join(dir, 'config.json'), '{"profiles": ', { mode: 0o600 });
     const r = await run(['config', 'set', 'host', 'x.example'], { env: { ECE_CONFIG_DIR: dir } });
     assert.equal(r.code, 2);
     assert.match(

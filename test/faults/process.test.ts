@@ -196,8 +196,8 @@ describe('process faults', () => {
 
   it('a corrupt config file: exit 2 naming it, and it is left as it was', async () => {
     const dir = tempDir();
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, 'config.json'), '{"profiles": {"a": ');
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    writeFileSync(join(dir, 'config.json'), '{"profiles": {"a": ', { mode: 0o600 });
     const r = await ece(['deployments', 'list'], { env: { ...env(), ECE_CONFIG_DIR: dir } });
     assert.equal(r.code, 2);
     assert.match(firstLine(r.stderr), /^error: config file .+config\.json is not valid JSON/);
@@ -241,6 +241,7 @@ describe('process faults', () => {
         current_profile: 'default',
         profiles: { default: { host: t.sb.url, credential: 'file' } },
       }),
+      { mode: 0o600 },
     );
     writeFileSync(
       join(dir, 'credentials.json'),
