@@ -334,6 +334,52 @@ describe('deployments instances heap-dump', () => {
     }
   });
 
+  it('--wait-timeout also ends a list of the dumps that trickles (exit 8), whatever --timeout says (issue 23, item 7)', async () => {
+    const timers = new Set<NodeJS.Timeout>();
+    const s = await startServer((req, res) => {
+      if (req.url === GET) return json(res, 200, DEPLOYMENT);
+      if (req.method === 'POST') return json(res, 202, {});
+      if (!s.requests.some((q) => q.method === 'POST')) return json(res, 200, dumpList([]));
+      // After the capture: headers, then a byte every second, never the end.
+      res.writeHead(200, { 'content-type': 'application/json' });
+      const timer = setInterval(() => res.write(' '), 1_000);
+      timers.add(timer);
+      res.on('close', () => clearInterval(timer));
+    });
+    try {
+      const started = Date.now();
+      const r = await run(
+        [
+          'deployments',
+          'instances',
+          'heap-dump',
+          ID,
+          '--instance',
+          'instance-0',
+          '-O',
+          join(tempDir(), 'x'),
+          '--wait-timeout',
+          '2s',
+          '--timeout',
+          '60s',
+        ],
+        { env: env(s.url), realSleep: true },
+      );
+      const took = Date.now() - started;
+      assert.deepEqual(
+        [r.code, r.stderr.split('\n').slice(1).join('\n')],
+        [
+          8,
+          'error: the heap dump of elasticsearch main-elasticsearch instance-0 was not ready in time\nhint: ECE goes on capturing it: download it later with --no-capture (it keeps one dump per instance)\n',
+        ],
+      );
+      assert.ok(took < 4_000, `ended after ${took} ms (the bound: 2 s + 2 s)`);
+    } finally {
+      for (const t of timers) clearInterval(t);
+      await s.close();
+    }
+  });
+
   it('--no-capture downloads the dump there is; Kibana is refused (exit 2); a terminal stdout is refused', async () => {
     const s = await startServer((req, res) => {
       if (req.url === GET) return json(res, 200, DEPLOYMENT);
