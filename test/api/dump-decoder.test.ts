@@ -67,8 +67,15 @@ describe('Base64JsonDecoder', () => {
       '"QU!D"',
       '"QUJD\\x"',
       '"QQ==="',
+      '"QU-D"',
+      '"QU_D"',
     ])
-      assert.throws(() => decode(Buffer.from(bad)), NotBase64, bad);
+      for (let cut = 0; cut <= bad.length; cut++)
+        assert.throws(() => decode(Buffer.from(bad), [cut]), NotBase64, `${bad} cut at ${cut}`);
+    // Cut inside a group, the bad character waits in what is carried to the next chunk.
+    for (const bad of ['"QU!DQUJD"', '"Q!JDQUJD"', '"QUJDQ!"'])
+      for (let cut = 0; cut <= bad.length; cut++)
+        assert.throws(() => decode(Buffer.from(bad), [cut]), NotBase64, `${bad} cut at ${cut}`);
   });
 
   it('dumpBytes: base64 decoded; a JSON string of text as text; anything else as it came', () => {
