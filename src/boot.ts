@@ -10,8 +10,9 @@
 // Anything unexpected means: run uncached, and say nothing. Start-up never
 // removes a file, and writes nothing outside that directory.
 
-import { lstatSync, mkdirSync, realpathSync, statSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { makeDirs } from './mkdir.js';
 
 declare const __ECE_VERSION__: string;
 
@@ -37,38 +38,19 @@ export function cacheRoot(env: Env, platform: NodeJS.Platform = process.platform
   return xdg && join(xdg, 'ece');
 }
 
-/** Directories created at most, from the nearest one that exists. */
-const MAX_CREATE = 8;
-
 /**
  * The compile-cache directory, created if missing, or undefined when it
- * cannot be created or is not safe. Never `mkdir -p`: Node's recursive
- * mkdir spins forever (and ignores SIGTERM) on a path like /proc/nope/ece.
+ * cannot be created or is not safe. Made step by step (src/mkdir.ts).
  */
 export function compileCacheDir(env: Env, uid = process.getuid?.()): string | undefined {
   const root = cacheRoot(env);
   if (!root) return undefined;
   try {
     const dir = resolve(root);
-    const missing: string[] = [];
-    for (let p = dir; !exists(p); p = dirname(p)) {
-      if (missing.length === MAX_CREATE || dirname(p) === p) return undefined;
-      missing.unshift(p);
-    }
-    for (const p of missing) mkdirSync(p, { mode: 0o700 });
+    makeDirs(dir);
     return safe(realpathSync(dir), uid) ? dir : undefined;
   } catch {
     return undefined;
-  }
-}
-
-function exists(path: string): boolean {
-  try {
-    lstatSync(path);
-    return true;
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return false;
-    throw err;
   }
 }
 

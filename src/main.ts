@@ -1,6 +1,7 @@
-// Process entry: real streams, Ctrl-C, broken pipes, and the exit code.
+// Process entry: real streams, Ctrl-C, SIGTERM, broken pipes, and the exit code.
 
 import { ExitCode } from './errors.js';
+import { removeTemporaryFiles } from './localfile.js';
 import { systemIO } from './output/iostreams.js';
 
 /** Runs the command line (bin/ece.js has already answered `--version`). */
@@ -15,7 +16,14 @@ export async function start(): Promise<void> {
     controller.abort();
   };
   process.on('SIGINT', interrupt);
-  process.on('SIGTERM', interrupt);
+  // SIGTERM (a CI job cancelled, systemd, kill) ends the run at once: what
+  // is in flight is dropped (a plan goes on in ECE, as after Ctrl-C), a
+  // half-written file is removed, and the exit code says why (128 + 15).
+  process.on('SIGTERM', () => {
+    removeTemporaryFiles();
+    process.stderr.write('error: terminated\n');
+    process.exit(ExitCode.TERMINATED);
+  });
   // A promise that never settles would let Node exit 0 with nothing done.
   let finished = false;
   process.on('beforeExit', () => {

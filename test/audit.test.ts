@@ -18,8 +18,8 @@ describe('the secret-leak audit', () => {
     );
     assert.throws(() => audit('x', { stdout: secret, stderr: '' }), /stdout has/);
     const dir = tempDir();
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, 'config.json'), `{"oops":"${secret}"}`);
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    writeFileSync(join(dir, 'config.json'), `{"oops":"${secret}"}`, { mode: 0o600 });
     assert.throws(() => audit('x', { stdout: '', stderr: '', configDir: dir }), /config\.json has/);
   });
 

@@ -110,6 +110,12 @@ export interface RequestOptions {
    * bytes need) or a long download.
    */
   timeoutMs?: number;
+  /**
+   * The end of a wait this request is part of (epoch ms, a --wait-timeout):
+   * the request's own deadline is the smaller of its timeout and what is
+   * left of the wait, so that a slow answer never holds a wait past its end.
+   */
+  deadline?: number | undefined;
 }
 
 /** A request a dry run may send: it changes nothing on the server. */
@@ -267,7 +273,10 @@ export class ApiClient implements SessionRequester {
     const where = new URL(url).pathname;
     const idempotent = req.idempotent ?? IDEMPOTENT_METHODS.includes(method);
     const maxAttempts = req.retry === false ? 1 : (this.opts.maxAttempts ?? DEFAULT_MAX_ATTEMPTS);
-    const deadline = new Deadline(req.timeoutMs ?? this.opts.timeoutMs);
+    const own = req.timeoutMs ?? this.opts.timeoutMs;
+    const deadline = new Deadline(
+      req.deadline === undefined ? own : Math.max(1, Math.min(own, req.deadline - Date.now())),
+    );
     const signal = this.opts.signal
       ? AbortSignal.any([this.opts.signal, deadline.signal])
       : deadline.signal;

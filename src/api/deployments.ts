@@ -91,6 +91,8 @@ export interface GetOptions {
   metadata?: boolean;
   /** false: one attempt (a poller that paces its own retries). */
   retry?: boolean;
+  /** The wait this read is part of ends then (epoch ms): the request ends by it too. */
+  deadline?: number;
 }
 
 const path = (id: string) => `/deployments/${segment(id)}`;
@@ -119,6 +121,7 @@ export function getDeployment(
       ...(o.metadata ? { show_metadata: true } : {}),
     },
     ...(o.retry === false ? { retry: false } : {}),
+    ...(o.deadline === undefined ? {} : { deadline: o.deadline }),
   });
 }
 

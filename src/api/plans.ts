@@ -109,6 +109,8 @@ export async function waitForPlans(
   let history = anonymous;
   let failures = 0;
   let quiet = 0;
+  /** The last deployment read: what the timeout names, when the last poll was cut short. */
+  let seen: Deployment | undefined;
   const finish = (t: Target, outcome: Outcome) => {
     done.set(key(t.kind, t.refId), outcome);
     o.onEvent({
@@ -131,15 +133,18 @@ export async function waitForPlans(
           logs: true,
           history: withHistory,
           retry: false,
+          // On the wall clock the request uses, whatever clock the caller gave.
+          deadline: Date.now() + (o.deadline - now()),
         }),
       );
       failures = 0;
+      seen = d;
     } catch (err) {
       if (err instanceof InterruptedError) throw err;
       if (!transient(err)) throw err;
       failures++;
       const delay = Math.min(10_000, 500 * 2 ** (failures - 1));
-      if (now() >= o.deadline) throw timeout(targets, done, now() - started);
+      if (now() >= o.deadline) throw timeout(targets, done, now() - started, seen);
       o.onEvent({ type: 'retry', message: (err as Error).message, delayMs: delay });
       await api.pause(Math.min(delay, o.deadline - now()), o.signal);
       continue;

@@ -3,9 +3,8 @@
 // or — only when asked with --insecure-storage — a 0600 file. Nothing else in
 // the CLI touches either.
 
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkPrivateDir, ensurePrivateDir, withLock, writeFileAtomic } from '../config/files.js';
+import { ensurePrivateDir, readPrivateFile, withLock, writeFileAtomic } from '../config/files.js';
 import { AuthError, CliError } from '../errors.js';
 
 export const SERVICE = 'ece-cli';
@@ -121,14 +120,8 @@ export class FileStore implements SecretStore {
   }
 
   private read(): Record<string, string> {
-    checkPrivateDir(this.dir);
-    let text: string;
-    try {
-      text = readFileSync(this.where, 'utf8');
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return {};
-      throw new CliError(`cannot read ${this.where}: ${(err as NodeJS.ErrnoException).code}`);
-    }
+    const text = readPrivateFile(this.where, this.dir, 'credentials file');
+    if (text === undefined) return {};
     try {
       const data = JSON.parse(text) as unknown;
       if (typeof data === 'object' && data !== null && !Array.isArray(data))

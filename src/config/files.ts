@@ -5,26 +5,30 @@
 // - every read-modify-write runs under an exclusive lock file (O_EXCL),
 //   broken when its holder is gone or it is older than STALE_MS; a writer
 //   that waits LOCK_WAIT_MS for it gives up with a clear error (exit 1);
-// - a write goes to a temporary file created with O_EXCL|O_NOFOLLOW (never a
-//   file or symlink someone planted), is synced, then renamed over the old
-//   one; the temporary file is removed on every failure.
+// - a write goes through the one writer of local files (src/localfile.ts):
+//   a random temporary name, O_EXCL|O_NOFOLLOW, 0600, renamed over the old;
+// - what ece reads its settings from (the directory, config.json,
+//   credentials.json) passes the same checks as what it writes: owned by
+//   this user and not writable by group or others, else refused (exit 1)
+//   before anything is read or sent.
 
 import {
   chmodSync,
   closeSync,
   constants,
-  fsyncSync,
+  fstatSync,
   lstatSync,
-  mkdirSync,
   openSync,
   readFileSync,
-  renameSync,
+  type Stats,
   statSync,
   unlinkSync,
   writeSync,
 } from 'node:fs';
-import { basename, dirname } from 'node:path';
+import { basename } from 'node:path';
 import { CliError } from '../errors.js';
+import { writeFileAtomic as writeLocalFile } from '../localfile.js';
+import { MakeDirError, makeDirs } from '../mkdir.js';
 
 export const LOCK_WAIT_MS = 5_000;
 export const STALE_MS = 30_000;
@@ -34,31 +38,29 @@ const EXCL =
 
 /** Creates the directory 0700, or checks that an existing one is private to this user. */
 export function ensurePrivateDir(dir: string): void {
+  let made: string[];
   try {
-    mkdirSync(dirname(dir), { recursive: true, mode: 0o700 });
+    made = makeDirs(dir);
+  } catch (err) {
+    if (!(err instanceof MakeDirError)) throw err;
+    const e = new CliError(
+      `cannot create the config directory ${dir} (${err.path}: ${reason(err.code)}); set ECE_CONFIG_DIR to a directory of your own`,
+    );
+    throw e;
+  }
+  try {
+    // mkdir's mode passes through the umask; say it once more, exactly.
+    for (const p of made) chmodSync(p, 0o700);
   } catch (err) {
     throw fileError(err, dir, 'create');
   }
-  try {
-    // Not recursive: this call must be the one that made it, to set its mode.
-    mkdirSync(dir, { mode: 0o700 });
-    // mkdir's mode passes through the umask; say it once more, exactly.
-    chmodPrivate(dir);
-    return;
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw fileError(err, dir, 'create');
-  }
-  checkPrivateDir(dir);
-}
-
-function chmodPrivate(dir: string): void {
-  chmodSync(dir, 0o700);
+  if (!made.includes(dir)) checkPrivateDir(dir);
 }
 
 /** Refuses a directory someone else could write to or owns (exit 1). */
 export function checkPrivateDir(dir: string): void {
   if (process.platform === 'win32') return;
-  let st: import('node:fs').Stats;
+  let st: Stats;
   try {
     st = statSync(dir);
   } catch (err) {
@@ -78,6 +80,47 @@ export function checkPrivateDir(dir: string): void {
       `the config directory ${dir} can be written by ${st.mode & 0o002 ? 'every user' : 'its group'} (mode ${(st.mode & 0o777).toString(8)}); ece does not keep settings or secrets there`,
     );
     e.hints.push(`make it private: chmod 700 ${dir}`);
+    throw e;
+  }
+}
+
+/**
+ * The text of a file ece reads settings or secrets from, or undefined when
+ * there is none; its directory and the file itself (the one opened, so that
+ * nothing can be swapped in between) must be this user's and not writable
+ * by group or others (exit 1, naming it).
+ */
+export function readPrivateFile(file: string, dir: string, what: string): string | undefined {
+  checkPrivateDir(dir);
+  let fd: number;
+  try {
+    fd = openSync(file, constants.O_RDONLY);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw fileError(err, file, 'read');
+  }
+  try {
+    checkPrivateFile(file, fstatSync(fd), what);
+    return readFileSync(fd, 'utf8');
+  } catch (err) {
+    throw fileError(err, file, 'read');
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function checkPrivateFile(file: string, st: Stats, what: string): void {
+  if (process.platform === 'win32') return;
+  const uid = process.getuid?.();
+  if (uid !== undefined && st.uid !== uid)
+    throw new CliError(
+      `the ${what} ${file} belongs to another user (uid ${st.uid}); ece reads settings and secrets only from files of your own (set ECE_CONFIG_DIR)`,
+    );
+  if ((st.mode & 0o022) !== 0) {
+    const e = new CliError(
+      `the ${what} ${file} can be written by ${st.mode & 0o002 ? 'every user' : 'its group'} (mode ${(st.mode & 0o777).toString(8)}); ece does not read settings or secrets from it`,
+    );
+    e.hints.push(`make it private: chmod 600 ${file}`);
     throw e;
   }
 }
@@ -154,31 +197,9 @@ function sleepSync(ms: number): void {
   Atomics.wait(SLEEPER, 0, 0, ms);
 }
 
-/** Writes `text` to `file` atomically, mode 0600, through a fresh O_EXCL temporary file. */
+/** Writes `text` to `file` through the one writer of local files (src/localfile.ts). */
 export function writeFileAtomic(file: string, text: string): void {
-  // O_EXCL is what makes it safe; the random part only keeps planted names from blocking a write.
-  const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`;
-  let fd: number | undefined;
-  try {
-    fd = openSync(tmp, EXCL, 0o600);
-  } catch (err) {
-    throw fileError(err, file, 'write');
-  }
-  try {
-    writeSync(fd, text);
-    fsyncSync(fd);
-    closeSync(fd);
-    fd = undefined;
-    renameSync(tmp, file);
-  } catch (err) {
-    if (fd !== undefined) closeSync(fd);
-    try {
-      unlinkSync(tmp);
-    } catch {
-      // nothing to remove
-    }
-    throw fileError(err, file, 'write');
-  }
+  writeLocalFile(file, text, (err) => fileError(err, file, 'write'));
 }
 
 /** The file's text, or undefined when there is none. */
@@ -194,15 +215,20 @@ export function readIfExists(file: string): string | undefined {
 export function fileError(err: unknown, path: string, verb: 'create' | 'read' | 'write'): CliError {
   if (err instanceof CliError) return err;
   const e = err as NodeJS.ErrnoException;
-  const why =
-    e.code === 'ENOSPC'
-      ? 'the disk is full'
-      : e.code === 'EACCES' || e.code === 'EPERM'
-        ? 'permission denied'
-        : e.code === 'EROFS'
-          ? 'read-only file system'
-          : (e.code ?? e.message);
+  const why = reason(e.code ?? e.message);
   return new CliError(
     `cannot ${verb} ${path} (${why}); check the permissions of its directory or set ECE_CONFIG_DIR`,
   );
+}
+
+function reason(code: string): string {
+  const why: Record<string, string> = {
+    ENOSPC: 'the disk is full',
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    EROFS: 'read-only file system',
+    ENOENT: 'no such file or directory',
+    ENOTDIR: 'not a directory',
+  };
+  return why[code] ?? code;
 }

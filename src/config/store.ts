@@ -1,10 +1,11 @@
 // Reads the profiles file. Reading is on the path of every API command, so it
-// is a plain JSON read here; writing (atomic, validated) comes with
-// `ece config` on top of conf, which is too heavy to load for every run.
+// is a plain JSON read here, after the same owner and mode checks as writes
+// (files.ts); writing (locked, atomic) is write.ts, loaded by the commands
+// that write.
 
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CliError, UsageError } from '../errors.js';
+import { UsageError } from '../errors.js';
+import { readPrivateFile } from './files.js';
 
 export const PROFILE_KEYS = ['host', 'ca-cert', 'insecure', 'output', 'timeout'] as const;
 export type ProfileKey = (typeof PROFILE_KEYS)[number];
@@ -44,17 +45,9 @@ export function configDir(env: Env, platform: NodeJS.Platform = process.platform
 /** The parsed config file; an absent file is an empty config, a corrupt one an error. */
 export function readConfig(dir: string): ConfigData {
   const file = join(dir, CONFIG_FILE);
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return {};
-    // The file system's fault, not the command line's: exit 1.
-    throw new CliError(
-      `cannot use config file ${file} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); check the permissions of its directory or set ECE_CONFIG_DIR`,
-    );
-  }
-  if (text.trim() === '') return {};
+  // The file system's faults (and a directory or file others can write) are exit 1.
+  const text = readPrivateFile(file, dir, 'config file');
+  if (text === undefined || text.trim() === '') return {};
   let data: unknown;
   try {
     data = JSON.parse(text);

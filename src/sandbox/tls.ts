@@ -1,11 +1,12 @@
 // A CA and a server certificate made at start for `ece sandbox --tls`; the CA
 // is written to a file so that clients can pass it to --ca-cert.
 
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cjs } from '../interop.js';
+import { writeFileAtomic } from '../localfile.js';
 
 export interface Pki {
   /** The server's private key and certificate (PEM). */
@@ -68,7 +69,8 @@ export async function makePki(opts: PkiOptions): Promise<Pki> {
   );
   const dir = mkdtempSync(join(tmpdir(), 'ece-pki-'));
   const caFile = join(dir, 'ca.pem');
-  writeFileSync(caFile, ca.cert, { mode: 0o644 });
+  // A certificate is no secret, but every file ece writes goes through the one writer (0600).
+  writeFileAtomic(caFile, ca.cert);
   return { key: server.private, cert: server.cert, caCert: ca.cert, caFile };
 }
 

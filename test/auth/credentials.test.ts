@@ -162,6 +162,7 @@ describe('host precedence', () => {
       writeFileSync(
         join(dir, 'config.json'),
         JSON.stringify({ profiles: { default: { host: profile } } }),
+        { mode: 0o600 },
       );
       const base = { ECE_API_KEY: 'k', ECE_CONFIG_DIR: dir };
       const hit = async (argv: string[], env: Record<string, string>) => {

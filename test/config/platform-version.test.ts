@@ -13,7 +13,9 @@ import { json, startServer } from '../helpers/server.js';
 describe('the remembered platform version', () => {
   it('is read once a day per origin, and only profiles in the file remember it', async () => {
     const dir = tempDir('ece-platform-');
-    writeFileSync(join(dir, 'config.json'), JSON.stringify({ profiles: { lab: { host: 'h' } } }));
+    writeFileSync(join(dir, 'config.json'), JSON.stringify({ profiles: { lab: { host: 'h' } } }), {
+      mode: 0o600,
+    });
     let loads = 0;
     const load = async () => {
       loads++;

@@ -11,8 +11,11 @@ import { json, startServer, type TestServer } from '../helpers/server.js';
 
 function configWith(data: unknown): string {
   const dir = tempDir('ece-config-');
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'config.json'), typeof data === 'string' ? data : JSON.stringify(data));
+  // Private whatever the umask: ece refuses a config others can write.
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  writeFileSync(join(dir, 'config.json'), typeof data === 'string' ? data : JSON.stringify(data), {
+    mode: 0o600,
+  });
   return dir;
 }
 

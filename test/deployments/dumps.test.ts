@@ -3,7 +3,18 @@
 // a new one is ready, streamed to the file, exit 8 at --wait-timeout; the
 // kinds each has; and end to end against the sandbox.
 
-import { readFileSync, statSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  lchownSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import assert from '../helpers/assert.js';
@@ -325,6 +336,52 @@ describe('deployments instances heap-dump', () => {
     }
   });
 
+  it('--wait-timeout also ends a list of the dumps that trickles (exit 8), whatever --timeout says (issue 23, item 7)', async () => {
+    const timers = new Set<NodeJS.Timeout>();
+    const s = await startServer((req, res) => {
+      if (req.url === GET) return json(res, 200, DEPLOYMENT);
+      if (req.method === 'POST') return json(res, 202, {});
+      if (!s.requests.some((q) => q.method === 'POST')) return json(res, 200, dumpList([]));
+      // After the capture: headers, then a byte every second, never the end.
+      res.writeHead(200, { 'content-type': 'application/json' });
+      const timer = setInterval(() => res.write(' '), 1_000);
+      timers.add(timer);
+      res.on('close', () => clearInterval(timer));
+    });
+    try {
+      const started = Date.now();
+      const r = await run(
+        [
+          'deployments',
+          'instances',
+          'heap-dump',
+          ID,
+          '--instance',
+          'instance-0',
+          '-O',
+          join(tempDir(), 'x'),
+          '--wait-timeout',
+          '2s',
+          '--timeout',
+          '60s',
+        ],
+        { env: env(s.url), realSleep: true },
+      );
+      const took = Date.now() - started;
+      assert.deepEqual(
+        [r.code, r.stderr.split('\n').slice(1).join('\n')],
+        [
+          8,
+          'error: the heap dump of elasticsearch main-elasticsearch instance-0 was not ready in time\nhint: ECE goes on capturing it: download it later with --no-capture (it keeps one dump per instance)\n',
+        ],
+      );
+      assert.ok(took < 4_000, `ended after ${took} ms (the bound: 2 s + 2 s)`);
+    } finally {
+      for (const t of timers) clearInterval(t);
+      await s.close();
+    }
+  });
+
   it('--no-capture downloads the dump there is; Kibana is refused (exit 2); a terminal stdout is refused', async () => {
     const s = await startServer((req, res) => {
       if (req.url === GET) return json(res, 200, DEPLOYMENT);
@@ -375,6 +432,79 @@ describe('deployments instances heap-dump', () => {
       await s.close();
     }
   });
+});
+
+describe('dumps in a directory shared with another user (issue 23, item 2)', () => {
+  const OTHER = 65534; // nobody
+  const isRoot = process.getuid?.() === 0;
+  const skip = isRoot ? false : 'planting files as another user needs root (chown)';
+
+  /** A group-writable directory of another user, as a shared scratch directory is. */
+  function shared(): string {
+    const dir = join(tempDir(), 'shared');
+    mkdirSync(dir);
+    chownSync(dir, OTHER, OTHER);
+    chmodSync(dir, 0o777);
+    return dir;
+  }
+
+  for (const [what, argv, body] of [
+    [
+      'thread-dump',
+      ['deployments', 'instances', 'thread-dump', ID, '--instance', 'instance-1'],
+      () => JSON.stringify(b64(THREADS)),
+    ],
+    [
+      'heap-dump --no-capture',
+      ['deployments', 'instances', 'heap-dump', ID, '--instance', 'instance-1', '--no-capture'],
+      () => JSON.stringify(b64(THREADS)),
+    ],
+  ] as const) {
+    it(`${what}: a planted 0666 .part file and a planted symlink receive nothing; the dump is 0600 and the user's`, {
+      skip,
+    }, async () => {
+      const s = await startServer((req, res) => {
+        if (req.url === GET) return json(res, 200, DEPLOYMENT);
+        return json(res, 200, body());
+      });
+      try {
+        for (const plant of ['file', 'symlink'] as const) {
+          const dir = shared();
+          const victim = join(tempDir(), 'victim.txt');
+          writeFileSync(victim, 'the victim file');
+          const file = join(dir, 'dump.txt');
+          // The name the writer used to take: predictable, and opened without O_EXCL.
+          const old = join(dir, `.dump.txt.${process.pid}.part`);
+          if (plant === 'file') {
+            writeFileSync(old, '');
+            chmodSync(old, 0o666);
+            chownSync(old, OTHER, OTHER);
+          } else {
+            symlinkSync(victim, old);
+            lchownSync(old, OTHER, OTHER);
+          }
+          const r = await run([...argv, '-O', file], { env: env(s.url) });
+          assert.equal(r.code, 0, r.stderr);
+          const st = statSync(file);
+          assert.deepEqual(
+            [st.mode & 0o777, st.uid, readFileSync(file, 'utf8')],
+            [0o600, process.getuid?.(), THREADS],
+            plant,
+          );
+          assert.equal(readFileSync(victim, 'utf8'), 'the victim file', plant);
+          const left = lstatSync(old);
+          assert.deepEqual(
+            [left.uid, left.isSymbolicLink() ? 'symlink' : 'file', left.size],
+            [OTHER, plant, plant === 'file' ? 0 : left.size],
+            'what was planted is left as it was',
+          );
+          assert.deepEqual(readdirSync(dir).sort(), [`.dump.txt.${process.pid}.part`, 'dump.txt']);
+        }
+      } finally {
+        await s.close();
+      }
+    });
+  }
 });
 
 describe('dumps against the sandbox', () => {

@@ -174,6 +174,46 @@ describe('deployments plan watch', () => {
     }
   });
 
+  it('a poll whose body trickles ends at --wait-timeout (exit 8), not at --timeout (issue 23, item 7)', async () => {
+    const body = JSON.stringify(
+      deployment({
+        healthy: true,
+        current: OLD,
+        pending: running('plan-validator'),
+        history: [OLD],
+      }),
+    );
+    const timers = new Set<NodeJS.Timeout>();
+    const server = await startServer((req, res) => {
+      // The first read (the snapshot) answers; every poll after it trickles a byte a second.
+      if (!req.url.includes('show_plan_logs=true')) return json(res, 200, JSON.parse(body));
+      res.writeHead(200, { 'content-type': 'application/json' });
+      let i = 0;
+      const timer = setInterval(() => {
+        if (i < body.length) res.write(body[i++] ?? '');
+      }, 1_000);
+      timers.add(timer);
+      res.on('close', () => clearInterval(timer));
+    });
+    try {
+      const started = Date.now();
+      const r = await run(
+        ['deployments', 'plan', 'watch', ID, '--wait-timeout', '3s', '--timeout', '60s'],
+        { env: env(server.url), realSleep: true },
+      );
+      const took = Date.now() - started;
+      assert.equal(r.code, 8, r.stderr);
+      assert.match(
+        lines(r.stderr).at(-2) ?? '',
+        /^error: gave up waiting after 3(\.\d)?s \(--wait-timeout\)/,
+      );
+      assert.ok(took < 5_000, `the wait ended after ${took} ms (the bound: 3 s + 2 s)`);
+    } finally {
+      for (const t of timers) clearInterval(t);
+      await server.close();
+    }
+  });
+
   it('with no plan running it says so and exits 0 after one read', async () => {
     const server = await startServer((_req, res) =>
       json(res, 200, deployment({ healthy: true, current: OLD, history: [OLD] })),

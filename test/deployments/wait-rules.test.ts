@@ -99,6 +99,68 @@ const lines = (stderr: string, prefix: string) =>
   stderr.split('\n').filter((l) => l.startsWith(prefix));
 
 describe('--wait follows the resources that get a new attempt', () => {
+  it('update --wait: the reads that learn whether a plan started end at --wait-timeout too (exit 8; issue 23, item 7)', async () => {
+    const before = deployment({
+      elasticsearch: ['started', { current: OK('es-1'), history: [OK('es-1')] }],
+    });
+    const timers = new Set<NodeJS.Timeout>();
+    const server = await startServer((req, res) => {
+      if (req.method !== 'GET') return json(res, 202, { id: ID, name: 'scripted', resources: [] });
+      if (!req.url.includes('show_plan_logs=true')) return json(res, 200, before);
+      res.writeHead(200, { 'content-type': 'application/json' });
+      const timer = setInterval(() => res.write(' '), 1_000);
+      timers.add(timer);
+      res.on('close', () => clearInterval(timer));
+    });
+    const file = `${process.env.TMPDIR ?? '/tmp'}/wait-rules-trickle-${process.pid}.json`;
+    const { writeFileSync, rmSync } = await import('node:fs');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        prune_orphans: false,
+        resources: {
+          elasticsearch: [
+            {
+              ref_id: 'main-elasticsearch',
+              region: 'ece-region',
+              plan: { cluster_topology: [], elasticsearch: { version: '8.15.1' } },
+            },
+          ],
+        },
+      }),
+    );
+    try {
+      const t0 = Date.now();
+      const r = await run(
+        [
+          'deployments',
+          'update',
+          ID,
+          '-f',
+          file,
+          '--wait',
+          '--wait-timeout',
+          '2s',
+          '--timeout',
+          '60s',
+        ],
+        { env: env(server.url), realSleep: true },
+      );
+      const took = Date.now() - t0;
+      assert.equal(r.code, 8, r.stderr);
+      assert.equal(
+        r.stderr.split('\n').at(-2),
+        `error: gave up waiting (--wait-timeout) before ECE showed whether a plan started; see \`ece deployments plan history ${ID}\``,
+      );
+      // Generous: the start of the run counts too; without the fix it is the 60 s of --timeout.
+      assert.ok(took < 15_000, `took ${took} ms`);
+    } finally {
+      for (const t of timers) clearInterval(t);
+      rmSync(file, { force: true });
+      await server.close();
+    }
+  });
+
   it('update of Elasticsearch and Kibana where only Elasticsearch gets a plan: exit 0 within seconds', async () => {
     const before = deployment({
       elasticsearch: ['started', { current: OK('es-1'), history: [OK('es-1')] }],

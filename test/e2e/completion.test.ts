@@ -106,7 +106,13 @@ describe('shell completion', () => {
 
   it('profile names after --profile', async () => {
     const config = tempDir('ece-config-');
-    writeFileSync(join(config, 'config.json'), JSON.stringify({ profiles: { lab: {}, prod: {} } }));
+    writeFileSync(
+      join(config, 'config.json'),
+      JSON.stringify({ profiles: { lab: {}, prod: {} } }),
+      {
+        mode: 0o600,
+      },
+    );
     assert.deepEqual(await bash(['ece', '--profile', ''], { ECE_CONFIG_DIR: config }), [
       'lab',
       'prod',

@@ -5,6 +5,8 @@
 import { spawnSync } from 'node:child_process';
 import {
   chmodSync,
+  chownSync,
+  lstatSync,
   mkdirSync,
   readdirSync,
   readFileSync,
@@ -15,11 +17,13 @@ import {
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { withLock, writeFileAtomic } from '../../src/config/files.js';
+import { naming } from '../../src/localfile.js';
 import assert from '../helpers/assert.js';
 import { run, tempDir } from '../helpers/cli.js';
 import { BIN, baseEnv, ece } from '../helpers/e2e.js';
 import { type TestSandbox, testSandbox } from '../helpers/sandbox.js';
 import { registerSecret } from '../helpers/secrets.js';
+import { startServer } from '../helpers/server.js';
 
 const readJson = (file: string) =>
   JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
@@ -125,26 +129,206 @@ describe('a private config directory', () => {
   });
 });
 
+describe('settings are read only from files of this user that no one else can write (issue 23, item 3)', () => {
+  const OTHER = 65534; // nobody
+  const isRoot = process.getuid?.() === 0;
+  const KEY = 'read-check-key-4d1f';
+
+  /** A server that must get no request: the key would reach whoever runs it. */
+  async function hostile() {
+    const server = await startServer(
+      () => {
+        throw new Error('a request reached the host of a config that should have been refused');
+      },
+      { contract: false },
+    );
+    return server;
+  }
+
+  function configIn(dir: string, host: string): string {
+    const file = join(dir, 'config.json');
+    writeFileSync(file, JSON.stringify({ profiles: { default: { host, insecure: true } } }), {
+      mode: 0o600,
+    });
+    return file;
+  }
+
+  it('a config directory of another user, or one its group or others can write: exit 1 naming it, no request', async () => {
+    const server = await hostile();
+    try {
+      const cases: [string, (dir: string) => void, (dir: string) => string][] = [
+        [
+          'world-writable',
+          (dir) => chmodSync(dir, 0o777),
+          (dir) =>
+            `error: the config directory ${dir} can be written by every user (mode 777); ece does not keep settings or secrets there\nhint: make it private: chmod 700 ${dir}\n`,
+        ],
+        [
+          'group-writable',
+          (dir) => chmodSync(dir, 0o770),
+          (dir) =>
+            `error: the config directory ${dir} can be written by its group (mode 770); ece does not keep settings or secrets there\nhint: make it private: chmod 700 ${dir}\n`,
+        ],
+      ];
+      if (isRoot)
+        cases.push([
+          'of another user',
+          (dir) => chownSync(dir, OTHER, OTHER),
+          (dir) =>
+            `error: the config directory ${dir} belongs to another user (uid ${OTHER}); ece keeps its settings and secrets only in a directory of your own (set ECE_CONFIG_DIR)\n`,
+        ]);
+      for (const [label, spoil, message] of cases) {
+        const dir = tempDir('ece-shared-');
+        configIn(dir, server.url);
+        spoil(dir);
+        const r = await run(['deployments', 'list'], {
+          env: { ECE_CONFIG_DIR: dir, ECE_API_KEY: KEY },
+        });
+        assert.deepEqual([r.code, r.stdout, r.stderr], [1, '', message(dir)], label);
+      }
+      assert.equal(server.requests.length, 0);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('a config or credentials file of another user, or writable by group or others: exit 1 naming it, no request', async () => {
+    const server = await hostile();
+    try {
+      for (const [label, mode, who] of [
+        ['group-writable', 0o620, 'its group'],
+        ['world-writable', 0o666, 'every user'],
+      ] as const) {
+        const dir = tempDir('ece-config-');
+        const file = configIn(dir, server.url);
+        chmodSync(file, mode);
+        const r = await run(['deployments', 'list'], {
+          env: { ECE_CONFIG_DIR: dir, ECE_API_KEY: KEY },
+        });
+        assert.deepEqual(
+          [r.code, r.stdout, r.stderr],
+          [
+            1,
+            '',
+            `error: the config file ${file} can be written by ${who} (mode ${mode.toString(8)}); ece does not read settings or secrets from it\nhint: make it private: chmod 600 ${file}\n`,
+          ],
+          label,
+        );
+      }
+      if (isRoot) {
+        const dir = tempDir('ece-config-');
+        const file = configIn(dir, server.url);
+        chownSync(file, OTHER, OTHER);
+        const r = await run(['deployments', 'list'], {
+          env: { ECE_CONFIG_DIR: dir, ECE_API_KEY: KEY },
+        });
+        assert.deepEqual(
+          [r.code, r.stderr],
+          [
+            1,
+            `error: the config file ${file} belongs to another user (uid ${OTHER}); ece reads settings and secrets only from files of your own (set ECE_CONFIG_DIR)\n`,
+          ],
+        );
+      }
+      const dir = tempDir('ece-config-');
+      writeFileSync(
+        join(dir, 'config.json'),
+        JSON.stringify({ profiles: { default: { host: server.url, credential: 'file' } } }),
+        { mode: 0o600 },
+      );
+      const secrets = join(dir, 'credentials.json');
+      writeFileSync(secrets, JSON.stringify({ default: '{}' }), { mode: 0o600 });
+      chmodSync(secrets, 0o660);
+      const r = await run(['deployments', 'list'], { env: { ECE_CONFIG_DIR: dir } });
+      assert.deepEqual(
+        [r.code, r.stderr],
+        [
+          1,
+          `error: the credentials file ${secrets} can be written by its group (mode 660); ece does not read settings or secrets from it\nhint: make it private: chmod 600 ${secrets}\n`,
+        ],
+      );
+      assert.equal(server.requests.length, 0);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('ECE_CONFIG_DIR=/proc/nope/x: `config set` exits 1 at once with one line (recursive mkdir used to spin)', async () => {
+    const started = Date.now();
+    const r = await ece(['config', 'set', 'host', 'a'], {
+      env: { ECE_CONFIG_DIR: '/proc/nope/x' },
+      // Before the fix it spun for minutes: a failure, not a hung suite.
+      onSpawn: (child) => {
+        const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+        child.on('exit', () => clearTimeout(timer));
+      },
+    });
+    assert.deepEqual(
+      [r.code, r.stdout, r.stderr],
+      [
+        1,
+        '',
+        'error: cannot create the config directory /proc/nope/x (/proc/nope: no such file or directory); set ECE_CONFIG_DIR to a directory of your own\n',
+      ],
+    );
+    assert.ok(
+      Date.now() - started < 10_000,
+      'well within the issue bound of 2 s plus a loaded machine',
+    );
+  });
+});
+
 describe('planted files', () => {
-  it('a symlink planted at the temporary path is not followed; the write fails and leaves it', () => {
+  it('a symlink planted at the temporary name is never opened; the write takes another name', () => {
     const dir = tempDir('ece-config-');
     const target = join(tempDir('ece-victim-'), 'secret-copy');
     writeFileSync(target, 'untouched');
     const file = join(dir, 'credentials.json');
-    const random = Math.random;
-    Math.random = () => 0.5;
-    const tmp = `${file}.${process.pid}.${(0.5).toString(36).slice(2, 10)}.tmp`;
-    symlinkSync(target, tmp);
+    const names = ['planted', 'planted', 'fresh'];
+    const random = naming.random;
+    naming.random = () => names.shift() ?? 'more';
+    symlinkSync(target, join(dir, '.credentials.json.planted.tmp'));
     try {
-      assert.throws(
-        () => writeFileAtomic(file, '{"p":"s3cr3t-value"}'),
-        /^CliError: cannot write .+credentials\.json \(EEXIST\)/,
-      );
+      writeFileAtomic(file, '{"p":"s3cr3t-value"}');
     } finally {
-      Math.random = random;
+      naming.random = random;
     }
     assert.equal(readFileSync(target, 'utf8'), 'untouched');
-    assert.deepEqual(readdirSync(dir), [`credentials.json.${process.pid}.i.tmp`]);
+    assert.equal(readFileSync(file, 'utf8'), '{"p":"s3cr3t-value"}');
+    assert.equal(statSync(file).mode & 0o777, 0o600);
+    assert.deepEqual(readdirSync(dir).sort(), [
+      '.credentials.json.planted.tmp',
+      'credentials.json',
+    ]);
+  });
+
+  it('every temporary name taken: the write fails naming the file, and leaves what was planted', () => {
+    const dir = tempDir('ece-config-');
+    const file = join(dir, 'config.json');
+    writeFileSync(join(dir, '.config.json.planted.tmp'), 'planted', { mode: 0o666 });
+    const random = naming.random;
+    naming.random = () => 'planted';
+    try {
+      assert.throws(
+        () => writeFileAtomic(file, '{}'),
+        /^CliError: cannot write .+config\.json \(EEXIST\)/,
+      );
+    } finally {
+      naming.random = random;
+    }
+    assert.deepEqual(readdirSync(dir), ['.config.json.planted.tmp']);
+  });
+
+  it('a symlink at the final path is replaced, never written through', () => {
+    const dir = tempDir('ece-config-');
+    const target = join(tempDir('ece-victim-'), 'file');
+    writeFileSync(target, 'untouched');
+    const file = join(dir, 'config.json');
+    symlinkSync(target, file);
+    writeFileAtomic(file, '{}\n');
+    assert.equal(readFileSync(target, 'utf8'), 'untouched');
+    assert.ok(!lstatSync(file).isSymbolicLink());
+    assert.equal(readFileSync(file, 'utf8'), '{}\n');
   });
 
   it('a symlink planted at the lock path is removed, never followed, and the write goes on', () => {

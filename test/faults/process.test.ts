@@ -2,7 +2,7 @@
 // that goes away, no keychain, a broken or unwritable config, a session that
 // ECE rejects, two writers at once. Exit code, first line of stderr, time bound.
 
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import assert from '../helpers/assert.js';
@@ -10,7 +10,7 @@ import { tempDir } from '../helpers/cli.js';
 import { BIN, ece, spawnProc } from '../helpers/e2e.js';
 import { createRequest, type TestSandbox, testSandbox } from '../helpers/sandbox.js';
 import { registerSecret } from '../helpers/secrets.js';
-import { startServer } from '../helpers/server.js';
+import { json, startServer } from '../helpers/server.js';
 
 const firstLine = (s: string) => s.split('\n')[0] ?? '';
 
@@ -43,6 +43,88 @@ describe('process faults', () => {
       assert.ok(Date.now() - started < 3000);
     } finally {
       await hang.close();
+    }
+  });
+
+  it('SIGTERM during a request: exit 143 at once, one line (issue 23)', async () => {
+    const hang = await startServer(() => undefined, { contract: false });
+    try {
+      const started = Date.now();
+      const r = await ece(['deployments', 'list'], {
+        env: { ECE_HOST: hang.url, ECE_API_KEY: 'k-sigterm-1' },
+        onSpawn: (child) => {
+          const timer = setInterval(() => {
+            if (hang.requests.length > 0) {
+              clearInterval(timer);
+              child.kill('SIGTERM');
+            }
+          }, 10);
+        },
+      });
+      assert.deepEqual(
+        [r.code, r.signal, r.stdout, r.stderr],
+        [143, null, '', 'error: terminated\n'],
+      );
+      assert.ok(Date.now() - started < 5000);
+    } finally {
+      await hang.close();
+    }
+  });
+
+  it('SIGTERM while a dump downloads: exit 143, and no file, not even a temporary one, is left', async () => {
+    const ID = 'abcdefabcdefabcdefabcdefabcdef43';
+    let streaming = false;
+    const server = await startServer(
+      (req, res) => {
+        if (!req.url.endsWith('/heap_dump/_download'))
+          return json(res, 200, {
+            id: ID,
+            name: 'terminated',
+            resources: {
+              elasticsearch: [
+                {
+                  ref_id: 'main-elasticsearch',
+                  id: 'e'.repeat(32),
+                  region: 'ece-region',
+                  info: { topology: { instances: [{ instance_name: 'instance-0' }] } },
+                },
+              ],
+            },
+          });
+        res.writeHead(200, { 'content-type': 'application/octet-stream' });
+        res.write(Buffer.alloc(64 * 1024, 7));
+        streaming = true; // and never ends
+      },
+      { contract: false },
+    );
+    const dir = tempDir('ece-term-');
+    try {
+      const r = await ece(
+        [
+          'deployments',
+          'instances',
+          'heap-dump',
+          ID,
+          '--no-capture',
+          '-O',
+          join(dir, 'heap.hprof'),
+        ],
+        {
+          env: { ECE_HOST: server.url, ECE_API_KEY: 'k-sigterm-2' },
+          onSpawn: (child) => {
+            const timer = setInterval(() => {
+              if (streaming && readdirSync(dir).length > 0) {
+                clearInterval(timer);
+                child.kill('SIGTERM');
+              }
+            }, 10);
+          },
+        },
+      );
+      assert.deepEqual([r.code, r.stderr], [143, 'error: terminated\n']);
+      assert.deepEqual(readdirSync(dir), []);
+    } finally {
+      await server.close();
     }
   });
 
@@ -114,8 +196,8 @@ describe('process faults', () => {
 
   it('a corrupt config file: exit 2 naming it, and it is left as it was', async () => {
     const dir = tempDir();
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, 'config.json'), '{"profiles": {"a": ');
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    writeFileSync(join(dir, 'config.json'), '{"profiles": {"a": ', { mode: 0o600 });
     const r = await ece(['deployments', 'list'], { env: { ...env(), ECE_CONFIG_DIR: dir } });
     assert.equal(r.code, 2);
     assert.match(firstLine(r.stderr), /^error: config file .+config\.json is not valid JSON/);
@@ -128,10 +210,9 @@ describe('process faults', () => {
     writeFileSync(file, 'not a directory');
     chmodSync(file, 0o400);
     const r = await ece(['config', 'set', 'host', 'x.example'], { env: { ECE_CONFIG_DIR: file } });
-    assert.equal(r.code, 1);
-    assert.match(
-      firstLine(r.stderr),
-      /^error: cannot (write|use) config file .+blocked\/config\.json/,
+    assert.deepEqual(
+      [r.code, r.stderr],
+      [1, `error: ${file} is not a directory; set ECE_CONFIG_DIR or move it away\n`],
     );
   });
 
@@ -160,6 +241,7 @@ describe('process faults', () => {
         current_profile: 'default',
         profiles: { default: { host: t.sb.url, credential: 'file' } },
       }),
+      { mode: 0o600 },
     );
     writeFileSync(
       join(dir, 'credentials.json'),

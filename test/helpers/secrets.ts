@@ -128,7 +128,8 @@ export function audit(label: string, a: Audit): void {
       leaks.push(`stdout has ${mask(secret)}`);
     for (const [file, text] of files(a.configDir)) {
       // credentials.json and the temporary file of a write of it in flight (0600, O_EXCL).
-      if (fileStorage && /credentials\.json(\.\d+\.\w+\.tmp)?$/.test(file)) continue;
+      if (fileStorage && /(^|\/)(credentials\.json|\.credentials\.json\.[\w-]+\.tmp)$/.test(file))
+        continue;
       if (standsAsValue(text, secret)) leaks.push(`${file} has ${mask(secret)}`);
     }
     for (const [file, text] of cacheFiles(a.cacheDir))

@@ -140,11 +140,13 @@ export async function run(ref: string, flags: UpdateFlags, ctx: Context): Promis
         if (typeof r?.ref_id === 'string') keys.add(`${kind}/${r.ref_id}`);
     }
     const targets = targetsFor(keys, before);
-    if (targets.length > 0 && !(await anyPlanStarted(ctx, api, id, targets))) {
+    // The wait starts here: reading whether a plan started is part of it.
+    const started = Date.now();
+    if (targets.length > 0 && !(await anyPlanStarted(ctx, api, id, targets, started + timeoutMs))) {
       ctx.io.stderr.write('No plan was started: the definition changes nothing.\n');
       return;
     }
-    await follow(ctx, api, id, targets, timeoutMs);
+    await follow(ctx, api, id, targets, timeoutMs, started);
   }
 }
 

@@ -10,7 +10,7 @@ import { type Deployment, getDeployment } from '../../api/deployments.js';
 import { GRACE_POLLS, type Target, waitForPlans } from '../../api/plans.js';
 import type { Context } from '../../context.js';
 import { formatDuration } from '../../duration.js';
-import { InterruptedError, PlanFailedError, WaitTimeoutError } from '../../errors.js';
+import { InterruptedError, NetworkError, PlanFailedError, WaitTimeoutError } from '../../errors.js';
 import { PlanProgress } from '../../output/progress.js';
 
 export {
@@ -20,18 +20,19 @@ export {
   waitTimeoutMs,
 } from '../run/wait-flags.js';
 
+/** `started`: when the wait began, if before this call (update reads first whether a plan started). */
 export async function follow(
   ctx: Context,
   api: ApiClient,
   id: string,
   targets: Target[],
   timeoutMs: number,
+  started = Date.now(),
 ): Promise<void> {
   if (targets.length === 0) {
     ctx.io.stderr.write('No plan was started: nothing to wait for.\n');
     return;
   }
-  const started = Date.now();
   const progress = new PlanProgress(ctx.io, targets, await ctx.stderrChalk());
   try {
     const outcomes = await waitForPlans(api, id, targets, {
@@ -83,11 +84,21 @@ export async function anyPlanStarted(
   api: ApiClient,
   id: string,
   targets: Target[],
+  deadline: number,
   pollMs = 1_000,
 ): Promise<boolean> {
   for (let read = 0; ; read++) {
     const d = parseBody<Deployment>(
-      await getDeployment(api, id, { plans: true, logs: true, history: true }),
+      await getDeployment(api, id, { plans: true, logs: true, history: true, deadline }).catch(
+        (err: unknown) => {
+          // Part of the wait: a read its deadline cut short is the wait's end (exit 8).
+          if (err instanceof NetworkError && Date.now() >= deadline)
+            throw new WaitTimeoutError(
+              `gave up waiting (--wait-timeout) before ECE showed whether a plan started; see \`ece deployments plan history ${id}\``,
+            );
+          throw err;
+        },
+      ),
     );
     for (const t of targets) {
       const r = d.resources?.[t.kind as keyof Deployment['resources']]?.find(
@@ -96,7 +107,7 @@ export async function anyPlanStarted(
       if (r && locate(attempts(r.info.plan_info, true), t.before, true) >= 0) return true;
     }
     if (read >= GRACE_POLLS) return false;
-    await api.pause(pollMs, ctx.signal);
+    await api.pause(Math.max(0, Math.min(pollMs, deadline - Date.now())), ctx.signal);
   }
 }
 

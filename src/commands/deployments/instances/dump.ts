@@ -2,21 +2,13 @@
 // (--kind, --ref-id, --instance), and writing the dump to -O FILE or stdout.
 // -O, not -o: -o is the global output format.
 
-import {
-  accessSync,
-  closeSync,
-  constants,
-  openSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeSync,
-} from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { accessSync, constants, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { Command } from 'commander';
 import type { ApiClient } from '../../../api/client.js';
 import { KINDS } from '../../../api/kinds.js';
 import { UsageError } from '../../../errors.js';
+import { AtomicFile, writeFileAtomic } from '../../../localfile.js';
 import { resolveDeployment } from '../resolve.js';
 import {
   checkKind,
@@ -70,62 +62,19 @@ export async function dumpTarget(
 export const toStdout = (file: string | undefined) => file === undefined || file === '-';
 
 /**
- * A file written whole or not at all: a temporary file beside it (0600: a
- * dump may hold secrets), renamed over it by commit(). A file that cannot be
+ * A dump file, written whole or not at all through the one writer of local
+ * files (src/localfile.ts: a random temporary name beside it, O_EXCL,
+ * 0600 — a dump may hold secrets — then renamed). A file that cannot be
  * written is a usage error.
  */
-export class AtomicFile {
-  private readonly tmp: string;
-  private fd: number | undefined;
-  size = 0;
-  constructor(readonly file: string) {
-    this.tmp = join(dirname(file), `.${basename(file)}.${process.pid}.part`);
-    try {
-      this.fd = openSync(this.tmp, 'w', 0o600);
-    } catch (err) {
-      throw cannotWrite(file, err);
-    }
-  }
-
-  write(chunk: Uint8Array): void {
-    if (this.fd === undefined) return;
-    try {
-      writeSync(this.fd, chunk);
-      this.size += chunk.byteLength;
-    } catch (err) {
-      this.abort();
-      throw cannotWrite(this.file, err);
-    }
-  }
-
-  commit(): number {
-    if (this.fd === undefined) return this.size;
-    try {
-      closeSync(this.fd);
-      this.fd = undefined;
-      renameSync(this.tmp, this.file);
-    } catch (err) {
-      this.abort();
-      throw cannotWrite(this.file, err);
-    }
-    return this.size;
-  }
-
-  abort(): void {
-    if (this.fd !== undefined) closeSync(this.fd);
-    this.fd = undefined;
-    rmSync(this.tmp, { force: true });
-  }
-}
+export const dumpFile = (file: string): AtomicFile => new AtomicFile(file, cannotWrite);
 
 /** The whole dump to `file`; its size. */
 export function writeFile(file: string, data: Uint8Array): number {
-  const f = new AtomicFile(file);
-  f.write(data);
-  return f.commit();
+  return writeFileAtomic(file, data, cannotWrite);
 }
 
-function cannotWrite(file: string, err: unknown): UsageError {
+function cannotWrite(err: unknown, file: string): UsageError {
   const code = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
   const why: Record<string, string> = {
     EISDIR: 'it is a directory',
@@ -148,7 +97,7 @@ export function checkWritable(file: string): void {
       throw Object.assign(new Error('EISDIR'), { code: 'EISDIR' });
     accessSync(dirname(file), constants.W_OK);
   } catch (err) {
-    throw cannotWrite(file, err);
+    throw cannotWrite(err, file);
   }
 }
 

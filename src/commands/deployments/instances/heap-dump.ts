@@ -11,14 +11,15 @@ import type { Command } from 'commander';
 import { parseBody } from '../../../api/body.js';
 import type { ApiClient, BodySink } from '../../../api/client.js';
 import {
+  Base64JsonDecoder,
   type DeploymentHeapDumps,
-  dumpBytes,
   findHeapDump,
   HEAP_DUMP_KINDS,
   type HeapDump,
   heapDumpCaptureRequest,
   heapDumpDownloadRequest,
   listHeapDumps,
+  NotBase64,
 } from '../../../api/dumps.js';
 import type { Context } from '../../../context.js';
 import { formatDuration } from '../../../duration.js';
@@ -26,21 +27,22 @@ import {
   CliError,
   ExitCode,
   InterruptedError,
+  ResponseError,
   UsageError,
   WaitTimeoutError,
 } from '../../../errors.js';
+import type { AtomicFile } from '../../../localfile.js';
 import { act, type Contexts } from '../../action.js';
 import { showDryRun } from '../../write.js';
 import { DEFAULT_WAIT_TIMEOUT, waitTimeoutMs } from '../wait.js';
 import {
-  AtomicFile,
   checkWritable,
   type DumpFlags,
+  dumpFile,
   dumpOptions,
   dumpTarget,
   formatBytes,
   toStdout,
-  writeFile,
 } from './dump.js';
 
 export interface HeapDumpFlags extends DumpFlags {
@@ -131,8 +133,9 @@ async function dumpOf(
   kind: string,
   refId: string,
   instance: string,
+  deadline?: number,
 ): Promise<HeapDump | undefined> {
-  const body = parseBody<DeploymentHeapDumps>(await listHeapDumps(api, id));
+  const body = parseBody<DeploymentHeapDumps>(await listHeapDumps(api, id, deadline));
   return findHeapDump(body, kind, refId, instance);
 }
 
@@ -152,8 +155,20 @@ async function untilReady(
 ): Promise<HeapDump> {
   const what = `${kind} ${refId} ${instance}`;
   let last = '';
+  const late = () => {
+    const err = new WaitTimeoutError(`the heap dump of ${what} was not ready in time`);
+    err.hints.push(
+      'ECE goes on capturing it: download it later with --no-capture (it keeps one dump per instance)',
+    );
+    return err;
+  };
   for (let n = 0; ; n++) {
-    const dump = await dumpOf(api, id, kind, refId, instance);
+    const dump = await dumpOf(api, id, kind, refId, instance, deadline).catch((err: unknown) => {
+      // A read the deadline cut short is the wait's end, not a network fault.
+      if (err instanceof CliError && err.exitCode === ExitCode.NETWORK && Date.now() >= deadline)
+        throw late();
+      throw err;
+    });
     const fresh = dump !== undefined && (before === undefined || dump.captured !== before.captured);
     const status = dump?.status ?? '';
     if (fresh && (dump.error || FAILED.test(status)))
@@ -164,13 +179,7 @@ async function untilReady(
     if (fresh && status !== last && ctx.io.stderrIsTTY) ctx.io.stderr.write(`  ${status}\n`);
     if (fresh) last = status;
     const left = deadline - Date.now();
-    if (left <= 0) {
-      const err = new WaitTimeoutError(`the heap dump of ${what} was not ready in time`);
-      err.hints.push(
-        'ECE goes on capturing it: download it later with --no-capture (it keeps one dump per instance)',
-      );
-      throw err;
-    }
+    if (left <= 0) throw late();
     try {
       await api.pause(Math.min(pollDelay(n), left), ctx.signal);
     } catch (err) {
@@ -184,17 +193,21 @@ async function untilReady(
 /**
  * The download's bytes to the file (or stdout) as they arrive, with a
  * progress line on a terminal. The spec's form of the body, a JSON string of
- * base64, is kept and decoded at the end. Never throws while streaming (the
- * transport would take it for a network fault): a write error is kept and
- * thrown by finish().
+ * base64, is decoded as it streams (Base64JsonDecoder): memory stays flat
+ * whatever the dump's size or encoding. Never throws while streaming (the
+ * transport would take it for a network fault): an error is kept and thrown
+ * by finish().
  */
 class DumpSink implements BodySink {
-  private json = false;
-  private kept: Buffer[] = [];
+  /** JSON: undecided until the first byte that is not whitespace. */
+  private mode: 'raw' | 'json' | 'undecided' = 'raw';
+  private lead: Buffer[] = [];
+  private decoder: Base64JsonDecoder | undefined;
   private out: AtomicFile | undefined;
   private failed: unknown;
   private total: number | undefined;
   private received = 0;
+  private written = 0;
   private shown = 0;
   constructor(
     private readonly ctx: Context,
@@ -202,20 +215,18 @@ class DumpSink implements BodySink {
   ) {}
 
   start(_status: number, headers: Record<string, string>): void {
-    this.json = (headers['content-type'] ?? '').includes('json');
+    this.mode = (headers['content-type'] ?? '').includes('json') ? 'undecided' : 'raw';
     const n = Number(headers['content-length']);
     this.total = Number.isFinite(n) && n > 0 ? n : undefined;
-    if (!this.json && !toStdout(this.file))
+    if (!toStdout(this.file))
       this.guard(() => {
-        this.out = new AtomicFile(this.file ?? '');
+        this.out = dumpFile(this.file ?? '');
       });
   }
 
   write(chunk: Buffer): void {
     this.received += chunk.length;
-    if (this.json) this.kept.push(chunk);
-    else if (toStdout(this.file)) this.ctx.io.stdout.write(chunk);
-    else this.guard(() => this.out?.write(chunk));
+    this.guard(() => this.take(chunk));
     if (this.ctx.io.stderrIsTTY && Date.now() - this.shown > 200) {
       this.shown = Date.now();
       const of = this.total ? ` of ${formatBytes(this.total)}` : '';
@@ -231,22 +242,52 @@ class DumpSink implements BodySink {
   /** Ends the file; the number of bytes of the dump. */
   finish(): number {
     if (this.shown) this.ctx.io.stderr.write('\n');
+    this.guard(() => {
+      if (this.mode === 'undecided') this.emit(Buffer.concat(this.lead));
+      this.decoder?.end();
+    });
     if (this.failed) {
       this.out?.abort();
       throw this.failed;
     }
-    if (!this.json) return this.out ? this.out.commit() : this.received;
-    const body = Buffer.concat(this.kept);
-    const dump = dumpBytes({
-      status: 200,
-      headers: { 'content-type': 'application/json' },
-      text: body.toString('utf8'),
-      bytes: body,
-      url: '',
-    });
-    if (!toStdout(this.file)) return writeFile(this.file ?? '', dump);
-    if (dump.length) this.ctx.io.stdout.write(dump);
-    return dump.length;
+    return this.out ? this.out.commit() : this.written;
+  }
+
+  private take(chunk: Buffer): void {
+    if (this.mode === 'undecided') {
+      const at = chunk.findIndex((b) => b !== 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d);
+      if (at < 0) {
+        this.lead.push(chunk);
+        return;
+      }
+      // A JSON string is the spec's base64; any other JSON is taken as the dump's own bytes.
+      const whole = Buffer.concat([...this.lead, chunk]);
+      this.lead = [];
+      if (chunk[at] === 0x22) {
+        this.mode = 'json';
+        this.decoder = new Base64JsonDecoder((b) => this.emit(b));
+      } else this.mode = 'raw';
+      this.take(whole);
+      return;
+    }
+    if (this.decoder) {
+      try {
+        this.decoder.write(chunk);
+      } catch (err) {
+        if (err instanceof NotBase64)
+          throw new ResponseError(
+            'the heap dump came as a JSON string that is not base64; nothing was written',
+          );
+        throw err;
+      }
+    } else this.emit(chunk);
+  }
+
+  private emit(bytes: Buffer): void {
+    if (bytes.length === 0) return;
+    this.written += bytes.length;
+    if (this.out) this.out.write(bytes);
+    else this.ctx.io.stdout.write(bytes);
   }
 
   private guard(fn: () => void): void {
