@@ -23,6 +23,9 @@ const HELPERS = [
   'sleep.ts',
   // The one rule of where a secret stands as a value (output, traces, dry runs).
   'mask.ts',
+  // The one writer of local files and the one mkdir (issue 23): node: only.
+  'localfile.ts',
+  'mkdir.ts',
 ];
 /** What a command (and the executor that runs commands) may use. */
 const COMMAND_BASE = [
@@ -61,8 +64,10 @@ export const LAYERS: [from: string, allowed: string[]][] = [
   ['lossless.ts', []],
   ['jsonpos.ts', []],
   ['mask.ts', []],
+  ['localfile.ts', []],
+  ['mkdir.ts', []],
   // Bundled apart (dist/boot.cjs) and read by the launcher before anything else.
-  ['boot.ts', []],
+  ['boot.ts', ['mkdir.ts']],
   ['duration.ts', ['errors.ts']],
   ['sleep.ts', ['errors.ts']],
   ['topics.ts', ['errors.ts']],
