@@ -1,7 +1,7 @@
 // A CA and a server certificate made at start for `ece sandbox --tls`; the CA
 // is written to a file so that clients can pass it to --ca-cert.
 
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +14,8 @@ export interface Pki {
   /** The CA that signed it (PEM), also written to caFile. */
   caCert: string;
   caFile: string;
+  /** Removes caFile and its directory (the sandbox does when it stops). */
+  remove(): void;
 }
 
 export interface PkiOptions {
@@ -66,7 +68,13 @@ export async function makePki(opts: PkiOptions): Promise<Pki> {
   const dir = mkdtempSync(join(tmpdir(), 'ece-pki-'));
   const caFile = join(dir, 'ca.pem');
   writeFileSync(caFile, ca.cert, { mode: 0o644 });
-  return { key: server.private, cert: server.cert, caCert: ca.cert, caFile };
+  return {
+    key: server.private,
+    cert: server.cert,
+    caCert: ca.cert,
+    caFile,
+    remove: () => rmSync(dir, { recursive: true, force: true }),
+  };
 }
 
 /** Certificates for `ece sandbox --tls` listening on `host`. */

@@ -3,16 +3,15 @@
 // never shown, and a dry run's curl line that really sends the same chain
 // with the key from $ECE_TLS_KEY. Then against the sandbox.
 
-import { spawn } from 'node:child_process';
 import { generateKeyPairSync, X509Certificate } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, afterEach, before, describe, it } from 'node:test';
-import { makePki as makePkiWith } from '../../src/sandbox/tls.js';
 import assert from '../helpers/assert.js';
 import { run, tempDir } from '../helpers/cli.js';
 import { type TestSandbox, testSandbox } from '../helpers/sandbox.js';
 import { registerSecret } from '../helpers/secrets.js';
+import { shell } from '../helpers/shell.js';
 import { makePki, type TestPki } from '../helpers/tls.js';
 import { API_KEY, closeAll, envFor, serve, ua } from './platform-admin-helpers.js';
 
@@ -89,9 +88,7 @@ describe('tls against a per-test server', () => {
       publicKeyEncoding: { type: 'spki', format: 'pem' },
       privateKeyEncoding: { type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase: 'pw' },
     });
-    const expired = await makePkiWith({
-      names: ['old.example.com'],
-      ips: [],
+    const expired = await makePki(['old.example.com'], [], {
       notBefore: new Date('2020-01-01T00:00:00Z'),
       notAfter: new Date('2021-01-01T00:00:00Z'),
     });
@@ -234,18 +231,10 @@ describe('tls against a per-test server', () => {
     );
     assert.equal(s.requests.length, 0);
     // The line works: the shell fills in the key as the export above sets it.
-    const sh = await new Promise<{ status: number | null; stdout: string }>((resolve, reject) => {
-      const child = spawn('sh', ['-c', `export ECE_TLS_KEY="$(cat ${key})"; ${dry.stdout}`], {
-        env: { PATH: process.env.PATH ?? '/usr/bin:/bin', ECE_API_KEY: API_KEY },
-      });
-      let stdout = '';
-      child.stdout.on('data', (c) => {
-        stdout += c;
-      });
-      child.on('error', reject);
-      child.on('close', (status) => resolve({ status, stdout }));
+    const sh = await shell(`export ECE_TLS_KEY="$(cat ${key})"; ${dry.stdout}`, {
+      ECE_API_KEY: API_KEY,
     });
-    assert.deepEqual([sh.status, sh.stdout], [0, '{"service":"ui"}']);
+    assert.deepEqual([sh.code, sh.stdout], [0, '{"service":"ui"}']);
   });
 });
 
