@@ -108,17 +108,23 @@ export async function sentOperations(spec: Spec): Promise<Set<string>> {
   return seen;
 }
 
-async function main(): Promise<void> {
-  const spec = loadSpec();
+/** What `npm run coverage:api` prints (with --list, the covered operations too). */
+export function summary(spec: Spec, list = false): string {
   const all = specOperations(spec);
   const covered = all.filter((op) => op in OPERATIONS);
   const pct = ((100 * covered.length) / all.length).toFixed(1);
-  process.stdout.write(
-    `${covered.length} of ${all.length} API operations (${pct}%) have a dedicated command.\n`,
-  );
-  if (process.argv.includes('--list')) {
-    for (const op of covered.sort()) process.stdout.write(`  ${op}\n`);
-  }
+  return `${covered.length} of ${all.length} API operations (${pct}%) have a dedicated command.\n${
+    list
+      ? covered
+          .sort()
+          .map((op) => `  ${op}\n`)
+          .join('')
+      : ''
+  }`;
+}
+
+async function main(): Promise<void> {
+  process.stdout.write(summary(loadSpec(), process.argv.includes('--list')));
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();

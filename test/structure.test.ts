@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import assert from './helpers/assert.js';
+import { specifiers } from './helpers/imports.js';
 
 const SRC = resolve('src');
 const FORBIDDEN = ['auth', 'commands', 'output'].map((d) => join(SRC, d));
@@ -16,18 +17,6 @@ function files(dir: string): string[] {
     if (e.isDirectory()) return files(p);
     return /\.ts$/.test(e.name) ? [p] : [];
   });
-}
-
-/** Every module specifier a file names: static imports, re-exports, import(), import type. */
-export function specifiers(source: string): string[] {
-  const out: string[] = [];
-  const patterns = [
-    /\b(?:import|export)\b[^'"`;]*?\bfrom\s*['"]([^'"]+)['"]/g,
-    /\bimport\s*['"]([^'"]+)['"]/g,
-    /\bimport\s*\(\s*['"`]([^'"`]+)['"`]\s*\)/g,
-  ];
-  for (const re of patterns) for (const m of source.matchAll(re)) if (m[1]) out.push(m[1]);
-  return out;
 }
 
 /** The imports of `file` that land in a forbidden directory. */

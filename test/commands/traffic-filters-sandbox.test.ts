@@ -1,11 +1,10 @@
-// `ece traffic-filters` end to end against the sandbox: the seeded ruleset
-// on prod-logs, the life of another one (in-process), then the built binary
-// (rows, exit codes, help, no stack trace).
+// `ece traffic-filters` against the sandbox, in-process: the seeded ruleset
+// on prod-logs, the life of another one (the built binary:
+// test/e2e/traffic-filters.test.ts).
 
 import { after, before, describe, it } from 'node:test';
 import assert from '../helpers/assert.js';
 import { run } from '../helpers/cli.js';
-import { ece } from '../helpers/e2e.js';
 import { type TestSandbox, testSandbox } from '../helpers/sandbox.js';
 import { registerSecret } from '../helpers/secrets.js';
 
@@ -53,22 +52,5 @@ describe('traffic-filters against the sandbox', () => {
     assert.deepEqual([del.code, del.stderr], [0, 'Deleted traffic filter ruleset vpn.\n']);
     const list = await run(['tf', 'list', '--query', 'rulesets[].name'], { env });
     assert.equal(list.stdout, 'office-network\n');
-  });
-
-  it('the built binary: rows, exit codes, no stack trace', async () => {
-    const cases: [string[], number, string | RegExp][] = [
-      [['traffic-filters', 'list', '--query', 'rulesets[].name'], 0, 'office-network\n'],
-      [['traffic-filters', 'show', 'nope'], 3, ''],
-      [['traffic-filters', 'delete', 'office-network', '--yes'], 5, ''],
-      [['traffic-filters', 'create', '--name', 'x', '--source', 'nope'], 2, ''],
-      [['traffic-filters', '--help'], 0, /ece traffic-filters associate office-network prod-logs/],
-    ];
-    for (const [argv, code, stdout] of cases) {
-      const r = await ece(argv, { env });
-      assert.equal(r.code, code, `${argv.join(' ')}: ${r.stderr}`);
-      if (typeof stdout === 'string') assert.equal(r.stdout, stdout, argv.join(' '));
-      else assert.match(r.stdout, stdout);
-      assert.ok(!/\n\s+at /.test(r.stderr), `${argv.join(' ')}: a stack trace`);
-    }
   });
 });

@@ -1,0 +1,37 @@
+// `ece traffic-filters` with the built binary against the sandbox: rows,
+// exit codes, help, no stack trace (in-process:
+// test/commands/traffic-filters-sandbox.test.ts).
+
+import { after, before, describe, it } from 'node:test';
+import assert from '../helpers/assert.js';
+import { ece } from '../helpers/e2e.js';
+import { type TestSandbox, testSandbox } from '../helpers/sandbox.js';
+import { registerSecret } from '../helpers/secrets.js';
+
+describe('traffic-filters against the sandbox', () => {
+  let t: TestSandbox;
+  let env: Record<string, string>;
+  before(async () => {
+    t = await testSandbox({ deployments: 2 });
+    registerSecret(t.sb.apiKey);
+    env = { ECE_HOST: t.sb.url, ECE_API_KEY: t.sb.apiKey };
+  });
+  after(() => t.close());
+
+  it('the built binary: rows, exit codes, no stack trace', async () => {
+    const cases: [string[], number, string | RegExp][] = [
+      [['traffic-filters', 'list', '--query', 'rulesets[].name'], 0, 'office-network\n'],
+      [['traffic-filters', 'show', 'nope'], 3, ''],
+      [['traffic-filters', 'delete', 'office-network', '--yes'], 5, ''],
+      [['traffic-filters', 'create', '--name', 'x', '--source', 'nope'], 2, ''],
+      [['traffic-filters', '--help'], 0, /ece traffic-filters associate office-network prod-logs/],
+    ];
+    for (const [argv, code, stdout] of cases) {
+      const r = await ece(argv, { env });
+      assert.equal(r.code, code, `${argv.join(' ')}: ${r.stderr}`);
+      if (typeof stdout === 'string') assert.equal(r.stdout, stdout, argv.join(' '));
+      else assert.match(r.stdout, stdout);
+      assert.ok(!/\n\s+at /.test(r.stderr), `${argv.join(' ')}: a stack trace`);
+    }
+  });
+});
