@@ -11,7 +11,15 @@
 // environment) is still alive.
 
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import {
+  chmodSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+} from 'node:fs';
 import { availableParallelism, tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 
@@ -52,6 +60,9 @@ if (tiers.length === 0) {
 }
 
 const runTmp = mkdtempSync(join(tmpdir(), 'ece-suite-'));
+// Enterable like /tmp (what is inside stays private: each test's directory is
+// 0700): a test that runs the binary as another user gives it a copy here.
+chmodSync(runTmp, 0o755);
 const env = { ...process.env, TMPDIR: runTmp };
 // tsx keeps its compiled files in TMPDIR/tsx-USER: the run's TMPDIR links to
 // the usual one, so that a run starts with the last run's compiled files.

@@ -1,26 +1,21 @@
 // `ece comments` with the built binary against the sandbox: rows, exit
 // codes, help, no stack trace (in-process: test/commands/comments-sandbox.test.ts).
 
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import assert from '../helpers/assert.js';
 import { ece } from '../helpers/e2e.js';
-import { type TestSandbox, testSandbox } from '../helpers/sandbox.js';
-import { registerSecret } from '../helpers/secrets.js';
+import { useSandbox } from '../helpers/sandbox.js';
 
 describe('comments against the sandbox', () => {
-  let t: TestSandbox;
-  let env: Record<string, string>;
+  const t = useSandbox({ deployments: 2 });
+  const env = t.env;
   before(async () => {
-    t = await testSandbox({ deployments: 2 });
-    registerSecret(t.sb.apiKey);
-    env = { ECE_HOST: t.sb.url, ECE_API_KEY: t.sb.apiKey };
     // A comment on an allocator for the list below to find.
     const added = await t.call('POST', '/comments/allocator/192.168.44.11', {
       body: { message: 'Disk replaced' },
     });
     assert.equal(added.status, 201, JSON.stringify(added.body));
   });
-  after(() => t.close());
 
   it('the built binary: rows, exit codes, no stack trace', async () => {
     const cases: [string[], number, string | RegExp][] = [

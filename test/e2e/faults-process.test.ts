@@ -4,11 +4,11 @@
 
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from '../helpers/assert.js';
 import { tempDir } from '../helpers/cli.js';
 import { BIN, ece, spawnProc } from '../helpers/e2e.js';
-import { createRequest, type TestSandbox, testSandbox } from '../helpers/sandbox.js';
+import { createRequest, useSandbox } from '../helpers/sandbox.js';
 import { registerSecret } from '../helpers/secrets.js';
 import { startServer } from '../helpers/server.js';
 import { stopwatch } from '../helpers/time.js';
@@ -16,12 +16,7 @@ import { stopwatch } from '../helpers/time.js';
 const firstLine = (s: string) => s.split('\n')[0] ?? '';
 
 describe('process faults', () => {
-  let t: TestSandbox;
-  before(async () => {
-    t = await testSandbox({ deployments: 3, planDurationMs: 20_000 });
-    registerSecret(t.sb.apiKey);
-  });
-  after(() => t.close());
+  const t = useSandbox({ deployments: 3, planDurationMs: 20_000 });
   const env = () => ({ ECE_HOST: t.sb.url, ECE_API_KEY: t.sb.apiKey });
 
   it('SIGINT during a request: exit 130, one line', async () => {

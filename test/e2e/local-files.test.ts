@@ -5,23 +5,17 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from '../helpers/assert.js';
 import { tempDir } from '../helpers/cli.js';
 import { BIN, baseEnv, ece } from '../helpers/e2e.js';
-import { type TestSandbox, testSandbox } from '../helpers/sandbox.js';
-import { registerSecret } from '../helpers/secrets.js';
+import { useSandbox } from '../helpers/sandbox.js';
 
 const readJson = (file: string) =>
   JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
 
 describe('parallel writers (real binary)', () => {
-  let t: TestSandbox;
-  before(async () => {
-    t = await testSandbox({ deployments: 1 });
-    registerSecret(t.sb.apiKey);
-  });
-  after(() => t.close());
+  const t = useSandbox({ deployments: 1 });
 
   it('20 parallel `config set --profile pN` keep 20 of 20 profiles in valid JSON', async () => {
     const dir = tempDir('ece-config-');

@@ -2,21 +2,14 @@
 // exit codes, help, no stack trace (in-process:
 // test/commands/traffic-filters-sandbox.test.ts).
 
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from '../helpers/assert.js';
 import { ece } from '../helpers/e2e.js';
-import { type TestSandbox, testSandbox } from '../helpers/sandbox.js';
-import { registerSecret } from '../helpers/secrets.js';
+import { useSandbox } from '../helpers/sandbox.js';
 
 describe('traffic-filters against the sandbox', () => {
-  let t: TestSandbox;
-  let env: Record<string, string>;
-  before(async () => {
-    t = await testSandbox({ deployments: 2 });
-    registerSecret(t.sb.apiKey);
-    env = { ECE_HOST: t.sb.url, ECE_API_KEY: t.sb.apiKey };
-  });
-  after(() => t.close());
+  const t = useSandbox({ deployments: 2 });
+  const env = t.env;
 
   it('the built binary: rows, exit codes, no stack trace', async () => {
     const cases: [string[], number, string | RegExp][] = [
