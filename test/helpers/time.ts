@@ -7,7 +7,7 @@
 // below 5. Time itself (plans, polls, token expiry, backoff) runs on a fake or
 // injected clock wherever one will do: a bound here is for what cannot.
 
-import assert from 'node:assert/strict';
+import assert from './assert.js';
 
 export const SLACK = Math.max(5, Number(process.env.ECE_TEST_SLACK) || 5);
 
