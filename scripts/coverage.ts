@@ -62,8 +62,12 @@ const isPlanned = (v: unknown): v is Planned =>
  */
 export async function sentOperations(spec: Spec): Promise<Set<string>> {
   const seen = new Set<string>();
+  // Thousands of calls build the same few requests: match each against the spec once.
+  const known = new Map<string, string | undefined>();
   const note = (r: Planned) => {
-    const op = operationOf(spec, r.method ?? 'GET', r.path);
+    const key = `${r.method ?? 'GET'} ${r.path}`;
+    if (!known.has(key)) known.set(key, operationOf(spec, r.method ?? 'GET', r.path));
+    const op = known.get(key);
     if (op) seen.add(op);
   };
   const api = {

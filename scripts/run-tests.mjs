@@ -64,14 +64,20 @@ const runTmp = mkdtempSync(join(tmpdir(), 'ece-suite-'));
 // 0700): a test that runs the binary as another user gives it a copy here.
 chmodSync(runTmp, 0o755);
 const env = { ...process.env, TMPDIR: runTmp };
-// tsx keeps its compiled files in TMPDIR/tsx-USER: the run's TMPDIR links to
-// the usual one, so that a run starts with the last run's compiled files.
-const tsxCache = `tsx-${process.geteuid ? process.geteuid() : userInfo().username}`;
-try {
-  mkdirSync(join(tmpdir(), tsxCache), { recursive: true, mode: 0o700 });
-  symlinkSync(join(tmpdir(), tsxCache), join(runTmp, tsxCache));
-} catch {
-  // no shared cache: tsx makes its own in the run's TMPDIR
+// Tools keep compiled files in TMPDIR: tsx in tsx-USER, and npm (which turns on
+// Node's compile cache) in node-compile-cache. The run's TMPDIR links to the
+// usual ones, so that a run starts warm and they are not counted as left behind.
+const caches = [
+  `tsx-${process.geteuid ? process.geteuid() : userInfo().username}`,
+  'node-compile-cache',
+];
+for (const cache of caches) {
+  try {
+    mkdirSync(join(tmpdir(), cache), { recursive: true, mode: 0o700 });
+    symlinkSync(join(tmpdir(), cache), join(runTmp, cache));
+  } catch {
+    // no shared cache: the tool makes its own in the run's TMPDIR
+  }
 }
 
 /** Processes (other than this one) whose environment names this run's TMPDIR. */
@@ -157,7 +163,7 @@ if (alive.length > 0) {
     }
   }
 }
-const left = readdirSync(runTmp).filter((e) => e !== tsxCache);
+const left = readdirSync(runTmp).filter((e) => !caches.includes(e));
 if (left.length > 0)
   problems.push(
     `the tests left these in their TMPDIR (${runTmp}):\n${left.map((e) => `  ${e}`).join('\n')}`,
