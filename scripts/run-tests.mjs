@@ -1,8 +1,26 @@
-// Runs every test file under test/ with node:test, TypeScript through tsx.
-// Arguments narrow the run: `npm run test:unit -- host` runs files whose path contains "host".
+// Runs the test files under test/ with node:test, TypeScript through tsx, in
+// two tiers (docs/testing.md):
+//   fast  every file outside test/e2e/: in-process, no child process
+//   e2e   every file under test/e2e/: the built binary, sandbox processes,
+//         keychain, terminals, the package install, the docs walk-through
+// `--fast` or `--e2e` runs one tier; arguments narrow the run to files whose
+// path contains one of them (`node scripts/run-tests.mjs host`).
+//
+// The run gets its own TMPDIR, removed at the end; the run fails when a test
+// left an entry in it or a process it started (found by that TMPDIR in its
+// environment) is still alive.
 
-import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import {
+  chmodSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+} from 'node:fs';
+import { availableParallelism, tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 
 function find(dir) {
@@ -13,17 +31,148 @@ function find(dir) {
   });
 }
 
-const filters = process.argv.slice(2);
-const files = find('test')
+const args = process.argv.slice(2);
+const only = args.find((a) => a === '--fast' || a === '--e2e');
+const filters = args.filter((a) => a !== only);
+const all = find('test')
   .filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)))
   .sort();
-if (files.length === 0) {
+const isE2e = (f) => f.startsWith(`${join('test', 'e2e')}/`);
+// In-process files are CPU-bound and short: one more than the cores keeps
+// them busy while one waits on I/O. Process files start children of their
+// own, so two at a time.
+const tiers = [
+  {
+    name: 'fast',
+    files: all.filter((f) => !isE2e(f)),
+    concurrency:
+      Number(process.env.ECE_TEST_CONCURRENCY) || Math.max(2, availableParallelism() + 1),
+  },
+  {
+    name: 'e2e',
+    files: all.filter(isE2e),
+    concurrency: Number(process.env.ECE_TEST_CONCURRENCY) || 2,
+  },
+].filter((t) => (only ? `--${t.name}` === only : true) && t.files.length > 0);
+if (tiers.length === 0) {
   console.error(`no test files match ${filters.join(' ')}`);
   process.exit(1);
 }
-const result = spawnSync(
-  process.execPath,
-  ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', ...files],
-  { stdio: 'inherit' },
-);
-process.exit(result.status ?? 1);
+
+const runTmp = mkdtempSync(join(tmpdir(), 'ece-suite-'));
+// Enterable like /tmp (what is inside stays private: each test's directory is
+// 0700): a test that runs the binary as another user gives it a copy here.
+chmodSync(runTmp, 0o755);
+const env = { ...process.env, TMPDIR: runTmp };
+// Tools keep compiled files in TMPDIR: tsx in tsx-USER, and npm (which turns on
+// Node's compile cache) in node-compile-cache. The run's TMPDIR links to the
+// usual ones, so that a run starts warm and they are not counted as left behind.
+const caches = [
+  `tsx-${process.geteuid ? process.geteuid() : userInfo().username}`,
+  'node-compile-cache',
+];
+for (const cache of caches) {
+  try {
+    mkdirSync(join(tmpdir(), cache), { recursive: true, mode: 0o700 });
+    symlinkSync(join(tmpdir(), cache), join(runTmp, cache));
+  } catch {
+    // no shared cache: the tool makes its own in the run's TMPDIR
+  }
+}
+
+/** Processes (other than this one) whose environment names this run's TMPDIR. */
+function survivors() {
+  let pids;
+  try {
+    pids = readdirSync('/proc').filter((p) => /^\d+$/.test(p) && Number(p) !== process.pid);
+  } catch {
+    return []; // no /proc: nothing to look at
+  }
+  return pids.flatMap((pid) => {
+    try {
+      const environ = readFileSync(`/proc/${pid}/environ`, 'latin1').split('\0');
+      if (!environ.includes(`TMPDIR=${runTmp}`)) return [];
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'latin1').split('\0').join(' ').trim();
+      return [{ pid: Number(pid), cmd }];
+    } catch {
+      return []; // gone, or not ours to read
+    }
+  });
+}
+
+const timesFile = (tier) => join(runTmp, `times-${tier.name}.txt`);
+
+function runTier(tier) {
+  return new Promise((resolve) => {
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        '--test',
+        `--test-concurrency=${tier.concurrency}`,
+        '--test-reporter=spec',
+        '--test-reporter-destination=stdout',
+        // ECE_TEST_TIMES=1: the slowest files, after the run (scripts/test-times.mjs).
+        ...(process.env.ECE_TEST_TIMES
+          ? [
+              '--test-reporter=./scripts/test-times.mjs',
+              `--test-reporter-destination=${timesFile(tier)}`,
+            ]
+          : []),
+        ...tier.files,
+      ],
+      { stdio: 'inherit', env },
+    );
+    child.on('exit', (code, signal) => resolve(signal ? 1 : (code ?? 1)));
+  });
+}
+
+// Ctrl-C reaches the test runner too (same process group): let it end, then clean up.
+process.on('SIGINT', () => {});
+process.on('SIGTERM', () => {});
+
+let status = 0;
+const times = [];
+for (const tier of tiers) {
+  const started = performance.now();
+  const code = await runTier(tier);
+  times.push(
+    `${tier.name} ${((performance.now() - started) / 1000).toFixed(1)} s (${tier.files.length} files)`,
+  );
+  if (code !== 0) status = code;
+  if (process.env.ECE_TEST_TIMES) {
+    console.error(readFileSync(timesFile(tier), 'utf8'));
+    rmSync(timesFile(tier));
+  }
+}
+
+const problems = [];
+// A moment for children that were sent a signal at the very end to go.
+for (let i = 0; i < 20 && survivors().length > 0; i++) await new Promise((r) => setTimeout(r, 100));
+const alive = survivors();
+if (alive.length > 0) {
+  problems.push(
+    `processes started by the tests are still alive (killed now):\n${alive.map((p) => `  ${p.pid} ${p.cmd}`).join('\n')}`,
+  );
+  for (const p of alive) {
+    try {
+      process.kill(p.pid, 'SIGKILL');
+    } catch {
+      // gone meanwhile
+    }
+  }
+}
+const left = readdirSync(runTmp).filter((e) => !caches.includes(e));
+if (left.length > 0)
+  problems.push(
+    `the tests left these in their TMPDIR (${runTmp}):\n${left.map((e) => `  ${e}`).join('\n')}`,
+  );
+rmSync(runTmp, { recursive: true, force: true });
+
+console.error(`\ntest run: ${times.join(', ')}`);
+if (problems.length > 0) {
+  console.error(`\nthe test run left things behind:\n${problems.join('\n')}`);
+  status ||= 1;
+}
+process.exit(status);

@@ -4,7 +4,6 @@
 // curl binary against the same server, sends the same write. No password
 // ever appears in clear.
 
-import { spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -13,6 +12,7 @@ import assert from './helpers/assert.js';
 import { run, tempDir } from './helpers/cli.js';
 import { registerSecret } from './helpers/secrets.js';
 import { json, type Recorded, startServer, type TestServer } from './helpers/server.js';
+import { shell } from './helpers/shell.js';
 
 const ID = '0123456789abcdef0123456789abcdef';
 const NAME = 'prod-logs';
@@ -100,22 +100,6 @@ function byNameAndId(
     { argv: argv(NAME), write, reads: [SEARCH, ...reads], note },
     { argv: argv(ID), write, reads, note },
   ];
-}
-
-/** Runs a shell command line with the given environment; resolves when it exits. */
-function sh(
-  line: string,
-  env: Record<string, string>,
-): Promise<{ code: number | null; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('sh', ['-c', line], { env, stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (c) => {
-      stderr += c;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stderr }));
-  });
 }
 
 describe('--dry-run shows every write as curl and sends none', () => {
@@ -391,7 +375,7 @@ describe('--dry-run shows every write as curl and sends none', () => {
       assert.ok(!r.stdout.includes(API_KEY) && !r.stdout.includes(TOKEN), label);
 
       const before = server.requests.length;
-      const curl = await sh(r.stdout, {
+      const curl = await shell(r.stdout, {
         PATH: process.env.PATH ?? '/usr/bin:/bin',
         ECE_API_KEY: API_KEY,
         ECE_TOKEN: TOKEN,
@@ -462,7 +446,7 @@ describe('--dry-run shows every write as curl and sends none', () => {
       const opts = { env, stdin: PASSWORD };
       const dry = await run([...argv, '--dry-run'], opts);
       const shown = server.requests.length;
-      const curl = await sh(dry.stdout, {
+      const curl = await shell(dry.stdout, {
         PATH: process.env.PATH ?? '/usr/bin:/bin',
         ECE_API_KEY: API_KEY,
         ECE_PASSWORD: PASSWORD,

@@ -9,6 +9,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import assert from './helpers/assert.js';
+import { specifiers } from './helpers/imports.js';
 
 const SRC = resolve('src');
 
@@ -121,18 +122,6 @@ function files(dir: string): string[] {
     if (e.isDirectory()) return files(p);
     return /\.ts$/.test(e.name) && !/\.d\.ts$/.test(e.name) ? [p] : [];
   });
-}
-
-/** Every module specifier a file names: static imports, re-exports, import(), import type. */
-export function specifiers(source: string): string[] {
-  const out: string[] = [];
-  const patterns = [
-    /\b(?:import|export)\b[^'"`;]*?\bfrom\s*['"]([^'"]+)['"]/g,
-    /\bimport\s*['"]([^'"]+)['"]/g,
-    /\bimport\s*\(\s*['"`]([^'"`]+)['"`]\s*\)/g,
-  ];
-  for (const re of patterns) for (const m of source.matchAll(re)) if (m[1]) out.push(m[1]);
-  return out;
 }
 
 /** A path under src/ matches `x/` (that folder and below), `a/*.ts`, `a/*\/` or itself. */

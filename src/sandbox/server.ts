@@ -114,10 +114,12 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   };
   let server: Server;
   let caFile: string | undefined;
+  let removeCa = () => {};
   if (opts.tls) {
     const { makeSandboxPki } = await import('./tls.js');
     const pki = await makeSandboxPki(host);
     caFile = pki.caFile;
+    removeCa = pki.remove;
     server = createHttps({ key: pki.key, cert: pki.cert }, handler);
   } else {
     server = createHttp(handler);
@@ -133,7 +135,10 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     once(server, 'error').then(([err]) => {
       throw err;
     }),
-  ]);
+  ]).catch((err: unknown) => {
+    removeCa();
+    throw err;
+  });
   const { port } = server.address() as AddressInfo;
   const shown = host.includes(':') ? `[${host}]` : host;
   return {
@@ -148,6 +153,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       server.close();
       for (const s of sockets) s.destroy();
       await once(server, 'close').catch(() => undefined);
+      // The CA file was printed for this run only (Ctrl-C and SIGTERM end here too).
+      removeCa();
     },
   };
 }

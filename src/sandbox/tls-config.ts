@@ -27,8 +27,10 @@ export function tlsRoutes(): Route[] {
   let generated: Promise<Map<string, Chain>> | undefined;
   const chains = () => {
     generated ??= makePki({ names: ['ece.sandbox.local', 'localhost'], ips: ['127.0.0.1'] }).then(
-      (pki) =>
-        new Map(
+      (pki) => {
+        // Only the PEMs are served: the CA file is not needed.
+        pki.remove();
+        return new Map(
           SERVICES.map((s) => [
             s,
             {
@@ -36,7 +38,8 @@ export function tlsRoutes(): Route[] {
               userSupplied: false,
             },
           ]),
-        ),
+        );
+      },
     );
     return generated;
   };

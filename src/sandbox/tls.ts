@@ -1,7 +1,7 @@
 // A CA and a server certificate made at start for `ece sandbox --tls`; the CA
 // is written to a file so that clients can pass it to --ca-cert.
 
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +15,8 @@ export interface Pki {
   /** The CA that signed it (PEM), also written to caFile. */
   caCert: string;
   caFile: string;
+  /** Removes caFile and its directory (the sandbox does when it stops). */
+  remove(): void;
 }
 
 export interface PkiOptions {
@@ -71,7 +73,13 @@ export async function makePki(opts: PkiOptions): Promise<Pki> {
   const caFile = join(dir, 'ca.pem');
   // A certificate is no secret, but every file ece writes goes through the one writer (0600).
   writeFileAtomic(caFile, ca.cert);
-  return { key: server.private, cert: server.cert, caCert: ca.cert, caFile };
+  return {
+    key: server.private,
+    cert: server.cert,
+    caCert: ca.cert,
+    caFile,
+    remove: () => rmSync(dir, { recursive: true, force: true }),
+  };
 }
 
 /** Certificates for `ece sandbox --tls` listening on `host`. */

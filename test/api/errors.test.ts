@@ -9,6 +9,7 @@ import { deploymentsListText } from '../fixtures/index.js';
 import assert from '../helpers/assert.js';
 import { run } from '../helpers/cli.js';
 import { closedPort, eceError, type Handler, json, startServer } from '../helpers/server.js';
+import { stopwatch } from '../helpers/time.js';
 
 async function against(
   handler: Handler,
@@ -144,13 +145,13 @@ describe('HTTP status → exit code', () => {
         : json(res, 200, deploymentsListText),
     );
     try {
-      const started = Date.now();
+      const clock = stopwatch();
       const r = await run(['deployments', 'list', '--json'], {
         env: { ECE_HOST: server.url, ECE_API_KEY: 'k' },
         realSleep: true,
       });
       assert.equal(r.code, 0);
-      assert.ok(Date.now() - started >= 1000, 'the retry came before Retry-After');
+      clock.atLeast(1000, 'the retry came before Retry-After');
       assert.equal(server.requests.length, 2);
     } finally {
       await server.close();

@@ -48,8 +48,8 @@ describe('bearer sessions', () => {
     try {
       await signIn(t.sb.url, env);
       const tokens = new Set([storedToken(env)]);
-      const started = Date.now();
-      while (Date.now() - started < 10_000) {
+      // 10 s of the fake clock, 1.5 s at a time.
+      for (let i = 0; i < 7; i++) {
         const r = await run(['deployments', 'list'], { env });
         assert.equal(r.code, 0, r.stderr);
         tokens.add(storedToken(env));

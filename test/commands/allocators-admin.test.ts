@@ -2,10 +2,10 @@
 // output and exit codes against a per-test server, then end to end against
 // the sandbox (delete refused while instances remain, allowed once vacated).
 
-import { after, afterEach, before, describe, it } from 'node:test';
+import { afterEach, describe, it } from 'node:test';
 import assert from '../helpers/assert.js';
 import { run } from '../helpers/cli.js';
-import { type TestSandbox, testSandbox } from '../helpers/sandbox.js';
+import { useSandbox } from '../helpers/sandbox.js';
 import { registerSecret } from '../helpers/secrets.js';
 import { eceError } from '../helpers/server.js';
 import { API_KEY, closeAll, curl, envFor, serve, ua } from './platform-admin-helpers.js';
@@ -213,14 +213,8 @@ describe('allocators admin verbs against a per-test server', () => {
 });
 
 describe('allocators admin verbs against the sandbox', () => {
-  let t: TestSandbox;
-  let env: Record<string, string>;
-  before(async () => {
-    t = await testSandbox({ deployments: 2, planDurationMs: 600 });
-    registerSecret(t.sb.apiKey);
-    env = { ECE_HOST: t.sb.url, ECE_API_KEY: t.sb.apiKey };
-  });
-  after(() => t.close());
+  const t = useSandbox({ deployments: 2, planDurationMs: 600 });
+  const env = t.env;
 
   it('search, metadata, then delete: refused with instances, done once vacated', async () => {
     const found = await run(

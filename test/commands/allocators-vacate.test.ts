@@ -6,7 +6,6 @@
 import { afterEach, describe, it } from 'node:test';
 import assert from '../helpers/assert.js';
 import { run } from '../helpers/cli.js';
-import { ece } from '../helpers/e2e.js';
 import { type TestSandbox, testSandbox } from '../helpers/sandbox.js';
 import { registerSecret } from '../helpers/secrets.js';
 import { ua } from './platform-admin-helpers.js';
@@ -135,17 +134,19 @@ describe('allocators vacate against the sandbox', () => {
   it('Ctrl-C while following: exit 130, started moves go on, the rest is named', async () => {
     t = await sandbox(20_000);
     const sb = t;
-    const r = await ece(['allocators', 'vacate', HOST, '--wait', '--yes', '--concurrency', '1'], {
+    // Ctrl-C once the first move is followed (what SIGINT does to the binary).
+    const ctrlC = new AbortController();
+    const timer = setInterval(() => {
+      if (sb.exchanges.some((e) => e.method === 'GET' && e.url.includes('show_plan_logs'))) {
+        clearInterval(timer);
+        ctrlC.abort();
+      }
+    }, 20);
+    const r = await run(['allocators', 'vacate', HOST, '--wait', '--yes', '--concurrency', '1'], {
       env: envOf(t),
-      onSpawn: (child) => {
-        const timer = setInterval(() => {
-          if (sb.exchanges.some((e) => e.method === 'GET' && e.url.includes('show_plan_logs'))) {
-            clearInterval(timer);
-            child.kill('SIGINT');
-          }
-        }, 20);
-      },
-    });
+      realSleep: true,
+      signal: ctrlC.signal,
+    }).finally(() => clearInterval(timer));
     assert.equal(r.code, 130, r.stderr);
     assert.equal(
       r.stderr.trimEnd().split('\n').at(-1),

@@ -1,23 +1,16 @@
 // `ece allocators list|show|maintenance` against the sandbox: exact piped and
 // terminal output, --json as sent, maintenance as a planned write.
 
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from '../helpers/assert.js';
 import { run } from '../helpers/cli.js';
-import { type TestSandbox, testSandbox } from '../helpers/sandbox.js';
-import { registerSecret } from '../helpers/secrets.js';
+import { useSandbox } from '../helpers/sandbox.js';
 
 const INSTANCES = ['admin-console-elasticsearch', 'logging-and-metrics', 'security-cluster'];
 
 describe('allocators', () => {
-  let t: TestSandbox;
-  let env: Record<string, string>;
-  before(async () => {
-    t = await testSandbox({ deployments: 2 });
-    registerSecret(t.sb.apiKey);
-    env = { ECE_HOST: t.sb.url, ECE_API_KEY: t.sb.apiKey };
-  });
-  after(() => t.close());
+  const t = useSandbox({ deployments: 2 });
+  const env = t.env;
 
   it('list: one TSV row per allocator, in the columns of the table', async () => {
     const r = await run(['allocators', 'list'], { env });

@@ -1,6 +1,6 @@
 // `ece comments list|add|update|delete`: the resource id looked up from the
 // deployment, exact requests (with the version read), output and exit codes
-// against a per-test server (the sandbox runs are in comments-e2e.test.ts).
+// against a per-test server (the sandbox runs are in comments-sandbox.test.ts and test/e2e/comments.test.ts).
 
 import { afterEach, describe, it } from 'node:test';
 import assert from '../helpers/assert.js';

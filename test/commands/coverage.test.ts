@@ -2,10 +2,9 @@
 // src/api/operations.ts) is what the typed calls in src/api/ really send, and
 // `npm run coverage:api` prints the count from it.
 
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { loadSpec, sentOperations, specOperations } from '../../scripts/coverage.js';
+import { loadSpec, sentOperations, specOperations, summary } from '../../scripts/coverage.js';
 import { OPERATIONS } from '../../src/api/versions.js';
 import assert from '../helpers/assert.js';
 
@@ -47,16 +46,10 @@ describe('API coverage', () => {
   });
 
   it('npm run coverage:api prints the count', () => {
-    const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/coverage.ts'], {
-      encoding: 'utf8',
-    });
     const n = Object.keys(OPERATIONS).length;
-    assert.deepEqual(
-      [r.status, r.stdout],
-      [
-        0,
-        `${n} of 274 API operations (${((100 * n) / 274).toFixed(1)}%) have a dedicated command.\n`,
-      ],
+    assert.equal(
+      summary(loadSpec()),
+      `${n} of 274 API operations (${((100 * n) / 274).toFixed(1)}%) have a dedicated command.\n`,
     );
   });
 });

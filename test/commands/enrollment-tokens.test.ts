@@ -2,10 +2,10 @@
 // stdout only; exact requests and exit codes against a per-test server; the
 // tokens' life against the sandbox.
 
-import { after, afterEach, before, describe, it } from 'node:test';
+import { afterEach, describe, it } from 'node:test';
 import assert from '../helpers/assert.js';
 import { run } from '../helpers/cli.js';
-import { type TestSandbox, testSandbox } from '../helpers/sandbox.js';
+import { useSandbox } from '../helpers/sandbox.js';
 import { registerSecret } from '../helpers/secrets.js';
 import { eceError } from '../helpers/server.js';
 import { API_KEY, closeAll, curl, envFor, serve, ua } from './platform-admin-helpers.js';
@@ -148,14 +148,8 @@ describe('enrollment tokens against a per-test server', () => {
 });
 
 describe('enrollment tokens against the sandbox', () => {
-  let t: TestSandbox;
-  let env: Record<string, string>;
-  before(async () => {
-    t = await testSandbox({ deployments: 0 });
-    registerSecret(t.sb.apiKey);
-    env = { ECE_HOST: t.sb.url, ECE_API_KEY: t.sb.apiKey };
-  });
-  after(() => t.close());
+  const t = useSandbox({ deployments: 0 });
+  const env = t.env;
 
   it('a persistent token is listed until deleted; an expiring one is never listed', async () => {
     const temp = await run(

@@ -5,10 +5,10 @@
 
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, afterEach, before, describe, it } from 'node:test';
+import { afterEach, describe, it } from 'node:test';
 import assert from '../helpers/assert.js';
 import { run } from '../helpers/cli.js';
-import { type TestSandbox, testSandbox } from '../helpers/sandbox.js';
+import { useSandbox } from '../helpers/sandbox.js';
 import { registerSecret } from '../helpers/secrets.js';
 import { eceError } from '../helpers/server.js';
 import { BASE, dir, EXT, LIST } from './extensions-fixtures.js';
@@ -152,14 +152,8 @@ describe('extensions against a per-test server', () => {
 });
 
 describe('extensions against the sandbox', () => {
-  let t: TestSandbox;
-  let env: Record<string, string>;
-  before(async () => {
-    t = await testSandbox({ deployments: 1 });
-    registerSecret(t.sb.apiKey);
-    env = { ECE_HOST: t.sb.url, ECE_API_KEY: t.sb.apiKey };
-  });
-  after(() => t.close());
+  const t = useSandbox({ deployments: 1 });
+  const env = t.env;
 
   it('create --upload, list, show, update; delete refused while a deployment uses it, then allowed', async () => {
     const zip = join(dir, 'real.zip');

@@ -4,11 +4,10 @@
 // empty with its instances elsewhere, out of maintenance, finally deleted).
 
 import { readFileSync } from 'node:fs';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from '../helpers/assert.js';
 import { run } from '../helpers/cli.js';
-import { type TestSandbox, testSandbox } from '../helpers/sandbox.js';
-import { registerSecret } from '../helpers/secrets.js';
+import { useSandbox } from '../helpers/sandbox.js';
 
 const DOC = readFileSync(new URL('../../docs/platform.md', import.meta.url), 'utf8');
 const HOST = '192.168.44.11';
@@ -25,14 +24,8 @@ function blocks(): string[][] {
 type Allocator = { instances: unknown[]; status: { maintenance_mode: boolean } };
 
 describe('docs/platform.md host maintenance walkthrough against the sandbox', () => {
-  let t: TestSandbox;
-  let env: Record<string, string>;
-  before(async () => {
-    t = await testSandbox({ deployments: 2, planDurationMs: 1_000 });
-    registerSecret(t.sb.apiKey);
-    env = { ECE_HOST: t.sb.url, ECE_API_KEY: t.sb.apiKey };
-  });
-  after(() => t.close());
+  const t = useSandbox({ deployments: 2, planDurationMs: 1_000 });
+  const env = t.env;
 
   const state = async () => {
     const r = await t.call('GET', `/platform/infrastructure/allocators/${HOST}`);

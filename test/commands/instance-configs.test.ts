@@ -2,10 +2,10 @@
 // output and exit codes against a per-test server, then the whole life of a
 // configuration against the sandbox.
 
-import { after, afterEach, before, describe, it } from 'node:test';
+import { afterEach, describe, it } from 'node:test';
 import assert from '../helpers/assert.js';
 import { run } from '../helpers/cli.js';
-import { type TestSandbox, testSandbox } from '../helpers/sandbox.js';
+import { useSandbox } from '../helpers/sandbox.js';
 import { registerSecret } from '../helpers/secrets.js';
 import { eceError, json } from '../helpers/server.js';
 import { API_KEY, closeAll, curl, envFor, serve, ua } from './platform-admin-helpers.js';
@@ -205,14 +205,8 @@ describe('instance-configs against a per-test server', () => {
 });
 
 describe('instance-configs against the sandbox', () => {
-  let t: TestSandbox;
-  let env: Record<string, string>;
-  before(async () => {
-    t = await testSandbox({ deployments: 1 });
-    registerSecret(t.sb.apiKey);
-    env = { ECE_HOST: t.sb.url, ECE_API_KEY: t.sb.apiKey };
-  });
-  after(() => t.close());
+  const t = useSandbox({ deployments: 1 });
+  const env = t.env;
 
   it('lists the configurations the templates use; create, update, delete one', async () => {
     const ids = await run(['instance-configs', 'list', '--query', '[].id'], { env });

@@ -1,10 +1,10 @@
 // `ece auth keys list --user|--all-users` and `delete --user`: other users'
 // API keys (platform admins), against a per-test server and the sandbox.
 
-import { after, afterEach, before, describe, it } from 'node:test';
+import { afterEach, describe, it } from 'node:test';
 import assert from '../helpers/assert.js';
 import { run } from '../helpers/cli.js';
-import { type TestSandbox, testSandbox } from '../helpers/sandbox.js';
+import { useSandbox } from '../helpers/sandbox.js';
 import { registerSecret } from '../helpers/secrets.js';
 import { eceError } from '../helpers/server.js';
 import { API_KEY, closeAll, curl, envFor, serve, ua } from './platform-admin-helpers.js';
@@ -168,14 +168,8 @@ describe("other users' API keys against a per-test server", () => {
 });
 
 describe("other users' API keys against the sandbox", () => {
-  let t: TestSandbox;
-  let env: Record<string, string>;
-  before(async () => {
-    t = await testSandbox({ deployments: 0 });
-    registerSecret(t.sb.apiKey);
-    env = { ECE_HOST: t.sb.url, ECE_API_KEY: t.sb.apiKey };
-  });
-  after(() => t.close());
+  const t = useSandbox({ deployments: 0 });
+  const env = t.env;
 
   it("lists a user's keys and everyone's; deletes another key of a user by id", async () => {
     const made = await run(['auth', 'keys', 'create', '-d', 'spare', '--json'], {

@@ -1,11 +1,11 @@
 // `ece license show|set`: exact requests, output and exit codes against a
 // per-test server; install and read back against the sandbox.
 
-import { after, afterEach, before, describe, it } from 'node:test';
+import { afterEach, describe, it } from 'node:test';
 import { run as show } from '../../src/commands/license/show.js';
 import assert from '../helpers/assert.js';
 import { run } from '../helpers/cli.js';
-import { type TestSandbox, testSandbox } from '../helpers/sandbox.js';
+import { useSandbox } from '../helpers/sandbox.js';
 import { registerSecret } from '../helpers/secrets.js';
 import { eceError } from '../helpers/server.js';
 import { API_KEY, closeAll, curl, envFor, serve, ua } from './platform-admin-helpers.js';
@@ -107,14 +107,8 @@ describe('license against a per-test server', () => {
 });
 
 describe('license against the sandbox', () => {
-  let t: TestSandbox;
-  let env: Record<string, string>;
-  before(async () => {
-    t = await testSandbox({ deployments: 0 });
-    registerSecret(t.sb.apiKey);
-    env = { ECE_HOST: t.sb.url, ECE_API_KEY: t.sb.apiKey };
-  });
-  after(() => t.close());
+  const t = useSandbox({ deployments: 0 });
+  const env = t.env;
 
   it('shows the seeded license; installs a new one; refuses an expired or incomplete one', async () => {
     const seeded = await run(['license', 'show', '--query', 'license.type'], { env });

@@ -2,10 +2,10 @@
 // one search for the system deployments); piped a row per region; --json the
 // body of GET /platform.
 
-import { after, afterEach, before, describe, it } from 'node:test';
+import { afterEach, describe, it } from 'node:test';
 import assert from '../helpers/assert.js';
 import { run } from '../helpers/cli.js';
-import { type TestSandbox, testSandbox } from '../helpers/sandbox.js';
+import { useSandbox } from '../helpers/sandbox.js';
 import { registerSecret } from '../helpers/secrets.js';
 import { eceError } from '../helpers/server.js';
 import { API_KEY, closeAll, envFor, serve } from './platform-admin-helpers.js';
@@ -131,14 +131,8 @@ describe('platform info against a per-test server', () => {
 });
 
 describe('platform info against the sandbox', () => {
-  let t: TestSandbox;
-  let env: Record<string, string>;
-  before(async () => {
-    t = await testSandbox({ deployments: 1 });
-    registerSecret(t.sb.apiKey);
-    env = { ECE_HOST: t.sb.url, ECE_API_KEY: t.sb.apiKey };
-  });
-  after(() => t.close());
+  const t = useSandbox({ deployments: 1 });
+  const env = t.env;
 
   it('answers "is my installation healthy" on one screen', async () => {
     const r = await run(['platform', 'info', '--no-color'], { env, tty: true, columns: 100 });

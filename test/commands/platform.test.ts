@@ -1,21 +1,15 @@
 // Platform commands against the sandbox: exact piped output, --json as sent.
 // (allocators: test/commands/allocators.test.ts)
 
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from '../helpers/assert.js';
 import { run } from '../helpers/cli.js';
-import { type TestSandbox, testSandbox } from '../helpers/sandbox.js';
+import { useSandbox } from '../helpers/sandbox.js';
 import { registerSecret } from '../helpers/secrets.js';
 
 describe('platform commands', () => {
-  let t: TestSandbox;
-  let env: Record<string, string>;
-  before(async () => {
-    t = await testSandbox({ deployments: 2 });
-    registerSecret(t.sb.apiKey);
-    env = { ECE_HOST: t.sb.url, ECE_API_KEY: t.sb.apiKey };
-  });
-  after(() => t.close());
+  const t = useSandbox({ deployments: 2 });
+  const env = t.env;
 
   it('platform info', async () => {
     const r = await run(['platform', 'info'], { env });

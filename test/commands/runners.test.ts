@@ -1,10 +1,10 @@
 // `ece runners show|search|resync|roles set|delete`: exact requests, output
 // and exit codes against a per-test server, then against the sandbox.
 
-import { after, afterEach, before, describe, it } from 'node:test';
+import { afterEach, describe, it } from 'node:test';
 import assert from '../helpers/assert.js';
 import { run } from '../helpers/cli.js';
-import { type TestSandbox, testSandbox } from '../helpers/sandbox.js';
+import { useSandbox } from '../helpers/sandbox.js';
 import { registerSecret } from '../helpers/secrets.js';
 import { eceError, json } from '../helpers/server.js';
 import { API_KEY, closeAll, curl, envFor, serve, ua } from './platform-admin-helpers.js';
@@ -258,14 +258,8 @@ describe('runners against a per-test server', () => {
 });
 
 describe('runners against the sandbox', () => {
-  let t: TestSandbox;
-  let env: Record<string, string>;
-  before(async () => {
-    t = await testSandbox({ deployments: 2 });
-    registerSecret(t.sb.apiKey);
-    env = { ECE_HOST: t.sb.url, ECE_API_KEY: t.sb.apiKey };
-  });
-  after(() => t.close());
+  const t = useSandbox({ deployments: 2 });
+  const env = t.env;
 
   it('searches, resyncs, changes roles, refuses to delete a busy host and deletes an empty one', async () => {
     const found = await run(['runners', 'search', '--query', 'role:allocator zone:ece-zone-2'], {

@@ -1,10 +1,10 @@
 // `ece snapshot-repos list|show|set|delete`: exact requests, output and exit
 // codes against a per-test server; the round trip against the sandbox.
 
-import { after, afterEach, before, describe, it } from 'node:test';
+import { afterEach, describe, it } from 'node:test';
 import assert from '../helpers/assert.js';
 import { run } from '../helpers/cli.js';
-import { type TestSandbox, testSandbox } from '../helpers/sandbox.js';
+import { useSandbox } from '../helpers/sandbox.js';
 import { registerSecret } from '../helpers/secrets.js';
 import { eceError } from '../helpers/server.js';
 import {
@@ -154,14 +154,8 @@ describe('snapshot-repos against a per-test server', () => {
 });
 
 describe('snapshot-repos against the sandbox', () => {
-  let t: TestSandbox;
-  let env: Record<string, string>;
-  before(async () => {
-    t = await testSandbox({ deployments: 0 });
-    registerSecret(t.sb.apiKey);
-    env = { ECE_HOST: t.sb.url, ECE_API_KEY: t.sb.apiKey };
-  });
-  after(() => t.close());
+  const t = useSandbox({ deployments: 0 });
+  const env = t.env;
 
   it('set, list, show, delete', async () => {
     const set = await run(['snapshot-repos', 'set', 'nightly', '--type', 'fs', '-f', '-'], {

@@ -4,10 +4,10 @@
 
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, afterEach, before, describe, it } from 'node:test';
+import { afterEach, describe, it } from 'node:test';
 import assert from '../helpers/assert.js';
 import { run, tempDir } from '../helpers/cli.js';
-import { type TestSandbox, testSandbox } from '../helpers/sandbox.js';
+import { useSandbox } from '../helpers/sandbox.js';
 import { registerSecret } from '../helpers/secrets.js';
 import { eceError, json } from '../helpers/server.js';
 import { makeZip } from '../helpers/zip.js';
@@ -180,14 +180,8 @@ describe('stack against a per-test server', () => {
 });
 
 describe('stack packs against the sandbox', () => {
-  let t: TestSandbox;
-  let env: Record<string, string>;
-  before(async () => {
-    t = await testSandbox({ deployments: 1 });
-    registerSecret(t.sb.apiKey);
-    env = { ECE_HOST: t.sb.url, ECE_API_KEY: t.sb.apiKey };
-  });
-  after(() => t.close());
+  const t = useSandbox({ deployments: 1 });
+  const env = t.env;
 
   it('upload adds the version (listed, upgradable to); delete hides it; a zip without versions is refused', async () => {
     const up = await run(['stack', 'upload', PACK], { env });

@@ -2,10 +2,10 @@
 // requests, output and exit codes against a per-test server, then a
 // template's whole life against the sandbox.
 
-import { after, afterEach, before, describe, it } from 'node:test';
+import { afterEach, describe, it } from 'node:test';
 import assert from '../helpers/assert.js';
 import { run } from '../helpers/cli.js';
-import { createRequest, type TestSandbox, testSandbox } from '../helpers/sandbox.js';
+import { createRequest, useSandbox } from '../helpers/sandbox.js';
 import { registerSecret } from '../helpers/secrets.js';
 import { eceError, json } from '../helpers/server.js';
 import { API_KEY, closeAll, curl, envFor, serve, ua } from './platform-admin-helpers.js';
@@ -255,14 +255,8 @@ describe('templates against a per-test server', () => {
 });
 
 describe('templates against the sandbox', () => {
-  let t: TestSandbox;
-  let env: Record<string, string>;
-  before(async () => {
-    t = await testSandbox({ deployments: 1 });
-    registerSecret(t.sb.apiKey);
-    env = { ECE_HOST: t.sb.url, ECE_API_KEY: t.sb.apiKey };
-  });
-  after(() => t.close());
+  const t = useSandbox({ deployments: 1 });
+  const env = t.env;
 
   it('copies a system template, renames it, refuses deletes ECE refuses, deletes it', async () => {
     const copy = await run(['templates', 'show', 'default', '--json'], { env });

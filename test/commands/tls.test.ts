@@ -3,17 +3,16 @@
 // never shown, and a dry run's curl line that really sends the same chain
 // with the key from $ECE_TLS_KEY. Then against the sandbox.
 
-import { spawn } from 'node:child_process';
 import { createPrivateKey, generateKeyPairSync, X509Certificate } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, afterEach, before, describe, it } from 'node:test';
-import { makePki as makePkiWith } from '../../src/sandbox/tls.js';
+import { afterEach, before, describe, it } from 'node:test';
 import assert from '../helpers/assert.js';
 import { run, tempDir } from '../helpers/cli.js';
-import { type TestSandbox, testSandbox } from '../helpers/sandbox.js';
+import { useSandbox } from '../helpers/sandbox.js';
 import { registerSecret } from '../helpers/secrets.js';
-import type { TestPki } from '../helpers/tls.js';
+import { shell } from '../helpers/shell.js';
+import { makePki, type TestPki } from '../helpers/tls.js';
 import {
   API_KEY,
   closeAll,
@@ -44,8 +43,8 @@ describe('tls against a per-test server', () => {
     registerSecret(API_KEY);
     // RSA, as ECE takes; selfsigned writes the keys as PKCS#8, which set converts.
     [pki, other] = await Promise.all([
-      makePkiWith({ names: ['ui.example.com'], ips: ['10.0.0.1'], keyType: 'rsa' }),
-      makePkiWith({ names: ['other.example.com'], ips: [], keyType: 'rsa' }),
+      makePki(['ui.example.com'], ['10.0.0.1'], { keyType: 'rsa' }),
+      makePki(['other.example.com'], [], { keyType: 'rsa' }),
     ]);
     dir = tempDir('ece-tls-');
     for (const k of [pki.key, other.key])
@@ -104,15 +103,13 @@ describe('tls against a per-test server', () => {
       publicKeyEncoding: { type: 'spki', format: 'pem' },
       privateKeyEncoding: { type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase: 'pw' },
     });
-    const expired = await makePkiWith({
-      names: ['old.example.com'],
-      ips: [],
+    const expired = await makePki(['old.example.com'], [], {
       keyType: 'rsa',
       notBefore: new Date('2020-01-01T00:00:00Z'),
       notAfter: new Date('2021-01-01T00:00:00Z'),
     });
     registerSecret(...expired.key.split('\n').filter((l) => !l.startsWith('-----')));
-    const ecKey = (await makePkiWith({ names: ['ui.example.com'], ips: [] })).key;
+    const ecKey = (await makePki(['ui.example.com'], [])).key;
     const sec1Key = generateKeyPairSync('ec', {
       namedCurve: 'P-256',
       publicKeyEncoding: { type: 'spki', format: 'pem' },
@@ -283,32 +280,18 @@ describe('tls against a per-test server', () => {
     );
     assert.equal(s.requests.length, 0);
     // The line works: the shell fills in the key as the export above sets it.
-    const sh = await new Promise<{ status: number | null; stdout: string }>((resolve, reject) => {
-      // The export line as stderr printed it: OpenSSL turns the PKCS#8 file into PKCS#1.
-      const exportLine = dry.stderr.replace(/^.*?: (export .*)\n$/, '$1');
-      const child = spawn('sh', ['-c', `${exportLine}; ${dry.stdout}`], {
-        env: { PATH: process.env.PATH ?? '/usr/bin:/bin', ECE_API_KEY: API_KEY },
-      });
-      let stdout = '';
-      child.stdout.on('data', (c) => {
-        stdout += c;
-      });
-      child.on('error', reject);
-      child.on('close', (status) => resolve({ status, stdout }));
+    // The export line as stderr printed it: OpenSSL turns the PKCS#8 file into PKCS#1.
+    const exportLine = dry.stderr.replace(/^.*?: (export .*)\n$/, '$1');
+    const sh = await shell(`${exportLine}; ${dry.stdout}`, {
+      ECE_API_KEY: API_KEY,
     });
-    assert.deepEqual([sh.status, sh.stdout], [0, '{"service":"ui"}']);
+    assert.deepEqual([sh.code, sh.stdout], [0, '{"service":"ui"}']);
   });
 });
 
 describe('tls against the sandbox', () => {
-  let t: TestSandbox;
-  let env: Record<string, string>;
-  before(async () => {
-    t = await testSandbox({ deployments: 0 });
-    registerSecret(t.sb.apiKey);
-    env = { ECE_HOST: t.sb.url, ECE_API_KEY: t.sb.apiKey };
-  });
-  after(() => t.close());
+  const t = useSandbox({ deployments: 0 });
+  const env = t.env;
 
   it('shows the generated certificates; a set replaces the ui one only', async () => {
     const field = async (service: string, query: string) =>
@@ -317,7 +300,7 @@ describe('tls against the sandbox', () => {
     const generated = await run(['tls', 'show', 'proxy'], { env });
     assert.match(generated.stdout, /^subject\tCN=ece\.sandbox\.local$/m);
     assert.match(generated.stdout, /^issuer\tCN=ECE sandbox CA$/m);
-    const pki = await makePkiWith({ names: ['kibana.example.com'], ips: [], keyType: 'rsa' });
+    const pki = await makePki(['kibana.example.com'], [], { keyType: 'rsa' });
     registerSecret(...pki.key.split('\n').filter((l) => !l.startsWith('-----')));
     const dir = tempDir('ece-tls-');
     writeFileSync(join(dir, 'chain.pem'), pki.cert + pki.caCert);

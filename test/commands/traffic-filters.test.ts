@@ -1,7 +1,7 @@
 // `ece traffic-filters list|show|create`: exact requests, output and exit
 // codes against a per-test server (writes to existing rulesets are in
 // traffic-filters-writes.test.ts, the sandbox runs in
-// traffic-filters-e2e.test.ts).
+// traffic-filters-sandbox.test.ts and test/e2e/traffic-filters.test.ts).
 
 import { afterEach, describe, it } from 'node:test';
 import assert from '../helpers/assert.js';

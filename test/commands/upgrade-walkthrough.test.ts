@@ -5,11 +5,10 @@
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from '../helpers/assert.js';
 import { run, tempDir } from '../helpers/cli.js';
-import { type TestSandbox, testSandbox } from '../helpers/sandbox.js';
-import { registerSecret } from '../helpers/secrets.js';
+import { useSandbox } from '../helpers/sandbox.js';
 import { makeZip } from '../helpers/zip.js';
 
 const DOC = readFileSync(new URL('../../docs/platform.md', import.meta.url), 'utf8');
@@ -27,14 +26,8 @@ function words(line: string): string[] {
 }
 
 describe('docs/platform.md upgrade walkthrough against the sandbox', () => {
-  let t: TestSandbox;
-  let env: Record<string, string>;
-  before(async () => {
-    t = await testSandbox({ deployments: 1, planDurationMs: 300 });
-    registerSecret(t.sb.apiKey);
-    env = { ECE_HOST: t.sb.url, ECE_API_KEY: t.sb.apiKey };
-  });
-  after(() => t.close());
+  const t = useSandbox({ deployments: 1, planDurationMs: 300 });
+  const env = t.env;
 
   it('every line exits 0, and the deployment ends on the new version', async () => {
     const lines = walkthroughLines();

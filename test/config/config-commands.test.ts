@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import assert from '../helpers/assert.js';
 import { run, tempDir } from '../helpers/cli.js';
-import { ece } from '../helpers/e2e.js';
 import { makePki } from '../helpers/tls.js';
 
 const read = (dir: string) => JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8'));
@@ -146,24 +145,5 @@ describe('ece config', () => {
       [r.code, r.stderr],
       [1, `error: ${file} is not a directory; set ECE_CONFIG_DIR or move it away\n`],
     );
-  });
-
-  it('config set runs at once in separate processes leave a valid file', async () => {
-    const dir = tempDir('ece-config-');
-    const results = await Promise.all(
-      Array.from({ length: 6 }, (_, i) =>
-        ece(['config', 'set', 'host', `h${i}.example`, '--profile', `p${i}`], {
-          env: { ECE_CONFIG_DIR: dir },
-        }),
-      ),
-    );
-    assert.deepEqual(
-      results.map((r) => r.code),
-      [0, 0, 0, 0, 0, 0],
-    );
-    const profiles = read(dir).profiles as Record<string, { host: string }>;
-    assert.ok(Object.keys(profiles).length >= 1);
-    for (const [name, p] of Object.entries(profiles))
-      assert.equal(p.host, `h${name.slice(1)}.example`);
   });
 });

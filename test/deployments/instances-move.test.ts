@@ -5,8 +5,8 @@
 import { after, before, describe, it } from 'node:test';
 import assert from '../helpers/assert.js';
 import { run } from '../helpers/cli.js';
-import { spawnProc } from '../helpers/e2e.js';
 import { createRequest, type TestSandbox, testSandbox } from '../helpers/sandbox.js';
+import { shell } from '../helpers/shell.js';
 import { ES, env, ID, sent, server } from './instances-fixtures.js';
 
 describe('deployments instances move', () => {
@@ -79,9 +79,7 @@ describe('deployments instances move', () => {
         ),
       );
       // The printed line, run by curl, sends the same write.
-      const curl = await spawnProc('sh', ['-c', dry.stdout], {
-        env: { PATH: process.env.PATH ?? '/usr/bin:/bin', ECE_API_KEY: 'instances-key-1' },
-      });
+      const curl = await shell(dry.stdout, { ECE_API_KEY: 'instances-key-1' });
       assert.equal(curl.code, 0, curl.stderr);
       assert.deepEqual(sent(s.requests), [
         `POST ${ES}/instances/instance-0000000000/_move`,

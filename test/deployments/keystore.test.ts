@@ -13,6 +13,7 @@ import { inConfig, secretCurl, secretVar } from '../helpers/curl.js';
 import { type TestSandbox, testSandbox } from '../helpers/sandbox.js';
 import { registerSecret } from '../helpers/secrets.js';
 import { eceError, json, startServer } from '../helpers/server.js';
+import { shell } from '../helpers/shell.js';
 
 const ID = 'abcdefabcdefabcdefabcdefabcdef16';
 const KEYSTORE = `/api/v1/deployments/${ID}/elasticsearch/main-elasticsearch/keystore`;
@@ -299,9 +300,9 @@ describe('deployments keystore set (per-test server)', () => {
       // The printed line, run with a value of several lines and quotes (a
       // credentials file), sends that value exactly.
       const value = '{\n  "type": "service_account",\n  "k": "a\\"b\\\\c"\n}';
-      const { spawnProc } = await import('../helpers/e2e.js');
-      const sh = await spawnProc('sh', ['-c', r.stdout], {
-        env: { ECE_KEYSTORE_VALUE: value, ECE_API_KEY: 'keystore-key-1' },
+      const sh = await shell(r.stdout, {
+        ECE_KEYSTORE_VALUE: value,
+        ECE_API_KEY: 'keystore-key-1',
       });
       assert.equal(sh.code, 0, sh.stderr);
       const sent = server.requests.at(-1);

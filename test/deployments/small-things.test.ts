@@ -1,65 +1,17 @@
 // Issue 15's small things in the deployment commands: plan cancel finds the
 // resource with a pending plan; stop of Elasticsearch confirms like shutdown;
 // --validate-only does not look like a create; --prune-orphans names what it
-// shuts down. Against a per-test server; the prompts on a real terminal (tmux).
+// shuts down. Against a per-test server; the prompts on a real terminal are in
+// test/e2e/deployments-prompts.test.ts.
 
 import { writeFileSync } from 'node:fs';
-import type { ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import assert from '../helpers/assert.js';
 import { run, tempDir } from '../helpers/cli.js';
-import { BIN } from '../helpers/e2e.js';
 import { registerSecret } from '../helpers/secrets.js';
-import { json, type Recorded, startServer, type TestServer } from '../helpers/server.js';
-import { missingTmux, terminal } from '../helpers/tmux.js';
-
-const API_KEY = 'small-things-api-key-0042';
-/** One deployment per number of pending plans: none, one (Elasticsearch), two. */
-const IDS = ['0'.repeat(32), '1'.repeat(32), '2'.repeat(32)] as const;
-
-const resource = (kind: string, pending: boolean) => ({
-  ref_id: `main-${kind}`,
-  id: `${kind}-id`,
-  region: 'ece-region',
-  info: {
-    healthy: true,
-    status: 'started',
-    plan_info: {
-      healthy: true,
-      history: [],
-      ...(pending ? { pending: { healthy: true, plan_attempt_log: [] } } : {}),
-    },
-  },
-});
-
-const deployment = (id: string) => {
-  const pending = IDS.indexOf(id as (typeof IDS)[number]);
-  return {
-    id,
-    name: `pending-${pending}`,
-    healthy: true,
-    resources: {
-      elasticsearch: [resource('elasticsearch', pending >= 1)],
-      kibana: [resource('kibana', pending >= 2)],
-      apm: [resource('apm', false)],
-    },
-  };
-};
-
-function handler(req: Recorded, res: ServerResponse): void {
-  json(res, 200, answer(req));
-}
-
-function answer(req: Recorded): unknown {
-  const [path = '', query = ''] = req.url.split('?');
-  const id = /^\/api\/v1\/deployments\/(\w{32})$/.exec(path)?.[1];
-  if (req.method === 'GET' && id) return deployment(id);
-  if (req.method === 'POST' && path === '/api/v1/deployments' && query.includes('validate_only'))
-    return { id: 'f'.repeat(32), name: 'checked', created: false, resources: [] };
-  if (req.method === 'PUT' && id) return { id, name: deployment(id).name };
-  return {};
-}
+import { startServer, type TestServer } from '../helpers/server.js';
+import { API_KEY, handler, IDS, ORPHANING_UPDATE } from './small-things-fixtures.js';
 
 describe('the small things of plan cancel, stop, create and update', () => {
   let server: TestServer;
@@ -70,21 +22,7 @@ describe('the small things of plan cancel, stop, create and update', () => {
     server = await startServer(handler);
     env = { ECE_HOST: server.url, ECE_API_KEY: API_KEY };
     dir = tempDir('ece-small-');
-    // An update that names only Elasticsearch: Kibana and APM are orphans.
-    writeFileSync(
-      join(dir, 'u.json'),
-      JSON.stringify({
-        resources: {
-          elasticsearch: [
-            {
-              ref_id: 'main-elasticsearch',
-              region: 'ece-region',
-              plan: { cluster_topology: [], elasticsearch: { version: '8.15.1' } },
-            },
-          ],
-        },
-      }),
-    );
+    writeFileSync(join(dir, 'u.json'), JSON.stringify(ORPHANING_UPDATE));
   });
   after(() => server.close());
 
@@ -188,68 +126,5 @@ describe('the small things of plan cancel, stop, create and update', () => {
       r.stderr,
       `dry run: reading GET /api/v1/deployments/${IDS[0]}\ndry run: --prune-orphans would shut down kibana main-kibana, apm main-apm\n`,
     );
-  });
-
-  const missing = missingTmux();
-  /** Waits for the question; the 120-column terminal may wrap it. */
-  const asked = async (term: ReturnType<typeof terminal>, question: string) => {
-    const screen = await term.waitFor('[y/N]');
-    assert.ok(screen.replace(/\n/g, '').includes(question), screen);
-  };
-  const onTerminal = (argv: string[]) =>
-    terminal([process.execPath, BIN, ...argv], {
-      PATH: process.env.PATH ?? '',
-      HOME: tempDir('ece-home-'),
-      ECE_CONFIG_DIR: tempDir('ece-config-'),
-      TERM: 'xterm',
-      ...env,
-    });
-
-  it('on a terminal, stop of Elasticsearch asks first; "n" cancels with exit 2', {
-    skip: missing,
-  }, async () => {
-    const start = server.requests.length;
-    const term = onTerminal(['deployments', 'stop', IDS[0]]);
-    try {
-      await asked(
-        term,
-        `Stop every instance of elasticsearch main-elasticsearch in deployment ${IDS[0]}? Its data is unavailable until it starts again. [y/N]`,
-      );
-      term.type('n');
-      term.keys('Enter');
-      const screen = await term.waitFor(/EXIT=\d+/);
-      assert.match(screen, /error: cancelled\n/);
-      assert.match(screen, /EXIT=2/);
-    } finally {
-      term.kill();
-    }
-    assert.deepEqual(writes(start), []);
-  });
-
-  it('on a terminal, update --prune-orphans names the resources in its question', {
-    skip: missing,
-  }, async () => {
-    const start = server.requests.length;
-    const term = onTerminal([
-      'deployments',
-      'update',
-      IDS[0],
-      '-f',
-      join(dir, 'u.json'),
-      '--prune-orphans',
-    ]);
-    try {
-      await asked(
-        term,
-        `Shut down kibana main-kibana, apm main-apm of deployment ${IDS[0]}? The definition leaves them out. [y/N]`,
-      );
-      term.type('n');
-      term.keys('Enter');
-      const screen = await term.waitFor(/EXIT=\d+/);
-      assert.match(screen, /EXIT=2/);
-    } finally {
-      term.kill();
-    }
-    assert.deepEqual(writes(start), []);
   });
 });

@@ -1,12 +1,12 @@
 // The real binary, end to end: version, help, usage errors, --dry-run run by
 // real curl, Ctrl-C, broken pipes.
 
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { deploymentsListText } from '../fixtures/index.js';
 import assert from '../helpers/assert.js';
+import { tempDir } from '../helpers/cli.js';
 import { ece, spawnProc } from '../helpers/e2e.js';
 import { json, startServer, type TestServer } from '../helpers/server.js';
 
@@ -43,6 +43,21 @@ describe('the ece binary', () => {
       assert.equal(r.code, 0, argv.join(' '));
       assert.match(r.stdout, /Examples:\n {2}\$ ece deployments list/);
     }
+  });
+
+  it('COLUMNS sets the width of -o table in a pipe (the fit itself: test/output/fit.test.ts)', async () => {
+    const env = { ECE_HOST: server.url, ECE_API_KEY: 'columns-api-key-0042' };
+    const wide = await ece(['deployments', 'list', '-o', 'table'], { env });
+    assert.equal(wide.code, 0, wide.stderr);
+    assert.ok(
+      wide.stdout.split('\n').some((l) => l.length > 40),
+      wide.stdout,
+    );
+    const r = await ece(['deployments', 'list', '-o', 'table'], { env: { ...env, COLUMNS: '40' } });
+    assert.deepEqual([r.code, r.stderr], [0, '']);
+    const long = r.stdout.split('\n').filter((l) => l.length > 40);
+    assert.deepEqual(long, [], r.stdout);
+    assert.notEqual(r.stdout, wide.stdout);
   });
 
   it('a mistyped command is one line, a suggestion, exit 2', async () => {
@@ -121,22 +136,18 @@ describe('the ece binary', () => {
     );
   });
 
-  it('YAML both ways in the bundle: -o yaml prints, a YAML file is read', async () => {
+  it('YAML both ways in the bundle: -o yaml prints, a YAML file is read', async (t) => {
     const env = { ECE_HOST: server.url, ECE_API_KEY: 'yaml-api-key-0042' };
     const out = await ece(['api', '/platform', '-o', 'yaml'], { env });
     assert.equal(out.code, 0, out.stderr);
     assert.match(out.stdout, /^deployments:\n {2}- id: /);
-    const dir = mkdtempSync(join(tmpdir(), 'ece-yaml-'));
-    try {
-      writeFileSync(join(dir, 'body.yaml'), 'name: from-yaml\n');
-      const dry = await ece(['deployments', 'create', '-f', join(dir, 'body.yaml'), '--dry-run'], {
-        env,
-      });
-      assert.equal(dry.code, 0, dry.stderr);
-      assert.match(dry.stdout, /--data-raw '\{"name":"from-yaml"\}'\n$/);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const dir = tempDir('ece-yaml-', t);
+    writeFileSync(join(dir, 'body.yaml'), 'name: from-yaml\n');
+    const dry = await ece(['deployments', 'create', '-f', join(dir, 'body.yaml'), '--dry-run'], {
+      env,
+    });
+    assert.equal(dry.code, 0, dry.stderr);
+    assert.match(dry.stdout, /--data-raw '\{"name":"from-yaml"\}'\n$/);
   });
 
   it('Ctrl-C during a request exits 130 with one line, no stack', async () => {

@@ -22,7 +22,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import module from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { deploymentsListText } from '../fixtures/index.js';
@@ -39,6 +39,14 @@ const HAS_CACHE =
 const NO_CACHE = HAS_CACHE ? false : `Node ${process.version} has no compile cache (22.1+)`;
 const IS_ROOT = process.getuid?.() === 0;
 const NOBODY = 65534;
+
+/** The nearest directory above `path` that other users cannot enter, if any. */
+function privateAncestor(path: string): string | undefined {
+  for (let p = dirname(path); ; p = dirname(p)) {
+    if ((statSync(p).mode & 0o001) === 0) return p;
+    if (p === dirname(p)) return undefined;
+  }
+}
 
 /** Every path under dir with what a write or removal would change. */
 function tree(dir: string, skip: string[] = []): Record<string, string> {
@@ -232,6 +240,10 @@ describe('start-up and the compile cache of the built binary', () => {
       t.skip(`user nobody cannot run ${process.execPath} (a private directory above it)`);
       return;
     }
+    if (typeof r === 'string') {
+      t.skip(`user nobody cannot run the built files: ${r}`);
+      return;
+    }
     assert.deepEqual([r.code, r.stdout, r.stderr], [0, expected.stdout, '']);
     assert.deepEqual(readdirSync(xdg), []);
   });
@@ -277,13 +289,28 @@ describe('start-up and the compile cache of the built binary', () => {
     );
   });
 
-  /** `deployments list` as another user (or this one), with XDG_CACHE_HOME=xdg. */
-  function asUser(uid: number | undefined, xdg: string): Promise<ProcResult | 'EACCES'> {
+  /**
+   * `deployments list` as another user (or this one), with XDG_CACHE_HOME=xdg.
+   * Another user runs a copy of the built files in a directory it can read:
+   * the checkout may sit in a private directory (a `mktemp -d` clone, a home
+   * of mode 0700) that only its owner can enter.
+   */
+  function asUser(uid: number | undefined, xdg: string): Promise<ProcResult | 'EACCES' | string> {
     const dir = tempDir('ece-user-');
     chmodSync(dir, 0o755);
     chmodSync(xdg, 0o555);
+    let bin = BIN;
+    if (uid !== undefined) {
+      const install = tempDir('ece-install-');
+      chmodSync(install, 0o755);
+      for (const part of ['bin', 'dist', 'package.json'])
+        cpSync(join(ROOT, part), join(install, part), { recursive: true });
+      const closed = privateAncestor(install);
+      if (closed) return Promise.resolve(`another user cannot enter ${closed} (where TMPDIR is)`);
+      bin = join(install, 'bin', 'ece.js');
+    }
     return new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, [BIN, 'deployments', 'list', '--host', server.url], {
+      const child = spawn(process.execPath, [bin, 'deployments', 'list', '--host', server.url], {
         env: {
           PATH: process.env.PATH ?? '/usr/bin:/bin',
           HOME: dir,

@@ -3,26 +3,22 @@
 
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import assert from '../helpers/assert.js';
 import { tempDir } from '../helpers/cli.js';
 import { BIN } from '../helpers/e2e.js';
-import { createRequest, type TestSandbox, testSandbox } from '../helpers/sandbox.js';
-import { registerSecret } from '../helpers/secrets.js';
+import { createRequest, useSandbox } from '../helpers/sandbox.js';
 import { missingTmux, terminal } from '../helpers/tmux.js';
 
 const missing = missingTmux();
 
 describe('--wait progress on a terminal', { skip: missing }, () => {
-  let t: TestSandbox;
+  const t = useSandbox({ deployments: 0, planDurationMs: 2_000 });
   let file: string;
   before(async () => {
-    t = await testSandbox({ deployments: 0, planDurationMs: 2_000 });
-    registerSecret(t.sb.apiKey);
     file = join(tempDir('ece-defs-'), 'd.json');
     writeFileSync(file, JSON.stringify(createRequest('live')));
   });
-  after(() => t.close());
 
   const env = () => ({
     PATH: process.env.PATH ?? '',

@@ -2,7 +2,9 @@
 // and `npm run demo`'s script.
 
 import { once } from 'node:events';
+import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { dirname } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import assert from '../helpers/assert.js';
@@ -43,6 +45,16 @@ describe('ece sandbox (binary)', () => {
     } finally {
       assert.equal(await sb.stop('SIGTERM'), 0);
     }
+    // The CA was for this run: its directory goes when the sandbox stops.
+    assert.equal(existsSync(dirname(sb.vars.ECE_CA_CERT ?? '')), false, sb.vars.ECE_CA_CERT);
+  });
+
+  it('--tls stopped by Ctrl-C (SIGINT) removes its CA directory too', async () => {
+    const sb = await sandboxProcess(['--tls']);
+    const ca = sb.vars.ECE_CA_CERT ?? '';
+    assert.equal(existsSync(ca), true, ca);
+    assert.equal(await sb.stop('SIGINT'), 0);
+    assert.equal(existsSync(dirname(ca)), false, ca);
   });
 
   it('bad flags are usage errors', async () => {

@@ -6,7 +6,7 @@
 
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import type { Target } from '../../src/api/plans.js';
 import { makeChalk } from '../../src/output/color.js';
 import { memoryIO } from '../../src/output/memory-io.js';
@@ -14,8 +14,7 @@ import { PlanProgress } from '../../src/output/progress.js';
 import { sanitize, tsvField } from '../../src/output/sanitize.js';
 import assert from '../helpers/assert.js';
 import { run, tempDir } from '../helpers/cli.js';
-import { createRequest, type TestSandbox, testSandbox } from '../helpers/sandbox.js';
-import { registerSecret } from '../helpers/secrets.js';
+import { createRequest, useSandbox } from '../helpers/sandbox.js';
 import { startServer } from '../helpers/server.js';
 
 export const EVIL = 'x\u001b]0;pwned\u0007\u001b[2J\u001b]52;c;aGk=\u0007\rOVER\u009b31m\u202eevil';
@@ -37,15 +36,12 @@ function assertInert(label: string, text: string): void {
 }
 
 describe('a hostile deployment name in every sink', () => {
-  let t: TestSandbox;
+  const t = useSandbox({ deployments: 0, systemDeployments: false });
   let id = '';
   before(async () => {
-    t = await testSandbox({ deployments: 0, systemDeployments: false });
-    registerSecret(t.sb.apiKey);
     const created = await t.call('POST', '/deployments', { body: createRequest(EVIL) });
     id = (created.body as { id: string }).id;
   });
-  after(() => t.close());
   const env = () => ({ ECE_HOST: t.sb.url, ECE_API_KEY: t.sb.apiKey });
 
   for (const tty of [true, false]) {

@@ -2,8 +2,6 @@
 // an isolated config dir and an environment that holds only what the test
 // gives it.
 
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ClientOptions } from '../../src/api/client.js';
 import type { CredentialStore } from '../../src/auth/credentials.js';
@@ -11,6 +9,9 @@ import { main } from '../../src/cli.js';
 import type { Env } from '../../src/context.js';
 import { memoryIO } from '../../src/output/memory-io.js';
 import { audit, secretsOfRun } from './secrets.js';
+import { removeDir, tempDir } from './temp.js';
+
+export { tempDir } from './temp.js';
 
 export interface RunResult {
   code: number;
@@ -34,10 +35,11 @@ export interface RunOptions {
   client?: Partial<ClientOptions>;
   /** The user asked for a secret on stdout (see helpers/secrets.ts). */
   secretOnStdout?: boolean;
-}
-
-export function tempDir(prefix = 'ece-test-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  /**
+   * Ctrl-C in-process: aborting it is what SIGINT does to the binary
+   * (src/main.ts), so a case about what an interrupted command says needs no process.
+   */
+  signal?: AbortSignal;
 }
 
 export async function run(argv: string[], opts: RunOptions = {}): Promise<RunResult> {
@@ -71,18 +73,24 @@ export async function run(argv: string[], opts: RunOptions = {}): Promise<RunRes
     ...opts.client,
   };
   secretsOfRun(argv, env, opts.stdin);
-  const code = await main(argv, {
-    io,
-    env,
-    client,
-    ...(opts.store ? { store: opts.store } : {}),
-  });
-  audit(argv.join(' '), {
-    stdout,
-    stderr,
-    configDir: env.ECE_CONFIG_DIR,
-    secretOnStdout: opts.secretOnStdout === true,
-    fileStorage: argv.includes('--insecure-storage'),
-  });
-  return { code, stdout, stderr, sleeps };
+  try {
+    const code = await main(argv, {
+      io,
+      env,
+      client,
+      ...(opts.store ? { store: opts.store } : {}),
+      ...(opts.signal ? { signal: opts.signal } : {}),
+    });
+    audit(argv.join(' '), {
+      stdout,
+      stderr,
+      configDir: env.ECE_CONFIG_DIR,
+      secretOnStdout: opts.secretOnStdout === true,
+      fileStorage: argv.includes('--insecure-storage'),
+    });
+    return { code, stdout, stderr, sleeps };
+  } finally {
+    // The run's own home: nothing of it is returned, so it goes with the run.
+    removeDir(home);
+  }
 }

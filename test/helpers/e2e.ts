@@ -3,8 +3,8 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { tempDir } from './cli.js';
 import { audit, secretsOfRun } from './secrets.js';
+import { removeDir, tempDir, trackChild } from './temp.js';
 
 export const BIN = fileURLToPath(new URL('../../bin/ece.js', import.meta.url));
 const DIST = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
@@ -30,14 +30,18 @@ export interface SpawnOptions {
 let codeCache: string | undefined;
 
 /**
- * Only PATH from the parent: nothing of the developer's ECE_* or proxies leaks in.
- * The runs of one test file share a code cache, so most of them run cached code.
+ * Only PATH and TMPDIR from the parent: nothing of the developer's ECE_* or
+ * proxies leaks in. TMPDIR keeps what a child makes in the run's own temp
+ * directory (and marks the child as the run's: scripts/run-tests.mjs looks
+ * for survivors by it). The runs of one test file share a code cache, so most
+ * of them run cached code. The home is removed when the file's process exits.
  */
 export function baseEnv(): Record<string, string> {
   const home = tempDir('ece-home-');
   codeCache ??= tempDir('ece-cache-');
   return {
     PATH: process.env.PATH ?? '/usr/bin:/bin',
+    ...(process.env.TMPDIR ? { TMPDIR: process.env.TMPDIR } : {}),
     HOME: home,
     ECE_CONFIG_DIR: `${home}/config`,
     ECE_CACHE_DIR: codeCache,
@@ -50,18 +54,24 @@ export async function ece(
 ): Promise<ProcResult> {
   if (!existsSync(DIST))
     throw new Error('dist/cli.js is missing: run `npm run build` first (npm test does)');
-  const env = { ...baseEnv(), ...opts.env };
+  const base = baseEnv();
+  const env = { ...base, ...opts.env };
   secretsOfRun(argv, env, opts.input);
-  const r = await spawnProc(process.execPath, [BIN, ...argv], { ...opts, env, exactEnv: true });
-  audit(argv.join(' '), {
-    stdout: r.stdout,
-    stderr: r.stderr,
-    configDir: env.ECE_CONFIG_DIR,
-    cacheDir: env.ECE_CACHE_DIR,
-    secretOnStdout: opts.secretOnStdout === true,
-    fileStorage: argv.includes('--insecure-storage'),
-  });
-  return r;
+  try {
+    const r = await spawnProc(process.execPath, [BIN, ...argv], { ...opts, env, exactEnv: true });
+    audit(argv.join(' '), {
+      stdout: r.stdout,
+      stderr: r.stderr,
+      configDir: env.ECE_CONFIG_DIR,
+      cacheDir: env.ECE_CACHE_DIR,
+      secretOnStdout: opts.secretOnStdout === true,
+      fileStorage: argv.includes('--insecure-storage'),
+    });
+    return r;
+  } finally {
+    // The run's own home (when the test gave none) goes with the run.
+    if (base.HOME) removeDir(base.HOME);
+  }
 }
 
 export function spawnProc(
@@ -75,6 +85,7 @@ export function spawnProc(
       ...(opts.cwd ? { cwd: opts.cwd } : {}),
       stdio: ['pipe', 'pipe', 'pipe'],
     });
+    trackChild(child);
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
@@ -110,6 +121,7 @@ export function sandboxProcess(args: string[] = []): Promise<SandboxProcess> {
     env: baseEnv(),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  trackChild(child);
   let out = '';
   let err = '';
   child.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));

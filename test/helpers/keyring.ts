@@ -3,7 +3,7 @@
 // gnome-keyring-daemon is missing, `missing` says what to install.
 
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { tempDir } from './cli.js';
+import { removeDir, tempDir, trackChild } from './temp.js';
 
 export interface SecretService {
   env: Record<string, string>;
@@ -28,10 +28,15 @@ export async function startSecretService(): Promise<SecretService> {
     'printf %s keyring-test-password | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1; ' +
     'echo "BUS=$DBUS_SESSION_BUS_ADDRESS"; exec sleep 600';
   const child: ChildProcess = spawn('dbus-run-session', ['--', 'sh', '-c', script], {
-    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: home },
+    env: {
+      PATH: process.env.PATH ?? '/usr/bin:/bin',
+      HOME: home,
+      ...(process.env.TMPDIR ? { TMPDIR: process.env.TMPDIR } : {}),
+    },
     stdio: ['ignore', 'pipe', 'ignore'],
     detached: true,
   });
+  trackChild(child);
   const bus = await new Promise<string>((resolve, reject) => {
     let out = '';
     const timer = setTimeout(
@@ -60,13 +65,16 @@ export async function startSecretService(): Promise<SecretService> {
       return r.status === 0 && r.stdout !== '' ? r.stdout : undefined;
     },
     stop: async () => {
-      if (child.pid) {
+      if (child.pid && child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
         try {
           process.kill(-child.pid, 'SIGTERM');
+          await exited;
         } catch {
           // already gone
         }
       }
+      removeDir(home);
     },
   };
 }

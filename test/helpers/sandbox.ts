@@ -1,12 +1,14 @@
 // The sandbox in-process for tests: every exchange recorded, a clock the test
 // can move, and a small client that speaks to it over real HTTP.
 
+import { after, before } from 'node:test';
 import {
   type Exchange,
   type Sandbox,
   type SandboxOptions,
   startSandbox,
 } from '../../src/sandbox/server.js';
+import { registerSecret } from './secrets.js';
 import { assertContract } from './server.js';
 
 export interface TestSandbox {
@@ -120,4 +122,47 @@ export function createRequest(
     ];
   }
   return { name, resources, metadata: { tags: [{ key: 'team', value: 'search' }] } };
+}
+
+/** The sandbox of a suite, with the environment the CLI needs to reach it. */
+export interface SuiteSandbox extends TestSandbox {
+  /** ECE_HOST and ECE_API_KEY of the sandbox: filled in before the suite's first test. */
+  env: Record<string, string>;
+}
+
+/**
+ * A sandbox for the tests of the enclosing describe(): started before its
+ * first test (its API key registered as a secret), closed after its last (the
+ * requests the CLI sent checked against the spec). Call it in the describe()
+ * callback; use the result inside tests and hooks.
+ */
+export function useSandbox(
+  opts: SandboxOptions & { fakeClock?: boolean; contract?: boolean } = {},
+): SuiteSandbox {
+  let current: TestSandbox | undefined;
+  const env: Record<string, string> = {};
+  const get = () => {
+    if (!current) throw new Error('the sandbox starts before the first test: use it in a test');
+    return current;
+  };
+  before(async () => {
+    current = await testSandbox(opts);
+    registerSecret(current.sb.apiKey);
+    Object.assign(env, { ECE_HOST: current.sb.url, ECE_API_KEY: current.sb.apiKey });
+  });
+  after(async () => {
+    await current?.close();
+  });
+  return {
+    get sb() {
+      return get().sb;
+    },
+    get exchanges() {
+      return get().exchanges;
+    },
+    advance: (ms) => get().advance(ms),
+    call: (method, path, o) => get().call(method, path, o),
+    close: () => get().close(),
+    env,
+  };
 }

@@ -198,3 +198,49 @@ function matches(e: Expectation, r: Recorded): boolean {
     return false;
   }
 }
+
+/** `METHOD /path` (below /api/v1, no query) → status and body, or a handler. */
+export type Routes = Record<
+  string,
+  [status: number, body: unknown] | ((req: Recorded, res: ServerResponse) => void)
+>;
+
+const open = new Set<TestServer>();
+
+/**
+ * A scripted server: each route answers as the table says, a request for any
+ * other route fails the test, and close() fails it when an expected request
+ * never came. Closed by `t.after` when `t` is given, else by closeAll() (in
+ * afterEach) if the test did not close it.
+ */
+export async function serveRoutes(
+  routes: Routes,
+  expect: Expectation[] = [],
+  t?: { after(fn: () => Promise<void>): void },
+): Promise<TestServer> {
+  const s = await startServer(
+    (req, res) => {
+      const path = (req.url.split('?')[0] ?? '').replace(/^\/api\/v1/, '');
+      const route = routes[`${req.method} ${path}`];
+      if (route === undefined) throw new Error(`unexpected request ${req.method} ${req.url}`);
+      if (typeof route === 'function') route(req, res);
+      else json(res, route[0], route[1]);
+    },
+    { expect },
+  );
+  let closing: Promise<void> | undefined;
+  const close = s.close;
+  s.close = () => {
+    open.delete(s);
+    closing ??= close();
+    return closing;
+  };
+  open.add(s);
+  t?.after(() => s.close());
+  return s;
+}
+
+/** Closes every scripted server still open (their expectations checked). */
+export async function closeAll(): Promise<void> {
+  for (const s of [...open]) await s.close();
+}

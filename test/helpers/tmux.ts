@@ -4,6 +4,8 @@
 import { spawnSync } from 'node:child_process';
 import { shellQuote } from '../../src/api/curl.js';
 import { audit } from './secrets.js';
+import { atExit } from './temp.js';
+import { deadline } from './time.js';
 
 export function missingTmux(): string | undefined {
   return spawnSync('sh', ['-c', 'command -v tmux']).status === 0
@@ -16,7 +18,8 @@ export interface Terminal {
   keys(...keys: string[]): void;
   /** Types text literally (no key names). */
   type(text: string): void;
-  waitFor(text: string | RegExp, ms?: number): Promise<string>;
+  /** Polls the screen; gives up after SLACK × quietMs (helpers/time.ts). */
+  waitFor(text: string | RegExp, quietMs?: number): Promise<string>;
   kill(): void;
   /** Whether the terminal's cursor is visible (tmux's cursor_flag). */
   cursorVisible(): boolean;
@@ -29,7 +32,11 @@ export function terminal(command: string[], env: Record<string, string>): Termin
   const tmux = (...args: string[]) =>
     spawnSync('tmux', ['-L', socket, '-f', '/dev/null', ...args], {
       encoding: 'utf8',
-      env: { PATH: process.env.PATH ?? '', TERM: 'xterm' },
+      env: {
+        PATH: process.env.PATH ?? '',
+        TERM: 'xterm',
+        ...(process.env.TMPDIR ? { TMPDIR: process.env.TMPDIR } : {}),
+      },
     });
   const line = ['env', '-i', ...Object.entries(env).map(([k, v]) => `${k}=${v}`), ...command]
     .map(shellQuote)
@@ -46,17 +53,18 @@ export function terminal(command: string[], env: Record<string, string>): Termin
     `${line}; echo "EXIT=$?"; sleep 60`,
   );
   if (started.status !== 0) throw new Error(`tmux failed: ${started.stderr}`);
+  const forget = atExit(() => tmux('kill-server'));
   const screen = () => tmux('capture-pane', '-p', '-t', 'ece').stdout;
   return {
     screen,
     keys: (...keys) => void tmux('send-keys', '-t', 'ece', ...keys),
     type: (text) => void tmux('send-keys', '-t', 'ece', '-l', text),
-    waitFor: async (text, ms = 10_000) => {
-      const deadline = Date.now() + ms;
+    waitFor: async (text, quietMs = 2_000) => {
+      const limit = deadline(quietMs);
       for (;;) {
         const s = screen();
         if (typeof text === 'string' ? s.includes(text) : text.test(s)) return s;
-        if (Date.now() > deadline)
+        if (limit.passed())
           throw new Error(`timed out waiting for ${String(text)}; the screen:\n${s}`);
         await new Promise((r) => setTimeout(r, 50));
       }
@@ -65,6 +73,7 @@ export function terminal(command: string[], env: Record<string, string>): Termin
       // What the terminal showed goes through the same audit as every other run.
       const shown = screen();
       tmux('kill-server');
+      forget();
       audit(command.join(' '), { stdout: '', stderr: shown });
     },
     cursorVisible: () =>

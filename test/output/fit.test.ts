@@ -1,7 +1,7 @@
 // Issue 15, item 3: tables that fit. `deployments list` with 1, 6 and 20
 // deployments holding every kind, at 40, 60, 80, 120 and 200 columns, on a
-// terminal (in process) and with `-o table` and COLUMNS in a pipe (the built
-// binary): no line wider than the width, every id whole (it fits from 40 on),
+// terminal and with `-o table` in a pipe (in process; that the binary reads
+// COLUMNS is in test/e2e/binary.test.ts): no line wider than the width, every id whole (it fits from 40 on),
 // names whole when they fit beside the ids, low-value columns hidden first,
 // with a note on stderr on a terminal only.
 
@@ -11,7 +11,6 @@ import { makeChalk } from '../../src/output/color.js';
 import { fitColumns, type Grid, renderTable } from '../../src/output/table.js';
 import assert from '../helpers/assert.js';
 import { run } from '../helpers/cli.js';
-import { ece } from '../helpers/e2e.js';
 import { json, startServer, type TestServer } from '../helpers/server.js';
 
 const WIDTHS = [40, 60, 80, 120, 200];
@@ -208,18 +207,6 @@ describe('tables that fit: deployments list at every width', () => {
       }
     });
   }
-
-  it('20 deployments, -o table with COLUMNS in a pipe (the built binary)', async () => {
-    current = bodies(20);
-    for (const w of WIDTHS) {
-      const r = await ece(['deployments', 'list', '-o', 'table'], {
-        env: { ...env, ECE_HOST: server.url, COLUMNS: String(w) },
-      });
-      assert.equal(r.code, 0, r.stderr);
-      assert.equal(r.stderr, '');
-      checkFit(r.stdout, w, current.ds, `binary 20@${w}`);
-    }
-  });
 });
 
 describe('fitColumns', () => {

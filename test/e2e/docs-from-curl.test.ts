@@ -1,7 +1,7 @@
 // docs/from-curl.md puts ECE's curl examples beside the ece commands: every
 // curl line of its `sh` blocks must name an operation of the ECE API
 // specification, and its console blocks hold commands only. Its ece lines run
-// against the sandbox with every other doc's, in test/docs/examples.test.ts.
+// against the sandbox with every other doc's, in test/e2e/examples.test.ts.
 
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';

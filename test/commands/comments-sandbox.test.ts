@@ -1,23 +1,15 @@
-// `ece comments` end to end against the sandbox: none at first, then add,
-// list, update and delete on a deployment's resource and an allocator
-// (in-process), then the built binary (rows, exit codes, help).
+// `ece comments` against the sandbox, in-process: none at first, then add,
+// list, update and delete on a deployment's resource and an allocator (the
+// built binary: test/e2e/comments.test.ts).
 
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from '../helpers/assert.js';
 import { run } from '../helpers/cli.js';
-import { ece } from '../helpers/e2e.js';
-import { type TestSandbox, testSandbox } from '../helpers/sandbox.js';
-import { registerSecret } from '../helpers/secrets.js';
+import { useSandbox } from '../helpers/sandbox.js';
 
 describe('comments against the sandbox', () => {
-  let t: TestSandbox;
-  let env: Record<string, string>;
-  before(async () => {
-    t = await testSandbox({ deployments: 2 });
-    registerSecret(t.sb.apiKey);
-    env = { ECE_HOST: t.sb.url, ECE_API_KEY: t.sb.apiKey };
-  });
-  after(() => t.close());
+  const t = useSandbox({ deployments: 2 });
+  const env = t.env;
 
   it('none at first; add, list, update, delete on a resource and an allocator', async () => {
     const empty = await run(['comments', 'list', 'prod-logs', '--json'], { env });
@@ -72,26 +64,5 @@ describe('comments against the sandbox', () => {
     assert.equal(del.code, 0);
     const after = await run(['comments', 'list', 'prod-logs', '--json'], { env });
     assert.equal(after.stdout, '{"values":[]}\n');
-  });
-
-  it('the built binary: rows, exit codes, no stack trace', async () => {
-    const cases: [string[], number, string | RegExp][] = [
-      [
-        ['comments', 'list', '--allocator', '192.168.44.11', '--query', 'values[].comment.message'],
-        0,
-        'Disk replaced\n',
-      ],
-      [['comments', 'list', 'no-such-deployment'], 3, ''],
-      [['comments', 'delete', 'prod-logs', 'nope'], 2, ''],
-      [['comments', 'add', '--runner', '192.168.44.12', '--kind', 'kibana', 'x'], 2, ''],
-      [['comments', '--help'], 0, /ece comments list --allocator 192\.168\.44\.11/],
-    ];
-    for (const [argv, code, stdout] of cases) {
-      const r = await ece(argv, { env });
-      assert.equal(r.code, code, `${argv.join(' ')}: ${r.stderr}`);
-      if (typeof stdout === 'string') assert.equal(r.stdout, stdout, argv.join(' '));
-      else assert.match(r.stdout, stdout);
-      assert.ok(!/\n\s+at /.test(r.stderr), `${argv.join(' ')}: a stack trace`);
-    }
   });
 });

@@ -11,7 +11,9 @@ import { registerSecret } from '../helpers/secrets.js';
 describe('plan watch against the sandbox (real binary)', () => {
   let t: TestSandbox;
   before(async () => {
-    t = await testSandbox({ deployments: 0, planDurationMs: 3_000 });
+    // A plan of a minute on the sandbox's fake clock: it ends only when the
+    // test moves the clock, once the binary has attached, whatever the load.
+    t = await testSandbox({ deployments: 0, planDurationMs: 60_000, fakeClock: true });
     registerSecret(t.sb.apiKey);
   });
   after(() => t.close());
@@ -28,7 +30,21 @@ describe('plan watch against the sandbox (real binary)', () => {
 
   it('follows the running creation plans to the end: exit 0', async () => {
     const id = await started('watched-e2e');
-    const r = await ece(['deployments', 'plan', 'watch', id], { env: env() });
+    const polls = () =>
+      t.exchanges.filter((e) => e.url.includes(id) && e.url.includes('show_plan_logs')).length;
+    const seen = polls();
+    const r = await ece(['deployments', 'plan', 'watch', id], {
+      env: env(),
+      onSpawn: (child) => {
+        const timer = setInterval(() => {
+          if (polls() > seen) {
+            clearInterval(timer);
+            t.advance(61_000);
+          }
+        }, 20);
+        child.on('exit', () => clearInterval(timer));
+      },
+    });
     assert.equal(r.code, 0, r.stderr);
     assert.equal(r.stdout, '');
     const l = r.stderr.trimEnd().split('\n');

@@ -310,7 +310,7 @@ function parse(line: string, vars: Record<string, string | undefined>): Plan {
   return { kind: 'steps', steps };
 }
 
-const HERE = 'test/docs/examples.test.ts';
+const HERE = 'test/e2e/examples.test.ts';
 
 // ---------------------------------------------------------------------------
 // The fixtures: what the docs take for granted in the working directory and
