@@ -19,7 +19,6 @@ import { withLock, writeFileAtomic } from '../../src/config/files.js';
 import { naming } from '../../src/localfile.js';
 import assert from '../helpers/assert.js';
 import { run, tempDir } from '../helpers/cli.js';
-import { registerSecret } from '../helpers/secrets.js';
 import { startServer } from '../helpers/server.js';
 
 describe('a private config directory', () => {
