@@ -6,6 +6,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, it } from 'node:test';
 import { verb as maintenance } from '../../src/commands/allocators/maintenance.js';
+import { verb as constructorMaintenance } from '../../src/commands/constructors/maintenance.js';
 import { verb as restart } from '../../src/commands/deployments/restart.js';
 import { verb as shutdown } from '../../src/commands/deployments/shutdown.js';
 import { verb as stop } from '../../src/commands/deployments/stop.js';
@@ -39,6 +40,15 @@ describe('verbs plan without a server', () => {
     }
     await assert.rejects(planOf(maintenance, { id: 'a-1', state: 'maybe' }), {
       message: 'invalid state "maybe": use on or off',
+    });
+  });
+
+  it('constructors maintenance: <id> on is destructive and asks, off is a write; either order', async () => {
+    assert.equal(constructorMaintenance.effectOf?.({ id: 'c', on: true }), 'destructive');
+    assert.equal(constructorMaintenance.effectOf?.({ id: 'c', on: false }), 'write');
+    // The plan reads the constructor first (a missing one is exit 3 before the question).
+    await assert.rejects(planOf(constructorMaintenance, { id: 'off', state: '10.0.0.7' }), {
+      message: /127\.0\.0\.1:9/,
     });
   });
 
