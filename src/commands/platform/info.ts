@@ -4,7 +4,6 @@
 // deployments, found with one search. Piped: a row per region, as before;
 // --json: the body of GET /platform, unchanged.
 
-import type { Command } from 'commander';
 import { parseBody } from '../../api/body.js';
 import type { ApiClient } from '../../api/client.js';
 import { searchDeployments } from '../../api/deployments.js';
@@ -13,7 +12,7 @@ import type { Context } from '../../context.js';
 import { CliError, InterruptedError } from '../../errors.js';
 import type { View } from '../../output/render.js';
 import { listView, text } from '../../output/views.js';
-import { act, type Contexts } from '../action.js';
+import { defineVerb, type Plan } from '../run/types.js';
 
 interface Zone {
   zone_id: string;
@@ -51,43 +50,33 @@ interface SystemDeployment {
   metadata?: { system_owned?: boolean };
 }
 
-export function register(group: Command, contexts: Contexts): void {
-  group.addHelpText(
-    'after',
-    '\nExamples:\n  $ ece platform info\n  $ ece platform info --json --query version',
-  );
-  group
-    .command('info')
-    .description('Show the ECE version and the health of the installation')
-    .addHelpText(
-      'after',
-      `
-On a terminal: the allocators, proxies, constructors and runners of each
+export const verb = defineVerb({
+  effect: 'read',
+  description: `On a terminal: the allocators, proxies, constructors and runners of each
 region and the system deployments, each with its health. Piped: one row per region
 (VERSION REGION ZONES ALLOCATORS RUNNERS PROXIES HEALTHY). --json: the body
-of GET /platform.
+of GET /platform.`,
+  examples: [
+    'ece platform info',
+    'ece platform info --query version',
+    "ece platform info --json | jq '.regions[] | select(.allocators.healthy | not)'",
+  ],
+  plan: (_input, ctx) => plan(ctx),
+});
 
-Examples:
-  $ ece platform info
-  $ ece platform info --query version
-  $ ece platform info --json | jq '.regions[] | select(.allocators.healthy | not)'`,
-    )
-    .action(act(contexts, (ctx) => run(ctx)));
-}
-
-export async function run(ctx: Context): Promise<void> {
+async function plan(ctx: Context): Promise<Plan> {
   const renderer = await ctx.renderer();
   const api = await ctx.api();
   const res = await getPlatform(api);
-  if (renderer.format !== 'table' || renderer.raw) {
-    await renderer.body(res, regionRows);
-    return;
-  }
+  if (renderer.format !== 'table' || renderer.raw)
+    return { output: { body: res, view: regionRows } };
   const system = await systemDeployments(api, ctx);
   const rows = healthRows(parseBody<Platform>(res), system);
-  await renderer.body(res, screen(rows));
   const sick = rows.filter((r) => r[1] === 'no').map((r) => r[0]);
-  if (sick.length) ctx.io.stderr.write(`Not healthy: ${sick.join(', ')}.\n`);
+  return {
+    output: { body: res, view: screen(rows) },
+    ...(sick.length ? { done: `Not healthy: ${sick.join(', ')}.` } : {}),
+  };
 }
 
 /** ECE's own deployments (admin console, logging and metrics, security); undefined if unknown. */
