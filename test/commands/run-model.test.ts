@@ -11,6 +11,7 @@ import { verb as restart } from '../../src/commands/deployments/restart.js';
 import { verb as shutdown } from '../../src/commands/deployments/shutdown.js';
 import { verb as stop } from '../../src/commands/deployments/stop.js';
 import { verb as licenseSet } from '../../src/commands/license/set.js';
+import { verb as roleCreate } from '../../src/commands/roles/create.js';
 import type { HelpJson } from '../../src/reference.js';
 import assert from '../helpers/assert.js';
 import { run, tempDir } from '../helpers/cli.js';
@@ -49,6 +50,29 @@ describe('verbs plan without a server', () => {
     // The plan reads the constructor first (a missing one is exit 3 before the question).
     await assert.rejects(planOf(constructorMaintenance, { id: 'off', state: '10.0.0.7' }), {
       message: /127\.0\.0\.1:9/,
+    });
+  });
+
+  it('roles create: the file read, --id names the role and drops copied blessings; no read', async (t) => {
+    const dir = tempDir();
+    t.after(() => rmSync(dir, { recursive: true, force: true }));
+    const file = join(dir, 'role.json');
+    const role = { id: 'proxy', containers: [{ name: 'proxy', container_set_name: 'proxy' }] };
+    writeFileSync(file, JSON.stringify({ role, blessings: { runner_ids_to_blessing: {} } }));
+    const { plan } = await planOf(roleCreate, { file, id: 'edge-proxy' });
+    assert.deepEqual(
+      plan.writes?.map((w) => [w.method, w.path, w.body]),
+      [
+        [
+          'POST',
+          '/platform/infrastructure/blueprinter/roles',
+          { role: { ...role, id: 'edge-proxy', auto_blessed: false } },
+        ],
+      ],
+    );
+    assert.equal(plan.done, 'Created runner role edge-proxy.');
+    await assert.rejects(planOf(roleCreate, {}), {
+      message: 'give the role with -f FILE (- for stdin)',
     });
   });
 
