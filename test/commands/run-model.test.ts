@@ -6,12 +6,14 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, it } from 'node:test';
 import { verb as maintenance } from '../../src/commands/allocators/maintenance.js';
+import { verb as metadataSet } from '../../src/commands/allocators/metadata/set.js';
 import { verb as constructorMaintenance } from '../../src/commands/constructors/maintenance.js';
 import { verb as restart } from '../../src/commands/deployments/restart.js';
 import { verb as shutdown } from '../../src/commands/deployments/shutdown.js';
 import { verb as stop } from '../../src/commands/deployments/stop.js';
 import { verb as licenseSet } from '../../src/commands/license/set.js';
 import { verb as roleCreate } from '../../src/commands/roles/create.js';
+import { verb as resync } from '../../src/commands/runners/resync.js';
 import type { HelpJson } from '../../src/reference.js';
 import assert from '../helpers/assert.js';
 import { run, tempDir } from '../helpers/cli.js';
@@ -73,6 +75,26 @@ describe('verbs plan without a server', () => {
     assert.equal(plan.done, 'Created runner role edge-proxy.');
     await assert.rejects(planOf(roleCreate, {}), {
       message: 'give the role with -f FILE (- for stdin)',
+    });
+  });
+
+  it('runners resync: one runner or --all, no read; neither is exit 2', async () => {
+    const { plan } = await planOf(resync, { all: true });
+    assert.deepEqual(
+      plan.writes?.map((w) => [w.method, w.path]),
+      [['POST', '/platform/infrastructure/runners/_resync']],
+    );
+    await assert.rejects(planOf(resync, {}), { message: 'give a runner id, or --all' });
+  });
+
+  it('allocators metadata set: one PUT of the item, no read; an empty value is exit 2', async () => {
+    const { plan } = await planOf(metadataSet, { allocator: 'a-1', key: 'rack', value: 'r7' });
+    assert.deepEqual(
+      plan.writes?.map((w) => [w.method, w.path, w.body]),
+      [['PUT', '/platform/infrastructure/allocators/a-1/metadata/rack', { value: 'r7' }]],
+    );
+    await assert.rejects(planOf(metadataSet, { allocator: 'a-1', key: 'rack', value: '' }), {
+      message: 'the metadata value is empty (delete the key instead)',
     });
   });
 
