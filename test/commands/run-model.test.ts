@@ -14,6 +14,7 @@ import { verb as stop } from '../../src/commands/deployments/stop.js';
 import { verb as licenseSet } from '../../src/commands/license/set.js';
 import { verb as roleCreate } from '../../src/commands/roles/create.js';
 import { verb as resync } from '../../src/commands/runners/resync.js';
+import { verb as repoSet } from '../../src/commands/snapshot-repos/set.js';
 import type { HelpJson } from '../../src/reference.js';
 import assert from '../helpers/assert.js';
 import { run, tempDir } from '../helpers/cli.js';
@@ -96,6 +97,21 @@ describe('verbs plan without a server', () => {
     await assert.rejects(planOf(metadataSet, { allocator: 'a-1', key: 'rack', value: '' }), {
       message: 'the metadata value is empty (delete the key instead)',
     });
+  });
+
+  it('snapshot-repos set: one PUT; a credential is a shell variable in the curl line', async (t) => {
+    const dir = tempDir();
+    t.after(() => rmSync(dir, { recursive: true, force: true }));
+    const file = join(dir, 's3.json');
+    writeFileSync(file, JSON.stringify({ bucket: 'b', secret_key: 'hush-hush-0001' }));
+    const { plan, curls } = await planOf(repoSet, { name: 'backups', file, type: 's3' });
+    assert.deepEqual(
+      plan.writes?.map((w) => [w.method, w.path]),
+      [['PUT', '/platform/configuration/snapshots/repositories/backups']],
+    );
+    assert.ok(curls[0]?.includes('$ECE_REPO_SECRET_KEY'), curls[0]);
+    assert.ok(!curls[0]?.includes('hush-hush-0001'), curls[0]);
+    assert.equal(plan.done, 'Saved snapshot repository backups.');
   });
 
   it('deployments shutdown: the write, the question, the note; nothing read for an id', async () => {
