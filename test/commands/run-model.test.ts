@@ -11,6 +11,7 @@ import { verb as constructorMaintenance } from '../../src/commands/constructors/
 import { verb as restart } from '../../src/commands/deployments/restart.js';
 import { verb as shutdown } from '../../src/commands/deployments/shutdown.js';
 import { verb as stop } from '../../src/commands/deployments/stop.js';
+import { verb as icCreate } from '../../src/commands/instance-configs/create.js';
 import { verb as licenseSet } from '../../src/commands/license/set.js';
 import { verb as roleCreate } from '../../src/commands/roles/create.js';
 import { verb as resync } from '../../src/commands/runners/resync.js';
@@ -112,6 +113,19 @@ describe('verbs plan without a server', () => {
     assert.ok(curls[0]?.includes('$ECE_REPO_SECRET_KEY'), curls[0]);
     assert.ok(!curls[0]?.includes('hush-hush-0001'), curls[0]);
     assert.equal(plan.done, 'Saved snapshot repository backups.');
+  });
+
+  it('instance-configs create: what ECE fills in is left out, --id set; no read', async (t) => {
+    const dir = tempDir();
+    t.after(() => rmSync(dir, { recursive: true, force: true }));
+    const file = join(dir, 'ic.json');
+    writeFileSync(file, JSON.stringify({ name: 'big', config_version: 2, system_owned: true }));
+    const { plan } = await planOf(icCreate, { file, id: 'data.big' });
+    assert.deepEqual(
+      plan.writes?.map((w) => [w.method, w.path, w.body]),
+      [['POST', '/platform/configuration/instances', { name: 'big', id: 'data.big' }]],
+    );
+    assert.equal(plan.done, 'Created instance configuration big.');
   });
 
   it('deployments shutdown: the write, the question, the note; nothing read for an id', async () => {
