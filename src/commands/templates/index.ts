@@ -1,7 +1,6 @@
 // `ece templates`: deployment templates.
 
 import { defineGroup } from '../run/command.js';
-import * as create from './create.js';
 import * as update from './update.js';
 
 export const { register } = defineGroup({
@@ -22,7 +21,11 @@ Examples:
       load: () => import('./list.js'),
     },
     { name: 'show', summary: 'Show a deployment template', load: () => import('./show.js') },
-    create.register,
+    {
+      name: 'create',
+      summary: 'Create a deployment template from a JSON or YAML file',
+      load: () => import('./create.js'),
+    },
     update.register,
     {
       name: 'delete',
