@@ -1,7 +1,6 @@
 // `ece templates`: deployment templates.
 
 import { defineGroup } from '../run/command.js';
-import * as update from './update.js';
 
 export const { register } = defineGroup({
   help: `
@@ -26,7 +25,11 @@ Examples:
       summary: 'Create a deployment template from a JSON or YAML file',
       load: () => import('./create.js'),
     },
-    update.register,
+    {
+      name: 'update',
+      summary: 'Change a deployment template: replace it with a file, or rename it',
+      load: () => import('./update.js'),
+    },
     {
       name: 'delete',
       aliases: ['rm'],

@@ -2,15 +2,11 @@
 // installation's own region from GET /platform, read at most once per run
 // (per API client). An installation with several regions must be told which.
 
-import type { Command } from 'commander';
 import { parseBody } from '../../api/body.js';
 import type { ApiClient } from '../../api/client.js';
 import { getPlatform } from '../../api/platform.js';
 import { ResponseError, UsageError } from '../../errors.js';
 import type { OptionSpec } from '../run/types.js';
-
-export const withRegion = (cmd: Command) =>
-  cmd.option(REGION_OPTION.flags, REGION_OPTION.description);
 
 /** --region, as a declared verb's option. */
 export const REGION_OPTION: OptionSpec = {
