@@ -88,16 +88,26 @@ describe('allocators admin verbs against a per-test server', () => {
         method: 'POST',
         path: `/api/v1${BASE}/_search`,
         body: { query: { match_all: {} }, size: 1000 },
+        times: 2,
       },
     ]);
     const env = envFor(s);
     const r = await run(
-      ['allocators', 'search', '--query', 'zone:z1 maintenance:false host:h-10*'],
+      ['allocators', 'search', '--search', 'zone:z1 maintenance:false host:h-10*'],
       { env },
     );
     assert.deepEqual([r.code, r.stderr], [0, '']);
+    // The old use of --query (the search syntax): the same request, and a deprecation note.
+    const old = await run(
+      ['allocators', 'search', '--query', 'zone:z1 maintenance:false host:h-10*'],
+      { env },
+    );
+    assert.deepEqual(
+      [old.code, old.stderr],
+      [0, 'warning: --query with the search syntax is deprecated: use --search\n'],
+    );
     const mem = await run(
-      ['allocators', 'search', '--query', 'capacity:>=16g free:<16g', '--json'],
+      ['allocators', 'search', '--search', 'capacity:>=16g free:<16g', '--json'],
       { env },
     );
     assert.deepEqual(
@@ -109,19 +119,21 @@ describe('allocators admin verbs against a per-test server', () => {
     for (const [q, msg] of [
       [
         'rack:r1',
-        'invalid --query field "rack" (known: zone, healthy, connected, maintenance, id, host, capacity, free, used, or a dotted field)',
+        'invalid --search field "rack" (known: zone, healthy, connected, maintenance, id, host, capacity, free, used, or a dotted field)',
       ],
-      ['healthy:maybe', 'invalid --query term "healthy:maybe": healthy is true or false'],
-      ['zone', 'invalid --query term "zone": use FIELD:VALUE'],
+      ['healthy:maybe', 'invalid --search term "healthy:maybe": healthy is true or false'],
+      ['zone', 'invalid --search term "zone": use FIELD:VALUE'],
     ]) {
-      const bad = await run(['allocators', 'search', '--query', q as string], { env });
+      const bad = await run(['allocators', 'search', '--search', q as string], { env });
       assert.deepEqual([bad.code, bad.stderr], [2, `error: ${msg}\n`]);
     }
-    const missing = await run(['allocators', 'search'], { env });
-    assert.deepEqual(
-      [missing.code, missing.stderr],
-      [2, 'error: --query is required: zone:, healthy:, free:>=8g …\n'],
+    // --query is JMESPath: without --search every allocator matches.
+    const ids = await run(
+      ['allocators', 'search', '--query', 'zones[].allocators[].allocator_id'],
+      { env },
     );
+    assert.deepEqual([ids.code, ids.stdout, ids.stderr], [0, '10.0.0.1\n10.0.0.2\n10.0.0.3\n', '']);
+    assert.equal(s.requests.length, 4);
   });
 
   it('delete: asks first, shows ECE refusal as it is (exit 5), --dry-run shows the DELETE', async () => {
@@ -218,7 +230,7 @@ describe('allocators admin verbs against the sandbox', () => {
 
   it('search, metadata, then delete: refused with instances, done once vacated', async () => {
     const found = await run(
-      ['allocators', 'search', '--query', 'zone:ece-zone-2 healthy:true free:>=32g'],
+      ['allocators', 'search', '--search', 'zone:ece-zone-2 healthy:true free:>=32g'],
       { env },
     );
     assert.deepEqual(

@@ -6,10 +6,16 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, it } from 'node:test';
 import { verb as maintenance } from '../../src/commands/allocators/maintenance.js';
+import { verb as metadataSet } from '../../src/commands/allocators/metadata/set.js';
+import { verb as constructorMaintenance } from '../../src/commands/constructors/maintenance.js';
 import { verb as restart } from '../../src/commands/deployments/restart.js';
 import { verb as shutdown } from '../../src/commands/deployments/shutdown.js';
 import { verb as stop } from '../../src/commands/deployments/stop.js';
+import { verb as icCreate } from '../../src/commands/instance-configs/create.js';
 import { verb as licenseSet } from '../../src/commands/license/set.js';
+import { verb as roleCreate } from '../../src/commands/roles/create.js';
+import { verb as resync } from '../../src/commands/runners/resync.js';
+import { verb as repoSet } from '../../src/commands/snapshot-repos/set.js';
 import type { HelpJson } from '../../src/reference.js';
 import assert from '../helpers/assert.js';
 import { run, tempDir } from '../helpers/cli.js';
@@ -40,6 +46,86 @@ describe('verbs plan without a server', () => {
     await assert.rejects(planOf(maintenance, { id: 'a-1', state: 'maybe' }), {
       message: 'invalid state "maybe": use on or off',
     });
+  });
+
+  it('constructors maintenance: <id> on is destructive and asks, off is a write; either order', async () => {
+    assert.equal(constructorMaintenance.effectOf?.({ id: 'c', on: true }), 'destructive');
+    assert.equal(constructorMaintenance.effectOf?.({ id: 'c', on: false }), 'write');
+    // The plan reads the constructor first (a missing one is exit 3 before the question).
+    await assert.rejects(planOf(constructorMaintenance, { id: 'off', state: '10.0.0.7' }), {
+      message: /127\.0\.0\.1:9/,
+    });
+  });
+
+  it('roles create: the file read, --id names the role and drops copied blessings; no read', async (t) => {
+    const dir = tempDir();
+    t.after(() => rmSync(dir, { recursive: true, force: true }));
+    const file = join(dir, 'role.json');
+    const role = { id: 'proxy', containers: [{ name: 'proxy', container_set_name: 'proxy' }] };
+    writeFileSync(file, JSON.stringify({ role, blessings: { runner_ids_to_blessing: {} } }));
+    const { plan } = await planOf(roleCreate, { file, id: 'edge-proxy' });
+    assert.deepEqual(
+      plan.writes?.map((w) => [w.method, w.path, w.body]),
+      [
+        [
+          'POST',
+          '/platform/infrastructure/blueprinter/roles',
+          { role: { ...role, id: 'edge-proxy', auto_blessed: false } },
+        ],
+      ],
+    );
+    assert.equal(plan.done, 'Created runner role edge-proxy.');
+    await assert.rejects(planOf(roleCreate, {}), {
+      message: 'give the role with -f FILE (- for stdin)',
+    });
+  });
+
+  it('runners resync: one runner or --all, no read; neither is exit 2', async () => {
+    const { plan } = await planOf(resync, { all: true });
+    assert.deepEqual(
+      plan.writes?.map((w) => [w.method, w.path]),
+      [['POST', '/platform/infrastructure/runners/_resync']],
+    );
+    await assert.rejects(planOf(resync, {}), { message: 'give a runner id, or --all' });
+  });
+
+  it('allocators metadata set: one PUT of the item, no read; an empty value is exit 2', async () => {
+    const { plan } = await planOf(metadataSet, { allocator: 'a-1', key: 'rack', value: 'r7' });
+    assert.deepEqual(
+      plan.writes?.map((w) => [w.method, w.path, w.body]),
+      [['PUT', '/platform/infrastructure/allocators/a-1/metadata/rack', { value: 'r7' }]],
+    );
+    await assert.rejects(planOf(metadataSet, { allocator: 'a-1', key: 'rack', value: '' }), {
+      message: 'the metadata value is empty (delete the key instead)',
+    });
+  });
+
+  it('snapshot-repos set: one PUT; a credential is a shell variable in the curl line', async (t) => {
+    const dir = tempDir();
+    t.after(() => rmSync(dir, { recursive: true, force: true }));
+    const file = join(dir, 's3.json');
+    writeFileSync(file, JSON.stringify({ bucket: 'b', secret_key: 'hush-hush-0001' }));
+    const { plan, curls } = await planOf(repoSet, { name: 'backups', file, type: 's3' });
+    assert.deepEqual(
+      plan.writes?.map((w) => [w.method, w.path]),
+      [['PUT', '/platform/configuration/snapshots/repositories/backups']],
+    );
+    assert.ok(curls[0]?.includes('$ECE_REPO_SECRET_KEY'), curls[0]);
+    assert.ok(!curls[0]?.includes('hush-hush-0001'), curls[0]);
+    assert.equal(plan.done, 'Saved snapshot repository backups.');
+  });
+
+  it('instance-configs create: what ECE fills in is left out, --id set; no read', async (t) => {
+    const dir = tempDir();
+    t.after(() => rmSync(dir, { recursive: true, force: true }));
+    const file = join(dir, 'ic.json');
+    writeFileSync(file, JSON.stringify({ name: 'big', config_version: 2, system_owned: true }));
+    const { plan } = await planOf(icCreate, { file, id: 'data.big' });
+    assert.deepEqual(
+      plan.writes?.map((w) => [w.method, w.path, w.body]),
+      [['POST', '/platform/configuration/instances', { name: 'big', id: 'data.big' }]],
+    );
+    assert.equal(plan.done, 'Created instance configuration big.');
   });
 
   it('deployments shutdown: the write, the question, the note; nothing read for an id', async () => {

@@ -77,10 +77,27 @@ describe('runners against a per-test server', () => {
       [
         { method: 'POST', path: `${BASE}/_search`, body: { query, size: 5 } },
         { method: 'POST', path: `${BASE}/_search`, body: { query: { match_all: {} } } },
+        { method: 'POST', path: `${BASE}/_search`, body: {} },
       ],
     );
     const env = envFor(s);
     const r = await run(
+      [
+        'runners',
+        'search',
+        '--search',
+        'role:allocator zone:zone-* healthy:false host-5.example.com',
+        '--size',
+        '5',
+      ],
+      { env },
+    );
+    assert.deepEqual(
+      [r.code, r.stdout, r.stderr],
+      [0, '10.0.0.5\thost-5.example.com\tzone-a\tallocator,proxy\tyes\tno\n', ''],
+    );
+    // The old use of --query: the same request, a deprecation note on stderr.
+    const old = await run(
       [
         'runners',
         'search',
@@ -92,30 +109,51 @@ describe('runners against a per-test server', () => {
       { env },
     );
     assert.deepEqual(
-      [r.code, r.stdout, r.stderr],
-      [0, '10.0.0.5\thost-5.example.com\tzone-a\tallocator,proxy\tyes\tno\n', ''],
+      [old.code, old.stdout, old.stderr],
+      [
+        0,
+        '10.0.0.5\thost-5.example.com\tzone-a\tallocator,proxy\tyes\tno\n',
+        'warning: --query with the search syntax is deprecated: use --search\n',
+      ],
     );
     const file = await run(['runners', 'search', '-f', '-', '--json'], {
       env,
       stdin: '{"match_all": {}}',
     });
     assert.equal(file.stdout, `${JSON.stringify({ runners: [RUNNER] })}\n`);
+    // --query is JMESPath: every runner (no search term), then the ids.
+    const ids = await run(['runners', 'search', '--query', 'runners[].runner_id'], { env });
+    assert.deepEqual([ids.code, ids.stdout, ids.stderr], [0, '10.0.0.5\n', '']);
     for (const [argv, message] of [
       [
-        ['--query', 'colour:red'],
-        'invalid --query field "colour" (known: id, host, ip, zone, region, role, connected, healthy)',
+        ['--search', 'colour:red'],
+        'invalid --search field "colour" (known: id, host, ip, zone, region, role, connected, healthy)',
       ],
       [
-        ['--query', 'healthy:maybe'],
-        'invalid --query term "healthy:maybe": healthy is true or false',
+        ['--search', 'healthy:maybe'],
+        'invalid --search term "healthy:maybe": healthy is true or false',
       ],
-      [['--query', 'x', '-f', 'q.json'], '--query and -f cannot be used together'],
+      [
+        ['--search', 'x', '-f', 'q.json'],
+        "option '-f, --file <file>' cannot be used with option '--search <terms>'",
+      ],
       [['--size', '0'], 'invalid --size "0": use a number from 1 to 10000'],
+      [['--query', 'runners[?'], 'invalid --query "runners[?": Invalid token (EOF): ""'],
     ] as const) {
       const bad = await run(['runners', 'search', ...argv], { env });
-      assert.deepEqual([bad.code, bad.stderr], [2, `error: ${message}\n`]);
+      assert.deepEqual([bad.code, bad.stderr], [2, `error: ${message}\n`], argv.join(' '));
     }
-    assert.equal(s.requests.length, 2);
+    const both = await run(['runners', 'search', '--query', 'role:allocator', '-f', 'q.json'], {
+      env,
+    });
+    assert.deepEqual(
+      [both.code, both.stderr],
+      [
+        2,
+        'warning: --query with the search syntax is deprecated: use --search\nerror: --query with the search syntax and -f cannot be used together\n',
+      ],
+    );
+    assert.equal(s.requests.length, 4);
     await s.close();
   });
 

@@ -1,11 +1,7 @@
 // `ece allocators`: the hosts that run instances. One verb per file.
 
 import { defineGroup } from '../run/command.js';
-import * as del from './delete.js';
-import * as list from './list.js';
 import * as metadata from './metadata/index.js';
-import * as search from './search.js';
-import * as show from './show.js';
 import * as vacate from './vacate.js';
 
 export const { register } = defineGroup({
@@ -18,16 +14,34 @@ Examples:
   $ ece allocators maintenance 192.168.44.10 on
   $ ece allocators vacate 192.168.44.10 --wait`,
   commands: [
-    list.register,
-    show.register,
+    {
+      name: 'list',
+      aliases: ['ls'],
+      summary: 'List allocators with their capacity, health and maintenance mode (every page)',
+      load: () => import('./list.js'),
+    },
+    {
+      name: 'show',
+      summary: 'Show an allocator and the instances it runs',
+      load: () => import('./show.js'),
+    },
     {
       name: 'maintenance',
       summary: 'Turn maintenance mode on or off (no new instances are placed there)',
       load: () => import('./maintenance.js'),
     },
     vacate.register,
-    del.register,
-    search.register,
+    {
+      name: 'delete',
+      summary: 'Delete an allocator (refused by ECE while instances remain; asks first)',
+      load: () => import('./delete.js'),
+    },
+    {
+      name: 'search',
+      summary:
+        'Search allocators with a short query (zone:, healthy:, maintenance:, capacity ranges)',
+      load: () => import('./search.js'),
+    },
     metadata.register,
   ],
 });

@@ -1,24 +1,22 @@
 // `ece allocators list`: every allocator (all pages), a row each.
 
-import type { Command } from 'commander';
 import type { ApiResponse } from '../../api/body.js';
 import type { Context } from '../../context.js';
 import { listView } from '../../output/views.js';
-import { act, type Contexts } from '../action.js';
+import { defineVerb, type Plan } from '../run/types.js';
 import { filterOverview, parseFilter } from './filter.js';
 import { type Allocator, COLUMNS } from './model.js';
 
-const collect = (v: string, prev: string[]) => [...prev, v];
-
-export function register(group: Command, contexts: Contexts): void {
-  group
-    .command('list')
-    .alias('ls')
-    .description('List allocators with their capacity, health and maintenance mode (every page)')
-    .addHelpText(
-      'after',
-      `
-Piped: one tab-separated row per allocator, no header, in the columns of the
+export const verb = defineVerb<{ filter?: string[] }>({
+  effect: 'read',
+  options: [
+    {
+      flags: '--filter <expr>',
+      description: 'keep allocators that match (repeatable): zone=z1, "free>=8g" …',
+      repeatable: true,
+    },
+  ],
+  description: `Piped: one tab-separated row per allocator, no header, in the columns of the
 table (id, zone, host, memory used and total in MB, instances, healthy,
 maintenance). --json prints ECE's body; more than one page is merged zone by
 zone.
@@ -27,31 +25,23 @@ zone.
 ECE's body too (zones left empty are dropped): zone=ID[,ID…] (or !=),
 maintenance|healthy|connected=true|false, and capacity (total memory),
 free or used memory in MB or with a unit, compared with = != > >= < <= or
-as a range N..M.
-
-Examples:
-  $ ece allocators list
-  $ ece allocators list --filter zone=ece-zone-1 --filter maintenance=false
-  $ ece allocators list --filter 'free>=8g' --json
-  $ ece allocators list --query "zones[].allocators[].allocator_id"`,
-    )
-    .option(
-      '--filter <expr>',
-      'keep allocators that match (repeatable): zone=z1, "free>=8g" …',
-      collect,
-      [],
-    )
-    .action(act(contexts, (ctx, flags: { filter?: string[] }) => run(ctx, flags.filter ?? [])));
-}
+as a range N..M.`,
+  examples: [
+    'ece allocators list',
+    'ece allocators list --filter zone=ece-zone-1 --filter maintenance=false',
+    "ece allocators list --filter 'free>=8g' --json",
+    'ece allocators list --query "zones[].allocators[].allocator_id"',
+  ],
+  plan: (input, ctx) => plan(ctx, input.filter ?? []),
+});
 
 /** ECE answers at most this many allocators a page, with no total: page until a short one. */
 export const ALLOCATOR_PAGE = 100;
 
 type Overview = { zones?: { zone_id: string; allocators: Allocator[] }[] };
 
-export async function run(ctx: Context, filters: string[] = []): Promise<void> {
+async function plan(ctx: Context, filters: string[]): Promise<Plan> {
   const predicates = filters.map((f) => parseFilter(f));
-  const renderer = await ctx.renderer();
   const api = await ctx.api();
   const { pages } = await import('../../api/pager.js');
   const count = (o: Overview) =>
@@ -87,5 +77,5 @@ export async function run(ctx: Context, filters: string[] = []): Promise<void> {
     COLUMNS,
     'No allocators.',
   );
-  await renderer.body(body, view);
+  return { output: { body, view } };
 }

@@ -1,17 +1,21 @@
 // `ece constructors`: the group's verbs and help.
 
-import type { Command } from 'commander';
-import type { Contexts } from '../action.js';
-import * as list from './list.js';
-import * as maintenance from './maintenance.js';
-import * as show from './show.js';
+import { defineGroup } from '../run/command.js';
 
-export function register(group: Command, contexts: Contexts): void {
-  group.addHelpText(
-    'after',
-    '\nExamples:\n  $ ece constructors list\n  $ ece constructors maintenance 192.168.44.10 on --yes',
-  );
-  list.register(group, contexts);
-  show.register(group, contexts);
-  maintenance.register(group, contexts);
-}
+export const { register } = defineGroup({
+  help: '\nExamples:\n  $ ece constructors list\n  $ ece constructors maintenance 192.168.44.10 on --yes',
+  commands: [
+    {
+      name: 'list',
+      aliases: ['ls'],
+      summary: 'List the constructors, their connection and maintenance mode',
+      load: () => import('./list.js'),
+    },
+    { name: 'show', summary: 'Show a constructor', load: () => import('./show.js') },
+    {
+      name: 'maintenance',
+      summary: "Turn a constructor's maintenance mode on or off (on asks first)",
+      load: () => import('./maintenance.js'),
+    },
+  ],
+});

@@ -1,17 +1,9 @@
 // `ece instance-configs`: the group's verbs and help.
 
-import type { Command } from 'commander';
-import type { Contexts } from '../action.js';
-import * as create from './create.js';
-import * as del from './delete.js';
-import * as list from './list.js';
-import * as show from './show.js';
-import * as update from './update.js';
+import { defineGroup } from '../run/command.js';
 
-export function register(group: Command, contexts: Contexts): void {
-  group.addHelpText(
-    'after',
-    `
+export const { register } = defineGroup({
+  help: `
 Instance configurations say which allocators an instance may run on and in
 which sizes; deployment templates refer to them by id.
 
@@ -19,10 +11,29 @@ Examples:
   $ ece instance-configs list
   $ ece instance-configs show data.default --json > ic.json
   $ ece instance-configs create -f ic.json`,
-  );
-  list.register(group, contexts);
-  show.register(group, contexts);
-  create.register(group, contexts);
-  update.register(group, contexts);
-  del.register(group, contexts);
-}
+  commands: [
+    {
+      name: 'list',
+      aliases: ['ls'],
+      summary: 'List instance configurations',
+      load: () => import('./list.js'),
+    },
+    { name: 'show', summary: 'Show an instance configuration', load: () => import('./show.js') },
+    {
+      name: 'create',
+      summary: 'Create an instance configuration from a JSON or YAML file',
+      load: () => import('./create.js'),
+    },
+    {
+      name: 'update',
+      summary: 'Replace an instance configuration with the one in a file',
+      load: () => import('./update.js'),
+    },
+    {
+      name: 'delete',
+      aliases: ['rm'],
+      summary: 'Delete an instance configuration (asks first)',
+      load: () => import('./delete.js'),
+    },
+  ],
+});

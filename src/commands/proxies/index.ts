@@ -1,15 +1,16 @@
 // `ece proxies`: the group's verbs and help.
 
-import type { Command } from 'commander';
-import type { Contexts } from '../action.js';
-import * as list from './list.js';
-import * as show from './show.js';
+import { defineGroup } from '../run/command.js';
 
-export function register(group: Command, contexts: Contexts): void {
-  group.addHelpText(
-    'after',
-    '\nExamples:\n  $ ece proxies list\n  $ ece proxies show 192.168.44.10 --json',
-  );
-  list.register(group, contexts);
-  show.register(group, contexts);
-}
+export const { register } = defineGroup({
+  help: '\nExamples:\n  $ ece proxies list\n  $ ece proxies show 192.168.44.10 --json',
+  commands: [
+    {
+      name: 'list',
+      aliases: ['ls'],
+      summary: 'List the proxies, their health and what they route',
+      load: () => import('./list.js'),
+    },
+    { name: 'show', summary: 'Show a proxy', load: () => import('./show.js') },
+  ],
+});

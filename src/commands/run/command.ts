@@ -86,6 +86,7 @@ function build(cmd: Command, verb: Verb<unknown>, contexts: Contexts): void {
     if (o.choices) opt.choices(o.choices);
     if (o.hidden) opt.hideHelp();
     if (o.required) opt.makeOptionMandatory();
+    if (o.repeatable) opt.argParser((v: string, prev: string[]) => [...prev, v]).default([]);
     cmd.addOption(opt);
   }
   for (const group of verb.exclusive ?? []) {

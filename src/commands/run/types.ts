@@ -41,6 +41,8 @@ export interface OptionSpec {
   hidden?: boolean;
   /** Must be given (commander's mandatory option). */
   required?: boolean;
+  /** May be given more than once: the values collect in an array (none: []). */
+  repeatable?: boolean;
 }
 
 /** What commander parsed: options by attribute name, arguments by camel-cased name. */
@@ -106,6 +108,11 @@ export interface Plan {
   done?: string | ((sent: ApiResponse[]) => string);
   /** Followed under --wait. */
   wait?: WaitPlan;
+  /**
+   * false when this call's --query is not JMESPath (`deployments search`'s
+   * deprecated search syntax): the output is not filtered by it.
+   */
+  jmespath?: false;
   /** A hint for a write that ECE refused (pushed onto the error's hints). */
   hint?: (err: ApiError) => string | undefined;
 }

@@ -1,4 +1,4 @@
-// The short search syntax of `ece runners search --query`, as Query DSL on
+// The short search syntax of `ece runners search --search` (and the old `--query`), as Query DSL on
 // the runners index: terms ANDed, each field:value (exact) or field:prefix*;
 // a bare word is a runner id or a host name (or their start, with *).
 
@@ -20,22 +20,22 @@ const FIELDS: Record<string, string> = {
 
 export const RUNNER_QUERY_FIELDS = Object.keys(FIELDS);
 
-export function parseRunnerQuery(text: string): Query {
+export function parseRunnerQuery(text: string, flag = '--search'): Query {
   const terms = tokenize(text);
-  if (terms.length === 0) throw new UsageError('--query is empty');
-  const clauses = terms.map(clause);
+  if (terms.length === 0) throw new UsageError(`${flag} is empty`);
+  const clauses = terms.map((t) => clause(t, flag));
   return clauses.length === 1 ? (clauses[0] as Query) : { bool: { filter: clauses } };
 }
 
-function clause(t: string): Query {
+function clause(t: string, flag: string): Query {
   const colon = t.indexOf(':');
   const field = colon > 0 && !t.startsWith('"') ? t.slice(0, colon) : undefined;
   const raw = (field === undefined ? t : t.slice(colon + 1)).replace(/^"(.*)"$/, '$1');
-  if (raw === '') throw new UsageError(`invalid --query term "${t}": the value is empty`);
+  if (raw === '') throw new UsageError(`invalid ${flag} term "${t}": the value is empty`);
   const star = raw.endsWith('*');
   const value = star ? raw.slice(0, -1) : raw;
   if (value === '' || value.includes('*'))
-    throw new UsageError(`invalid --query term "${t}": only a trailing * is supported`);
+    throw new UsageError(`invalid ${flag} term "${t}": only a trailing * is supported`);
   const leaf = (path: string): Query =>
     star ? { prefix: { [path]: { value } } } : { term: { [path]: { value } } };
   if (field === undefined)
@@ -45,9 +45,9 @@ function clause(t: string): Query {
   const path = FIELDS[field];
   if (!path)
     throw new UsageError(
-      `invalid --query field "${field}" (known: ${RUNNER_QUERY_FIELDS.join(', ')})`,
+      `invalid ${flag} field "${field}" (known: ${RUNNER_QUERY_FIELDS.join(', ')})`,
     );
   if ((field === 'connected' || field === 'healthy') && value !== 'true' && value !== 'false')
-    throw new UsageError(`invalid --query term "${t}": ${field} is true or false`);
+    throw new UsageError(`invalid ${flag} term "${t}": ${field} is true or false`);
   return leaf(path);
 }

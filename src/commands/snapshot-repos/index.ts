@@ -1,25 +1,33 @@
 // `ece snapshot-repos`: the group's verbs and help.
 
-import type { Command } from 'commander';
-import type { Contexts } from '../action.js';
-import * as del from './delete.js';
-import * as list from './list.js';
-import * as set from './set.js';
-import * as show from './show.js';
+import { defineGroup } from '../run/command.js';
 
-export function register(group: Command, contexts: Contexts): void {
-  group.addHelpText(
-    'after',
-    `
+export const { register } = defineGroup({
+  help: `
 The platform's snapshot repositories, which deployments take their snapshots to.
 
 Examples:
   $ ece snapshot-repos list
   $ ece snapshot-repos set ece-snapshots -f s3.json
   $ ece snapshot-repos delete old-backups --yes`,
-  );
-  list.register(group, contexts);
-  show.register(group, contexts);
-  set.register(group, contexts);
-  del.register(group, contexts);
-}
+  commands: [
+    {
+      name: 'list',
+      aliases: ['ls'],
+      summary: 'List the snapshot repositories deployments can use',
+      load: () => import('./list.js'),
+    },
+    { name: 'show', summary: 'Show a snapshot repository', load: () => import('./show.js') },
+    {
+      name: 'set',
+      summary: 'Create or replace a snapshot repository',
+      load: () => import('./set.js'),
+    },
+    {
+      name: 'delete',
+      aliases: ['rm'],
+      summary: 'Delete a snapshot repository (asks first)',
+      load: () => import('./delete.js'),
+    },
+  ],
+});

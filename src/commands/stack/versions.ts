@@ -1,9 +1,8 @@
 // `ece stack versions`: the Elastic Stack versions available to deployments.
 
-import type { Command } from 'commander';
 import { listStackVersions } from '../../api/platform.js';
 import { listView } from '../../output/views.js';
-import { act, type Contexts } from '../action.js';
+import { defineVerb } from '../run/types.js';
 
 interface Stack {
   version?: string;
@@ -12,28 +11,20 @@ interface Stack {
   upgradable_to: string[];
 }
 
-export function register(group: Command, contexts: Contexts): void {
-  group
-    .command('versions')
-    .description('List the Elastic Stack versions available to deployments')
-    .addHelpText(
-      'after',
-      '\nExamples:\n  $ ece stack versions\n  $ ece stack versions --query "stacks[].version"',
-    )
-    .action(
-      act(contexts, async (ctx) => {
-        const renderer = await ctx.renderer();
-        const res = await listStackVersions(await ctx.api());
-        const view = listView<Stack>(
-          (data) => (data as { stacks?: Stack[] }).stacks,
-          [
-            ['VERSION', (s) => s.version],
-            ['USABLE', (s) => s.accessible !== false && s.deleted !== true],
-            ['UPGRADES_TO', (s) => s.upgradable_to],
-          ],
-          'No stack versions.',
-        );
-        await renderer.body(res, view);
-      }),
-    );
-}
+const view = listView<Stack>(
+  (data) => (data as { stacks?: Stack[] }).stacks,
+  [
+    ['VERSION', (s) => s.version],
+    ['USABLE', (s) => s.accessible !== false && s.deleted !== true],
+    ['UPGRADES_TO', (s) => s.upgradable_to],
+  ],
+  'No stack versions.',
+);
+
+export const verb = defineVerb({
+  effect: 'read',
+  examples: ['ece stack versions', 'ece stack versions --query "stacks[].version"'],
+  async plan(_input, ctx) {
+    return { output: { body: await listStackVersions(await ctx.api()), view } };
+  },
+});

@@ -1,17 +1,9 @@
 // `ece templates`: deployment templates.
 
-import type { Command } from 'commander';
-import type { Contexts } from '../action.js';
-import * as create from './create.js';
-import * as del from './delete.js';
-import * as list from './list.js';
-import * as show from './show.js';
-import * as update from './update.js';
+import { defineGroup } from '../run/command.js';
 
-export function register(group: Command, contexts: Contexts): void {
-  group.addHelpText(
-    'after',
-    `
+export const { register } = defineGroup({
+  help: `
 Deployment templates are the starting points of new deployments. Every
 template operation is per region: --region, or the installation's own region
 (read from GET /platform once per run).
@@ -20,10 +12,29 @@ Examples:
   $ ece templates list
   $ ece templates show default --json > t.json
   $ ece templates create -f t.json --id logs`,
-  );
-  list.register(group, contexts);
-  show.register(group, contexts);
-  create.register(group, contexts);
-  update.register(group, contexts);
-  del.register(group, contexts);
-}
+  commands: [
+    {
+      name: 'list',
+      aliases: ['ls'],
+      summary: 'List deployment templates',
+      load: () => import('./list.js'),
+    },
+    { name: 'show', summary: 'Show a deployment template', load: () => import('./show.js') },
+    {
+      name: 'create',
+      summary: 'Create a deployment template from a JSON or YAML file',
+      load: () => import('./create.js'),
+    },
+    {
+      name: 'update',
+      summary: 'Change a deployment template: replace it with a file, or rename it',
+      load: () => import('./update.js'),
+    },
+    {
+      name: 'delete',
+      aliases: ['rm'],
+      summary: 'Delete a deployment template (asks first)',
+      load: () => import('./delete.js'),
+    },
+  ],
+});

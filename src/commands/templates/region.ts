@@ -2,14 +2,17 @@
 // installation's own region from GET /platform, read at most once per run
 // (per API client). An installation with several regions must be told which.
 
-import type { Command } from 'commander';
 import { parseBody } from '../../api/body.js';
 import type { ApiClient } from '../../api/client.js';
 import { getPlatform } from '../../api/platform.js';
 import { ResponseError, UsageError } from '../../errors.js';
+import type { OptionSpec } from '../run/types.js';
 
-export const withRegion = (cmd: Command) =>
-  cmd.option('--region <region>', "ECE region (default: the installation's, from GET /platform)");
+/** --region, as a declared verb's option. */
+export const REGION_OPTION: OptionSpec = {
+  flags: '--region <region>',
+  description: "ECE region (default: the installation's, from GET /platform)",
+};
 
 const read = new WeakMap<ApiClient, Promise<string>>();
 
