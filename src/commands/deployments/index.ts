@@ -12,7 +12,6 @@ import * as resetPassword from './reset-password.js';
 import * as resize from './resize.js';
 import * as restore from './restore.js';
 import * as resync from './resync.js';
-import * as search from './search.js';
 import * as update from './update.js';
 import * as upgrade from './upgrade.js';
 
@@ -38,7 +37,11 @@ Examples:
       summary: 'Show a deployment: health, resources, versions, endpoints, pending plans',
       load: () => import('./show.js'),
     },
-    search.register,
+    {
+      name: 'search',
+      summary: 'Find deployments by name, id, region, status or any field',
+      load: () => import('./search.js'),
+    },
     create.register,
     update.register,
     {

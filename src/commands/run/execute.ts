@@ -86,7 +86,7 @@ async function show(plan: Plan, sent: ApiResponse[], ctx: Context): Promise<void
     typeof plan.output === 'function' ? plan.output(sent) : plan.output;
   const last = sent.at(-1);
   if (output === undefined && last === undefined) return;
-  const renderer = await ctx.renderer();
+  const renderer = await ctx.renderer({ jmespath: plan.jmespath });
   if (output === undefined) {
     // A write's answer: the body for JSON, YAML and --query; a table run has the note.
     if (renderer.raw && last) await renderer.body(last, RAW);

@@ -105,6 +105,11 @@ export interface Plan {
   done?: string | ((sent: ApiResponse[]) => string);
   /** Followed under --wait. */
   wait?: WaitPlan;
+  /**
+   * false when this call's --query is not JMESPath (`deployments search`'s
+   * deprecated search syntax): the output is not filtered by it.
+   */
+  jmespath?: false;
   /** A hint for a write that ECE refused (pushed onto the error's hints). */
   hint?: (err: ApiError) => string | undefined;
 }
