@@ -74,10 +74,7 @@ describe('deployments search: --search, --query and the page note', () => {
         ['--query', 'name:prod*', '--search', 'x'],
         '--query with the search syntax and --search cannot be used together',
       ],
-      [
-        ['--query', 'deployments[?'],
-        'invalid --query "deployments[?": Invalid token (EOF): ""',
-      ],
+      [['--query', 'deployments[?'], 'invalid --query "deployments[?": Invalid token (EOF): ""'],
     ] as const) {
       const r = await run(['deployments', 'search', ...argv], { env });
       assert.deepEqual(
