@@ -7,7 +7,6 @@ import * as instances from './instances/index.js';
 import * as keystore from './keystore/index.js';
 import * as plan from './plan/index.js';
 import * as remoteClusters from './remote-clusters/index.js';
-import * as resetPassword from './reset-password.js';
 import * as resync from './resync.js';
 import * as update from './update.js';
 
@@ -84,7 +83,11 @@ Examples:
         'Upgrade every resource of a deployment to a stack version, in one update (asks first)',
       load: () => import('./upgrade.js'),
     },
-    resetPassword.register,
+    {
+      name: 'reset-password',
+      summary: 'Reset the password of the elastic user (asks first: the old one stops working)',
+      load: () => import('./reset-password.js'),
+    },
     es.register,
     instances.register,
     resync.register,
