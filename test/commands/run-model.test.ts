@@ -8,6 +8,7 @@ import { afterEach, describe, it } from 'node:test';
 import { verb as maintenance } from '../../src/commands/allocators/maintenance.js';
 import { verb as metadataSet } from '../../src/commands/allocators/metadata/set.js';
 import { verb as constructorMaintenance } from '../../src/commands/constructors/maintenance.js';
+import { verb as remove } from '../../src/commands/deployments/delete.js';
 import { verb as restart } from '../../src/commands/deployments/restart.js';
 import { verb as shutdown } from '../../src/commands/deployments/shutdown.js';
 import { verb as stop } from '../../src/commands/deployments/stop.js';
@@ -137,6 +138,17 @@ describe('verbs plan without a server', () => {
     assert.equal(plan.confirm, `Shut down deployment ${ID}? Its resources stop.`);
     assert.equal(plan.done, `Shutting down deployment ${ID}.`);
     assert.equal(plan.wait?.deployment, ID);
+  });
+
+  it('deployments delete: one DELETE, the question and the hint for a running deployment', async () => {
+    const { plan, curls } = await planOf(remove, { deployment: ID });
+    assert.deepEqual(
+      plan.writes?.map((w) => [w.method, w.path]),
+      [['DELETE', `/deployments/${ID}`]],
+    );
+    assert.equal(plan.confirm, `Delete deployment ${ID} for good?`);
+    assert.match(curls[0] ?? '', /^curl -sS -X DELETE /);
+    assert.equal(remove.effect, 'destructive');
   });
 
   it("deployments restart and stop: the write on the resource; stop's effect by kind", async () => {

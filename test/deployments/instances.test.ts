@@ -122,10 +122,12 @@ describe('deployments instances stop|start|maintenance', () => {
       );
       assert.equal(all.code, 0, all.stderr);
       const on = await run(
-        ['deployments', 'instances', 'maintenance', 'on', ID, 'tiebreaker-0000000002', '--yes'],
+        // The state word after the deployment (as every on/off verb has it)…
+        ['deployments', 'instances', 'maintenance', ID, 'on', 'tiebreaker-0000000002', '--yes'],
         { env: env(s.url) },
       );
       assert.equal(on.code, 0, on.stderr);
+      // …and the old order, before the deployment, still accepted.
       const off = await run(['deployments', 'instances', 'maintenance', 'off', ID, '--all'], {
         env: env(s.url),
       });
@@ -142,6 +144,34 @@ describe('deployments instances stop|start|maintenance', () => {
         `POST ${ES}/instances/tiebreaker-0000000002/maintenance-mode/_start`,
         `POST ${ES}/instances/maintenance-mode/_stop`,
       ]);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('maintenance: a bad state word is exit 2; "on" without a terminal needs --yes; "off" does not ask', async () => {
+    const s = await server();
+    try {
+      const bad = await run(['deployments', 'instances', 'maintenance', ID, 'maybe', '--all'], {
+        env: env(s.url),
+      });
+      assert.deepEqual(
+        [bad.code, bad.stdout, bad.stderr],
+        [2, '', 'error: invalid maintenance state "maybe": use on or off\n'],
+      );
+      const on = await run(['deployments', 'instances', 'maintenance', ID, 'on', '--all'], {
+        env: env(s.url),
+      });
+      assert.deepEqual(
+        [on.code, on.stderr],
+        [2, 'error: this needs confirmation: pass --yes to run it without a terminal\n'],
+      );
+      assert.equal(s.requests.length, 0);
+      const off = await run(['deployments', 'instances', 'maintenance', ID, 'OFF', '--all'], {
+        env: env(s.url),
+      });
+      assert.equal(off.code, 0, off.stderr);
+      assert.deepEqual(sent(s.requests), [`POST ${ES}/instances/maintenance-mode/_stop`]);
     } finally {
       await s.close();
     }
@@ -180,7 +210,7 @@ describe('deployments instances stop|start|maintenance', () => {
           ['start', ID],
           'name the instances (see ece deployments instances list), or pass --all for every instance',
         ],
-        [['maintenance', 'maybe', ID, '--all'], 'invalid maintenance state "maybe": use on or off'],
+        [['maintenance', ID, 'maybe', '--all'], 'invalid maintenance state "maybe": use on or off'],
         [
           ['stop', ID, 'instance-0000000000'],
           'this needs confirmation: pass --yes to run it without a terminal',

@@ -267,8 +267,8 @@ describe('deployments against the sandbox', () => {
     );
   });
 
-  it('search --query name:prefix* finds the right ones', async () => {
-    const prefix = await run(['deployments', 'search', '--query', 'name:a*'], { env });
+  it('search --search name:prefix* finds the right ones', async () => {
+    const prefix = await run(['deployments', 'search', '--search', 'name:a*'], { env });
     assert.deepEqual(
       prefix.stdout
         .trim()
@@ -279,16 +279,16 @@ describe('deployments against the sandbox', () => {
       ['admin-console-elasticsearch', 'apm-traces', 'app-search-prod', 'audit-archive'],
     );
     const two = await run(
-      ['deployments', 'search', '--query', 'name:a* healthy:true region:ece-region'],
+      ['deployments', 'search', '--search', 'name:a* healthy:true region:ece-region'],
       { env },
     );
     assert.equal(two.stdout.trim().split('\n').length, 4);
-    const none = await run(['deployments', 'search', '--query', 'name:zzz*'], { env, tty: true });
+    const none = await run(['deployments', 'search', '--search', 'name:zzz*'], { env, tty: true });
     assert.deepEqual([none.code, none.stdout, none.stderr], [0, '', 'No deployments match.\n']);
-    const bad = await run(['deployments', 'search', '--query', 'name:a*b'], { env });
+    const bad = await run(['deployments', 'search', '--search', 'name:a*b'], { env });
     assert.deepEqual(
       [bad.code, bad.stderr],
-      [2, 'error: invalid --query term "name:a*b": only a trailing * is supported\n'],
+      [2, 'error: invalid --search term "name:a*b": only a trailing * is supported\n'],
     );
   });
 

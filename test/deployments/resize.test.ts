@@ -207,6 +207,44 @@ describe('deployments show --update-payload and resize (per-test server)', () =>
     }
   });
 
+  it('--zones alone (no --size): only the zone count changes; --dry-run prints the PUT', async () => {
+    const server = await ece(() => {});
+    try {
+      const r = await run(['deployments', 'resize', ID, '--zones', '3', '--dry-run'], {
+        env: env(server.url),
+      });
+      assert.equal(r.code, 0, r.stderr);
+      assert.equal(r.stderr, `dry run: reading GET /api/v1/deployments/${ID}\n`);
+      const body = JSON.parse(/--data-binary '(.*)'\n$/.exec(r.stdout)?.[1] ?? '{}') as {
+        resources: { elasticsearch: { plan: { cluster_topology: unknown[] } }[] };
+      };
+      assert.deepEqual(body.resources.elasticsearch[0]?.plan.cluster_topology[0], {
+        id: 'hot_content',
+        zone_count: 3,
+        instance_configuration_id: 'data.default',
+        size: { resource: 'memory', value: 4096 },
+      });
+      const none = await run(['deployments', 'resize', ID], { env: env(server.url) });
+      assert.deepEqual(
+        [none.code, none.stdout, none.stderr],
+        [2, '', 'error: give --size, --zones or both\n'],
+      );
+      const same = await run(['deployments', 'resize', ID, '--zones', '1'], {
+        env: env(server.url),
+      });
+      assert.deepEqual(
+        [same.code, same.stderr],
+        [
+          0,
+          'elasticsearch main-elasticsearch (hot_content) is already in 1 zone: nothing to change.\n',
+        ],
+      );
+      assert.ok(!server.requests.some((q) => q.method === 'PUT'));
+    } finally {
+      await server.close();
+    }
+  });
+
   it('bad input is exit 2 before any write: a size without unit, an unknown topology, an unchanged size', async () => {
     const server = await ece(() => {});
     try {

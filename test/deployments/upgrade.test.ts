@@ -66,7 +66,7 @@ describe('deployments upgrade (per-test server)', () => {
   it('a major upgrade: one PUT, Elasticsearch first, then the others; no strategy (ECE forbids only rolling by zone)', async () => {
     const server = await ece('7.17.24');
     try {
-      const r = await run(['deployments', 'upgrade', ID, '--version', '8.15.3'], {
+      const r = await run(['deployments', 'upgrade', ID, '--version', '8.15.3', '--yes'], {
         env: env(server.url),
       });
       assert.deepEqual(
@@ -92,7 +92,7 @@ describe('deployments upgrade (per-test server)', () => {
   it('a minor upgrade keeps ECE’s default strategy', async () => {
     const server = await ece('8.14.3');
     try {
-      const r = await run(['deployments', 'upgrade', ID, '--version', '8.15.3'], {
+      const r = await run(['deployments', 'upgrade', ID, '--version', '8.15.3', '--yes'], {
         env: env(server.url),
       });
       assert.equal(r.code, 0, r.stderr);
@@ -106,7 +106,7 @@ describe('deployments upgrade (per-test server)', () => {
   it('a version missing from upgradable_to is sent: ECE decides, as with every Elastic client', async () => {
     const server = await ece('7.10.2');
     try {
-      const r = await run(['deployments', 'upgrade', ID, '--version', '8.14.3'], {
+      const r = await run(['deployments', 'upgrade', ID, '--version', '8.14.3', '--yes'], {
         env: env(server.url),
       });
       assert.equal(r.code, 0, r.stderr);
@@ -139,7 +139,7 @@ describe('deployments upgrade (per-test server)', () => {
     for (const [from, to, stderr] of cases) {
       const server = await ece(from);
       try {
-        const r = await run(['deployments', 'upgrade', ID, '--version', to], {
+        const r = await run(['deployments', 'upgrade', ID, '--version', to, '--yes'], {
           env: env(server.url),
         });
         assert.deepEqual([r.code, r.stdout, r.stderr], [2, '', stderr], `${from} → ${to}`);
@@ -153,7 +153,7 @@ describe('deployments upgrade (per-test server)', () => {
   it('already at the version: nothing sent, exit 0; --dry-run shows the PUT as curl', async () => {
     const server = await ece('8.15.3');
     try {
-      const same = await run(['deployments', 'upgrade', ID, '--version', '8.15.3'], {
+      const same = await run(['deployments', 'upgrade', ID, '--version', '8.15.3', '--yes'], {
         env: env(server.url),
       });
       assert.deepEqual(
@@ -176,6 +176,29 @@ describe('deployments upgrade (per-test server)', () => {
         ),
       );
       assert.ok(!older.requests.some((q) => q.method === 'PUT'));
+      // Destructive: without a terminal it needs --yes, and nothing is read or sent.
+      const from = older.requests.length;
+      const refused = await run(['deployments', 'upgrade', ID, '--version', '8.15.3'], {
+        env: env(older.url),
+      });
+      assert.deepEqual(
+        [refused.code, refused.stdout, refused.stderr],
+        [2, '', 'error: this needs confirmation: pass --yes to run it without a terminal\n'],
+      );
+      assert.equal(older.requests.length, from);
+      // On a terminal it asks, naming the versions; "n" sends nothing.
+      const asked = await run(['deployments', 'upgrade', ID, '--version', '8.15.3'], {
+        env: env(older.url),
+        stdinTTY: true,
+        stderrTTY: true,
+        stdin: 'n\n',
+      });
+      assert.equal(asked.code, 2);
+      assert.match(
+        asked.stderr,
+        /Upgrade deployment upgradable from 8\.14\.3 to 8\.15\.3 \(elasticsearch[^)]*\)\? ECE cannot downgrade it afterwards\./,
+      );
+      assert.ok(!older.requests.some((q) => q.method === 'PUT'));
     } finally {
       await older.close();
     }
@@ -196,17 +219,23 @@ describe('deployments upgrade against the sandbox', () => {
 
   it('--wait upgrades every resource; 8.15.3 (not installed) is exit 2', async () => {
     const env2 = { ECE_HOST: t.sb.url, ECE_API_KEY: t.sb.apiKey };
-    const missing = await run(['deployments', 'upgrade', 'legacy', '--version', '8.15.3'], {
-      env: env2,
-    });
+    const missing = await run(
+      ['deployments', 'upgrade', 'legacy', '--version', '8.15.3', '--yes'],
+      {
+        env: env2,
+      },
+    );
     assert.deepEqual(
       [missing.code, missing.stderr],
       [2, 'error: the installation has no stack version 8.15.3 (newer than 8.14.3: 8.15.1)\n'],
     );
-    const r = await run(['deployments', 'upgrade', 'legacy', '--version', '8.15.1', '--wait'], {
-      env: env2,
-      realSleep: true,
-    });
+    const r = await run(
+      ['deployments', 'upgrade', 'legacy', '--version', '8.15.1', '--yes', '--wait'],
+      {
+        env: env2,
+        realSleep: true,
+      },
+    );
     assert.equal(r.code, 0, r.stderr);
     assert.match(
       r.stderr,

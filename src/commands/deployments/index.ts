@@ -2,19 +2,13 @@
 
 import { defineGroup } from '../run/command.js';
 import * as create from './create.js';
-import * as remove from './delete.js';
 import * as es from './es.js';
 import * as instances from './instances/index.js';
 import * as keystore from './keystore/index.js';
 import * as plan from './plan/index.js';
 import * as remoteClusters from './remote-clusters/index.js';
-import * as resetPassword from './reset-password.js';
-import * as resize from './resize.js';
-import * as restore from './restore.js';
 import * as resync from './resync.js';
-import * as search from './search.js';
 import * as update from './update.js';
-import * as upgrade from './upgrade.js';
 
 export const { register } = defineGroup({
   help: `
@@ -38,7 +32,11 @@ Examples:
       summary: 'Show a deployment: health, resources, versions, endpoints, pending plans',
       load: () => import('./show.js'),
     },
-    search.register,
+    {
+      name: 'search',
+      summary: 'Find deployments by name, id, region, status or any field',
+      load: () => import('./search.js'),
+    },
     create.register,
     update.register,
     {
@@ -46,8 +44,17 @@ Examples:
       summary: 'Shut a deployment down: stop all its resources (asks first)',
       load: () => import('./shutdown.js'),
     },
-    restore.register,
-    remove.register,
+    {
+      name: 'restore',
+      summary: 'Bring a shut-down deployment back',
+      load: () => import('./restore.js'),
+    },
+    {
+      name: 'delete',
+      aliases: ['rm'],
+      summary: 'Delete a shut-down deployment for good (asks first)',
+      load: () => import('./delete.js'),
+    },
     {
       name: 'restart',
       summary: 'Restart the instances of a resource',
@@ -64,9 +71,23 @@ Examples:
       load: () => import('./start.js'),
     },
     plan.register,
-    resize.register,
-    upgrade.register,
-    resetPassword.register,
+    {
+      name: 'resize',
+      summary:
+        'Change the size and/or zone count of one resource (a read-modify-write of its plan)',
+      load: () => import('./resize.js'),
+    },
+    {
+      name: 'upgrade',
+      summary:
+        'Upgrade every resource of a deployment to a stack version, in one update (asks first)',
+      load: () => import('./upgrade.js'),
+    },
+    {
+      name: 'reset-password',
+      summary: 'Reset the password of the elastic user (asks first: the old one stops working)',
+      load: () => import('./reset-password.js'),
+    },
     es.register,
     instances.register,
     resync.register,

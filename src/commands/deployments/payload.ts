@@ -15,10 +15,8 @@ import {
 import { KINDS } from '../../api/kinds.js';
 import { type Before, snapshot, targetsFor } from '../../api/plans.js';
 import type { Context } from '../../context.js';
-import { ApiError, CliError, ExitCode } from '../../errors.js';
-import { RAW } from '../../output/raw.js';
-import { showDryRun } from '../write.js';
-import { follow, type WaitFlags } from './wait.js';
+import { CliError, ExitCode } from '../../errors.js';
+import type { Plan as VerbPlan } from '../run/types.js';
 
 export type Plan = Record<string, unknown>;
 
@@ -155,44 +153,37 @@ function withoutNulls(v: unknown): unknown {
   return out;
 }
 
-export interface SendFlags extends WaitFlags {
-  skipSnapshot?: boolean;
-}
-
 /**
- * Sends the changed payload with ?version= (or, under --dry-run, shows it).
- * `changed` names the resources (`kind/ref_id`) whose plans change: the ones
- * --wait follows. A 409 is exit 5 with CHANGED.
+ * The plan that sends the changed payload with ?version=. `changed` names the
+ * resources (`kind/ref_id`) whose plans change: the ones --wait follows. A
+ * 409 is exit 5 with CHANGED. What the payload leaves out is said on stderr
+ * here, a dry run included.
  */
-export async function sendUpdate(
+export function updatePlan(
   ctx: Context,
   api: ApiClient,
   read: ForUpdate,
   body: UpdatePayload,
   changed: string[],
-  flags: SendFlags,
-  timeoutMs: number,
+  opts: { skipSnapshot?: boolean },
   message: string,
-): Promise<void> {
+): VerbPlan {
   const { id } = read.deployment;
-  const req = updateRequest(id, body, { version: read.version, skipSnapshot: flags.skipSnapshot });
   const note = leftOutNote(read.leftOut);
   if (note) ctx.io.stderr.write(`note: ${note}\n`);
-  if (showDryRun(ctx, api, req)) return;
-  const renderer = await ctx.renderer();
-  const before = flags.wait ? await snapshot(api, id) : new Map<string, Before>();
-  let res: Awaited<ReturnType<ApiClient['request']>>;
-  try {
-    res = await api.request(req);
-  } catch (err) {
-    if (err instanceof ApiError && err.isVersionConflict) {
-      throw new CliError(CHANGED, ExitCode.REJECTED);
-    }
-    throw err;
-  }
-  if (renderer.raw) await renderer.body(res, RAW);
-  ctx.io.stderr.write(`${message}\n`);
-  if (flags.wait) await follow(ctx, api, id, targetsFor(changed, before), timeoutMs);
+  let before = new Map<string, Before>();
+  return {
+    writes: [updateRequest(id, body, { version: read.version, skipSnapshot: opts.skipSnapshot })],
+    fail: (err) => (err.isVersionConflict ? new CliError(CHANGED, ExitCode.REJECTED) : undefined),
+    done: message,
+    wait: {
+      deployment: id,
+      before: async () => {
+        before = await snapshot(api, id);
+      },
+      targets: () => targetsFor(changed, before),
+    },
+  };
 }
 
 /** The resources of one kind in a payload, chosen by --ref-id when there are several. */

@@ -1,4 +1,4 @@
-// The short search syntax of `ece deployments search --query`, turned into
+// The short search syntax of `ece deployments search --search` (and the old `--query`), turned into
 // Query DSL that holds against ECE's real deployments index: `name` is
 // analysed text with an exact `name.keyword`; every `resources.<kind>` and
 // `metadata.tags` is nested, so a term on them needs a `nested` query.
@@ -47,22 +47,22 @@ export const QUERY_FIELDS = [
 const NESTED_ROOTS = ['metadata.tags'];
 
 /** `name:prod* region:ece-region logs` → Query DSL (terms ANDed). */
-export function parseQuery(text: string): Query {
-  const terms = tokenize(text);
-  if (terms.length === 0) throw new UsageError('--query is empty');
-  const clauses = terms.map(clause);
+export function parseQuery(text: string, flag = '--query'): Query {
+  const terms = tokenize(text, flag);
+  if (terms.length === 0) throw new UsageError(`${flag} is empty`);
+  const clauses = terms.map((t) => clause(t, flag));
   return clauses.length === 1 ? (clauses[0] as Query) : { bool: { filter: clauses } };
 }
 
-function clause(t: string): Query {
+function clause(t: string, flag: string): Query {
   const colon = t.search(/:(?=(?:[^"]*"[^"]*")*[^"]*$)/);
   const field = colon > 0 ? t.slice(0, colon) : undefined;
   const raw = unquote(colon > 0 ? t.slice(colon + 1) : t);
-  if (raw === '') throw new UsageError(`invalid --query term "${t}": the value is empty`);
+  if (raw === '') throw new UsageError(`invalid ${flag} term "${t}": the value is empty`);
   const star = raw.endsWith('*');
   const value = star ? raw.slice(0, -1) : raw;
   if (value.includes('*') || value === '')
-    throw new UsageError(`invalid --query term "${t}": only a trailing * is supported`);
+    throw new UsageError(`invalid ${flag} term "${t}": only a trailing * is supported`);
   const leaf = (path: string): Query =>
     star ? { prefix: { [path]: { value } } } : { term: { [path]: { value } } };
 
@@ -70,10 +70,10 @@ function clause(t: string): Query {
   if (field === undefined) return { match: { name: { query: raw, operator: 'and' } } };
   if (field === 'name') return leaf('name.keyword');
   if (field === 'kind') {
-    const kind = kindOf(value, t);
+    const kind = kindOf(value, t, flag);
     return nested(`resources.${kind}`, { exists: { field: `resources.${kind}.id` } });
   }
-  if (field === 'healthy') checkBoolean(value, t);
+  if (field === 'healthy') checkBoolean(value, t, flag);
   const top = TOP_FIELDS[field];
   if (top) return leaf(top);
   const any = RESOURCE_FIELDS[field];
@@ -96,7 +96,7 @@ function clause(t: string): Query {
       KIND_ALIASES[head] ?? ((KINDS as readonly string[]).includes(head) ? head : undefined);
     const sub = kind ? RESOURCE_FIELDS[rest] : undefined;
     if (kind && sub) {
-      if (rest === 'healthy') checkBoolean(value, t);
+      if (rest === 'healthy') checkBoolean(value, t, flag);
       return nested(`resources.${kind}`, leaf(`resources.${kind}.${sub(kind)}`));
     }
     // Any dotted field of a deployment; below a nested root it needs its nested query.
@@ -104,7 +104,7 @@ function clause(t: string): Query {
     return path ? nested(path, leaf(field)) : leaf(field);
   }
   throw new UsageError(
-    `invalid --query field "${field}" (known: ${QUERY_FIELDS.join(', ')}, or a dotted field)`,
+    `invalid ${flag} field "${field}" (known: ${QUERY_FIELDS.join(', ')}, or a dotted field)`,
   );
 }
 
@@ -118,20 +118,20 @@ function nestedPath(field: string): string | undefined {
   return NESTED_ROOTS.find((root) => field.startsWith(`${root}.`));
 }
 
-function kindOf(value: string, t: string): string {
+function kindOf(value: string, t: string, flag: string): string {
   const kind = KIND_ALIASES[value] ?? value;
   if (!(KINDS as readonly string[]).includes(kind))
-    throw new UsageError(`invalid --query term "${t}": the kind is one of ${KINDS.join(', ')}`);
+    throw new UsageError(`invalid ${flag} term "${t}": the kind is one of ${KINDS.join(', ')}`);
   return kind;
 }
 
-function checkBoolean(value: string, t: string): void {
+function checkBoolean(value: string, t: string, flag: string): void {
   if (value !== 'true' && value !== 'false')
-    throw new UsageError(`invalid --query term "${t}": healthy is true or false`);
+    throw new UsageError(`invalid ${flag} term "${t}": healthy is true or false`);
 }
 
 /** Terms split at white space outside double quotes (the quotes stay). */
-export function tokenize(text: string): string[] {
+export function tokenize(text: string, flag = '--query'): string[] {
   const out: string[] = [];
   let current = '';
   let quoted = false;
@@ -144,7 +144,7 @@ export function tokenize(text: string): string[] {
     }
     current += ch;
   }
-  if (quoted) throw new UsageError('invalid --query: a quote is not closed');
+  if (quoted) throw new UsageError(`invalid ${flag}: a quote is not closed`);
   if (current) out.push(current);
   return out;
 }

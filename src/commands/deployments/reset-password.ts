@@ -3,77 +3,61 @@
 // The new password is printed once, on stdout only; it is masked everywhere
 // else (stderr, --verbose traces).
 
-import type { Command } from 'commander';
 import { parseBody } from '../../api/body.js';
 import { asDeployment, getDeployment, resetPasswordRequest } from '../../api/deployments.js';
-import type { Context } from '../../context.js';
 import { CliError, ExitCode, ResponseError } from '../../errors.js';
-import { confirmOrFail, requireConfirmable } from '../../output/prompt.js';
-import { RAW } from '../../output/raw.js';
-import { act, type Contexts } from '../action.js';
-import { showDryRun } from '../write.js';
+import { defineVerb } from '../run/types.js';
 import { resolveDeployment } from './resolve.js';
 
-export interface ResetPasswordFlags {
-  refId?: string;
-  yes?: boolean;
-}
-
-export function register(group: Command, contexts: Contexts): void {
-  group
-    .command('reset-password')
-    .description('Reset the password of the elastic user (asks first: the old one stops working)')
-    .argument('<deployment>', 'deployment id or exact name')
-    .option('--ref-id <ref_id>', 'the Elasticsearch resource, when there are several')
-    .option('-y, --yes', 'do not ask for confirmation')
-    .addHelpText(
-      'after',
-      `
-The new password is printed once, on stdout, and nowhere else: store it
+export const verb = defineVerb<{ deployment: string; refId?: string }>({
+  effect: 'destructive',
+  args: [{ name: 'deployment', description: 'deployment id or exact name' }],
+  options: [
+    {
+      flags: '--ref-id <ref_id>',
+      description: 'the Elasticsearch resource, when there are several',
+    },
+  ],
+  description: `The new password is printed once, on stdout, and nowhere else: store it
 now, ECE will not show it again. --json prints ECE's answer
-({"username":"elastic","password":"…"}).
-
-Examples:
-  $ ece deployments reset-password prod-logs --yes > elastic-password.txt
-  $ ece deployments reset-password prod-logs --json --yes | jq -r .password`,
-    )
-    .action(act(contexts, (ctx, ref: string, flags: ResetPasswordFlags) => run(ref, flags, ctx)));
-}
-
-export async function run(ref: string, flags: ResetPasswordFlags, ctx: Context): Promise<void> {
-  const dryRun = ctx.flags.dryRun === true;
-  if (!dryRun) requireConfirmable(ctx.io, flags.yes);
-  const renderer = await ctx.renderer();
-  const api = await ctx.api();
-  const resolved = await resolveDeployment(api, ref);
-  let refId = flags.refId;
-  let name = resolved.name ?? resolved.id;
-  if (refId === undefined) {
-    const d = asDeployment(
-      parseBody<unknown>(await getDeployment(api, resolved.id, { plans: false })),
-    );
-    name = d.name;
-    refId = onlyElasticsearch((d.resources.elasticsearch ?? []).map((r) => r.ref_id));
-  }
-  const req = resetPasswordRequest(resolved.id, refId);
-  if (showDryRun(ctx, api, req)) return;
-  await confirmOrFail(
-    ctx.io,
-    `Reset the password of the elastic user of "${name}" (${resolved.id}, ${refId})? The old password stops working.`,
-    flags.yes,
-  );
-  const res = await api.request(req);
-  const body = parseBody<{ username?: unknown; password?: unknown }>(res);
-  if (typeof body.password !== 'string' || body.password === '')
-    throw new ResponseError('unexpected response from ECE: no password in the answer');
-  api.addSecret(body.password);
-  ctx.reveal(body.password);
-  if (renderer.raw) await renderer.body(res, RAW);
-  else ctx.io.stdout.write(`${body.password}\n`);
-  ctx.io.stderr.write(
-    `Reset the password of the ${typeof body.username === 'string' ? body.username : 'elastic'} user of "${name}". Store it now: ECE will not show it again.\n`,
-  );
-}
+({"username":"elastic","password":"…"}).`,
+  examples: [
+    'ece deployments reset-password prod-logs --yes > elastic-password.txt',
+    'ece deployments reset-password prod-logs --json --yes | jq -r .password',
+  ],
+  async plan(input, ctx) {
+    const api = await ctx.api();
+    const resolved = await resolveDeployment(api, input.deployment);
+    let refId = input.refId;
+    let name = resolved.name ?? resolved.id;
+    if (refId === undefined) {
+      const d = asDeployment(
+        parseBody<unknown>(await getDeployment(api, resolved.id, { plans: false })),
+      );
+      name = d.name;
+      refId = onlyElasticsearch((d.resources.elasticsearch ?? []).map((r) => r.ref_id));
+    }
+    let username = 'elastic';
+    return {
+      writes: [resetPasswordRequest(resolved.id, refId)],
+      confirm: `Reset the password of the elastic user of "${name}" (${resolved.id}, ${refId})? The old password stops working.`,
+      // The password is masked everywhere from here on but on stdout, where it is printed once.
+      output: ([res]) => {
+        if (!res) throw new ResponseError('unexpected response from ECE: no answer');
+        const body = parseBody<{ username?: unknown; password?: unknown }>(res);
+        const password = body.password;
+        if (typeof password !== 'string' || password === '')
+          throw new ResponseError('unexpected response from ECE: no password in the answer');
+        if (typeof body.username === 'string') username = body.username;
+        api.addSecret(password);
+        ctx.reveal(password);
+        return { body: res, print: (_renderer, io) => void io.stdout.write(`${password}\n`) };
+      },
+      done: () =>
+        `Reset the password of the ${username} user of "${name}". Store it now: ECE will not show it again.`,
+    };
+  },
+});
 
 function onlyElasticsearch(refIds: string[]): string {
   const [only, ...more] = refIds;

@@ -1,51 +1,59 @@
-// `ece deployments resize`: the common update — the size (and zone count) of
+// `ece deployments resize`: the common update — the size and/or zone count of
 // one topology element of one resource — as a read-modify-write of the
 // current plan. Nothing else in the plan changes; other resources are left
 // out of the request, so ECE starts no plan for them.
 
-import type { Command } from 'commander';
+import type { ApiClient } from '../../api/client.js';
 import { KINDS } from '../../api/kinds.js';
 import type { Context } from '../../context.js';
 import { UsageError } from '../../errors.js';
-import { act, type Contexts } from '../action.js';
-import { pickResource, readForUpdate, sendUpdate } from './payload.js';
+import { defineVerb, type Plan } from '../run/types.js';
+import { pickResource, readForUpdate, updatePlan } from './payload.js';
 import { resolveDeployment } from './resolve.js';
-import { addWaitOptions, type WaitFlags, waitTimeoutMs } from './wait.js';
 
-export interface ResizeFlags extends WaitFlags {
+export interface ResizeInput {
+  deployment: string;
   kind: string;
   refId?: string;
   topology?: string;
-  size: string;
+  size?: string;
   zones?: string;
 }
 
-export function register(group: Command, contexts: Contexts): void {
-  const cmd = group
-    .command('resize')
-    .description('Change the size or zone count of one resource (a read-modify-write of its plan)')
-    .argument('<deployment>', 'deployment id or exact name')
-    .option('--kind <kind>', `resource kind: ${KINDS.join(', ')}`, 'elasticsearch')
-    .option('--ref-id <ref_id>', 'the resource, when the deployment has several of that kind')
-    .option('--topology <id>', 'topology element id (e.g. hot_content) or instance configuration')
-    .requiredOption('--size <size>', 'memory per instance: 1g, 8g, 512m …')
-    .option('--zones <n>', 'number of availability zones (1 to 3)');
-  addWaitOptions(cmd)
-    .addHelpText(
-      'after',
-      `
-Reads the deployment, changes only the size (and --zones) of the chosen
-topology element and sends the plan back with the version it read: if someone
-changed the deployment in between, nothing is applied (exit 5). Without
---topology, the one element that has a size is chosen.
-
-Examples:
-  $ ece deployments resize prod-logs --size 8g --wait
-  $ ece deployments resize prod-logs --kind elasticsearch --topology hot_content --size 16g --zones 3
-  $ ece deployments resize prod-logs --kind kibana --size 2g --dry-run`,
-    )
-    .action(act(contexts, (ctx, ref: string, flags: ResizeFlags) => run(ref, flags, ctx)));
-}
+export const verb = defineVerb<ResizeInput>({
+  effect: 'write',
+  waits: true,
+  args: [{ name: 'deployment', description: 'deployment id or exact name' }],
+  options: [
+    {
+      flags: '--kind <kind>',
+      description: `resource kind: ${KINDS.join(', ')}`,
+      default: 'elasticsearch',
+    },
+    {
+      flags: '--ref-id <ref_id>',
+      description: 'the resource, when the deployment has several of that kind',
+    },
+    {
+      flags: '--topology <id>',
+      description: 'topology element id (e.g. hot_content) or instance configuration',
+    },
+    { flags: '--size <size>', description: 'memory per instance: 1g, 8g, 512m …' },
+    { flags: '--zones <n>', description: 'number of availability zones (1 to 3)' },
+  ],
+  description: `Give --size, --zones or both. Reads the deployment, changes only the size
+and/or zone count of the chosen topology element and sends the plan back with
+the version it read: if someone changed the deployment in between, nothing is
+applied (exit 5). Without --topology, the one element that has a size is
+chosen.`,
+  examples: [
+    'ece deployments resize prod-logs --size 8g --wait',
+    'ece deployments resize prod-logs --kind elasticsearch --topology hot_content --size 16g --zones 3',
+    'ece deployments resize prod-logs --zones 3 --dry-run',
+    'ece deployments resize prod-logs --kind kibana --size 2g --dry-run',
+  ],
+  plan: async (input, ctx) => plan(input, ctx, await ctx.api()),
+});
 
 /** `8g`, `512m`, `1.5gb` → megabytes. */
 export function parseSize(text: string): number {
@@ -73,20 +81,20 @@ type Element = Record<string, unknown> & {
 const sizeOf = (el: Element): number => el.size?.value ?? el.memory_per_node ?? 0;
 const nameOf = (el: Element, i: number): string => el.id ?? el.instance_configuration_id ?? `#${i}`;
 
-export async function run(ref: string, flags: ResizeFlags, ctx: Context): Promise<void> {
-  const timeoutMs = waitTimeoutMs(flags);
+async function plan(flags: ResizeInput, ctx: Context, api: ApiClient): Promise<Plan> {
   const kind = flags.kind;
   if (!(KINDS as readonly string[]).includes(kind))
     throw new UsageError(`invalid --kind "${kind}": use one of ${KINDS.join(', ')}`);
-  const mb = parseSize(flags.size);
+  if (flags.size === undefined && flags.zones === undefined)
+    throw new UsageError('give --size, --zones or both');
+  const mb = flags.size === undefined ? undefined : parseSize(flags.size);
   let zones: number | undefined;
   if (flags.zones !== undefined) {
     zones = Number(flags.zones);
     if (!/^\d+$/.test(flags.zones.trim()) || zones < 1 || zones > 3)
       throw new UsageError(`invalid --zones "${flags.zones}": use 1, 2 or 3`);
   }
-  const api = await ctx.api();
-  const { id } = await resolveDeployment(api, ref);
+  const { id } = await resolveDeployment(api, flags.deployment);
   const read = await readForUpdate(api, id);
   const resource = pickResource(read.payload, kind, flags.refId);
   const elements = (
@@ -95,15 +103,24 @@ export async function run(ref: string, flags: ResizeFlags, ctx: Context): Promis
   const index = chooseElement(elements, flags.topology, `${kind} ${resource.ref_id}`);
   const el = elements[index] as Element;
   const label = nameOf(el, index);
-  if (sizeOf(el) === mb && (zones === undefined || (el.zone_count ?? 1) === zones)) {
+  const zoneText = zones ? `${zones} zone${zones > 1 ? 's' : ''}` : undefined;
+  const state = [mb === undefined ? undefined : formatSize(mb), zoneText && `in ${zoneText}`]
+    .filter(Boolean)
+    .join(' ');
+  if (
+    (mb === undefined || sizeOf(el) === mb) &&
+    (zones === undefined || (el.zone_count ?? 1) === zones)
+  ) {
     ctx.io.stderr.write(
-      `${kind} ${resource.ref_id} (${label}) is already ${formatSize(mb)}${zones ? ` in ${zones} zone${zones > 1 ? 's' : ''}` : ''}: nothing to change.\n`,
+      `${kind} ${resource.ref_id} (${label}) is already ${state}: nothing to change.\n`,
     );
-    return;
+    return {};
   }
   const changed: Element = { ...el };
-  if (el.size === undefined && el.memory_per_node !== undefined) changed.memory_per_node = mb;
-  else changed.size = { resource: el.size?.resource ?? 'memory', value: mb };
+  if (mb !== undefined) {
+    if (el.size === undefined && el.memory_per_node !== undefined) changed.memory_per_node = mb;
+    else changed.size = { resource: el.size?.resource ?? 'memory', value: mb };
+  }
   if (zones !== undefined) changed.zone_count = zones;
   const plan = {
     ...resource.plan,
@@ -113,15 +130,14 @@ export async function run(ref: string, flags: ResizeFlags, ctx: Context): Promis
     ...read.payload,
     resources: { [kind]: [{ ...resource, plan }] },
   };
-  await sendUpdate(
+  return updatePlan(
     ctx,
     api,
     read,
     body,
     [`${kind}/${resource.ref_id}`],
-    flags,
-    timeoutMs,
-    `Resizing ${kind} ${resource.ref_id} (${label}) of ${read.deployment.name} to ${formatSize(mb)}${zones ? ` in ${zones} zone${zones > 1 ? 's' : ''}` : ''}.`,
+    {},
+    `Resizing ${kind} ${resource.ref_id} (${label}) of ${read.deployment.name} to ${mb === undefined ? zoneText : state}.`,
   );
 }
 

@@ -1,88 +1,147 @@
-// `ece deployments search`: a small query syntax or raw Query DSL, one page or
+// `ece deployments search`: the short search syntax (--search) or raw Query DSL, one page or
 // --all pages (following the cursor on a stable sort), shown as in `list`.
 
-import type { Command } from 'commander';
+import { parseBody } from '../../api/body.js';
+import type { ApiClient } from '../../api/client.js';
 import { type SearchHit, searchDeployments } from '../../api/deployments.js';
 import { KINDS } from '../../api/kinds.js';
 import { atLeast, CURSOR_SINCE } from '../../api/versions.js';
 import type { Context } from '../../context.js';
 import { ResponseError, UsageError } from '../../errors.js';
 import { readDocument } from '../../input.js';
-import { act, type Contexts } from '../action.js';
+import { cjs } from '../../interop.js';
 import { installationVersion } from '../platform-version.js';
+import { defineVerb, type Plan } from '../run/types.js';
 import { grid } from './list.js';
-import { parseQuery, QUERY_FIELDS } from './query.js';
+import { parseQuery, QUERY_FIELDS, tokenize } from './query.js';
 
-export interface SearchFlags {
+export interface SearchInput {
   file?: string;
+  search?: string;
   size?: string;
   all?: boolean;
 }
 
-export function register(group: Command, contexts: Contexts): void {
-  group
-    .command('search')
-    .description('Find deployments by name, id, region, status or any field')
-    .option(
-      '-f, --file <file>',
-      'Query DSL (a search request or a query), JSON or YAML (- for stdin)',
-    )
-    .option('--size <n>', 'results per page (default 100)')
-    .option('--all', 'every page: the cursor (ECE 3.8+), else from/size')
-    .addHelpText(
-      'after',
-      `
---query takes the short syntax here (not JMESPath): terms ANDed, each
-field:value (exact) or field:prefix* (starts with); a bare word matches the
-words of the name. name: is the exact, case-sensitive name. status:,
-region: and version: match a resource of any kind; qualify them for one kind
-(es.status:started, kibana.region:us-east); kind:kibana has a Kibana; any
-dotted field works too (resources.kibana.info.status:stopped). Quote values
-with spaces: name:"my logs". See docs/deployments.md for the queries sent.
+export const verb = defineVerb<SearchInput>({
+  effect: 'read',
+  options: [
+    {
+      flags: '-f, --file <file>',
+      description: 'Query DSL (a search request or a query), JSON or YAML (- for stdin)',
+    },
+    { flags: '--search <terms>', description: 'the short search syntax (below)' },
+    { flags: '--size <n>', description: 'results per page (default 100)' },
+    { flags: '--all', description: 'every page: the cursor (ECE 3.8+), else from/size' },
+  ],
+  exclusive: [['file', 'search']],
+  description: `--search takes the short syntax: terms ANDed, each field:value (exact) or
+field:prefix* (starts with); a bare word matches the words of the name. name:
+is the exact, case-sensitive name. status:, region: and version: match a
+resource of any kind; qualify them for one kind (es.status:started,
+kibana.region:us-east); kind:kibana has a Kibana; any dotted field works too
+(resources.kibana.info.status:stopped). Quote values with spaces: name:"my
+logs". See docs/deployments.md for the queries sent.
 Fields: ${QUERY_FIELDS.join(', ')}.
+--query is JMESPath, as everywhere. The short syntax given to --query (not
+JMESPath) still runs for now, with a warning: use --search.
+On a terminal, a page that holds fewer deployments than match says so on
+stderr ("N of M shown; --all for every page").`,
+  examples: [
+    "ece deployments search --search 'name:prod*'",
+    "ece deployments search --search 'region:ece-region healthy:false' --all",
+    "ece deployments search --search 'es.status:stopped kind:kibana'",
+    "ece deployments search --query 'deployments[].id'",
+    "ece deployments search -f query.json --all --json | jq '.deployments | length'",
+  ],
+  plan: (input, ctx) => plan(input, ctx),
+});
 
-Examples:
-  $ ece deployments search --query 'name:prod*'
-  $ ece deployments search --query 'region:ece-region healthy:false' --all
-  $ ece deployments search --query 'es.status:stopped kind:kibana'
-  $ ece deployments search -f query.json --all --json | jq '.deployments | length'`,
-    )
-    .action(act(contexts, (ctx, flags: SearchFlags) => run(flags, ctx)));
-}
-
-export async function run(flags: SearchFlags, ctx: Context): Promise<void> {
-  const text = ctx.flags.query;
-  if (text !== undefined && flags.file)
-    throw new UsageError('--query and -f cannot be used together');
-  const size = flags.size === undefined ? undefined : Number(flags.size);
+async function plan(input: SearchInput, ctx: Context): Promise<Plan> {
+  const legacy = await legacyQuery(ctx);
+  if (legacy !== undefined && input.file)
+    throw new UsageError('--query with the search syntax and -f cannot be used together');
+  if (legacy !== undefined && input.search !== undefined)
+    throw new UsageError('--query with the search syntax and --search cannot be used together');
+  const size = input.size === undefined ? undefined : Number(input.size);
   if (size !== undefined && (!Number.isInteger(size) || size < 1 || size > 10_000)) {
-    throw new UsageError(`invalid --size "${flags.size}": use a number from 1 to 10000`);
+    throw new UsageError(`invalid --size "${input.size}": use a number from 1 to 10000`);
   }
   let request: Record<string, unknown> = {};
-  if (flags.file) {
-    const doc = await readDocument(ctx.io, flags.file);
+  if (input.file) {
+    const doc = await readDocument(ctx.io, input.file);
     request = ['query', 'sort', 'size', 'cursor', 'from'].some((k) => k in doc)
       ? doc
       : { query: doc };
-  } else if (text !== undefined) {
-    request = { query: parseQuery(text) };
+  } else if (input.search !== undefined) {
+    request = { query: parseQuery(input.search, '--search') };
+  } else if (legacy !== undefined) {
+    request = { query: legacy };
+    ctx.warn('--query with the search syntax is deprecated: use --search');
   }
   if (size !== undefined) request.size = size;
-  if (flags.all) {
-    delete request.cursor;
-    // A unique last sort key makes the cursor exact.
-    const sort = Array.isArray(request.sort) ? request.sort : [];
-    const hasId = sort.some(
-      (s) => s === 'id' || (typeof s === 'object' && s !== null && 'id' in s),
-    );
-    request.sort = hasId ? sort : [...sort, { id: { order: 'asc' } }];
-  }
-  const renderer = await ctx.renderer({ jmespath: false });
+  const jmespath = legacy === undefined ? undefined : (false as const);
   const api = await ctx.api();
-  if (!flags.all) {
-    await renderer.body(await searchDeployments(api, request), view);
-    return;
+  if (!input.all) {
+    const res = await searchDeployments(api, request);
+    const page = check(parseBody<unknown>(res));
+    const total = typeof page.match_count === 'number' ? page.match_count : undefined;
+    const cut = total !== undefined && total > page.deployments.length && ctx.io.stderrIsTTY;
+    return {
+      jmespath,
+      output: { body: res, view },
+      ...(cut
+        ? { done: `${page.deployments.length} of ${total} shown; --all for every page` }
+        : {}),
+    };
   }
+  return { jmespath, output: { body: await every(api, request, ctx), view } };
+}
+
+/**
+ * The old use of --query, the short syntax, kept working for a while: a
+ * --query that does not compile as JMESPath, and whose every term is a
+ * field:value or a plain word, is read as the search syntax (its errors are
+ * then the syntax's); anything else is JMESPath's error (docs/deployments.md).
+ */
+async function legacyQuery(ctx: Context): Promise<Record<string, unknown> | undefined> {
+  const text = ctx.flags.query;
+  if (text === undefined) return undefined;
+  // jmespath exports compile, which its typings leave out.
+  const { compile } = cjs(await import('jmespath')) as unknown as {
+    compile: (expr: string) => unknown;
+  };
+  try {
+    compile(text);
+    return undefined;
+  } catch (err) {
+    if (!oldSyntax(text))
+      throw new UsageError(`invalid --query "${text}": ${(err as Error).message}`);
+  }
+  return parseQuery(text, '--query');
+}
+
+const TERM = /^(?:[A-Za-z_][\w.]*:.*|[\p{L}\p{N}_.*-]+)$/u;
+
+function oldSyntax(text: string): boolean {
+  try {
+    const terms = tokenize(text);
+    return terms.length > 0 && terms.every((t) => TERM.test(t));
+  } catch {
+    return false;
+  }
+}
+
+/** Every page (following the cursor on a stable sort), merged into one search result. */
+async function every(
+  api: ApiClient,
+  request: Record<string, unknown>,
+  ctx: Context,
+): Promise<string> {
+  delete request.cursor;
+  // A unique last sort key makes the cursor exact.
+  const sort = Array.isArray(request.sort) ? request.sort : [];
+  const hasId = sort.some((s) => s === 'id' || (typeof s === 'object' && s !== null && 'id' in s));
+  request.sort = hasId ? sort : [...sort, { id: { order: 'asc' } }];
   // ECE before 3.8 sends no cursor: then page with from/size from the start.
   const version = await installationVersion(ctx, api);
   const cursors = version === undefined || atLeast(version, CURSOR_SINCE);
@@ -107,8 +166,11 @@ export async function run(flags: SearchFlags, ctx: Context): Promise<void> {
     total = page.data.match_count;
   }
   const { stringifyLossless } = await import('../../lossless.js');
-  const merged = { return_count: all.length, match_count: total ?? all.length, deployments: all };
-  await renderer.body(stringifyLossless(merged), view);
+  return stringifyLossless({
+    return_count: all.length,
+    match_count: total ?? all.length,
+    deployments: all,
+  });
 }
 
 /** Elasticsearch's index.max_result_window: from + size may not pass it. */

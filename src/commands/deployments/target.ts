@@ -1,9 +1,8 @@
 // What the whole-deployment verbs (shutdown, restore, delete) share: the
-// deployment named as the user gave it, and the one-line report.
+// deployment named as the user gave it.
 
 import type { ApiClient } from '../../api/client.js';
 import type { Context } from '../../context.js';
-import { RAW } from '../../output/raw.js';
 import { resolveDeployment } from './resolve.js';
 
 export interface Target {
@@ -23,11 +22,4 @@ export async function target(ctx: Context, ref: string): Promise<Target> {
     ...resolved,
     label: resolved.name ? `"${resolved.name}" (${resolved.id})` : resolved.id,
   };
-}
-
-/** The API's body with --json; a line on stderr either way. */
-export async function report(ctx: Context, body: string, message: string): Promise<void> {
-  const renderer = await ctx.renderer();
-  if (renderer.raw) await renderer.body(body, RAW);
-  ctx.io.stderr.write(`${message}\n`);
 }

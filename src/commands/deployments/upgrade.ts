@@ -9,17 +9,15 @@
 // same: rolling by zone is rejected for a major version change, no strategy
 // and rolling over all instances are accepted).
 
-import type { Command } from 'commander';
 import { parseBody } from '../../api/body.js';
 import { getStackVersions } from '../../api/deployments.js';
-import type { Context } from '../../context.js';
 import { UsageError } from '../../errors.js';
-import { act, type Contexts } from '../action.js';
-import { type Plan, readForUpdate, sendUpdate, type UpdatePayload } from './payload.js';
+import { defineVerb } from '../run/types.js';
+import { type Plan, readForUpdate, type UpdatePayload, updatePlan } from './payload.js';
 import { resolveDeployment } from './resolve.js';
-import { addWaitOptions, type WaitFlags, waitTimeoutMs } from './wait.js';
 
-export interface UpgradeFlags extends WaitFlags {
+export interface UpgradeInput {
+  deployment: string;
   version: string;
 }
 
@@ -29,28 +27,85 @@ interface Stack {
   deleted?: boolean;
 }
 
-export function register(group: Command, contexts: Contexts): void {
-  const cmd = group
-    .command('upgrade')
-    .description('Upgrade every resource of a deployment to a stack version, in one update')
-    .argument('<deployment>', 'deployment id or exact name')
-    .requiredOption('--version <version>', 'the stack version to upgrade to, e.g. 8.15.3');
-  addWaitOptions(cmd)
-    .addHelpText(
-      'after',
-      `
-All resources get the version in one request; ECE upgrades Elasticsearch
+// Destructive: a deployment cannot be downgraded afterwards, so it asks first.
+export const verb = defineVerb<UpgradeInput>({
+  effect: 'destructive',
+  waits: true,
+  args: [{ name: 'deployment', description: 'deployment id or exact name' }],
+  options: [
+    {
+      flags: '--version <version>',
+      description: 'the stack version to upgrade to, e.g. 8.15.3',
+      required: true,
+    },
+  ],
+  description: `All resources get the version in one request; ECE upgrades Elasticsearch
 first, then the others. A version the installation does not have, cannot
 upgrade to from the current one, or older than the current one is refused
 before anything is sent (exit 2): see ece stack versions. No plan strategy
-is sent, a major upgrade included: ECE applies its default.
+is sent, a major upgrade included: ECE applies its default. There is no way
+back (ECE cannot downgrade): it asks first; --yes skips that.`,
+  examples: [
+    'ece deployments upgrade prod-logs --version 8.15.3 --yes --wait',
+    'ece deployments upgrade prod-logs --version 8.15.3 --dry-run',
+  ],
+  input(raw) {
+    const given = String(raw.version);
+    const target = given.trim().replace(/^v/, '');
+    if (!VERSION.test(target))
+      throw new UsageError(`invalid --version "${given}": give a stack version like 8.15.3`);
+    return { deployment: String(raw.deployment), version: target };
+  },
+  async plan(input, ctx) {
+    const target = input.version;
+    const api = await ctx.api();
+    const { id } = await resolveDeployment(api, input.deployment);
+    const read = await readForUpdate(api, id);
+    const es = read.payload.resources.elasticsearch?.[0];
+    const current = es ? versionOf(es.plan, 'elasticsearch') : undefined;
+    if (!es || !current)
+      throw new UsageError(
+        'the deployment has no Elasticsearch plan with a version to upgrade from',
+      );
+    const stacks = parseBody<{ stacks?: Stack[] }>(await getStackVersions(api)).stacks ?? [];
+    checkUpgrade(current, target, stacks);
 
-Examples:
-  $ ece deployments upgrade prod-logs --version 8.15.3 --wait
-  $ ece deployments upgrade prod-logs --version 8.15.3 --dry-run`,
-    )
-    .action(act(contexts, (ctx, ref: string, flags: UpgradeFlags) => run(ref, flags, ctx)));
-}
+    const body: UpdatePayload = { ...read.payload, resources: {} };
+    const changed: string[] = [];
+    for (const [kind, list] of Object.entries(read.payload.resources)) {
+      for (const r of list) {
+        const from = versionOf(r.plan, kind);
+        if (from !== undefined && compareVersions(from, target) > 0) {
+          throw new UsageError(
+            `${kind} ${r.ref_id} runs ${from}, newer than ${target}: ECE cannot downgrade`,
+          );
+        }
+        if (from === target) continue;
+        const section = (r.plan[kind] ?? {}) as Record<string, unknown>;
+        const plan: Plan = { ...r.plan, [kind]: { ...section, version: target } };
+        body.resources[kind] = [...(body.resources[kind] ?? []), { ...r, plan }];
+        changed.push(`${kind}/${r.ref_id}`);
+      }
+    }
+    if (changed.length === 0) {
+      ctx.io.stderr.write(`${read.deployment.name} already runs ${target}: nothing to upgrade.\n`);
+      return {};
+    }
+    const kinds = changed.map((k) => k.split('/')[0]).join(', ');
+    return {
+      ...updatePlan(
+        ctx,
+        api,
+        read,
+        body,
+        changed,
+        {},
+        `Upgrading ${read.deployment.name} from ${current} to ${target} (${kinds}).`,
+      ),
+      confirm: `Upgrade deployment ${read.deployment.name} from ${current} to ${target} (${kinds})? ECE cannot downgrade it afterwards.`,
+    };
+  },
+});
 
 const VERSION = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/;
 
@@ -68,54 +123,6 @@ export function compareVersions(a: string, b: string): number {
   if (pa === undefined) return 1;
   if (pb === undefined) return -1;
   return pa < pb ? -1 : 1;
-}
-
-export async function run(ref: string, flags: UpgradeFlags, ctx: Context): Promise<void> {
-  const timeoutMs = waitTimeoutMs(flags);
-  const target = flags.version.trim().replace(/^v/, '');
-  if (!VERSION.test(target))
-    throw new UsageError(`invalid --version "${flags.version}": give a stack version like 8.15.3`);
-  const api = await ctx.api();
-  const { id } = await resolveDeployment(api, ref);
-  const read = await readForUpdate(api, id);
-  const es = read.payload.resources.elasticsearch?.[0];
-  const current = es ? versionOf(es.plan, 'elasticsearch') : undefined;
-  if (!es || !current)
-    throw new UsageError('the deployment has no Elasticsearch plan with a version to upgrade from');
-  const stacks = parseBody<{ stacks?: Stack[] }>(await getStackVersions(api)).stacks ?? [];
-  checkUpgrade(current, target, stacks);
-
-  const body: UpdatePayload = { ...read.payload, resources: {} };
-  const changed: string[] = [];
-  for (const [kind, list] of Object.entries(read.payload.resources)) {
-    for (const r of list) {
-      const from = versionOf(r.plan, kind);
-      if (from !== undefined && compareVersions(from, target) > 0) {
-        throw new UsageError(
-          `${kind} ${r.ref_id} runs ${from}, newer than ${target}: ECE cannot downgrade`,
-        );
-      }
-      if (from === target) continue;
-      const section = (r.plan[kind] ?? {}) as Record<string, unknown>;
-      const plan: Plan = { ...r.plan, [kind]: { ...section, version: target } };
-      body.resources[kind] = [...(body.resources[kind] ?? []), { ...r, plan }];
-      changed.push(`${kind}/${r.ref_id}`);
-    }
-  }
-  if (changed.length === 0) {
-    ctx.io.stderr.write(`${read.deployment.name} already runs ${target}: nothing to upgrade.\n`);
-    return;
-  }
-  await sendUpdate(
-    ctx,
-    api,
-    read,
-    body,
-    changed,
-    flags,
-    timeoutMs,
-    `Upgrading ${read.deployment.name} from ${current} to ${target} (${changed.map((k) => k.split('/')[0]).join(', ')}).`,
-  );
 }
 
 function versionOf(plan: Plan, kind: string): string | undefined {

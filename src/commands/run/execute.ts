@@ -65,6 +65,8 @@ export async function carryOut(
       try {
         sent.push(await api.request(w));
       } catch (err) {
+        const replaced = err instanceof ApiError ? plan.fail?.(err) : undefined;
+        if (replaced) throw replaced;
         const hint = err instanceof ApiError ? plan.hint?.(err) : undefined;
         if (hint !== undefined && err instanceof ApiError) err.hints.push(hint);
         throw err;

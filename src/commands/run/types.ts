@@ -115,6 +115,11 @@ export interface Plan {
   jmespath?: false;
   /** A hint for a write that ECE refused (pushed onto the error's hints). */
   hint?: (err: ApiError) => string | undefined;
+  /**
+   * A refusal said in the verb's own words, thrown in place of ECE's error
+   * (a 409 on ?version= is "changed since it was read", exit 5).
+   */
+  fail?: (err: ApiError) => Error | undefined;
 }
 
 /** A group index's line for a verb: enough for help and completion of the group without loading it. */

@@ -1,9 +1,8 @@
-// The flow of stop, start and maintenance on|off: read the deployment, check
+// The plan of stop, start and maintenance on|off: read the deployment, check
 // the instances named (or take --all, with the API's all-instances
-// operation), show the write under --dry-run, ask before a disruptive one,
-// send it, and say what was done. Each verb's file holds its flags and help.
+// operation), the write, the question a disruptive one asks, and what was
+// done. Each verb's file holds its arguments and help.
 
-import type { Command } from 'commander';
 import { parseBody } from '../../../api/body.js';
 import type { RequestOptions } from '../../../api/client.js';
 import { instancesRequest } from '../../../api/deployments.js';
@@ -14,11 +13,8 @@ import {
 } from '../../../api/instances.js';
 import { KINDS } from '../../../api/kinds.js';
 import type { Context } from '../../../context.js';
-import { confirmOrFail, requireConfirmable } from '../../../output/prompt.js';
-import { RAW } from '../../../output/raw.js';
 import { sanitize } from '../../../output/sanitize.js';
-import { act, type Contexts } from '../../action.js';
-import { showDryRun } from '../../write.js';
+import type { ArgSpec, OptionSpec, Plan } from '../../run/types.js';
 import { resolveDeployment } from '../resolve.js';
 import {
   checkInstances,
@@ -31,31 +27,38 @@ import {
 
 export type Change = 'stop' | 'start' | 'maintenance-on' | 'maintenance-off';
 
-export interface ChangeFlags {
+export interface ChangeInput {
+  deployment: string;
+  instances: string[];
   kind?: string;
   refId?: string;
   all?: boolean;
-  yes?: boolean;
 }
 
-/** Stopping an instance or taking it out of routing interrupts service: those ask first. */
-const DISRUPTIVE: Change[] = ['stop', 'maintenance-on'];
+export const DEPLOYMENT_ARG: ArgSpec = {
+  name: 'deployment',
+  description: 'deployment id or exact name',
+};
+export const INSTANCES_ARG: ArgSpec = {
+  name: 'instances',
+  description: 'instance names, as `instances list` shows them',
+  required: false,
+  variadic: true,
+};
 
-/** --kind, --ref-id, --all (and --yes where the change asks first) on a verb. */
-export function changeOptions(cmd: Command, disruptive: boolean): Command {
-  cmd
-    .option('--kind <kind>', `resource kind: ${KINDS.join(', ')}`, 'elasticsearch')
-    .option('--ref-id <ref-id>', 'which resource of that kind (needed only when there are several)')
-    .option('--all', 'every instance of the resource');
-  if (disruptive) cmd.option('-y, --yes', 'do not ask for confirmation');
-  return cmd;
-}
-
-export function changeAction(contexts: Contexts, change: Change) {
-  return act(contexts, (ctx, ref: string, names: string[], flags: ChangeFlags) =>
-    runChange(ref, names, flags, change, ctx),
-  );
-}
+/** --kind, --ref-id, --all (--yes comes from the effect). */
+export const CHANGE_OPTIONS: OptionSpec[] = [
+  {
+    flags: '--kind <kind>',
+    description: `resource kind: ${KINDS.join(', ')}`,
+    default: 'elasticsearch',
+  },
+  {
+    flags: '--ref-id <ref-id>',
+    description: 'which resource of that kind (needed only when there are several)',
+  },
+  { flags: '--all', description: 'every instance of the resource' },
+];
 
 const DONE: Record<Change, [verb: string, question: string]> = {
   stop: ['Stopping', 'Stop'],
@@ -67,36 +70,24 @@ const DONE: Record<Change, [verb: string, question: string]> = {
   'maintenance-off': ['Maintenance mode off for', 'Take out of maintenance mode'],
 };
 
-export async function runChange(
-  ref: string,
-  names: string[],
-  flags: ChangeFlags,
-  change: Change,
-  ctx: Context,
-): Promise<void> {
-  const kind = checkKind(flags.kind ?? 'elasticsearch');
-  const chosen = selection(names, flags.all);
-  const asks = DISRUPTIVE.includes(change);
-  if (asks && !ctx.flags.dryRun) requireConfirmable(ctx.io, flags.yes);
+export async function changePlan(input: ChangeInput, change: Change, ctx: Context): Promise<Plan> {
+  const kind = checkKind(input.kind ?? 'elasticsearch');
+  const chosen = selection(input.instances ?? [], input.all);
   const api = await ctx.api();
-  const { id } = await resolveDeployment(api, ref);
+  const { id } = await resolveDeployment(api, input.deployment);
   const d = await readInstances(api, id);
-  const r = pickResource(d, kind, flags.refId);
+  const r = pickResource(d, kind, input.refId);
   const sel = chosen === 'all' ? 'all' : checkInstances(d, r, chosen);
-  const write = request(id, kind, r.refId, sel, change);
-  if (showDryRun(ctx, api, write)) return;
   const [verb, question] = DONE[change];
-  if (asks)
-    await confirmOrFail(
-      ctx.io,
-      sanitize(`${question}: ${describe(sel)} of ${kind} ${r.refId} in deployment ${d.label}?`),
-      flags.yes,
-    );
-  const res = await api.request(write);
-  const renderer = await ctx.renderer();
-  if (renderer.raw) await renderer.body(res, RAW);
-  warnings(ctx, res.text);
-  ctx.io.stderr.write(`${verb} ${describe(sel)} of ${kind} ${r.refId} in deployment ${d.label}.\n`);
+  const what = `${describe(sel)} of ${kind} ${r.refId} in deployment ${d.label}`;
+  return {
+    writes: [request(id, kind, r.refId, sel, change)],
+    confirm: sanitize(`${question}: ${what}?`),
+    done: (sent) => {
+      warnings(ctx, sent.at(-1)?.text ?? '');
+      return `${verb} ${what}.`;
+    },
+  };
 }
 
 function request(

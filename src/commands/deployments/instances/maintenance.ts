@@ -1,39 +1,58 @@
-// `ece deployments instances maintenance on|off`: ECE's proxies stop (on) or
-// resume (off) routing requests to the chosen instances. Turning it on asks
-// first: clients lose those instances.
+// `ece deployments instances maintenance <deployment> on|off [instances…]`:
+// ECE's proxies stop (on) or resume (off) routing requests to the chosen
+// instances. The state word right after the deployment, as every on/off verb
+// has it; the old order (`maintenance on <deployment> …`) is accepted too.
+// Turning it on asks first: clients lose those instances.
 
-import type { Command } from 'commander';
 import { UsageError } from '../../../errors.js';
-import { act, type Contexts } from '../../action.js';
-import { type ChangeFlags, changeOptions, runChange } from './change.js';
+import { defineVerb } from '../../run/types.js';
+import {
+  CHANGE_OPTIONS,
+  type ChangeInput,
+  changePlan,
+  DEPLOYMENT_ARG,
+  INSTANCES_ARG,
+} from './change.js';
 
-export function register(group: Command, contexts: Contexts): void {
-  changeOptions(
-    group
-      .command('maintenance')
-      .description('Put instances in maintenance mode or take them out (on asks first)')
-      .argument('<on|off>', 'on: no traffic is routed to them; off: back in service')
-      .argument('<deployment>', 'deployment id or exact name')
-      .argument('[instances...]', 'instance names, as `instances list` shows them'),
-    true,
-  )
-    .addHelpText(
-      'after',
-      `
-In maintenance mode an instance keeps running, but ECE's proxies route no
-requests to it. --yes is needed only for "on" (without a terminal).
+type MaintenanceInput = ChangeInput & { on: boolean };
 
-Examples:
-  $ ece deployments instances maintenance on prod-logs instance-0000000001 --yes
-  $ ece deployments instances maintenance off prod-logs instance-0000000001
-  $ ece deployments instances maintenance on prod-logs --kind kibana --all --yes`,
-    )
-    .action(
-      act(contexts, (ctx, state: string, ref: string, names: string[], flags: ChangeFlags) => {
-        const s = state.toLowerCase();
-        if (s !== 'on' && s !== 'off')
-          throw new UsageError(`invalid maintenance state "${state}": use on or off`);
-        return runChange(ref, names, flags, s === 'on' ? 'maintenance-on' : 'maintenance-off', ctx);
-      }),
-    );
-}
+export const verb = defineVerb<MaintenanceInput>({
+  effect: 'destructive',
+  effectOf: (input) => (input.on ? 'destructive' : 'write'),
+  args: [
+    DEPLOYMENT_ARG,
+    {
+      name: 'on|off',
+      key: 'state',
+      description: 'on: no traffic is routed to them; off: back in service',
+    },
+    INSTANCES_ARG,
+  ],
+  options: CHANGE_OPTIONS,
+  description: `In maintenance mode an instance keeps running, but ECE's proxies route no
+requests to it. --yes is needed only for "on" (without a terminal).`,
+  examples: [
+    'ece deployments instances maintenance prod-logs on instance-0000000001 --yes',
+    'ece deployments instances maintenance prod-logs off instance-0000000001',
+    'ece deployments instances maintenance prod-logs on --kind kibana --all --yes',
+  ],
+  input(raw) {
+    let deployment = String(raw.deployment);
+    let state = String(raw.state);
+    // The old order: `maintenance on <deployment> [instances…]`.
+    if (isState(deployment) && !isState(state)) [deployment, state] = [state, deployment];
+    const s = state.toLowerCase();
+    if (!isState(s)) throw new UsageError(`invalid maintenance state "${state}": use on or off`);
+    return {
+      deployment,
+      on: s === 'on',
+      instances: (raw.instances as string[] | undefined) ?? [],
+      kind: raw.kind as string | undefined,
+      refId: raw.refId as string | undefined,
+      all: raw.all as boolean | undefined,
+    };
+  },
+  plan: (input, ctx) => changePlan(input, input.on ? 'maintenance-on' : 'maintenance-off', ctx),
+});
+
+const isState = (s: string) => s.toLowerCase() === 'on' || s.toLowerCase() === 'off';

@@ -1,24 +1,21 @@
 // `ece deployments instances start`: start stopped instances of a resource (or --all).
 
-import type { Command } from 'commander';
-import type { Contexts } from '../../action.js';
-import { changeAction, changeOptions } from './change.js';
+import { defineVerb } from '../../run/types.js';
+import {
+  CHANGE_OPTIONS,
+  type ChangeInput,
+  changePlan,
+  DEPLOYMENT_ARG,
+  INSTANCES_ARG,
+} from './change.js';
 
-export function register(group: Command, contexts: Contexts): void {
-  changeOptions(
-    group
-      .command('start')
-      .description('Start stopped instances of a resource')
-      .argument('<deployment>', 'deployment id or exact name')
-      .argument('[instances...]', 'instance names, as `instances list` shows them'),
-    false,
-  )
-    .addHelpText(
-      'after',
-      `
-Examples:
-  $ ece deployments instances start prod-logs instance-0000000001
-  $ ece deployments instances start prod-logs --kind kibana --all`,
-    )
-    .action(changeAction(contexts, 'start'));
-}
+export const verb = defineVerb<ChangeInput>({
+  effect: 'write',
+  args: [DEPLOYMENT_ARG, INSTANCES_ARG],
+  options: CHANGE_OPTIONS,
+  examples: [
+    'ece deployments instances start prod-logs instance-0000000001',
+    'ece deployments instances start prod-logs --kind kibana --all',
+  ],
+  plan: (input, ctx) => changePlan(input, 'start', ctx),
+});

@@ -3,19 +3,36 @@
 
 import type { Command } from 'commander';
 import type { Contexts } from '../../action.js';
-import * as list from './list.js';
-import * as set from './set.js';
-import * as unset from './unset.js';
+import { defineGroup } from '../../run/command.js';
+
+const keystore = defineGroup({
+  help: '\nExamples:\n  $ ece deployments keystore list prod-logs\n  $ ece deployments keystore set prod-logs s3.client.default.secret_key -f secret.txt\n  $ ece deployments keystore unset prod-logs s3.client.default.secret_key --yes',
+  commands: [
+    {
+      name: 'list',
+      aliases: ['ls'],
+      summary: 'List the settings in the Elasticsearch keystore (names and types, never values)',
+      load: () => import('./list.js'),
+    },
+    {
+      name: 'set',
+      summary: 'Set a setting in the Elasticsearch keystore (the value from a file or stdin)',
+      load: () => import('./set.js'),
+    },
+    {
+      name: 'unset',
+      aliases: ['remove'],
+      summary: 'Remove settings from the Elasticsearch keystore (asks first)',
+      load: () => import('./unset.js'),
+    },
+  ],
+});
 
 export function register(group: Command, contexts: Contexts): void {
-  const keystore = group
-    .command('keystore')
-    .description('Elasticsearch keystore of a deployment: list, set, unset (values never shown)');
-  keystore.addHelpText(
-    'after',
-    '\nExamples:\n  $ ece deployments keystore list prod-logs\n  $ ece deployments keystore set prod-logs s3.client.default.secret_key -f secret.txt\n  $ ece deployments keystore unset prod-logs s3.client.default.secret_key --yes',
+  keystore.register(
+    group
+      .command('keystore')
+      .description('Elasticsearch keystore of a deployment: list, set, unset (values never shown)'),
+    contexts,
   );
-  list.register(keystore, contexts);
-  set.register(keystore, contexts);
-  unset.register(keystore, contexts);
 }

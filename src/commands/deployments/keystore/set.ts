@@ -4,15 +4,12 @@
 // flag, so it stays out of shell history and `ps`. It is a secret: masked in
 // every output and --verbose trace; a dry run shows $ECE_KEYSTORE_VALUE.
 
-import type { Command } from 'commander';
 import { setSecretRequest, VALUE_VARIABLE } from '../../../api/keystore.js';
 import type { Context } from '../../../context.js';
 import { UsageError } from '../../../errors.js';
 import { readInputFile, readStdin } from '../../../input.js';
 import { ask, canPrompt } from '../../../output/prompt.js';
-import { RAW } from '../../../output/raw.js';
-import { act, type Contexts } from '../../action.js';
-import { showDryRun } from '../../write.js';
+import { defineVerb } from '../../run/types.js';
 import { checkSetting, esTarget, REF_ID_HELP } from './common.js';
 
 export interface SetFlags {
@@ -24,58 +21,46 @@ export interface SetFlags {
 /** Stands for the value in a dry run's curl line, which shows $ECE_KEYSTORE_VALUE instead. */
 export const UNREAD_VALUE = 'keystore-value-not-shown-in-a-dry-run';
 
-export function register(group: Command, contexts: Contexts): void {
-  group
-    .command('set')
-    .description('Set a setting in the Elasticsearch keystore (the value from a file or stdin)')
-    .argument('<deployment>', 'deployment id or exact name')
-    .argument('<setting>', 'setting name, e.g. s3.client.default.secret_key')
-    .option('-f, --file <file>', 'read the value from this file (- for stdin)')
-    .option('--as-file', 'store the value as a file (e.g. gcs.client.default.credentials_file)')
-    .option('--ref-id <ref_id>', REF_ID_HELP)
-    .addHelpText(
-      'after',
-      `
-The value is read from --file, else from stdin when it is a pipe, else
+export const verb = defineVerb<SetFlags & { deployment: string; setting: string }>({
+  effect: 'write',
+  args: [
+    { name: 'deployment', description: 'deployment id or exact name' },
+    { name: 'setting', description: 'setting name, e.g. s3.client.default.secret_key' },
+  ],
+  options: [
+    { flags: '-f, --file <file>', description: 'read the value from this file (- for stdin)' },
+    {
+      flags: '--as-file',
+      description: 'store the value as a file (e.g. gcs.client.default.credentials_file)',
+    },
+    { flags: '--ref-id <ref_id>', description: REF_ID_HELP },
+  ],
+  description: `The value is read from --file, else from stdin when it is a pipe, else
 asked for on the terminal without echo; it is never a flag's value. One
 final newline is dropped from a string value; --as-file keeps the file as
 it is. Setting an existing setting replaces its value. Settings that
-Elasticsearch does not reload take effect at its next restart.
-
-Examples:
-  $ ece deployments keystore set prod-logs s3.client.default.access_key -f access-key.txt
-  $ printf %s "$SECRET_KEY" | ece deployments keystore set prod-logs s3.client.default.secret_key
-  $ ece deployments keystore set prod-logs gcs.client.default.credentials_file -f sa.json --as-file`,
-    )
-    .action(
-      act(contexts, (ctx, ref: string, setting: string, flags: SetFlags) =>
-        run(ref, setting, flags, ctx),
-      ),
-    );
-}
-
-export async function run(
-  ref: string,
-  setting: string,
-  flags: SetFlags,
-  ctx: Context,
-): Promise<void> {
-  checkSetting(setting);
-  const dryRun = ctx.flags.dryRun === true;
-  const value = await readValue(ctx, flags, dryRun);
-  ctx.secrets.add(value);
-  const renderer = await ctx.renderer();
-  const t = await esTarget(ctx, ref, flags.refId);
-  t.api.addSecret(value);
-  const asFile = flags.asFile === true;
-  const write = setSecretRequest(t.id, t.refId, setting, dryRun ? UNREAD_VALUE : value, asFile);
-  if (showDryRun(ctx, t.api, { ...write, variables: { [UNREAD_VALUE]: VALUE_VARIABLE } })) return;
-  const res = await t.api.request(write);
-  if (renderer.raw) await renderer.body(res, RAW);
-  ctx.io.stderr.write(
-    `Set ${setting} (${asFile ? 'file' : 'string'}) in the keystore of ${t.label}.\n`,
-  );
-}
+Elasticsearch does not reload take effect at its next restart.`,
+  examples: [
+    'ece deployments keystore set prod-logs s3.client.default.access_key -f access-key.txt',
+    'printf %s "$SECRET_KEY" | ece deployments keystore set prod-logs s3.client.default.secret_key',
+    'ece deployments keystore set prod-logs gcs.client.default.credentials_file -f sa.json --as-file',
+  ],
+  async plan(input, ctx) {
+    const { setting } = input;
+    checkSetting(setting);
+    const dryRun = ctx.flags.dryRun === true;
+    const value = await readValue(ctx, input, dryRun);
+    ctx.secrets.add(value);
+    const t = await esTarget(ctx, input.deployment, input.refId);
+    t.api.addSecret(value);
+    const asFile = input.asFile === true;
+    const write = setSecretRequest(t.id, t.refId, setting, dryRun ? UNREAD_VALUE : value, asFile);
+    return {
+      writes: [{ ...write, variables: { [UNREAD_VALUE]: VALUE_VARIABLE } }],
+      done: `Set ${setting} (${asFile ? 'file' : 'string'}) in the keystore of ${t.label}.`,
+    };
+  },
+});
 
 /** The value: from the file, stdin or a hidden prompt; a dry run never prompts. */
 async function readValue(ctx: Context, flags: SetFlags, dryRun: boolean): Promise<string> {

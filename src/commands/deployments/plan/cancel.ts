@@ -2,60 +2,55 @@
 // --kind it finds the resource that has one (several: asks for --kind, exit 2;
 // none: says so, exit 3). Asks first; --yes skips that; --dry-run shows the write.
 
-import type { Command } from 'commander';
 import { parseBody } from '../../../api/body.js';
 import type { ApiClient } from '../../../api/client.js';
 import { cancelPlanRequest, type Deployment, getDeployment } from '../../../api/deployments.js';
-import type { Context } from '../../../context.js';
 import { CliError, ExitCode, UsageError } from '../../../errors.js';
-import { confirmOrFail, requireConfirmable } from '../../../output/prompt.js';
-import { act, type Contexts } from '../../action.js';
-import { showDryRun } from '../../write.js';
+import { defineVerb } from '../../run/types.js';
 import { resolveDeployment } from '../resolve.js';
 import { checkKind, KIND_HELP, REF_ID_HELP, refIdOf } from '../resource.js';
 
-export interface CancelFlags {
+export interface CancelInput {
+  deployment: string;
   kind?: string;
   refId?: string;
-  yes?: boolean;
 }
 
-export function register(plan: Command, contexts: Contexts): void {
-  plan
-    .command('cancel')
-    .description('Cancel the pending plan of a resource (asks first)')
-    .argument('<deployment>', 'deployment id or exact name')
-    .option('--kind <kind>', `${KIND_HELP} (default: the resource that has a pending plan)`)
-    .option('--ref-id <ref-id>', REF_ID_HELP)
-    .option('-y, --yes', 'do not ask for confirmation')
-    .addHelpText(
-      'after',
-      '\nExamples:\n  $ ece deployments plan cancel prod-logs --yes\n  $ ece deployments plan cancel prod-logs --kind elasticsearch --yes',
-    )
-    .action(act(contexts, (ctx, ref: string, flags: CancelFlags) => run(ref, flags, ctx)));
-}
-
-export async function run(ref: string, flags: CancelFlags, ctx: Context): Promise<void> {
-  if (flags.kind !== undefined) checkKind(flags.kind);
-  if (flags.refId !== undefined && flags.kind === undefined)
-    throw new UsageError('--ref-id needs --kind');
-  if (!ctx.flags.dryRun) requireConfirmable(ctx.io, flags.yes);
-  const api = await ctx.api();
-  const { id, name } = await resolveDeployment(api, ref);
-  const { kind, refId } =
-    flags.kind === undefined
-      ? await pendingResource(api, id)
-      : { kind: flags.kind, refId: await refIdOf(api, id, flags.kind, flags.refId) };
-  const write = cancelPlanRequest(id, kind, refId);
-  if (showDryRun(ctx, api, write)) return;
-  await confirmOrFail(
-    ctx.io,
-    `Cancel the pending plan of ${kind} ${refId} in deployment ${name ?? id}?`,
-    flags.yes,
-  );
-  await api.request(write);
-  ctx.io.stderr.write(`Cancelled the pending plan of ${kind} ${refId}.\n`);
-}
+export const verb = defineVerb<CancelInput>({
+  effect: 'destructive',
+  args: [{ name: 'deployment', description: 'deployment id or exact name' }],
+  options: [
+    {
+      flags: '--kind <kind>',
+      description: `${KIND_HELP} (default: the resource that has a pending plan)`,
+    },
+    { flags: '--ref-id <ref-id>', description: REF_ID_HELP },
+  ],
+  examples: [
+    'ece deployments plan cancel prod-logs --yes',
+    'ece deployments plan cancel prod-logs --kind elasticsearch --yes',
+  ],
+  input(raw) {
+    const input = raw as unknown as CancelInput;
+    if (input.kind !== undefined) checkKind(input.kind);
+    if (input.refId !== undefined && input.kind === undefined)
+      throw new UsageError('--ref-id needs --kind');
+    return input;
+  },
+  async plan(input, ctx) {
+    const api = await ctx.api();
+    const { id, name } = await resolveDeployment(api, input.deployment);
+    const { kind, refId } =
+      input.kind === undefined
+        ? await pendingResource(api, id)
+        : { kind: input.kind, refId: await refIdOf(api, id, input.kind, input.refId) };
+    return {
+      writes: [cancelPlanRequest(id, kind, refId)],
+      confirm: `Cancel the pending plan of ${kind} ${refId} in deployment ${name ?? id}?`,
+      done: `Cancelled the pending plan of ${kind} ${refId}.`,
+    };
+  },
+});
 
 /** The one resource with a pending plan; none or several is an error naming them. */
 async function pendingResource(

@@ -4,17 +4,27 @@
 
 import type { Command } from 'commander';
 import type { Contexts } from '../../action.js';
-import * as cancel from './cancel.js';
+import { defineGroup } from '../../run/command.js';
 import * as history from './history.js';
 import * as logs from './logs.js';
 import * as watch from './watch.js';
 
+const plan = defineGroup({
+  commands: [
+    history.register,
+    logs.register,
+    watch.register,
+    {
+      name: 'cancel',
+      summary: 'Cancel the pending plan of a resource (asks first)',
+      load: () => import('./cancel.js'),
+    },
+  ],
+});
+
 export function register(group: Command, contexts: Contexts): void {
-  const plan = group
-    .command('plan')
-    .description('Plans of a deployment: history, logs, watch, cancel');
-  history.register(plan, contexts);
-  logs.register(plan, contexts);
-  watch.register(plan, contexts);
-  cancel.register(plan, contexts);
+  plan.register(
+    group.command('plan').description('Plans of a deployment: history, logs, watch, cancel'),
+    contexts,
+  );
 }

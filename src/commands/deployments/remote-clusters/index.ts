@@ -3,17 +3,30 @@
 
 import type { Command } from 'commander';
 import type { Contexts } from '../../action.js';
-import * as set from './set.js';
-import * as show from './show.js';
+import { defineGroup } from '../../run/command.js';
+
+const remote = defineGroup({
+  help: '\nExamples:\n  $ ece deployments remote-clusters show search-hub --json > remotes.json\n  $ ece deployments remote-clusters set search-hub -f remotes.json',
+  commands: [
+    {
+      name: 'show',
+      aliases: ['list'],
+      summary: 'Show the remote clusters of an Elasticsearch resource',
+      load: () => import('./show.js'),
+    },
+    {
+      name: 'set',
+      summary: 'Replace the remote clusters of an Elasticsearch resource with a file’s list',
+      load: () => import('./set.js'),
+    },
+  ],
+});
 
 export function register(group: Command, contexts: Contexts): void {
-  const remote = group
-    .command('remote-clusters')
-    .description('Remote clusters of an Elasticsearch resource: show, set');
-  remote.addHelpText(
-    'after',
-    '\nExamples:\n  $ ece deployments remote-clusters show search-hub --json > remotes.json\n  $ ece deployments remote-clusters set search-hub -f remotes.json',
+  remote.register(
+    group
+      .command('remote-clusters')
+      .description('Remote clusters of an Elasticsearch resource: show, set'),
+    contexts,
   );
-  show.register(remote, contexts);
-  set.register(remote, contexts);
 }

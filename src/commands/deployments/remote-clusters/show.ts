@@ -2,51 +2,27 @@
 // Elasticsearch resource (certificate-based cross-cluster search and
 // replication), with ECE's view of each connection.
 
-import type { Command } from 'commander';
 import { getRemoteClusters, type RemoteCluster } from '../../../api/remote-clusters.js';
-import type { Context } from '../../../context.js';
-import { RAW } from '../../../output/raw.js';
 import { listView } from '../../../output/views.js';
-import { act, type Contexts } from '../../action.js';
+import { defineVerb } from '../../run/types.js';
 import { esTarget, REF_ID_HELP } from '../keystore/common.js';
 
-export interface ShowFlags {
-  refId?: string;
-}
-
-export function register(group: Command, contexts: Contexts): void {
-  group
-    .command('show')
-    .alias('list')
-    .description('Show the remote clusters of an Elasticsearch resource')
-    .argument('<deployment>', 'deployment id or exact name')
-    .option('--ref-id <ref_id>', REF_ID_HELP)
-    .addHelpText(
-      'after',
-      `
-On a terminal: a table of ALIAS, DEPLOYMENT, REF_ID, SKIP_UNAVAILABLE and
+export const verb = defineVerb<{ deployment: string; refId?: string }>({
+  effect: 'read',
+  args: [{ name: 'deployment', description: 'deployment id or exact name' }],
+  options: [{ flags: '--ref-id <ref_id>', description: REF_ID_HELP }],
+  description: `On a terminal: a table of ALIAS, DEPLOYMENT, REF_ID, SKIP_UNAVAILABLE and
 ECE's HEALTHY and CONNECTED. Piped: tab-separated rows. --json prints ECE's
 answer, which \`remote-clusters set -f\` takes back (its read-only "info" is
-left out of the request).
-
-Examples:
-  $ ece deployments remote-clusters show search-hub
-  $ ece deployments remote-clusters show search-hub --json > remotes.json`,
-    )
-    .action(act(contexts, (ctx, ref: string, flags: ShowFlags) => run(ref, flags, ctx)));
-}
-
-export async function run(ref: string, flags: ShowFlags, ctx: Context): Promise<void> {
-  const renderer = await ctx.renderer();
-  const t = await esTarget(ctx, ref, flags.refId);
-  const res = await getRemoteClusters(t.api, t.id, t.refId);
-  if (renderer.raw) {
-    await renderer.body(res, RAW);
-    return;
-  }
-  await renderer.body(
-    res,
-    listView<RemoteCluster>(
+left out of the request).`,
+  examples: [
+    'ece deployments remote-clusters show search-hub',
+    'ece deployments remote-clusters show search-hub --json > remotes.json',
+  ],
+  async plan(input, ctx) {
+    const t = await esTarget(ctx, input.deployment, input.refId);
+    const res = await getRemoteClusters(t.api, t.id, t.refId);
+    const view = listView<RemoteCluster>(
       (data) => (data as { resources?: RemoteCluster[] } | null)?.resources,
       [
         ['ALIAS', (r) => r.alias],
@@ -57,6 +33,7 @@ export async function run(ref: string, flags: ShowFlags, ctx: Context): Promise<
         ['CONNECTED', (r) => r.info?.connected],
       ],
       `${t.label} has no remote clusters.`,
-    ),
-  );
-}
+    );
+    return { output: { body: res, view } };
+  },
+});
