@@ -84,8 +84,12 @@ export const LAYERS: [from: string, allowed: string[]][] = [
   ['commands/action.ts', [...HELPERS, 'context.ts']],
   ['commands/registry.ts', ['commands/action.ts', 'commands/run/', 'commands/*/']],
   // The one executor: flags, --dry-run, confirmation, sending, rendering, waiting.
-  // It follows plans with the one plan follower, which still lives in deployments/.
-  ['commands/run/', [...COMMAND_BASE, 'commands/deployments/wait.ts']],
+  // It follows plans with the one plan follower, and parses the short search
+  // syntax with its tokenizer: both still live in deployments/.
+  [
+    'commands/run/',
+    [...COMMAND_BASE, 'commands/deployments/wait.ts', 'commands/deployments/query.ts'],
+  ],
   ['commands/*.ts', COMMAND_BASE],
   ['commands/sandbox/', [...COMMAND_BASE, 'sandbox/']],
   ['commands/*/', [...COMMAND_BASE, ...SHARED_FROM_GROUPS]],

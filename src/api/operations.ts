@@ -65,6 +65,7 @@ export const TEMPLATES_RUNNERS_ROLES_OPERATIONS: Record<string, string> = {
 export const USERS_SECURITY_OPERATIONS: Record<string, string> = {
   'PATCH /users/{user_name}': '2.4.3',
   'GET /users/{user_id}/auth/keys': '2.4.3',
+  'GET /users/{user_id}/auth/keys/{api_key_id}': '2.4.3',
   'GET /users/auth/keys/_all': '2.4.3',
   'DELETE /users/{user_id}/auth/keys/{api_key_id}': '2.4.3',
   'GET /platform/configuration/security/enrollment-tokens': '2.4.3',

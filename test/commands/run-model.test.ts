@@ -147,7 +147,7 @@ describe('verbs plan without a server', () => {
       [['DELETE', `/deployments/${ID}`]],
     );
     assert.equal(plan.confirm, `Delete deployment ${ID} for good?`);
-    assert.match(curls[0] ?? '', /^curl -sS -X DELETE /);
+    assert.match(curls[0] ?? '', /\| curl -sS -g -K - -X DELETE /);
     assert.equal(remove.effect, 'destructive');
   });
 

@@ -21,6 +21,7 @@ import assert from '../helpers/assert.js';
 import { run, tempDir } from '../helpers/cli.js';
 import { createRequest, type TestSandbox, testSandbox } from '../helpers/sandbox.js';
 import { eceError, json, type Recorded, startServer } from '../helpers/server.js';
+import { stopwatch } from '../helpers/time.js';
 
 const ID = 'abcdefabcdefabcdefabcdefabcdef09';
 const env = (url: string) => ({ ECE_HOST: url, ECE_API_KEY: 'dumps-key-1' });
@@ -349,7 +350,7 @@ describe('deployments instances heap-dump', () => {
       res.on('close', () => clearInterval(timer));
     });
     try {
-      const started = Date.now();
+      const clock = stopwatch();
       const r = await run(
         [
           'deployments',
@@ -367,7 +368,6 @@ describe('deployments instances heap-dump', () => {
         ],
         { env: env(s.url), realSleep: true },
       );
-      const took = Date.now() - started;
       assert.deepEqual(
         [r.code, r.stderr.split('\n').slice(1).join('\n')],
         [
@@ -375,7 +375,8 @@ describe('deployments instances heap-dump', () => {
           'error: the heap dump of elasticsearch main-elasticsearch instance-0 was not ready in time\nhint: ECE goes on capturing it: download it later with --no-capture (it keeps one dump per instance)\n',
         ],
       );
-      assert.ok(took < 4_000, `ended after ${took} ms (the bound: 2 s + 2 s)`);
+      // The issue's bound: the 2 s wait plus 2 s, and slack for a loaded machine.
+      clock.atMost(400, 'heap-dump against a trickling dump list', 4_000);
     } finally {
       for (const t of timers) clearInterval(t);
       await s.close();

@@ -197,18 +197,18 @@ describe('deployments plan watch', () => {
       res.on('close', () => clearInterval(timer));
     });
     try {
-      const started = Date.now();
+      const clock = stopwatch();
       const r = await run(
         ['deployments', 'plan', 'watch', ID, '--wait-timeout', '3s', '--timeout', '60s'],
         { env: env(server.url), realSleep: true },
       );
-      const took = Date.now() - started;
       assert.equal(r.code, 8, r.stderr);
       assert.match(
         lines(r.stderr).at(-2) ?? '',
         /^error: gave up waiting after 3(\.\d)?s \(--wait-timeout\)/,
       );
-      assert.ok(took < 5_000, `the wait ended after ${took} ms (the bound: 3 s + 2 s)`);
+      // The issue's bound: the 3 s wait plus 2 s, and slack for a loaded machine.
+      clock.atMost(400, 'plan watch against a trickling poll', 5_000);
     } finally {
       for (const t of timers) clearInterval(t);
       await server.close();

@@ -215,7 +215,7 @@ describe('deployments show --update-payload and resize (per-test server)', () =>
       });
       assert.equal(r.code, 0, r.stderr);
       assert.equal(r.stderr, `dry run: reading GET /api/v1/deployments/${ID}\n`);
-      const body = JSON.parse(/--data-binary '(.*)'\n$/.exec(r.stdout)?.[1] ?? '{}') as {
+      const body = JSON.parse(/--data-raw '(.*)'\n$/.exec(r.stdout)?.[1] ?? '{}') as {
         resources: { elasticsearch: { plan: { cluster_topology: unknown[] } }[] };
       };
       assert.deepEqual(body.resources.elasticsearch[0]?.plan.cluster_topology[0], {

@@ -35,7 +35,7 @@ describe('completion of hostile names', () => {
     // the arguments it was given, one a line, so the test sees what Enter ran.
     writeFileSync(
       join(dir, 'ece'),
-      `#!/bin/sh\nif [ "$1" = "__complete" ]; then exec '${process.execPath}' '${BIN}' "$@"; fi\nprintf '%s\\n' "$@" > '${dir}/args'\n`,
+      `#!/bin/sh\nif [ "$1" = "__complete" ]; then exec '${process.execPath}' '${BIN}' "$@"; fi\nprintf '%s\\n' "$@" > '${dir}/args'; echo ECE-RAN\n`,
     );
     chmodSync(join(dir, 'ece'), 0o755);
     for (const shell of ['bash', 'zsh', 'fish']) {
@@ -83,9 +83,8 @@ describe('completion of hostile names', () => {
         // The quoted text is inserted on the command line.
         await term.waitFor('show x-\\$\\(touch', 20_000);
         term.keys('Enter');
-        const deadline = Date.now() + 20_000;
-        while (!existsSync(join(dir, 'args')) && Date.now() < deadline)
-          await new Promise((r) => setTimeout(r, 50));
+        // The stand-in `ece` says it ran once it has written its arguments.
+        await term.waitFor('ECE-RAN', 20_000);
         assert.deepEqual(readFileSync(join(dir, 'args'), 'utf8').split('\n'), [
           'deployments',
           'show',

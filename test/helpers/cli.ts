@@ -60,7 +60,8 @@ export async function run(argv: string[], opts: RunOptions = {}): Promise<RunRes
     columns: opts.columns ?? 100,
   });
   // A test that gives a home owns it (and removes it); else one per run.
-  const home = opts.env?.HOME ?? tempDir('ece-home-');
+  const given = opts.env?.HOME;
+  const home = given ?? tempDir('ece-home-');
   const env: Env = { HOME: home, ECE_CONFIG_DIR: join(home, 'config'), ...opts.env };
   const client: Partial<ClientOptions> = {
     ...(opts.realSleep
@@ -91,6 +92,7 @@ export async function run(argv: string[], opts: RunOptions = {}): Promise<RunRes
     return { code, stdout, stderr, sleeps };
   } finally {
     // The run's own home: nothing of it is returned, so it goes with the run.
-    removeDir(home);
+    // A home the test gave is the test's to remove.
+    if (given === undefined) removeDir(home);
   }
 }

@@ -7,12 +7,12 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import assert from './helpers/assert.js';
-import { run, tempDir } from './helpers/cli.js';
-import { registerSecret } from './helpers/secrets.js';
-import { json, type Recorded, startServer, type TestServer } from './helpers/server.js';
-import { makeRsaPki } from './helpers/tls.js';
-import { makeZip } from './helpers/zip.js';
+import assert from '../helpers/assert.js';
+import { run, tempDir } from '../helpers/cli.js';
+import { registerSecret } from '../helpers/secrets.js';
+import { json, type Recorded, startServer, type TestServer } from '../helpers/server.js';
+import { makeRsaPki } from '../helpers/tls.js';
+import { makeZip } from '../helpers/zip.js';
 
 const ID = '0123456789abcdef0123456789abcdef';
 const API_KEY = 'argv-test-api-key-0042';
