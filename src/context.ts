@@ -54,6 +54,12 @@ export interface ContextInit {
   flags?: GlobalOptions;
   store?: CredentialStore;
   signal?: AbortSignal;
+  /**
+   * Makes SIGTERM stop the run as Ctrl-C does (abort `signal`) instead of
+   * ending the process at once with 143: for a command that serves until it
+   * is stopped (`ece sandbox`), SIGTERM is the ordinary way to stop it.
+   */
+  serveUntilStopped?: () => void;
   /** Tests shorten backoff or cap attempts here. */
   client?: Partial<ClientOptions>;
 }
@@ -85,6 +91,8 @@ export class Context {
   /** Commands that create profiles (login) may name one that does not exist yet. */
   readonly creatingProfile: boolean;
   readonly signal: AbortSignal | undefined;
+  /** See ContextInit.serveUntilStopped. */
+  readonly serveUntilStopped: () => void;
   readonly store: CredentialStore;
   private readonly init: ContextInit;
   private readonly shared: Shared;
@@ -114,6 +122,7 @@ export class Context {
     this.secrets = this.shared.secrets;
     this.store = this.shared.store;
     this.signal = init.signal;
+    this.serveUntilStopped = init.serveUntilStopped ?? (() => undefined);
     this.clientOverrides = init.client ?? {};
     this.secrets.add(this.env.ECE_API_KEY);
     this.secrets.add(this.env.ECE_TOKEN);

@@ -19,7 +19,10 @@ export async function start(): Promise<void> {
   // SIGTERM (a CI job cancelled, systemd, kill) ends the run at once: what
   // is in flight is dropped (a plan goes on in ECE, as after Ctrl-C), a
   // half-written file is removed, and the exit code says why (128 + 15).
+  let serving = false;
   process.on('SIGTERM', () => {
+    // A server (`ece sandbox`) stops cleanly, as on Ctrl-C.
+    if (serving) return interrupt();
     removeTemporaryFiles();
     process.stderr.write('error: terminated\n');
     process.exit(ExitCode.TERMINATED);
@@ -39,6 +42,9 @@ export async function start(): Promise<void> {
     io: systemIO(),
     env: process.env,
     signal: controller.signal,
+    serveUntilStopped: () => {
+      serving = true;
+    },
   });
   finished = true;
   process.exitCode = code;

@@ -79,7 +79,7 @@ describe('shell completion', () => {
     assert.deepEqual(await bash(['ece', 'deployments', 'restart', 'x', '--kind', 'ki']), [
       'kibana',
     ]);
-    assert.deepEqual(await bash(['ece', 'auth', 'keys', '']), ['list', 'create', 'delete']);
+    assert.deepEqual(await bash(['ece', 'auth', 'keys', '']), ['list', 'show', 'create', 'delete']);
   });
 
   it('bash: deployment names and ids come from the API', async () => {

@@ -111,6 +111,8 @@ export async function run(opts: SandboxRunOptions, ctx: Context): Promise<void> 
       '',
     ].join('\n'),
   );
+  // Ctrl-C and SIGTERM (kill, a CI step's end) both stop it: exit 0.
+  ctx.serveUntilStopped();
   if (ctx.signal && !ctx.signal.aborted) await once(ctx.signal, 'abort');
   await sandbox.close();
   io.stderr.write('ECE sandbox stopped.\n');
