@@ -1,10 +1,6 @@
 // `ece comments`: the group's verbs and help.
 
 import { defineGroup } from '../run/command.js';
-import * as add from './add.js';
-import * as del from './delete.js';
-import * as list from './list.js';
-import * as update from './update.js';
 
 export const { register } = defineGroup({
   help: `
@@ -18,14 +14,28 @@ Examples:
   $ ece comments show prod-logs 93420f71ca474b79aa4bc2aaa7f37e21
   $ ece comments list --allocator 192.168.44.11`,
   commands: [
-    list.register,
+    {
+      name: 'list',
+      aliases: ['ls'],
+      summary: 'List the comments on a resource',
+      load: () => import('./list.js'),
+    },
     {
       name: 'show',
       summary: 'Show one comment: author, message, times',
       load: () => import('./show.js'),
     },
-    add.register,
-    update.register,
-    del.register,
+    { name: 'add', summary: 'Add a comment to a resource', load: () => import('./add.js') },
+    {
+      name: 'update',
+      summary: 'Change the message of a comment',
+      load: () => import('./update.js'),
+    },
+    {
+      name: 'delete',
+      aliases: ['rm'],
+      summary: 'Delete a comment (asks first)',
+      load: () => import('./delete.js'),
+    },
   ],
 });

@@ -29,6 +29,7 @@ interface Shown {
 
 export const verb = defineVerb<Input>({
   effect: 'read',
+  usage: '[options] (<deployment> | --allocator|--runner|--constructor|--proxy <id>) <comment-id>',
   args: [
     { name: 'deployment', description: 'deployment id or exact name', required: false },
     { name: 'comment-id', description: 'the comment (ece comments list)', required: false },

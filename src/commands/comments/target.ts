@@ -5,7 +5,6 @@
 // whose first one is the deployment unless one of those flags names the
 // target.
 
-import type { Command } from 'commander';
 import { parseBody } from '../../api/body.js';
 import type { ApiClient } from '../../api/client.js';
 import type { CommentTarget } from '../../api/comments.js';
@@ -13,7 +12,7 @@ import { type Deployment, getDeployment } from '../../api/deployments.js';
 import { KINDS } from '../../api/kinds.js';
 import { CliError, ExitCode, UsageError } from '../../errors.js';
 import { resolveDeployment } from '../deployments/resolve.js';
-import type { OptionSpec } from '../run/types.js';
+import type { OptionSpec, Raw } from '../run/types.js';
 
 export interface TargetFlags {
   kind?: string;
@@ -48,16 +47,6 @@ export const TARGET_OPTIONS: OptionSpec[] = [
   { flags: '--constructor <id>', description: 'comments on this constructor instead' },
   { flags: '--proxy <id>', description: 'comments on this proxy instead' },
 ];
-
-export function addTargetOptions(cmd: Command): Command {
-  return cmd
-    .option('--kind <kind>', `the deployment's resource: ${KINDS.join(', ')}`, 'elasticsearch')
-    .option('--ref-id <ref_id>', 'the resource, when the deployment has several of that kind')
-    .option('--allocator <id>', 'comments on this allocator instead')
-    .option('--runner <id>', 'comments on this runner instead')
-    .option('--constructor <id>', 'comments on this constructor instead')
-    .option('--proxy <id>', 'comments on this proxy instead');
-}
 
 /** A flag's value; `constructor` is read only when commander set it (every object has one). */
 function hostFlag(flags: TargetFlags): { type: string; id: string } | undefined {
@@ -111,6 +100,23 @@ export function parseTarget(
       `too many arguments${host ? ` (with --${host.type}, leave out the deployment)` : ''}`,
     );
   return { ...(deployment === undefined ? {} : { deployment }), ...(host ? { host } : {}), rest };
+}
+
+/** A verb's input: the target and the arguments after it, and the flags that chose it. */
+export interface TargetInput extends Parsed {
+  flags: TargetFlags;
+}
+
+/**
+ * A comment verb's input check: its positional arguments (by raw key) split
+ * by parseTarget, before any request.
+ */
+export function targetInput(keys: string[], names: string[]): (raw: Raw) => TargetInput {
+  return (raw) => {
+    const flags = raw as unknown as TargetFlags;
+    const args = keys.map((k) => (typeof raw[k] === 'string' ? (raw[k] as string) : undefined));
+    return { ...parseTarget(args, flags, names), flags };
+  };
 }
 
 /** The type and id ECE files the comments under, and words for messages. */

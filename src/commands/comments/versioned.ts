@@ -1,10 +1,10 @@
-// The columns of `ece comments list`, and the version-checked writes of
-// update and delete.
+// The columns of `ece comments list`, the version a comment is read at,
+// and the refusal of a write carrying a stale one.
 
-import { type ApiResponse, parseBody } from '../../api/body.js';
-import type { ApiClient, RequestOptions } from '../../api/client.js';
+import { parseBody } from '../../api/body.js';
+import type { ApiClient } from '../../api/client.js';
 import { type CommentTarget, getComment } from '../../api/comments.js';
-import { ApiError, CliError, ExitCode } from '../../errors.js';
+import { type ApiError, CliError, ExitCode } from '../../errors.js';
 import type { Column } from '../../output/views.js';
 
 export interface CommentWithMeta {
@@ -21,15 +21,9 @@ export const columns: Column<CommentWithMeta>[] = [
 
 export const CHANGED = 'the comment changed since it was read: run again';
 
-/** Sends an update or delete that carries the version it read; a 409 is exit 5 with CHANGED. */
-export async function sendVersioned(api: ApiClient, write: RequestOptions): Promise<ApiResponse> {
-  try {
-    return await api.request(write);
-  } catch (err) {
-    if (err instanceof ApiError && err.isVersionConflict)
-      throw new CliError(CHANGED, ExitCode.REJECTED);
-    throw err;
-  }
+/** A 409 on the version read: said in the verb's words (exit 5), for Plan.fail. */
+export function changedSinceRead(err: ApiError): CliError | undefined {
+  return err.isVersionConflict ? new CliError(CHANGED, ExitCode.REJECTED) : undefined;
 }
 
 /** A comment and the version it was read at (x-cloud-resource-version). */

@@ -75,6 +75,7 @@ export async function fillAll(cmd: Command): Promise<void> {
 }
 
 function build(cmd: Command, verb: Verb<unknown>, contexts: Contexts): void {
+  if (verb.usage) cmd.usage(verb.usage);
   for (const a of verb.args ?? []) {
     const term = a.required === false ? `[${a.name}${dots(a)}]` : `<${a.name}${dots(a)}>`;
     cmd.argument(term, a.description);

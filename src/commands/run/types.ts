@@ -57,6 +57,8 @@ export interface ModelFlags {
 
 /** One verb: everything but its name, aliases and summary, which its group's index holds. */
 export interface Verb<I = Raw> {
+  /** Help's usage line after the command's name, when the arguments alone do not say it. */
+  usage?: string;
   /** Help after the options (what the output is, caveats); no "Examples:" heading. */
   description?: string;
   args?: ArgSpec[];

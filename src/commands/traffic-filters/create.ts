@@ -3,17 +3,13 @@
 // block. Without --region, the installation's only region is used (one read
 // of GET /platform). The new id goes to stdout.
 
-import type { Command } from 'commander';
 import { parseBody } from '../../api/body.js';
 import type { ApiClient } from '../../api/client.js';
 import { getPlatform } from '../../api/platform.js';
 import { createRuleset, isIpSource, type RulesetRequest } from '../../api/traffic-filters.js';
-import type { Context } from '../../context.js';
 import { UsageError } from '../../errors.js';
 import { readDocument } from '../../input.js';
-import { RAW } from '../../output/raw.js';
-import { act, type Contexts } from '../action.js';
-import { showDryRun } from '../write.js';
+import { defineVerb, type Raw } from '../run/types.js';
 
 export interface CreateFlags {
   file?: string;
@@ -25,38 +21,6 @@ export interface CreateFlags {
   includeByDefault?: boolean;
 }
 
-export const collect = (value: string, previous: string[] = []) => [...previous, value];
-
-export function register(group: Command, contexts: Contexts): void {
-  group
-    .command('create')
-    .description('Create a traffic filter ruleset from flags or a JSON or YAML file')
-    .option(
-      '-f, --file <file>',
-      'the whole TrafficFilterRulesetRequest, JSON or YAML (- for stdin)',
-    )
-    .option('--name <name>', 'the ruleset name')
-    .option('--source <cidr>', 'an IP address or CIDR block to allow (repeat for more)', collect)
-    .option('--type <type>', 'ruleset type', 'ip')
-    .option('--description <text>', 'what the ruleset is for')
-    .option('--region <region>', "the region (default: the installation's only region)")
-    .option('--include-by-default', 'apply it to new deployments automatically')
-    .addHelpText(
-      'after',
-      `
-Flags build the common case: an "ip" ruleset whose rules each allow one
---source. For anything else (rule descriptions, other types), give the
-whole ruleset with -f; -f cannot be combined with the flags. The new id is
-printed on stdout; associate it with deployments next.
-
-Examples:
-  $ ece traffic-filters create --name office-network --source 203.0.113.0/24 --source 198.51.100.7
-  $ ece traffic-filters create -f ruleset.json
-  $ id=$(ece traffic-filters create --name vpn --source 10.8.0.0/16) && ece traffic-filters associate "$id" prod-logs`,
-    )
-    .action(act(contexts, (ctx, flags: CreateFlags) => run(flags, ctx)));
-}
-
 /** An IP address or CIDR block, as ECE accepts them for "ip" rules. */
 export function checkSource(source: string): string {
   if (!isIpSource(source.trim()))
@@ -66,9 +30,10 @@ export function checkSource(source: string): string {
   return source.trim();
 }
 
-export async function run(flags: CreateFlags, ctx: Context): Promise<void> {
+/** The flags checked: -f alone, or a --name and at least one --source. */
+function inputOf(raw: Raw): CreateFlags {
+  const flags = raw as unknown as CreateFlags;
   const sources = flags.source ?? [];
-  let body: RulesetRequest;
   if (flags.file !== undefined) {
     const used = [
       flags.name !== undefined && '--name',
@@ -80,36 +45,79 @@ export async function run(flags: CreateFlags, ctx: Context): Promise<void> {
     ].filter(Boolean);
     if (used.length > 0)
       throw new UsageError(`-f cannot be combined with ${used.join(', ')}: put them in the file`);
-    const doc = await readDocument(ctx.io, flags.file);
-    // What ECE adds to a ruleset (show --json has them) is not part of a request.
-    const { id: _i, associations: _a, total_associations: _t, ...rest } = doc;
-    body = rest as unknown as RulesetRequest;
-  } else {
-    if (flags.name === undefined || flags.name.trim() === '')
-      throw new UsageError('give the ruleset a --name (or the whole ruleset with -f FILE)');
-    if (sources.length === 0)
-      throw new UsageError('give at least one --source (an IP address or CIDR block)');
-    const type = flags.type ?? 'ip';
-    const rules = sources.map((s) => ({ source: type === 'ip' ? checkSource(s) : s }));
-    body = {
-      name: flags.name,
-      type,
-      region: '',
-      include_by_default: flags.includeByDefault === true,
-      ...(flags.description === undefined ? {} : { description: flags.description }),
-      rules,
-    };
   }
-  const api = await ctx.api();
-  if (flags.file === undefined) body.region = flags.region ?? (await onlyRegion(api));
-  const write = createRuleset(body);
-  if (showDryRun(ctx, api, write)) return;
-  const renderer = await ctx.renderer();
-  const res = await api.request(write);
-  if (renderer.raw) await renderer.body(res, RAW);
-  else ctx.io.stdout.write(`${String(parseBody<{ id?: unknown }>(res).id)}\n`);
-  ctx.io.stderr.write(`Created traffic filter ruleset ${String(body.name)}.\n`);
+  return { ...flags, source: sources };
 }
+
+export const verb = defineVerb<CreateFlags>({
+  effect: 'write',
+  options: [
+    {
+      flags: '-f, --file <file>',
+      description: 'the whole TrafficFilterRulesetRequest, JSON or YAML (- for stdin)',
+    },
+    { flags: '--name <name>', description: 'the ruleset name' },
+    {
+      flags: '--source <cidr>',
+      description: 'an IP address or CIDR block to allow (repeat for more)',
+      repeatable: true,
+    },
+    { flags: '--type <type>', description: 'ruleset type', default: 'ip' },
+    { flags: '--description <text>', description: 'what the ruleset is for' },
+    {
+      flags: '--region <region>',
+      description: "the region (default: the installation's only region)",
+    },
+    { flags: '--include-by-default', description: 'apply it to new deployments automatically' },
+  ],
+  description: `Flags build the common case: an "ip" ruleset whose rules each allow one
+--source. For anything else (rule descriptions, other types), give the
+whole ruleset with -f; -f cannot be combined with the flags. The new id is
+printed on stdout; associate it with deployments next.`,
+  examples: [
+    'ece traffic-filters create --name office-network --source 203.0.113.0/24 --source 198.51.100.7',
+    'ece traffic-filters create -f ruleset.json',
+    'id=$(ece traffic-filters create --name vpn --source 10.8.0.0/16) && ece traffic-filters associate "$id" prod-logs',
+  ],
+  input: inputOf,
+  async plan(flags, ctx) {
+    let body: RulesetRequest;
+    if (flags.file !== undefined) {
+      const doc = await readDocument(ctx.io, flags.file);
+      // What ECE adds to a ruleset (show --json has them) is not part of a request.
+      const { id: _i, associations: _a, total_associations: _t, ...rest } = doc;
+      body = rest as unknown as RulesetRequest;
+    } else {
+      if (flags.name === undefined || flags.name.trim() === '')
+        throw new UsageError('give the ruleset a --name (or the whole ruleset with -f FILE)');
+      if (flags.source.length === 0)
+        throw new UsageError('give at least one --source (an IP address or CIDR block)');
+      const type = flags.type ?? 'ip';
+      const rules = flags.source.map((s) => ({ source: type === 'ip' ? checkSource(s) : s }));
+      body = {
+        name: flags.name,
+        type,
+        region: '',
+        include_by_default: flags.includeByDefault === true,
+        ...(flags.description === undefined ? {} : { description: flags.description }),
+        rules,
+      };
+    }
+    const api = await ctx.api();
+    if (flags.file === undefined) body.region = flags.region ?? (await onlyRegion(api));
+    return {
+      writes: [createRuleset(body)],
+      // The new id on stdout, for a script to use next.
+      output: ([res]) => ({
+        body: res ?? '',
+        print: (_renderer, io) => {
+          io.stdout.write(`${res ? String(parseBody<{ id?: unknown }>(res).id) : ''}\n`);
+        },
+      }),
+      done: `Created traffic filter ruleset ${String(body.name)}.`,
+    };
+  },
+});
 
 async function onlyRegion(api: ApiClient): Promise<string> {
   const info = parseBody<{ regions?: { region_id?: string }[] }>(await getPlatform(api));

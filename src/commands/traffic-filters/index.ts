@@ -1,19 +1,9 @@
 // `ece traffic-filters`: the group's verbs and help.
 
-import type { Command } from 'commander';
-import type { Contexts } from '../action.js';
-import * as associate from './associate.js';
-import * as create from './create.js';
-import * as del from './delete.js';
-import * as disassociate from './disassociate.js';
-import * as list from './list.js';
-import * as show from './show.js';
-import * as update from './update.js';
+import { defineGroup } from '../run/command.js';
 
-export function register(group: Command, contexts: Contexts): void {
-  group.addHelpText(
-    'after',
-    `
+export const { register } = defineGroup({
+  help: `
 A traffic filter ruleset lists the sources (IP addresses, CIDR blocks) that
 may reach the deployments it is associated with; a deployment with no
 ruleset accepts traffic from anywhere. Rulesets are named by id or exact name.
@@ -22,12 +12,44 @@ Examples:
   $ ece traffic-filters create --name office-network --source 203.0.113.0/24
   $ ece traffic-filters associate office-network prod-logs
   $ ece traffic-filters show office-network`,
-  );
-  list.register(group, contexts);
-  show.register(group, contexts);
-  create.register(group, contexts);
-  update.register(group, contexts);
-  del.register(group, contexts);
-  associate.register(group, contexts);
-  disassociate.register(group, contexts);
-}
+  commands: [
+    {
+      name: 'list',
+      aliases: ['ls'],
+      summary: 'List traffic filter rulesets',
+      load: () => import('./list.js'),
+    },
+    {
+      name: 'show',
+      aliases: ['get'],
+      summary: 'Show a traffic filter ruleset, its rules and its deployments',
+      load: () => import('./show.js'),
+    },
+    {
+      name: 'create',
+      summary: 'Create a traffic filter ruleset from flags or a JSON or YAML file',
+      load: () => import('./create.js'),
+    },
+    {
+      name: 'update',
+      summary: 'Change a traffic filter ruleset: its rules, name or description',
+      load: () => import('./update.js'),
+    },
+    {
+      name: 'delete',
+      aliases: ['rm'],
+      summary: 'Delete a traffic filter ruleset (asks first)',
+      load: () => import('./delete.js'),
+    },
+    {
+      name: 'associate',
+      summary: 'Apply a traffic filter ruleset to a deployment',
+      load: () => import('./associate.js'),
+    },
+    {
+      name: 'disassociate',
+      summary: 'Stop applying a traffic filter ruleset to a deployment',
+      load: () => import('./disassociate.js'),
+    },
+  ],
+});
