@@ -29,6 +29,10 @@ describe('enrollment tokens plan without a server', () => {
         idempotent: false,
       },
     ]);
+    // Before the POST: a token made and then not printed would be lost.
+    await assert.rejects(planOf(create, { role: [] }, { flags: { json: true, output: 'yaml' } }), {
+      message: '--json cannot be combined with --output yaml',
+    });
     await assert.rejects(planOf(create, { role: [], validity: '1h', persistent: true }), {
       message:
         '--validity is for tokens that expire: a --persistent token works until it is deleted',

@@ -63,6 +63,9 @@ With --validity it expires, and is neither listed nor deletable.`,
     return { roles, seconds };
   },
   async plan({ roles, seconds }, ctx) {
+    // A bad output format must stop the run before the token is made: ECE
+    // cannot show it again, and the executor decides the format only after the write.
+    await ctx.format();
     const api = await ctx.api();
     // As ecctl (cloud-sdk-go: persistent = validity <= 0): a token without a
     // validity never expires, so that scripts written for ecctl behave the same.
