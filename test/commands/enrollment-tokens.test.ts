@@ -3,8 +3,11 @@
 // tokens' life against the sandbox.
 
 import { afterEach, describe, it } from 'node:test';
+import { verb as create } from '../../src/commands/enrollment-tokens/create.js';
+import { verb as remove } from '../../src/commands/enrollment-tokens/delete.js';
 import assert from '../helpers/assert.js';
 import { run } from '../helpers/cli.js';
+import { planOf } from '../helpers/plan.js';
 import { useSandbox } from '../helpers/sandbox.js';
 import { registerSecret } from '../helpers/secrets.js';
 import { eceError } from '../helpers/server.js';
@@ -12,6 +15,46 @@ import { API_KEY, closeAll, curl, envFor, serve, ua } from './platform-admin-hel
 
 const BASE = '/platform/configuration/security/enrollment-tokens';
 const TOKEN = 'eyJhbGciOiJSUzI1NiJ9.enrollment-token-secret-0042.sig';
+
+describe('enrollment tokens plan without a server', () => {
+  registerSecret(TOKEN);
+
+  it('create: one POST; a repeated role once; --validity in seconds', async () => {
+    const { plan } = await planOf(create, { role: ['proxy', 'proxy'], validity: '2h' });
+    assert.deepEqual(plan.writes, [
+      {
+        method: 'POST',
+        path: BASE,
+        body: { persistent: false, roles: ['proxy'], validity_in_seconds: 7200 },
+        idempotent: false,
+      },
+    ]);
+    // Before the POST: a token made and then not printed would be lost.
+    await assert.rejects(planOf(create, { role: [] }, { flags: { json: true, output: 'yaml' } }), {
+      message: '--json cannot be combined with --output yaml',
+    });
+    await assert.rejects(planOf(create, { role: [], validity: '1h', persistent: true }), {
+      message:
+        '--validity is for tokens that expire: a --persistent token works until it is deleted',
+    });
+  });
+
+  it('delete: one DELETE per distinct id; a token given as the id is not named', async () => {
+    const { plan } = await planOf(remove, { tokenId: ['t-1', TOKEN, 't-1'] });
+    assert.deepEqual(
+      plan.writes?.map((w) => [w.method, w.path]),
+      [
+        ['DELETE', `${BASE}/t-1`],
+        ['DELETE', `${BASE}/${TOKEN}`],
+      ],
+    );
+    assert.equal(plan.confirm, 'Delete 2 enrollment tokens? No new host can join with it.');
+    assert.equal(
+      plan.done,
+      'Deleted enrollment token t-1.\nDeleted enrollment token the given token.',
+    );
+  });
+});
 
 describe('enrollment tokens against a per-test server', () => {
   registerSecret(API_KEY, TOKEN);

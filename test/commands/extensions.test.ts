@@ -6,13 +6,24 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, it } from 'node:test';
+import { verb as update } from '../../src/commands/extensions/update.js';
 import assert from '../helpers/assert.js';
 import { run } from '../helpers/cli.js';
+import { planOf } from '../helpers/plan.js';
 import { useSandbox } from '../helpers/sandbox.js';
 import { registerSecret } from '../helpers/secrets.js';
 import { eceError } from '../helpers/server.js';
 import { BASE, dir, EXT, LIST } from './extensions-fixtures.js';
 import { API_KEY, closeAll, curl, envFor, serve, ua } from './platform-admin-helpers.js';
+
+describe('extensions plan without a server', () => {
+  it('update with nothing to change is refused before any read', async () => {
+    await assert.rejects(planOf(update, { extension: 'synonyms' }), {
+      message:
+        'nothing to change: give -f or at least one of --name, --type, --version, --description, --download-url',
+    });
+  });
+});
 
 describe('extensions against a per-test server', () => {
   registerSecret(API_KEY);

@@ -2,7 +2,7 @@
 // per-test server; install and read back against the sandbox.
 
 import { afterEach, describe, it } from 'node:test';
-import { run as show } from '../../src/commands/license/show.js';
+import { verb as show } from '../../src/commands/license/show.js';
 import assert from '../helpers/assert.js';
 import { run } from '../helpers/cli.js';
 import { useSandbox } from '../helpers/sandbox.js';
@@ -30,7 +30,7 @@ describe('license against a per-test server', () => {
   afterEach(closeAll);
 
   it('show: the dates in ISO-8601 UTC; --json as sent; no license is exit 3', async () => {
-    assert.equal(typeof show, 'function');
+    assert.equal(show.effect, 'read');
     const s = await serve({ 'GET /platform/license': [200, LICENSE] });
     const r = await run(['license', 'show'], { env: envFor(s) });
     const left = Math.max(0, Math.floor((Date.UTC(2027, 0, 1) - Date.now()) / DAY));

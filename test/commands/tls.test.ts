@@ -7,8 +7,10 @@ import { createPrivateKey, generateKeyPairSync, X509Certificate } from 'node:cry
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, before, describe, it } from 'node:test';
+import { verb as set } from '../../src/commands/tls/set.js';
 import assert from '../helpers/assert.js';
 import { run, tempDir } from '../helpers/cli.js';
+import { planOf } from '../helpers/plan.js';
 import { useSandbox } from '../helpers/sandbox.js';
 import { registerSecret } from '../helpers/secrets.js';
 import { shell } from '../helpers/shell.js';
@@ -90,6 +92,32 @@ describe('tls against a per-test server', () => {
     assert.deepEqual(
       [bad.code, bad.stderr],
       [2, 'error: invalid service "mail": use ui, proxy, adminconsole, internalca\n'],
+    );
+  });
+
+  it('set plans one POST of the PKCS#1 key and the chain; a dry run says how to set $ECE_TLS_KEY', async () => {
+    const chain = file('plan-chain.pem', pki.cert + pki.caCert);
+    const key = file('plan-key.pem', pki.key);
+    const { plan, stderr } = await planOf(
+      set,
+      { service: 'ui', chain, key },
+      {
+        flags: { dryRun: true },
+      },
+    );
+    const sent = `${pkcs1(pki.key)}\n${block(pki.cert)}\n${block(pki.caCert)}\n`;
+    assert.deepEqual(
+      plan.writes?.map((w) => [w.method, w.path, w.body]),
+      [['POST', `${BASE}/ui`, JSON.stringify(sent)]],
+    );
+    const until = new Date(new X509Certificate(pki.cert).validTo).toISOString();
+    assert.equal(
+      plan.confirm,
+      `Replace the ui certificate with CN=ui.example.com (valid until ${until})? ECE restarts the ui service.`,
+    );
+    assert.equal(
+      stderr,
+      `dry run: the curl line reads the private key from $ECE_TLS_KEY: export ECE_TLS_KEY="$(openssl pkey -traditional -in ${key})"\n`,
     );
   });
 

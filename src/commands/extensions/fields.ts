@@ -7,6 +7,7 @@ import type { ExtensionFields } from '../../api/extensions.js';
 import { UsageError } from '../../errors.js';
 import { readDocument } from '../../input.js';
 import type { IOStreams } from '../../output/iostreams.js';
+import type { OptionSpec } from '../run/types.js';
 
 export interface FieldFlags {
   file?: string;
@@ -17,17 +18,28 @@ export interface FieldFlags {
   downloadUrl?: string;
 }
 
+/** The metadata options, as the command model declares them (update) and commander takes them (create). */
+export const FIELD_OPTIONS: OptionSpec[] = [
+  {
+    flags: '-f, --file <file>',
+    description: 'the extension as JSON or YAML (CreateExtensionRequest; - for stdin)',
+  },
+  { flags: '--name <name>', description: 'its name: ASCII letters, digits and _ . -' },
+  { flags: '--type <type>', description: 'bundle or plugin' },
+  {
+    flags: '--version <version>',
+    description: 'the Elasticsearch version(s) it is for, e.g. 8.15.1 or 8.*',
+  },
+  { flags: '--description <text>', description: 'a description' },
+  {
+    flags: '--download-url <url>',
+    description: 'where ECE downloads the archive from (instead of an upload)',
+  },
+];
+
 export function addFieldOptions(cmd: Command): Command {
-  return cmd
-    .option(
-      '-f, --file <file>',
-      'the extension as JSON or YAML (CreateExtensionRequest; - for stdin)',
-    )
-    .option('--name <name>', 'its name: ASCII letters, digits and _ . -')
-    .option('--type <type>', 'bundle or plugin')
-    .option('--version <version>', 'the Elasticsearch version(s) it is for, e.g. 8.15.1 or 8.*')
-    .option('--description <text>', 'a description')
-    .option('--download-url <url>', 'where ECE downloads the archive from (instead of an upload)');
+  for (const o of FIELD_OPTIONS) cmd.option(o.flags, o.description);
+  return cmd;
 }
 
 const NAME = /^[A-Za-z0-9_.-]+$/;

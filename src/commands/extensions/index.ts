@@ -1,19 +1,15 @@
 // `ece extensions`: Elasticsearch plugins and bundles that deployments' plans
 // refer to (user_plugins / user_bundles by the extension's url).
+// `create` and `upload` stay old-style verbs: an upload streams its archive
+// with progress, and create --upload sends it to the id the create answers
+// with, neither of which a plan's fixed list of writes can say.
 
-import type { Command } from 'commander';
-import type { Contexts } from '../action.js';
+import { defineGroup } from '../run/command.js';
 import * as create from './create.js';
-import * as del from './delete.js';
-import * as list from './list.js';
-import * as show from './show.js';
-import * as update from './update.js';
 import * as upload from './upload.js';
 
-export function register(group: Command, contexts: Contexts): void {
-  group.addHelpText(
-    'after',
-    `
+export const { register } = defineGroup({
+  help: `
 An extension is a custom Elasticsearch plugin or bundle (dictionaries,
 scripts): its metadata, then its zip archive. Deployments use it through its
 url (repo://<id>) in their Elasticsearch plan.
@@ -22,11 +18,30 @@ Examples:
   $ ece extensions create --name synonyms --type bundle --version '8.*' --upload synonyms.zip
   $ ece extensions list
   $ ece extensions delete synonyms --yes`,
-  );
-  list.register(group, contexts);
-  show.register(group, contexts);
-  create.register(group, contexts);
-  upload.register(group, contexts);
-  update.register(group, contexts);
-  del.register(group, contexts);
-}
+  commands: [
+    {
+      name: 'list',
+      aliases: ['ls'],
+      summary: 'List the extensions (Elasticsearch plugins and bundles)',
+      load: () => import('./list.js'),
+    },
+    {
+      name: 'show',
+      summary: 'Show an extension and the deployments that use it',
+      load: () => import('./show.js'),
+    },
+    create.register,
+    upload.register,
+    {
+      name: 'update',
+      summary: "Change an extension's name, type, version, description or download URL",
+      load: () => import('./update.js'),
+    },
+    {
+      name: 'delete',
+      aliases: ['rm'],
+      summary: 'Delete an extension (asks first)',
+      load: () => import('./delete.js'),
+    },
+  ],
+});

@@ -1,12 +1,15 @@
 // `ece license`: the group's verbs and help.
 
 import { defineGroup } from '../run/command.js';
-import * as show from './show.js';
 
 export const { register } = defineGroup({
   help: '\nExamples:\n  $ ece license show\n  $ ece license set -f license.json --yes',
   commands: [
-    show.register,
+    {
+      name: 'show',
+      summary: 'Show the platform license',
+      load: () => import('./show.js'),
+    },
     {
       name: 'set',
       summary: 'Install a platform license from its file',

@@ -1,18 +1,22 @@
 // `ece tls`: the TLS certificates of the Cloud UI and the proxies.
 
-import type { Command } from 'commander';
-import type { Contexts } from '../action.js';
-import * as set from './set.js';
-import * as show from './show.js';
+import { defineGroup } from '../run/command.js';
 
-export function register(group: Command, contexts: Contexts): void {
-  group.addHelpText(
-    'after',
-    `
+export const { register } = defineGroup({
+  help: `
 Examples:
   $ ece tls show ui
   $ ece tls set proxy --chain proxy-chain.pem --key proxy-key.pem`,
-  );
-  show.register(group, contexts);
-  set.register(group, contexts);
-}
+  commands: [
+    {
+      name: 'show',
+      summary: "Show a service's TLS certificate: subject, issuer, validity, SANs",
+      load: () => import('./show.js'),
+    },
+    {
+      name: 'set',
+      summary: "Replace the Cloud UI's or the proxies' TLS certificate (asks first)",
+      load: () => import('./set.js'),
+    },
+  ],
+});

@@ -4,11 +4,9 @@
 // the API's body.
 
 import type { X509Certificate } from 'node:crypto';
-import type { Command } from 'commander';
 import { getTlsCertificate } from '../../api/tls.js';
-import type { Context } from '../../context.js';
 import { type Column, fieldsView } from '../../output/views.js';
-import { act, type Contexts } from '../action.js';
+import { defineVerb } from '../run/types.js';
 import { oneLine, parseCertificate } from './pem.js';
 import { checkService, SHOW_SERVICES } from './services.js';
 
@@ -19,28 +17,24 @@ interface Chain {
   chain_status?: { expiration_date?: string; first_certificate_to_expire?: string };
 }
 
-export function register(group: Command, contexts: Contexts): void {
-  group
-    .command('show')
-    .description("Show a service's TLS certificate: subject, issuer, validity, SANs")
-    .argument('<service>', `${SHOW_SERVICES.join(', ')}`)
-    .addHelpText(
-      'after',
-      `
-Examples:
-  $ ece tls show ui
-  $ ece tls show proxy --query "chain_status.expiration_date"
-  $ ece tls show proxy --json | jq -r '.chain[0]' | openssl x509 -noout -text`,
-    )
-    .action(act(contexts, (ctx, service: string) => run(service, ctx)));
-}
-
-export async function run(service: string, ctx: Context): Promise<void> {
-  checkService(service, SHOW_SERVICES);
-  const renderer = await ctx.renderer();
-  const res = await getTlsCertificate(await ctx.api(), service);
-  await renderer.body(res, fieldsView(columns(service)));
-}
+export const verb = defineVerb<{ service: string }>({
+  effect: 'read',
+  args: [{ name: 'service', description: `${SHOW_SERVICES.join(', ')}` }],
+  examples: [
+    'ece tls show ui',
+    'ece tls show proxy --query "chain_status.expiration_date"',
+    "ece tls show proxy --json | jq -r '.chain[0]' | openssl x509 -noout -text",
+  ],
+  input(raw) {
+    const service = raw.service as string;
+    checkService(service, SHOW_SERVICES);
+    return { service };
+  },
+  async plan({ service }, ctx) {
+    const res = await getTlsCertificate(await ctx.api(), service);
+    return { output: { body: res, view: fieldsView(columns(service)) } };
+  },
+});
 
 const iso = (t: string | undefined) => {
   const ms = t === undefined ? Number.NaN : Date.parse(t);
