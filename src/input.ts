@@ -15,6 +15,12 @@ export interface StdinIO {
   stderr: { write(text: string): unknown };
 }
 
+/**
+ * Stands for a password that a dry run did not read (it never prompts): the
+ * curl line shows "$ECE_PASSWORD" in its place, so the user's variable fills it.
+ */
+export const UNREAD_PASSWORD = 'password-not-read-in-a-dry-run';
+
 /** All of stdin, without the final newline (for --password-stdin and friends). */
 export async function readStdin(io: StdinIO, what: string): Promise<string> {
   if (io.stdinIsTTY) io.stderr.write(`Reading ${what} from standard input (end with Ctrl-D)…\n`);

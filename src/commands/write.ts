@@ -8,6 +8,9 @@ import type { ApiClient, RequestOptions } from '../api/client.js';
 import type { Context } from '../context.js';
 import { confirmOrFail } from '../output/prompt.js';
 
+// Kept here for the verbs not on the model yet (auth login); it lives in input.ts.
+export { UNREAD_PASSWORD } from '../input.js';
+
 /**
  * Under --dry-run: prints the planned writes as curl lines on stdout and
  * returns true (the command stops there). Otherwise returns false.
@@ -17,12 +20,6 @@ export function showDryRun(ctx: Context, api: ApiClient, ...writes: RequestOptio
   for (const w of writes) ctx.io.stdout.write(`${api.curl(w)}\n`);
   return true;
 }
-
-/**
- * Stands for a password that a dry run did not read (it never prompts): the
- * curl line shows "$ECE_PASSWORD" in its place, so the user's variable fills it.
- */
-export const UNREAD_PASSWORD = 'password-not-read-in-a-dry-run';
 
 /**
  * A destructive write, planned: shown under --dry-run; otherwise asked

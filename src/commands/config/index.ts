@@ -1,18 +1,9 @@
 // `ece config`: profiles of non-secret settings.
 
-import type { Command } from 'commander';
-import type { Contexts } from '../action.js';
-import * as remove from './delete.js';
-import * as list from './list.js';
-import * as set from './set.js';
-import * as show from './show.js';
-import * as unset from './unset.js';
-import * as use from './use.js';
+import { defineGroup } from '../run/command.js';
 
-export function register(group: Command, contexts: Contexts): void {
-  group.addHelpText(
-    'after',
-    `
+export const { register } = defineGroup({
+  help: `
 Profiles hold non-secret settings (host, ca-cert, insecure, output, timeout);
 secrets live in the OS keychain (see \`ece login\`). --profile NAME or
 ECE_PROFILE picks a profile for one run. The file is config.json in
@@ -22,11 +13,34 @@ Examples:
   $ ece config set host ece.example.com
   $ ece config use lab
   $ ece config list`,
-  );
-  list.register(group, contexts);
-  show.register(group, contexts);
-  set.register(group, contexts);
-  unset.register(group, contexts);
-  use.register(group, contexts);
-  remove.register(group, contexts);
-}
+  commands: [
+    {
+      name: 'list',
+      aliases: ['ls'],
+      summary: 'List profiles; * marks the active one',
+      load: () => import('./list.js'),
+    },
+    {
+      name: 'show',
+      summary: 'Show the settings of a profile (the active one by default)',
+      load: () => import('./show.js'),
+    },
+    {
+      name: 'set',
+      summary: 'Set a setting of the active profile (or --profile NAME, created if new)',
+      load: () => import('./set.js'),
+    },
+    {
+      name: 'unset',
+      summary: 'Remove a setting from the active profile',
+      load: () => import('./unset.js'),
+    },
+    { name: 'use', summary: 'Make a profile the active one', load: () => import('./use.js') },
+    {
+      name: 'delete',
+      aliases: ['rm'],
+      summary: 'Delete a profile and its stored credential',
+      load: () => import('./delete.js'),
+    },
+  ],
+});

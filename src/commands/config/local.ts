@@ -1,5 +1,6 @@
 // What the config verbs that change profiles share. They never talk to ECE:
-// under --dry-run they check their input, say that nothing changed, and stop.
+// under --dry-run they check their input, say that nothing changed, and stop
+// (the plan's `local` change, not made).
 
 import { PROFILE_KEYS } from '../../config/store.js';
 import type { Context } from '../../context.js';
@@ -15,11 +16,6 @@ Settings: ${PROFILE_KEYS.join(', ')}.
 export const explicitProfile = (ctx: Context) =>
   ctx.flags.profile || ctx.env.ECE_PROFILE || undefined;
 
-/** Under --dry-run: says on stderr that the command changed nothing, and returns true. */
-export function localOnly(ctx: Context, verb: string): boolean {
-  if (!ctx.flags.dryRun) return false;
-  ctx.io.stderr.write(
-    `dry run: ece config ${verb} changes only the local config and does not talk to ECE; nothing was changed\n`,
-  );
-  return true;
-}
+/** What --dry-run says for a config verb: the change is not made, and nothing talks to ECE. */
+export const notChanged = (verb: string) =>
+  `dry run: ece config ${verb} changes only the local config and does not talk to ECE; nothing was changed`;

@@ -1,29 +1,33 @@
 // `ece config unset KEY`: remove a setting from the active profile.
 
-import type { Command } from 'commander';
+import type { ProfileKey } from '../../config/store.js';
 import { openConfig, targetProfile } from '../../config/write.js';
-import type { Context } from '../../context.js';
-import { act, type Contexts } from '../action.js';
 import { checkKey } from '../profile-keys.js';
-import { explicitProfile, KEYS_HELP, localOnly } from './local.js';
+import { defineVerb } from '../run/types.js';
+import { explicitProfile, KEYS_HELP, notChanged } from './local.js';
 
-export function register(group: Command, contexts: Contexts): void {
-  group
-    .command('unset')
-    .description('Remove a setting from the active profile')
-    .argument('<key>', 'setting name')
-    .addHelpText('after', `${KEYS_HELP}\n\nExamples:\n  $ ece config unset insecure`)
-    .action(act(contexts, (ctx, key: string) => unset(key, ctx)));
-}
-
-export async function unset(key: string, ctx: Context): Promise<void> {
-  const k = checkKey(key);
-  if (localOnly(ctx, 'unset')) return;
-  const config = await openConfig(ctx.configDir());
-  const name = targetProfile(config.data(), explicitProfile(ctx));
-  config.update((d) => {
-    const p = d.profiles?.[name];
-    if (p) delete p[k];
-  });
-  ctx.io.stderr.write(`Unset ${k} of profile "${name}".\n`);
-}
+export const verb = defineVerb<{ key: ProfileKey }>({
+  effect: 'write',
+  args: [{ name: 'key', description: 'setting name' }],
+  description: KEYS_HELP.trimStart(),
+  examples: ['ece config unset insecure'],
+  input: (raw) => ({ key: checkKey(raw.key as string) }),
+  async plan({ key }, ctx) {
+    let name = '';
+    return {
+      local: {
+        // The file is opened only when the change is made: a dry run reads nothing.
+        apply: async () => {
+          const config = await openConfig(ctx.configDir());
+          name = targetProfile(config.data(), explicitProfile(ctx));
+          config.update((d) => {
+            const p = d.profiles?.[name];
+            if (p) delete p[key];
+          });
+        },
+        dryRun: notChanged('unset'),
+      },
+      done: () => `Unset ${key} of profile "${name}".`,
+    };
+  },
+});

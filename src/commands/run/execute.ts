@@ -3,7 +3,8 @@
 // 2. a destructive call without a terminal and without --yes stops here
 //    (exit 2), before any request: it would have to ask;
 // 3. the plan: the reads it needs (a dry run sends those too, noting each);
-// 4. --dry-run: every write as a curl line on stdout, nothing sent, no prompt;
+// 4. --dry-run: every write as a curl line on stdout, nothing sent, no prompt
+//    (a local change: not made, its dry-run line on stderr);
 // 5. a destructive call asks (--yes skips); the writes go out in order;
 // 6. stdout (JSON byte for byte, YAML, --query, table, TSV), the note on
 //    stderr, and --wait through the one plan follower.
@@ -49,13 +50,19 @@ export async function carryOut(
   ctx: Context,
 ): Promise<void> {
   const writes = plan.writes ?? [];
+  if (ctx.flags.dryRun && plan.local) {
+    // Nothing would be sent, so there is no curl line: say what was not done.
+    ctx.io.stderr.write(`${plan.local.dryRun}\n`);
+    return;
+  }
   if (ctx.flags.dryRun && writes.length > 0) {
     const api = await ctx.api();
     for (const w of writes) ctx.io.stdout.write(`${api.curl(w)}\n`);
     return;
   }
-  if ((plan.effect ?? run.effect) === 'destructive' && writes.length > 0)
+  if ((plan.effect ?? run.effect) === 'destructive' && (writes.length > 0 || plan.local))
     await confirmOrFail(ctx.io, plan.confirm ?? 'Go ahead?', run.yes);
+  await plan.local?.apply();
   const waiting = run.wait && plan.wait !== undefined;
   if (waiting) await plan.wait?.before?.();
   const sent: ApiResponse[] = [];

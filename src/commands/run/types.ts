@@ -99,6 +99,12 @@ export interface Plan {
   effect?: Effect;
   /** Sent in order after confirmation; under --dry-run printed as curl lines instead. */
   writes?: RequestOptions[];
+  /**
+   * A change to this machine's own state (the config file, the keychain) for
+   * a verb that sends nothing to ECE: made after confirmation, in place of
+   * writes. Under --dry-run it is not made and `dryRun` is said on stderr.
+   */
+  local?: { apply: () => void | Promise<void>; dryRun: string };
   /** The question a destructive call asks (`Shut down deployment "x" (id)?`). */
   confirm?: string;
   /**

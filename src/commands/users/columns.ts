@@ -1,4 +1,4 @@
-// The columns `users list`, `show` and `create` share.
+// The columns `users list`, `show` and `create` share, and their NAME argument.
 
 export interface User {
   user_name: string;
@@ -16,3 +16,6 @@ export const userColumns: [string, (u: User) => unknown][] = [
   ['ENABLED', (u) => u.security.enabled !== false],
   ['BUILTIN', (u) => u.builtin === true],
 ];
+
+/** The argument every verb but `list` takes. */
+export const NAME_ARG = { name: 'name', description: 'user name' };

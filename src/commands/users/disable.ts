@@ -1,17 +1,13 @@
-// `ece users disable NAME`: see enabled.ts.
+// `ece users disable NAME`: see enabled.ts. A write, not destructive: `users
+// enable` undoes it, and the user's settings and API keys stay.
 
-import type { Command } from 'commander';
-import { act, type Contexts } from '../action.js';
-import { setEnabled } from './enabled.js';
+import { defineVerb } from '../run/types.js';
+import { NAME_ARG } from './columns.js';
+import { enabledPlan } from './enabled.js';
 
-export function register(group: Command, contexts: Contexts): void {
-  group
-    .command('disable')
-    .description('Disable a user: it can no longer sign in (reversible)')
-    .argument('<name>', 'user name')
-    .addHelpText(
-      'after',
-      '\nExamples:\n  $ ece users disable jdoe\n  $ ece users list --include-disabled',
-    )
-    .action(act(contexts, (ctx, name: string) => setEnabled(name, false, ctx)));
-}
+export const verb = defineVerb<{ name: string }>({
+  effect: 'write',
+  args: [NAME_ARG],
+  examples: ['ece users disable jdoe', 'ece users list --include-disabled'],
+  plan: ({ name }, ctx) => enabledPlan(name, false, ctx),
+});

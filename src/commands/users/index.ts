@@ -1,25 +1,37 @@
 // `ece users`: the platform's users.
 
-import type { Command } from 'commander';
-import type { Contexts } from '../action.js';
-import * as create from './create.js';
-import * as remove from './delete.js';
-import * as disable from './disable.js';
-import * as enable from './enable.js';
-import * as list from './list.js';
-import * as show from './show.js';
-import * as update from './update.js';
+import { defineGroup } from '../run/command.js';
 
-export function register(group: Command, contexts: Contexts): void {
-  group.addHelpText(
-    'after',
-    '\nExamples:\n  $ ece users list\n  $ ece users create jdoe --role ece_platform_viewer --password-stdin < pw.txt\n  $ ece users update jdoe --add-role ece_deployment_manager\n  $ ece users disable jdoe',
-  );
-  list.register(group, contexts);
-  show.register(group, contexts);
-  create.register(group, contexts);
-  update.register(group, contexts);
-  enable.register(group, contexts);
-  disable.register(group, contexts);
-  remove.register(group, contexts);
-}
+export const { register } = defineGroup({
+  help: '\nExamples:\n  $ ece users list\n  $ ece users create jdoe --role ece_platform_viewer --password-stdin < pw.txt\n  $ ece users update jdoe --add-role ece_deployment_manager\n  $ ece users disable jdoe',
+  commands: [
+    { name: 'list', aliases: ['ls'], summary: 'List users', load: () => import('./list.js') },
+    { name: 'show', summary: 'Show a user', load: () => import('./show.js') },
+    {
+      name: 'create',
+      summary: 'Create a user (the password is asked for, or read from stdin)',
+      load: () => import('./create.js'),
+    },
+    {
+      name: 'update',
+      summary: "Change a user's name, email, roles or password (sends only what changes)",
+      load: () => import('./update.js'),
+    },
+    {
+      name: 'enable',
+      summary: 'Enable a user: it can sign in again',
+      load: () => import('./enable.js'),
+    },
+    {
+      name: 'disable',
+      summary: 'Disable a user: it can no longer sign in (reversible)',
+      load: () => import('./disable.js'),
+    },
+    {
+      name: 'delete',
+      aliases: ['rm'],
+      summary: 'Delete a user (asks first)',
+      load: () => import('./delete.js'),
+    },
+  ],
+});

@@ -1,30 +1,24 @@
 // `ece users list`: ECE leaves disabled users out unless --include-disabled.
 
-import type { Command } from 'commander';
 import { listUsersIncluding } from '../../api/users.js';
-import type { Context } from '../../context.js';
 import { listView } from '../../output/views.js';
-import { act, type Contexts } from '../action.js';
+import { defineVerb } from '../run/types.js';
 import { type User, userColumns } from './columns.js';
 
-export function register(group: Command, contexts: Contexts): void {
-  group
-    .command('list')
-    .alias('ls')
-    .description('List users')
-    .option('-a, --include-disabled', 'list disabled users too')
-    .addHelpText(
-      'after',
-      '\nExamples:\n  $ ece users list\n  $ ece users list --include-disabled --query "users[?security.enabled==`false`].user_name"',
-    )
-    .action(act(contexts, (ctx, flags: { includeDisabled?: boolean }) => run(flags, ctx)));
-}
-
-export async function run(flags: { includeDisabled?: boolean }, ctx: Context): Promise<void> {
-  const renderer = await ctx.renderer();
-  const res = await listUsersIncluding(await ctx.api(), flags);
-  await renderer.body(
-    res,
-    listView<User>((d) => (d as { users?: User[] }).users, userColumns, 'No users.'),
-  );
-}
+export const verb = defineVerb<{ includeDisabled?: boolean }>({
+  effect: 'read',
+  options: [{ flags: '-a, --include-disabled', description: 'list disabled users too' }],
+  examples: [
+    'ece users list',
+    'ece users list --include-disabled --query "users[?security.enabled==`false`].user_name"',
+  ],
+  async plan(input, ctx) {
+    const res = await listUsersIncluding(await ctx.api(), input);
+    return {
+      output: {
+        body: res,
+        view: listView<User>((d) => (d as { users?: User[] }).users, userColumns, 'No users.'),
+      },
+    };
+  },
+});

@@ -5,9 +5,14 @@
 
 import type { Context } from '../../context.js';
 import { UsageError } from '../../errors.js';
-import { readStdin } from '../../input.js';
+import { readStdin, UNREAD_PASSWORD } from '../../input.js';
 import { ask, canPrompt } from '../../output/prompt.js';
-import { UNREAD_PASSWORD } from '../write.js';
+import type { OptionSpec } from '../run/types.js';
+
+export const PASSWORD_STDIN: OptionSpec = {
+  flags: '--password-stdin',
+  description: 'read the new password from standard input',
+};
 
 /** Fails before any request when the password could not be had. */
 export function checkPasswordSource(ctx: Context, fromStdin: boolean | undefined): void {
