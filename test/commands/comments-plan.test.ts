@@ -1,11 +1,11 @@
 // comments verbs' plans without a server: what add would send, and the
 // target and arguments checked before any request.
 
-import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { verb as add } from '../../src/commands/comments/add.js';
 import { verb as del } from '../../src/commands/comments/delete.js';
 import { verb as update } from '../../src/commands/comments/update.js';
+import assert from '../helpers/assert.js';
 import { planOf } from '../helpers/plan.js';
 
 describe('comments plans (no server)', () => {

@@ -1,11 +1,11 @@
 // traffic-filters verbs' plans without a server: what create would send,
 // and the checks made before any request.
 
-import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { verb as create } from '../../src/commands/traffic-filters/create.js';
 import { verb as update } from '../../src/commands/traffic-filters/update.js';
 import { UsageError } from '../../src/errors.js';
+import assert from '../helpers/assert.js';
 import { planOf } from '../helpers/plan.js';
 
 describe('traffic-filters plans (no server)', () => {

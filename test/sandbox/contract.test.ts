@@ -1,14 +1,13 @@
 // Drives every sandbox endpoint, success and error paths, and checks every
 // response body (and every request body sent) against the specification.
 
-import { createPrivateKey } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { KINDS } from '../../src/api/kinds.js';
 import { routes } from '../../src/sandbox/routes.js';
-import { makePki as makePkiWith } from '../../src/sandbox/tls.js';
 import assert from '../helpers/assert.js';
 import { createRequest, type TestSandbox, testSandbox } from '../helpers/sandbox.js';
 import { requestViolations, responseViolations } from '../helpers/spec.js';
+import { makeRsaPki } from '../helpers/tls.js';
 import { makeZip } from '../helpers/zip.js';
 
 describe('sandbox contract', () => {
@@ -524,8 +523,9 @@ describe('sandbox contract', () => {
     await expect(200, 'GET', `${tls}/internalca`);
     await expect(404, 'GET', `${tls}/mail`);
     // ECE takes an RSA key in PKCS#1 form only.
-    const pki = await makePkiWith({ names: ['ui.example.com'], ips: [], keyType: 'rsa' });
-    const rsaKey = `${String(createPrivateKey(pki.key).export({ type: 'pkcs1', format: 'pem' })).trim()}\n`;
+    // The test helper's PKI is removed with the run (adopted), and its key is PKCS#1.
+    const pki = await makeRsaPki(['ui.example.com']);
+    const rsaKey = `${pki.key.trim()}\n`;
     await expect(202, 'POST', `${tls}/ui`, {
       raw: JSON.stringify(`${rsaKey}${pki.cert}${pki.caCert}`),
     });
