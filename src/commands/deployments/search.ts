@@ -9,11 +9,11 @@ import { atLeast, CURSOR_SINCE } from '../../api/versions.js';
 import type { Context } from '../../context.js';
 import { ResponseError, UsageError } from '../../errors.js';
 import { readDocument } from '../../input.js';
-import { cjs } from '../../interop.js';
 import { installationVersion } from '../platform-version.js';
+import { DEPRECATED_QUERY, oldSearchQuery } from '../run/legacy-query.js';
 import { defineVerb, type Plan } from '../run/types.js';
 import { grid } from './list.js';
-import { parseQuery, QUERY_FIELDS, tokenize } from './query.js';
+import { parseQuery, QUERY_FIELDS } from './query.js';
 
 export interface SearchInput {
   file?: string;
@@ -57,7 +57,10 @@ stderr ("N of M shown; --all for every page").`,
 });
 
 async function plan(input: SearchInput, ctx: Context): Promise<Plan> {
-  const legacy = await legacyQuery(ctx);
+  // The old use of --query, the short syntax, kept working for a while
+  // (the rule is run/legacy-query.ts's, shared with the other search verbs).
+  const old = await oldSearchQuery(ctx);
+  const legacy = old === undefined ? undefined : parseQuery(old, '--query');
   if (legacy !== undefined && input.file)
     throw new UsageError('--query with the search syntax and -f cannot be used together');
   if (legacy !== undefined && input.search !== undefined)
@@ -76,7 +79,7 @@ async function plan(input: SearchInput, ctx: Context): Promise<Plan> {
     request = { query: parseQuery(input.search, '--search') };
   } else if (legacy !== undefined) {
     request = { query: legacy };
-    ctx.warn('--query with the search syntax is deprecated: use --search');
+    ctx.warn(DEPRECATED_QUERY);
   }
   if (size !== undefined) request.size = size;
   const jmespath = legacy === undefined ? undefined : (false as const);
@@ -95,40 +98,6 @@ async function plan(input: SearchInput, ctx: Context): Promise<Plan> {
     };
   }
   return { jmespath, output: { body: await every(api, request, ctx), view } };
-}
-
-/**
- * The old use of --query, the short syntax, kept working for a while: a
- * --query that does not compile as JMESPath, and whose every term is a
- * field:value or a plain word, is read as the search syntax (its errors are
- * then the syntax's); anything else is JMESPath's error (docs/deployments.md).
- */
-async function legacyQuery(ctx: Context): Promise<Record<string, unknown> | undefined> {
-  const text = ctx.flags.query;
-  if (text === undefined) return undefined;
-  // jmespath exports compile, which its typings leave out.
-  const { compile } = cjs(await import('jmespath')) as unknown as {
-    compile: (expr: string) => unknown;
-  };
-  try {
-    compile(text);
-    return undefined;
-  } catch (err) {
-    if (!oldSyntax(text))
-      throw new UsageError(`invalid --query "${text}": ${(err as Error).message}`);
-  }
-  return parseQuery(text, '--query');
-}
-
-const TERM = /^(?:[A-Za-z_][\w.]*:.*|[\p{L}\p{N}_.*-]+)$/u;
-
-function oldSyntax(text: string): boolean {
-  try {
-    const terms = tokenize(text);
-    return terms.length > 0 && terms.every((t) => TERM.test(t));
-  } catch {
-    return false;
-  }
 }
 
 /** Every page (following the cursor on a stable sort), merged into one search result. */

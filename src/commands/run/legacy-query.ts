@@ -18,6 +18,13 @@ export const DEPRECATED_QUERY = '--query with the search syntax is deprecated: u
  * `jmespath: false` so that the output is not filtered by it.
  */
 export async function legacySearch(ctx: Context): Promise<string | undefined> {
+  const text = await oldSearchQuery(ctx);
+  if (text !== undefined) ctx.warn(DEPRECATED_QUERY);
+  return text;
+}
+
+/** The same rule without the warning, for a verb that says it after its own checks. */
+export async function oldSearchQuery(ctx: Context): Promise<string | undefined> {
   const text = ctx.flags.query;
   if (text === undefined) return undefined;
   // jmespath exports compile, which its typings leave out.
@@ -31,7 +38,6 @@ export async function legacySearch(ctx: Context): Promise<string | undefined> {
     if (!oldSyntax(text))
       throw new UsageError(`invalid --query "${text}": ${(err as Error).message}`);
   }
-  ctx.warn(DEPRECATED_QUERY);
   return text;
 }
 
