@@ -2,8 +2,13 @@
 // and its terminal cases, test/e2e/deployments-prompts.test.ts): three
 // deployments with none, one and two pending plans.
 
+import { writeFileSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
-import { json, type Recorded } from '../helpers/server.js';
+import { join } from 'node:path';
+import { after, before } from 'node:test';
+import { tempDir } from '../helpers/cli.js';
+import { registerSecret } from '../helpers/secrets.js';
+import { json, type Recorded, startServer, type TestServer } from '../helpers/server.js';
 
 export const API_KEY = 'small-things-api-key-0042';
 /** One deployment per number of pending plans: none, one (Elasticsearch), two. */
@@ -64,3 +69,45 @@ export const ORPHANING_UPDATE = {
     ],
   },
 };
+
+/**
+ * The server for a describe block, started before its tests and closed after
+ * them, with the env that reaches it, a directory holding u.json (the
+ * orphaning update), and the writes it received from a request index on.
+ */
+export function useSmallThings(): {
+  readonly server: TestServer;
+  readonly env: Record<string, string>;
+  readonly dir: string;
+  writes(from: number): string[];
+} {
+  let server: TestServer | undefined;
+  let dir = '';
+  const env = { ECE_HOST: '', ECE_API_KEY: API_KEY };
+  before(async () => {
+    registerSecret(API_KEY);
+    server = await startServer(handler);
+    env.ECE_HOST = server.url;
+    dir = tempDir('ece-small-');
+    writeFileSync(join(dir, 'u.json'), JSON.stringify(ORPHANING_UPDATE));
+  });
+  after(() => server?.close());
+  const started = () => {
+    if (!server) throw new Error('the small-things server is not started');
+    return server;
+  };
+  return {
+    get server() {
+      return started();
+    },
+    env,
+    get dir() {
+      return dir;
+    },
+    writes: (from) =>
+      started()
+        .requests.slice(from)
+        .filter((r) => r.method !== 'GET')
+        .map((r) => `${r.method} ${r.url}`),
+  };
+}

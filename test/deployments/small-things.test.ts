@@ -6,34 +6,17 @@
 
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from '../helpers/assert.js';
-import { run, tempDir } from '../helpers/cli.js';
-import { registerSecret } from '../helpers/secrets.js';
-import { startServer, type TestServer } from '../helpers/server.js';
-import { API_KEY, handler, IDS, ORPHANING_UPDATE } from './small-things-fixtures.js';
+import { run } from '../helpers/cli.js';
+import { IDS, useSmallThings } from './small-things-fixtures.js';
 
 describe('the small things of plan cancel, stop, create and update', () => {
-  let server: TestServer;
-  let env: Record<string, string>;
-  let dir: string;
-  before(async () => {
-    registerSecret(API_KEY);
-    server = await startServer(handler);
-    env = { ECE_HOST: server.url, ECE_API_KEY: API_KEY };
-    dir = tempDir('ece-small-');
-    writeFileSync(join(dir, 'u.json'), JSON.stringify(ORPHANING_UPDATE));
-  });
-  after(() => server.close());
-
-  const writes = (from: number) =>
-    server.requests
-      .slice(from)
-      .filter((r) => r.method !== 'GET')
-      .map((r) => `${r.method} ${r.url}`);
+  const t = useSmallThings();
+  const { env, writes } = t;
 
   it('plan cancel without --kind cancels the one resource with a pending plan', async () => {
-    const start = server.requests.length;
+    const start = t.server.requests.length;
     const r = await run(['deployments', 'plan', 'cancel', IDS[1], '--yes'], { env });
     assert.deepEqual(
       [r.code, r.stdout, r.stderr],
@@ -45,7 +28,7 @@ describe('the small things of plan cancel, stop, create and update', () => {
   });
 
   it('plan cancel without --kind: several pending plans ask for --kind (exit 2), none says so (exit 3)', async () => {
-    const start = server.requests.length;
+    const start = t.server.requests.length;
     const several = await run(['deployments', 'plan', 'cancel', IDS[2], '--yes'], { env });
     assert.deepEqual(
       [several.code, several.stderr],
@@ -76,13 +59,13 @@ describe('the small things of plan cancel, stop, create and update', () => {
   });
 
   it('stop of Elasticsearch needs --yes without a terminal (exit 2, nothing sent); other kinds do not', async () => {
-    const start = server.requests.length;
+    const start = t.server.requests.length;
     const refused = await run(['deployments', 'stop', IDS[0]], { env });
     assert.deepEqual(
       [refused.code, refused.stderr],
       [2, 'error: this needs confirmation: pass --yes to run it without a terminal\n'],
     );
-    assert.equal(server.requests.length, start, 'a request was sent');
+    assert.equal(t.server.requests.length, start, 'a request was sent');
     const yes = await run(['deployments', 'stop', IDS[0], '--yes'], { env });
     assert.deepEqual(
       [yes.code, yes.stderr],
@@ -97,7 +80,7 @@ describe('the small things of plan cancel, stop, create and update', () => {
   });
 
   it('create --validate-only says nothing was created and shows no id or name', async () => {
-    const file = join(dir, 'd.json');
+    const file = join(t.dir, 'd.json');
     writeFileSync(file, JSON.stringify({ name: 'checked', resources: {} }));
     for (const tty of [false, true]) {
       const r = await run(['deployments', 'create', '-f', file, '--validate-only'], { env, tty });
@@ -114,7 +97,7 @@ describe('the small things of plan cancel, stop, create and update', () => {
   });
 
   it('update --prune-orphans names the resources it shuts down in a dry run', async () => {
-    const file = join(dir, 'u.json');
+    const file = join(t.dir, 'u.json');
     const r = await run(
       ['deployments', 'update', IDS[0], '-f', file, '--prune-orphans', '--dry-run'],
       {

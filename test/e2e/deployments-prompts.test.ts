@@ -2,35 +2,17 @@
 // built binary: stop of Elasticsearch and update --prune-orphans ask first,
 // and "n" cancels with exit 2, nothing sent.
 
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import { API_KEY, handler, IDS, ORPHANING_UPDATE } from '../deployments/small-things-fixtures.js';
+import { describe, it } from 'node:test';
+import { IDS, useSmallThings } from '../deployments/small-things-fixtures.js';
 import assert from '../helpers/assert.js';
 import { tempDir } from '../helpers/cli.js';
 import { BIN } from '../helpers/e2e.js';
-import { registerSecret } from '../helpers/secrets.js';
-import { startServer, type TestServer } from '../helpers/server.js';
 import { missingTmux, terminal } from '../helpers/tmux.js';
 
 describe('deployment questions on a terminal', () => {
-  let server: TestServer;
-  let env: Record<string, string>;
-  let dir: string;
-  before(async () => {
-    registerSecret(API_KEY);
-    server = await startServer(handler);
-    env = { ECE_HOST: server.url, ECE_API_KEY: API_KEY };
-    dir = tempDir('ece-small-');
-    writeFileSync(join(dir, 'u.json'), JSON.stringify(ORPHANING_UPDATE));
-  });
-  after(() => server.close());
-
-  const writes = (from: number) =>
-    server.requests
-      .slice(from)
-      .filter((r) => r.method !== 'GET')
-      .map((r) => `${r.method} ${r.url}`);
+  const t = useSmallThings();
+  const { env, writes } = t;
 
   const missing = missingTmux();
   /** Waits for the question; the 120-column terminal may wrap it. */
@@ -50,7 +32,7 @@ describe('deployment questions on a terminal', () => {
   it('on a terminal, stop of Elasticsearch asks first; "n" cancels with exit 2', {
     skip: missing,
   }, async () => {
-    const start = server.requests.length;
+    const start = t.server.requests.length;
     const term = onTerminal(['deployments', 'stop', IDS[0]]);
     try {
       await asked(
@@ -71,13 +53,13 @@ describe('deployment questions on a terminal', () => {
   it('on a terminal, update --prune-orphans names the resources in its question', {
     skip: missing,
   }, async () => {
-    const start = server.requests.length;
+    const start = t.server.requests.length;
     const term = onTerminal([
       'deployments',
       'update',
       IDS[0],
       '-f',
-      join(dir, 'u.json'),
+      join(t.dir, 'u.json'),
       '--prune-orphans',
     ]);
     try {
