@@ -237,7 +237,7 @@ describe('ApiClient retries', () => {
         endpoint: parseHost(server.url),
         credential: { type: 'apikey', secret: 'k', source: 'test' },
         userAgent: 't',
-        timeoutMs: 5000,
+        timeoutMs: 60_000,
         env: {},
         sleep: async () => undefined,
       });

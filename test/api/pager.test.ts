@@ -20,7 +20,7 @@ async function withClient<T>(handler: Handler, fn: (c: ApiClient) => Promise<T>)
     endpoint: parseHost(server.url),
     credential: { type: 'apikey', secret: 'k-pager', source: 'test' },
     userAgent: 't',
-    timeoutMs: 5_000,
+    timeoutMs: 60_000, // not about time: generous for a loaded machine
     env: {},
     sleep: async () => undefined,
   });
