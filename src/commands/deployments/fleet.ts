@@ -28,6 +28,8 @@ interface Hit extends MaybeSystem {
         info?: {
           status?: string;
           healthy?: boolean;
+          topology?: { healthy?: boolean; instances?: { service_version?: unknown }[] };
+          elasticsearch?: { healthy?: boolean };
           plan_info?: {
             current?: { plan?: Record<string, { version?: unknown } | undefined> };
             pending?: unknown;
@@ -61,12 +63,17 @@ export function memberOf(hit: Hit): Member {
   const resources: Resource[] = [];
   for (const kind of KINDS) {
     for (const r of hit.resources?.[kind] ?? []) {
-      const v = r.info?.plan_info?.current?.plan?.[kind]?.version;
+      const planned = r.info?.plan_info?.current?.plan?.[kind]?.version;
       resources.push({
         kind,
         refId: r.ref_id ?? '',
-        version: typeof v === 'string' ? v : undefined,
-        healthy: r.info?.healthy !== false,
+        version:
+          lowestRunning(r.info?.topology?.instances) ??
+          (typeof planned === 'string' ? planned : undefined),
+        // What runs: the instances and Elasticsearch's own health. A failed
+        // last plan also makes a resource unhealthy in ECE's eyes, and that is
+        // what a re-run of the rollout retries, so it does not count here.
+        healthy: r.info?.topology?.healthy !== false && r.info?.elasticsearch?.healthy !== false,
         pending: r.info?.plan_info?.pending !== undefined && r.info.plan_info.pending !== null,
         status: r.info?.status,
       });
@@ -80,6 +87,20 @@ export function memberOf(hit: Hit): Member {
     resources,
     lowest: versions[0],
   };
+}
+
+/**
+ * The version a resource runs: the lowest of its instances'. Its current
+ * plan may name a newer one that failed (ECE shows a failed attempt as
+ * current and keeps the old instances), which a re-run must retry.
+ */
+export function lowestRunning(
+  instances: readonly { service_version?: unknown }[] | undefined,
+): string | undefined {
+  const vs = (instances ?? []).flatMap((i) =>
+    typeof i.service_version === 'string' && i.service_version !== '' ? [i.service_version] : [],
+  );
+  return vs.sort(compareVersions)[0];
 }
 
 /** Every deployment the query matches (all pages, on the cursor of a stable sort). */

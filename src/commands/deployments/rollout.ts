@@ -11,7 +11,7 @@
 
 import { parseBody } from '../../api/body.js';
 import type { ApiClient, RequestOptions } from '../../api/client.js';
-import { getStackVersions, updateRequest } from '../../api/deployments.js';
+import { type Deployment, getStackVersions, updateRequest } from '../../api/deployments.js';
 import {
   FleetFollower,
   type FlightOutcome,
@@ -20,7 +20,7 @@ import {
   Pacer,
   POLL_MS,
 } from '../../api/fleet.js';
-import { snapshot, targetsFor } from '../../api/plans.js';
+import { eachResource, snapshot, targetsFor } from '../../api/plans.js';
 import type { Context } from '../../context.js';
 import { formatDuration } from '../../duration.js';
 import {
@@ -41,6 +41,7 @@ import { waitTimeoutMs } from '../run/wait-flags.js';
 import {
   type FleetInput,
   fromVersion,
+  lowestRunning,
   type Member,
   planRollout,
   type Rollout,
@@ -152,8 +153,18 @@ async function dryRunWrites(
   const out: RequestOptions[] = [];
   for (const m of order) {
     const read = await readForUpdate(api, m.id);
-    const { body, changed } = upgradeBody(read, target);
+    const { body, changed } = upgradeBody(read, target, runningVersions(read.deployment));
     if (changed.length > 0) out.push(updateRequest(m.id, body, { version: read.version }));
+  }
+  return out;
+}
+
+/** `kind/ref_id` → the version its instances run (fleet.ts's lowestRunning). */
+function runningVersions(d: Deployment): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const { kind, r } of eachResource(d)) {
+    const v = lowestRunning(r.info.topology?.instances);
+    if (v !== undefined) out.set(`${kind}/${r.ref_id}`, v);
   }
   return out;
 }
@@ -226,7 +237,7 @@ async function rollout(ctx: Context, api: ApiClient, r: RolloutRun): Promise<voi
       const read = await readForUpdate(api, m.id);
       let change: ReturnType<typeof upgradeBody>;
       try {
-        change = upgradeBody(read, target);
+        change = upgradeBody(read, target, runningVersions(read.deployment));
       } catch (err) {
         if (!(err instanceof UsageError)) throw err;
         return void row(m, 'skipped', ExitCode.OK, { message: `no upgrade path: ${err.message}` });

@@ -83,17 +83,21 @@ export function currentVersion(read: ForUpdate): string {
 /**
  * The update that takes every resource to `target` (Elasticsearch first, in
  * the payload's order) and the resources it changes (`kind/ref_id`; none when
- * all run it). A resource newer than the target is a usage error.
+ * all run it). A resource newer than the target is a usage error. `running`
+ * (`kind/ref_id` → the version its instances run) wins over the plan's: a
+ * rollout retries a resource whose upgrade failed, though its current plan
+ * (the failed attempt) names the target.
  */
 export function upgradeBody(
   read: ForUpdate,
   target: string,
+  running: ReadonlyMap<string, string> = new Map(),
 ): { body: UpdatePayload; changed: string[] } {
   const body: UpdatePayload = { ...read.payload, resources: {} };
   const changed: string[] = [];
   for (const [kind, list] of Object.entries(read.payload.resources)) {
     for (const r of list) {
-      const from = versionOf(r.plan, kind);
+      const from = running.get(`${kind}/${r.ref_id}`) ?? versionOf(r.plan, kind);
       if (from !== undefined && compareVersions(from, target) > 0) {
         throw new UsageError(
           `${kind} ${r.ref_id} runs ${from}, newer than ${target}: ECE cannot downgrade`,
