@@ -36,8 +36,12 @@ function fleetSandbox(): SuiteSandbox & {
     },
   });
   return Object.assign(t, {
-    moving: (on: boolean) => void (moving = on),
-    watch: (f: ((e: Exchange) => void) | undefined) => void (watcher = f),
+    moving: (on: boolean) => {
+      moving = on;
+    },
+    watch: (f: ((e: Exchange) => void) | undefined) => {
+      watcher = f;
+    },
   });
 }
 

@@ -168,6 +168,7 @@ export async function select(
     members.map((m) => ({ ...m, metadata: { system_owned: m.system } })),
     s.includeSystem,
   );
+  leftOut.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return { members: selected, leftOut };
 }
 
