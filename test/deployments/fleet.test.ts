@@ -427,3 +427,80 @@ describe('deployments upgrade over a selection: dry run, confirmation, Ctrl-C (s
     );
   });
 });
+
+describe('deployments upgrade: canaries first, --json, progress on a terminal (sandbox)', () => {
+  const t = fleetSandbox();
+  const names = ['api-1', 'api-2', 'api-3', 'api-4'];
+
+  it('--canary goes first and ends before the rest start; --yes answers the question after it; --json gives a result per deployment', async () => {
+    const ids = await seed(t, names);
+    const from = t.exchanges.length;
+    t.moving(true);
+    const r = await run(
+      [
+        'deployments',
+        'upgrade',
+        'api-1',
+        'api-2',
+        'api-3',
+        'api-4',
+        '--version',
+        NEW,
+        '--canary',
+        'api-3',
+        '--concurrency',
+        '3',
+        '--yes',
+        '--json',
+      ],
+      { env: t.env, client: noPause },
+    );
+    t.moving(false);
+    assert.equal(r.code, 0, r.stderr);
+    const puts = t.exchanges.slice(from).filter(isPut);
+    assert.deepEqual(
+      puts.map(idOf),
+      ['api-3', 'api-1', 'api-2', 'api-4'].map((n) => ids.get(n)),
+    );
+    const [canary, ...rest] = puts.map((p) => p.at);
+    for (const at of rest) assert.ok(at >= (canary ?? 0) + PLAN_MS, 'the rest wait for the canary');
+    assert.equal(mostAtOnce(puts), 3);
+    assert.deepEqual(
+      JSON.parse(r.stdout),
+      ['api-3', 'api-1', 'api-2', 'api-4'].map((n) => ({
+        id: ids.get(n),
+        name: n,
+        from: OLD,
+        to: NEW,
+        result: 'upgraded',
+        exit_code: 0,
+      })),
+    );
+  });
+
+  it('on a terminal: live lines on stderr, the cursor given back; a table on stdout', async () => {
+    const body = createRequest('api-5');
+    const res = body.resources as Record<string, { plan: Record<string, { version: string }> }[]>;
+    for (const [kind, list] of Object.entries(res))
+      for (const x of list) (x.plan[kind] as { version: string }).version = OLD;
+    assert.equal((await t.call('POST', '/deployments', { body })).status, 201);
+    t.advance(2 * PLAN_MS);
+    t.moving(true);
+    const r = await run(['deployments', 'upgrade', '--below', NEW, '--version', NEW, '--yes'], {
+      env: { ...t.env, NO_COLOR: '1' },
+      client: noPause,
+      tty: true,
+      columns: 200,
+    });
+    t.moving(false);
+    assert.equal(r.code, 0, r.stderr);
+    assert.ok(r.stderr.includes('\u001b[?25l'), 'the cursor is hidden while lines are redrawn');
+    assert.match(r.stderr, /✓ api-5: upgraded to 8\.15\.1 in /);
+    assert.match(r.stderr, /\u001b\[\?25h/);
+    assert.match(r.stderr, /Rollout done: 1 upgraded, 0 failed, 0 skipped\.\n$/);
+    assert.match(
+      r.stdout,
+      /^NAME +ID +FROM +TO +RESULT +EXIT +DETAIL\napi-5 +[0-9a-f]{32} +8\.14\.3 +8\.15\.1 +upgraded +0 +-\n$/,
+    );
+  });
+});
