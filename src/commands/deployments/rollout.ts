@@ -48,20 +48,8 @@ import {
   select,
 } from './fleet.js';
 import { CHANGED, readForUpdate } from './payload.js';
+import { grid, type Result, resultsBody, summary } from './rollout-results.js';
 import { type Stack, upgradeBody } from './upgrade-rules.js';
-
-/** One deployment's line of the result. */
-export interface Result {
-  id: string;
-  name: string;
-  from: string;
-  to: string;
-  /** upgraded, failed, skipped, not started, running (left to ECE by Ctrl-C), cancelled. */
-  result: string;
-  exit_code: ExitCodeValue;
-  step?: string;
-  message?: string;
-}
 
 export async function fleetPlan(
   target: string,
@@ -346,54 +334,4 @@ async function rollout(ctx: Context, api: ApiClient, r: RolloutRun): Promise<voi
     e.silent = true;
     throw e;
   }
-}
-
-function summary(rows: Result[], stop: string | undefined): string {
-  const countOf = (what: string) => rows.filter((x) => x.result === what).length;
-  const parts = [
-    `${countOf('upgraded')} upgraded`,
-    `${countOf('failed')} failed`,
-    `${countOf('skipped')} skipped`,
-  ];
-  const running = rows.filter((x) => x.result === 'running');
-  const left = rows.filter((x) => x.result === 'not started' || x.result === 'cancelled');
-  if (running.length)
-    parts.push(
-      `${running.length} still upgrading in ECE (${running.map((x) => sanitize(x.name)).join(', ')})`,
-    );
-  if (left.length) parts.push(`${left.length} not started`);
-  const head =
-    stop === 'interrupted'
-      ? 'Interrupted: '
-      : stop === 'failures'
-        ? 'Stopped after a failure: '
-        : stop === 'cancelled'
-          ? 'Stopped after the canaries: '
-          : 'Rollout done: ';
-  const again =
-    running.length || left.length || countOf('failed')
-      ? '; run the same command again to go on'
-      : '';
-  return `${head}${parts.join(', ')}${again}.`;
-}
-
-/** The result rows as JSON: one object per deployment, in the rollout's order. */
-export function resultsBody(rows: Result[]): string {
-  return `${JSON.stringify(rows, null, 2)}\n`;
-}
-
-function grid(rows: Result[]) {
-  return {
-    headers: ['NAME', 'ID', 'FROM', 'TO', 'RESULT', 'EXIT', 'DETAIL'],
-    rows: rows.map((x) => [
-      x.name,
-      x.id,
-      x.from,
-      x.to,
-      x.result,
-      String(x.exit_code),
-      x.message ?? '-',
-    ]),
-    keep: [0],
-  };
 }
