@@ -9,7 +9,7 @@ import { parseBody } from '../../api/body.js';
 import type { ApiClient } from '../../api/client.js';
 import { searchDeployments } from '../../api/deployments.js';
 import { KINDS } from '../../api/kinds.js';
-import { CliError, ResponseError } from '../../errors.js';
+import { CliError, ExitCode, ResponseError } from '../../errors.js';
 import { type MaybeSystem, selectSystem } from '../run/system.js';
 import { parseQuery } from './query.js';
 import { resolveDeployment } from './resolve.js';
@@ -152,7 +152,8 @@ export async function select(
     const byId = new Map((found.deployments ?? []).map((h) => [h.id, memberOf(h)]));
     members = ids.map((id) => {
       const m = byId.get(id);
-      if (!m) throw new CliError(`deployment ${id} is not in ECE's search index`, 3);
+      if (!m)
+        throw new CliError(`deployment ${id} is not in ECE's search index`, ExitCode.NOT_FOUND);
       return m;
     });
   } else {

@@ -34,6 +34,7 @@ import {
 } from '../../errors.js';
 import { FleetProgress } from '../../output/fleet-progress.js';
 import { confirmOrFail } from '../../output/prompt.js';
+import { RAW } from '../../output/raw.js';
 import { sanitize } from '../../output/sanitize.js';
 import { leftOutNote, selectionEffect } from '../run/system.js';
 import type { ModelFlags, Plan } from '../run/types.js';
@@ -323,7 +324,8 @@ async function rollout(ctx: Context, api: ApiClient, r: RolloutRun): Promise<voi
       ctx.io.stderr.write(`error: ${sanitize(x.name)}: ${sanitize(x.message ?? 'failed')}\n`);
   ctx.io.stderr.write(`${summary(rows, stop)}\n`);
   const renderer = await ctx.renderer();
-  if (renderer.raw) await renderer.value(rows);
+  // JSON, YAML and --query (JMESPath over the rows), as for any body.
+  if (renderer.raw) await renderer.body(resultsBody(rows), RAW);
   else renderer.grid(grid(rows));
   const codes = rows.map((x) => x.exit_code);
   if (stop === 'interrupted') codes.push(ExitCode.INTERRUPTED);
