@@ -504,3 +504,35 @@ describe('deployments upgrade: canaries first, --json, progress on a terminal (s
     );
   });
 });
+
+describe('deployments upgrade --max-failures (sandbox)', () => {
+  const t = fleetSandbox();
+
+  it('goes on past K-1 failures, stops new starts at K, and still exits 7', async () => {
+    const ids = await seed(t, ['m-1', 'm-2', 'm-3', 'm-4']);
+    for (const n of ['m-2', 'm-3']) t.sb.state.get(ids.get(n) ?? '').name = `${n}-fail-plan`;
+    t.moving(true);
+    const r = await run(
+      ['deployments', 'upgrade', '--all', '--version', NEW, '--max-failures', '2', '--yes'],
+      { env: t.env, client: noPause },
+    );
+    t.moving(false);
+    assert.equal(r.code, 7, r.stderr);
+    assert.deepEqual(
+      r.stdout
+        .trim()
+        .split('\n')
+        .map((l) => l.split('\t'))
+        .map((c) => `${c[0]} ${c[4]} ${c[5]}`),
+      ['m-1 upgraded 0', 'm-2-fail-plan failed 7', 'm-3-fail-plan failed 7', 'm-4 not started 0'],
+    );
+    assert.match(
+      r.stderr,
+      /\nerror: m-2-fail-plan: elasticsearch main-elasticsearch plan failed at step /,
+    );
+    assert.match(
+      r.stderr,
+      /\nerror: m-3-fail-plan: elasticsearch main-elasticsearch plan failed at step /,
+    );
+  });
+});
