@@ -233,7 +233,8 @@ function settled(
   );
 }
 
-function transient(err: unknown): boolean {
+/** A failure a poller waits out (a network fault, a 5xx, a 429) rather than ends on. */
+export function transient(err: unknown): boolean {
   if (err instanceof NetworkError) return true;
   return err instanceof ApiError && (err.status >= 500 || err.status === 429);
 }

@@ -27,6 +27,12 @@ export interface SandboxOptions {
   port?: number;
   tls?: boolean;
   deployments?: number;
+  /**
+   * The stack version the seeded user deployments run (default the newest
+   * of the catalog): an older one gives a fleet to upgrade. It must be one
+   * of the catalog's versions, as a real deployment's must be installed.
+   */
+  seedVersion?: string;
   /** Seed the installation's three system deployments (default true). */
   systemDeployments?: boolean;
   tokenTtlMs?: number;
@@ -46,6 +52,8 @@ export interface Exchange {
   status: number;
   body: unknown;
   requestBody: unknown;
+  /** The sandbox's clock when it answered: a request log with times (how many plans ran at once). */
+  at: number;
 }
 
 export interface Sandbox {
@@ -102,12 +110,12 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   // Plans place their instances by the allocators' free memory.
   state.placer = placer(state, world.maintenance);
   const table = routes(world);
-  state.seed(opts.deployments ?? 3, user, opts.systemDeployments !== false);
+  state.seed(opts.deployments ?? 3, user, opts.systemDeployments !== false, opts.seedVersion);
   const apiKey = auth.addKey(KEY_USER, 'ece sandbox key').key;
 
   const host = opts.host ?? '127.0.0.1';
   const handler = (req: IncomingMessage, res: ServerResponse) => {
-    handle(req, res, table, auth, opts.onExchange).catch(() => {
+    handle(req, res, table, auth, opts.onExchange, now).catch(() => {
       if (!res.headersSent) res.writeHead(500);
       res.end();
     });
@@ -165,6 +173,7 @@ async function handle(
   table: Route[],
   auth: SandboxAuth,
   onExchange: SandboxOptions['onExchange'],
+  now: () => number,
 ): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://sandbox');
   const method = (req.method ?? 'GET').toUpperCase();
@@ -260,6 +269,7 @@ async function handle(
     status,
     body: reply.body,
     requestBody,
+    at: now(),
   });
 }
 

@@ -7,6 +7,7 @@ import {
   defaultPlan,
   REGION,
   SEEDS,
+  STACK_VERSIONS,
   SYSTEM_SEEDS,
   TEMPLATES,
   templatePayload,
@@ -83,9 +84,14 @@ export class SandboxState {
 
   /**
    * The installation's system deployments (created first, as at install
-   * time), then `count` user deployments, whose first plans finished long ago.
+   * time), then `count` user deployments, whose first plans finished long ago,
+   * on `version` (system deployments stay on the newest).
    */
-  seed(count: number, user: string, system = true): void {
+  seed(count: number, user: string, system = true, version = DEFAULT_VERSION): void {
+    if (!STACK_VERSIONS.includes(version))
+      throw new Error(
+        `the sandbox has no stack version ${version} to seed (it has ${STACK_VERSIONS.join(', ')})`,
+      );
     const base = this.now() - 86_400_000;
     const seeds = [
       ...(system ? SYSTEM_SEEDS.map((s) => ({ ...s, name: s.name, system: true })) : []),
@@ -107,7 +113,7 @@ export class SandboxState {
             ...(kind === 'elasticsearch'
               ? {}
               : { elasticsearch_cluster_ref_id: 'main-elasticsearch' }),
-            plan: defaultPlan(kind, DEFAULT_VERSION, s.template),
+            plan: defaultPlan(kind, s.system ? DEFAULT_VERSION : version, s.template),
           },
         ];
       }

@@ -57,6 +57,7 @@ describe('shell completion', () => {
       'plan',
       'resize',
       'upgrade',
+      'versions',
       'reset-password',
       'es',
       'instances',

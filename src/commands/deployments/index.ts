@@ -79,9 +79,14 @@ Examples:
     },
     {
       name: 'upgrade',
-      summary:
-        'Upgrade every resource of a deployment to a stack version, in one update (asks first)',
+      summary: 'Upgrade a deployment, or a fleet in safe waves, to a stack version (asks first)',
       load: () => import('./upgrade.js'),
+    },
+    {
+      name: 'versions',
+      summary:
+        'The stack versions of every deployment, per kind; --below VERSION is a gate for CI (exit 10)',
+      load: () => import('./versions.js'),
     },
     {
       name: 'reset-password',

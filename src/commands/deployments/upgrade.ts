@@ -8,85 +8,119 @@
 // zone, which this command never asks for (terraform-provider-ec checks the
 // same: rolling by zone is rejected for a major version change, no strategy
 // and rolling over all instances are accepted).
+//
+// Over a selection (several names, --search, --below, --all) it is a fleet
+// rollout (fleet.ts plans it, rollout.ts runs it, docs/fleet.md): at most
+// --concurrency upgrades in flight, each followed to its end and gated on
+// health before the next starts.
 
 import { parseBody } from '../../api/body.js';
 import { getStackVersions } from '../../api/deployments.js';
 import { UsageError } from '../../errors.js';
-import { defineVerb } from '../run/types.js';
-import { type Plan, readForUpdate, type UpdatePayload, updatePlan } from './payload.js';
+import { INCLUDE_SYSTEM } from '../run/system.js';
+import { defineVerb, type Raw } from '../run/types.js';
+import type { FleetInput } from './fleet.js';
+import { readForUpdate, updatePlan } from './payload.js';
 import { resolveDeployment } from './resolve.js';
+import {
+  checkUpgrade,
+  currentVersion,
+  type Stack,
+  stackVersion,
+  upgradeBody,
+} from './upgrade-rules.js';
+
+export { checkUpgrade, compareVersions } from './upgrade-rules.js';
 
 export interface UpgradeInput {
   deployment: string;
   version: string;
-}
-
-interface Stack {
-  version: string;
-  min_upgradable_from?: string;
-  deleted?: boolean;
+  /** Set when the call is a rollout over a selection. */
+  fleet?: FleetInput;
 }
 
 // Destructive: a deployment cannot be downgraded afterwards, so it asks first.
 export const verb = defineVerb<UpgradeInput>({
   effect: 'destructive',
   waits: true,
-  args: [{ name: 'deployment', description: 'deployment id or exact name' }],
+  usage: '[deployment...] --version <version> [options]',
+  args: [
+    {
+      name: 'deployment',
+      description: 'deployment ids or exact names (several: a rollout)',
+      required: false,
+      variadic: true,
+    },
+  ],
   options: [
     {
       flags: '--version <version>',
       description: 'the stack version to upgrade to, e.g. 8.15.3',
       required: true,
     },
+    {
+      flags: '--search <terms>',
+      description: 'a rollout over the deployments this search matches (deployments search syntax)',
+    },
+    {
+      flags: '--below <version>',
+      description: 'a rollout over the deployments with a resource below this version',
+    },
+    { flags: '--all', description: 'a rollout over every deployment' },
+    INCLUDE_SYSTEM,
+    {
+      flags: '--concurrency <n>',
+      description: 'rollout: upgrades in flight at once (default 1)',
+    },
+    {
+      flags: '--max-failures <k>',
+      description: 'rollout: stop starting upgrades after K failures (default 1)',
+    },
+    {
+      flags: '--canary <deployment...>',
+      description: 'rollout: upgrade these first, then ask (or --yes) before the rest',
+    },
   ],
+  exclusive: [['search', 'all']],
   description: `All resources get the version in one request; ECE upgrades Elasticsearch
 first, then the others. A version the installation does not have, cannot
 upgrade to from the current one, or older than the current one is refused
 before anything is sent (exit 2): see ece stack versions. No plan strategy
 is sent, a major upgrade included: ECE applies its default. There is no way
-back (ECE cannot downgrade): it asks first; --yes skips that.`,
+back (ECE cannot downgrade): it asks first; --yes skips that.
+Several deployments, --search, --below or --all make a rollout: the plan of
+the rollout first (the order, and what is skipped and why: already at the
+version, no upgrade path, shut down, a pending plan, unhealthy), then at most
+--concurrency upgrades at once, each followed to its end (--wait is implied)
+and healthy before the next starts. A failure stops new starts (exit 7);
+running the same command again resumes. System deployments only with
+--include-system. See docs/fleet.md.`,
   examples: [
     'ece deployments upgrade prod-logs --version 8.15.3 --yes --wait',
     'ece deployments upgrade prod-logs --version 8.15.3 --dry-run',
+    'ece deployments upgrade --below 8.15.3 --version 8.15.3 --concurrency 3 --yes --wait',
+    "ece deployments upgrade --search 'name:logs-*' --version 8.15.3 --canary logs-dev --dry-run",
   ],
   input(raw) {
-    const given = String(raw.version);
-    const target = given.trim().replace(/^v/, '');
-    if (!VERSION.test(target))
-      throw new UsageError(`invalid --version "${given}": give a stack version like 8.15.3`);
-    return { deployment: String(raw.deployment), version: target };
+    const version = stackVersion(raw.version, '--version');
+    const names = namesOf(raw.deployment);
+    const fleet = fleetInput(raw, names);
+    if (fleet) return { deployment: '', version, fleet };
+    return { deployment: names[0] ?? '', version };
   },
   async plan(input, ctx) {
+    if (input.fleet) {
+      const { fleetPlan } = await import('./rollout.js');
+      return fleetPlan(input.version, input.fleet, input, ctx);
+    }
     const target = input.version;
     const api = await ctx.api();
     const { id } = await resolveDeployment(api, input.deployment);
     const read = await readForUpdate(api, id);
-    const es = read.payload.resources.elasticsearch?.[0];
-    const current = es ? versionOf(es.plan, 'elasticsearch') : undefined;
-    if (!es || !current)
-      throw new UsageError(
-        'the deployment has no Elasticsearch plan with a version to upgrade from',
-      );
+    const current = currentVersion(read);
     const stacks = parseBody<{ stacks?: Stack[] }>(await getStackVersions(api)).stacks ?? [];
     checkUpgrade(current, target, stacks);
-
-    const body: UpdatePayload = { ...read.payload, resources: {} };
-    const changed: string[] = [];
-    for (const [kind, list] of Object.entries(read.payload.resources)) {
-      for (const r of list) {
-        const from = versionOf(r.plan, kind);
-        if (from !== undefined && compareVersions(from, target) > 0) {
-          throw new UsageError(
-            `${kind} ${r.ref_id} runs ${from}, newer than ${target}: ECE cannot downgrade`,
-          );
-        }
-        if (from === target) continue;
-        const section = (r.plan[kind] ?? {}) as Record<string, unknown>;
-        const plan: Plan = { ...r.plan, [kind]: { ...section, version: target } };
-        body.resources[kind] = [...(body.resources[kind] ?? []), { ...r, plan }];
-        changed.push(`${kind}/${r.ref_id}`);
-      }
-    }
+    const { body, changed } = upgradeBody(read, target);
     if (changed.length === 0) {
       ctx.io.stderr.write(`${read.deployment.name} already runs ${target}: nothing to upgrade.\n`);
       return {};
@@ -107,52 +141,45 @@ back (ECE cannot downgrade): it asks first; --yes skips that.`,
   },
 });
 
-const VERSION = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/;
-
-/** Compares x.y.z versions; a pre-release sorts before its release. */
-export function compareVersions(a: string, b: string): number {
-  const [ma = '', pa] = a.split('-', 2);
-  const [mb = '', pb] = b.split('-', 2);
-  const na = ma.split('.').map(Number);
-  const nb = mb.split('.').map(Number);
-  for (let i = 0; i < 3; i++) {
-    const d = (na[i] ?? 0) - (nb[i] ?? 0);
-    if (d !== 0) return Math.sign(d);
-  }
-  if (pa === pb) return 0;
-  if (pa === undefined) return 1;
-  if (pb === undefined) return -1;
-  return pa < pb ? -1 : 1;
+function namesOf(v: unknown): string[] {
+  if (Array.isArray(v)) return v.map(String);
+  return v === undefined ? [] : [String(v)];
 }
 
-function versionOf(plan: Plan, kind: string): string | undefined {
-  const v = (plan[kind] as { version?: unknown } | undefined)?.version;
-  return typeof v === 'string' ? v : undefined;
+/**
+ * The rollout's input, or undefined for the single upgrade (one name and no
+ * rollout option: exactly as before rollouts existed).
+ */
+function fleetInput(raw: Raw, names: string[]): FleetInput | undefined {
+  const given = (k: string) => raw[k] !== undefined && raw[k] !== false;
+  const selecting = given('search') || given('below') || given('all');
+  const rolling = given('concurrency') || given('maxFailures') || given('canary');
+  if (names.length === 1 && !selecting && !rolling) return undefined;
+  if (names.length > 0 && (given('search') || given('all')))
+    throw new UsageError(
+      'give deployments by name, or select them with --search or --all, not both',
+    );
+  if (names.length === 0 && !selecting)
+    throw new UsageError(
+      'give the deployments to upgrade, or select them with --search, --below or --all',
+    );
+  const out: FleetInput = {
+    names,
+    concurrency: count(raw.concurrency, '--concurrency', 1),
+    maxFailures: count(raw.maxFailures, '--max-failures', 1),
+    canary: namesOf(raw.canary),
+  };
+  if (given('search')) out.search = String(raw.search);
+  if (given('below')) out.below = stackVersion(raw.below, '--below');
+  if (given('all')) out.all = true;
+  if (given('includeSystem')) out.includeSystem = true;
+  return out;
 }
 
-/** ECE's upgrade rules, checked before sending; every refusal is a usage error (exit 2). */
-export function checkUpgrade(current: string, target: string, stacks: Stack[]): void {
-  const usable = stacks.filter((s) => s.deleted !== true);
-  const to = usable.find((s) => s.version === target);
-  if (!to) {
-    const newer = usable
-      .map((s) => s.version)
-      .filter((v) => compareVersions(v, current) > 0)
-      .sort(compareVersions);
-    throw new UsageError(
-      `the installation has no stack version ${target}${newer.length ? ` (newer than ${current}: ${newer.join(', ')})` : ''}`,
-    );
-  }
-  const order = compareVersions(target, current);
-  if (order < 0)
-    throw new UsageError(`${target} is older than ${current}: ECE cannot downgrade a deployment`);
-  if (order === 0) return;
-  if (to.min_upgradable_from && compareVersions(current, to.min_upgradable_from) < 0) {
-    throw new UsageError(
-      `${target} can be reached only from ${to.min_upgradable_from} or later; upgrade ${current} to an intermediate version first`,
-    );
-  }
-  // A target missing from the current version's upgradable_to is sent all
-  // the same: no Elastic client checks that list, ECE decides, and a pack
-  // uploaded later may be missing from it.
+function count(v: unknown, flag: string, fallback: number): number {
+  if (v === undefined) return fallback;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1 || n > 100)
+    throw new UsageError(`invalid ${flag} "${String(v)}": use a number from 1 to 100`);
+  return n;
 }

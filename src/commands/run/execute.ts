@@ -12,7 +12,7 @@
 
 import type { ApiResponse } from '../../api/body.js';
 import type { Context } from '../../context.js';
-import { ApiError } from '../../errors.js';
+import { ApiError, CliError } from '../../errors.js';
 import { confirmOrFail, requireConfirmable } from '../../output/prompt.js';
 import { RAW } from '../../output/raw.js';
 import type { Effect, ModelFlags, Output, Plan, Raw, Verb } from './types.js';
@@ -55,13 +55,17 @@ export async function carryOut(
     ctx.io.stderr.write(`${plan.local.dryRun}\n`);
     return;
   }
-  if (ctx.flags.dryRun && writes.length > 0) {
+  if (ctx.flags.dryRun && (writes.length > 0 || plan.run)) {
     const api = await ctx.api();
     for (const w of writes) ctx.io.stdout.write(`${api.curl(w)}\n`);
     return;
   }
-  if ((plan.effect ?? run.effect) === 'destructive' && (writes.length > 0 || plan.local))
+  if (
+    (plan.effect ?? run.effect) === 'destructive' &&
+    (writes.length > 0 || plan.local || plan.run)
+  )
     await confirmOrFail(ctx.io, plan.confirm ?? 'Go ahead?', run.yes);
+  if (plan.run) return plan.run();
   await plan.local?.apply();
   const waiting = run.wait && plan.wait !== undefined;
   if (waiting) await plan.wait?.before?.();
@@ -83,6 +87,11 @@ export async function carryOut(
   await show(plan, sent, ctx);
   const done = typeof plan.done === 'function' ? plan.done(sent) : plan.done;
   if (done !== undefined) ctx.io.stderr.write(`${done}\n`);
+  if (plan.exitCode !== undefined && plan.exitCode !== 0) {
+    const answer = new CliError('', plan.exitCode);
+    answer.silent = true;
+    throw answer;
+  }
   if (waiting && plan.wait) {
     const { follow } = await import('../deployments/wait.js');
     const targets = await plan.wait.targets(sent);

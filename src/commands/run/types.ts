@@ -6,7 +6,7 @@ import type { ApiResponse } from '../../api/body.js';
 import type { RequestOptions } from '../../api/client.js';
 import type { Target } from '../../api/plans.js';
 import type { Context } from '../../context.js';
-import type { ApiError } from '../../errors.js';
+import type { ApiError, ExitCodeValue } from '../../errors.js';
 import type { IOStreams } from '../../output/iostreams.js';
 import type { Body, Renderer } from '../../output/render.js';
 import type { View } from '../../output/views.js';
@@ -116,6 +116,19 @@ export interface Plan {
   done?: string | ((sent: ApiResponse[]) => string);
   /** Followed under --wait. */
   wait?: WaitPlan;
+  /**
+   * A verb that sends its writes itself, over time (a fleet rollout: paced,
+   * each followed before the next): called after confirmation in place of
+   * sending `writes`, and it prints its own output. Under --dry-run it is
+   * not called; `writes` are printed as curl lines, as for any verb.
+   */
+  run?: () => Promise<void>;
+  /**
+   * A gate's answer (`versions --below`: 10, some are below): once the
+   * output and `done` are out, the run exits with this code and prints
+   * nothing more. An answer, not an error.
+   */
+  exitCode?: ExitCodeValue;
   /**
    * false when this call's --query is not JMESPath (`deployments search`'s
    * deprecated search syntax): the output is not filtered by it.

@@ -13,6 +13,7 @@ export interface SandboxFlags {
   deployments?: string;
   tokenTtl?: string;
   planDuration?: string;
+  seedVersion?: string;
   user?: string;
   password?: string;
 }
@@ -26,6 +27,10 @@ export function register(cmd: Command, contexts: Contexts): void {
     .option('--deployments <n>', 'number of deployments to seed', '3')
     .option('--token-ttl <duration>', 'lifetime of bearer tokens from _login', '15m')
     .option('--plan-duration <duration>', 'how long a plan takes to finish', '10s')
+    .option(
+      '--seed-version <version>',
+      'stack version of the seeded deployments (default the newest): a fleet to upgrade',
+    )
     .option('--user <name>', 'user name for _login', 'admin')
     .option('--password <password>', 'password for _login (default: generated and printed)')
     .addHelpText(
@@ -38,6 +43,7 @@ sandbox stops. Deployments whose name contains "fail-plan" get plans that fail.
 Examples:
   $ ece sandbox
   $ ece sandbox --port 12400 --deployments 7 --plan-duration 30s
+  $ ece sandbox --deployments 12 --seed-version 8.14.3
   $ ece sandbox --tls --token-ttl 2m > sandbox.env &   # then: . ./sandbox.env`,
     )
     .action(act(contexts, (ctx, flags: SandboxFlags) => run(parse(flags, ctx), ctx)));
@@ -50,6 +56,7 @@ export interface SandboxRunOptions {
   deployments: number;
   tokenTtlMs: number;
   planDurationMs: number;
+  seedVersion?: string | undefined;
   user: string;
   password?: string | undefined;
 }
@@ -78,6 +85,7 @@ export function parse(flags: SandboxFlags, ctx: Context): SandboxRunOptions {
     deployments,
     tokenTtlMs,
     planDurationMs,
+    ...(flags.seedVersion === undefined ? {} : { seedVersion: flags.seedVersion }),
     user: flags.user ?? 'admin',
     password: flags.password,
   };
@@ -85,6 +93,13 @@ export function parse(flags: SandboxFlags, ctx: Context): SandboxRunOptions {
 
 export async function run(opts: SandboxRunOptions, ctx: Context): Promise<void> {
   const { startSandbox } = await import('../../sandbox/server.js');
+  if (opts.seedVersion !== undefined) {
+    const { STACK_VERSIONS } = await import('../../sandbox/catalog.js');
+    if (!STACK_VERSIONS.includes(opts.seedVersion))
+      throw new UsageError(
+        `invalid --seed-version "${opts.seedVersion}": the sandbox has ${STACK_VERSIONS.join(', ')}`,
+      );
+  }
   let sandbox: Awaited<ReturnType<typeof startSandbox>>;
   try {
     sandbox = await startSandbox({
