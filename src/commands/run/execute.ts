@@ -12,7 +12,7 @@
 
 import type { ApiResponse } from '../../api/body.js';
 import type { Context } from '../../context.js';
-import { ApiError } from '../../errors.js';
+import { ApiError, CliError, type ExitCodeValue } from '../../errors.js';
 import { confirmOrFail, requireConfirmable } from '../../output/prompt.js';
 import { RAW } from '../../output/raw.js';
 import type { Effect, ModelFlags, Output, Plan, Raw, Verb } from './types.js';
@@ -60,9 +60,19 @@ export async function carryOut(
     for (const w of writes) ctx.io.stdout.write(`${api.curl(w)}\n`);
     return;
   }
+  // Many targets with nothing to write: a dry run has printed all there is.
+  if (ctx.flags.dryRun && plan.send) return;
   if ((plan.effect ?? run.effect) === 'destructive' && (writes.length > 0 || plan.local))
     await confirmOrFail(ctx.io, plan.confirm ?? 'Go ahead?', run.yes);
   await plan.local?.apply();
+  if (plan.send) {
+    const code = await plan.send({ wait: run.wait, timeoutMs: run.timeoutMs });
+    await show(plan, [], ctx);
+    const done = typeof plan.done === 'function' ? plan.done([]) : plan.done;
+    if (done !== undefined) ctx.io.stderr.write(`${done}\n`);
+    exitWith(code);
+    return;
+  }
   const waiting = run.wait && plan.wait !== undefined;
   if (waiting) await plan.wait?.before?.();
   const sent: ApiResponse[] = [];
@@ -88,6 +98,15 @@ export async function carryOut(
     const targets = await plan.wait.targets(sent);
     await follow(ctx, await ctx.api(), plan.wait.deployment, targets, run.timeoutMs ?? 0);
   }
+  exitWith(plan.exitCode);
+}
+
+/** Ends a call that already said everything with a code other than 0 (nothing more printed). */
+function exitWith(code: ExitCodeValue | undefined): void {
+  if (code === undefined || code === 0) return;
+  const err = new CliError('', code);
+  err.silent = true;
+  throw err;
 }
 
 async function show(plan: Plan, sent: ApiResponse[], ctx: Context): Promise<void> {

@@ -6,7 +6,7 @@ import type { ApiResponse } from '../../api/body.js';
 import type { RequestOptions } from '../../api/client.js';
 import type { Target } from '../../api/plans.js';
 import type { Context } from '../../context.js';
-import type { ApiError } from '../../errors.js';
+import type { ApiError, ExitCodeValue } from '../../errors.js';
 import type { IOStreams } from '../../output/iostreams.js';
 import type { Body, Renderer } from '../../output/render.js';
 import type { View } from '../../output/views.js';
@@ -128,6 +128,26 @@ export interface Plan {
    * (a 409 on ?version= is "changed since it was read", exit 5).
    */
   fail?: (err: ApiError) => Error | undefined;
+  /**
+   * Writes to many targets, each on its own (an apply of a directory): the
+   * executor prints `writes` under --dry-run, and in a real run, after the
+   * confirmation, calls `send` in their place. `send` sends, follows
+   * --wait and reports each target itself, and returns the most severe exit
+   * code of its targets, which becomes the call's.
+   */
+  send?: (run: SendRun) => Promise<ExitCodeValue>;
+  /**
+   * The exit code of a call that did its work and answers with it (10:
+   * differences found), once its output is printed. Absent: 0.
+   */
+  exitCode?: ExitCodeValue;
+}
+
+/** What `Plan.send` is told about the run. */
+export interface SendRun {
+  wait: boolean;
+  /** --wait-timeout in milliseconds (under --wait). */
+  timeoutMs: number | undefined;
 }
 
 /** A group index's line for a verb: enough for help and completion of the group without loading it. */
