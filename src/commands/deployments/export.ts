@@ -11,7 +11,7 @@ import { asDeployment, getForUpdate, listSearch, type SearchHit } from '../../ap
 import { mergePages } from '../../api/pager.js';
 import { UsageError } from '../../errors.js';
 import { writeFileAtomic } from '../../localfile.js';
-import { sanitize } from '../../output/sanitize.js';
+import { sanitize, sanitizeText } from '../../output/sanitize.js';
 import { INCLUDE_SYSTEM, leftOutNote, selectSystem } from '../run/system.js';
 import { defineVerb } from '../run/types.js';
 import { eachLimited } from './desired/compare.js';
@@ -76,6 +76,8 @@ apply read a list, YAML documents separated by ---, or one document per file.`,
       // Every deployment, page by page: the list's search (sorted on the unique id).
       const { merged } = await mergePages(api, listSearch());
       const hits = (merged.deployments ?? []) as SearchHit[];
+      // By name, so files and lists come in an order a person can follow.
+      hits.sort((a, b) => (a.name ?? '').localeCompare(b.name ?? '') || a.id.localeCompare(b.id));
       const { selected, leftOut } = selectSystem(hits, input.includeSystem);
       const note = leftOutNote(leftOut);
       if (note) ctx.io.stderr.write(`${note}\n`);
@@ -93,7 +95,7 @@ apply read a list, YAML documents separated by ---, or one document per file.`,
     }
     const value = docs.length === 1 && !input.all ? docs[0] : docs;
     const body = `${JSON.stringify(value, null, 2)}\n`;
-    return { output: { body, print: (renderer) => renderer.text(sanitize(body)) } };
+    return { output: { body, print: (renderer) => renderer.text(sanitizeText(body)) } };
   },
 });
 

@@ -11,6 +11,7 @@ import { type ForUpdate, readForUpdate, withoutPlan } from '../payload.js';
 import { resolveDeployment } from '../resolve.js';
 import type { Desired } from './documents.js';
 import {
+  asBuilt,
   type Change,
   comparable,
   differences,
@@ -89,7 +90,7 @@ export async function compare(
   const liveDoc = liveDocument(read.deployment);
   const m = merge(liveDoc, doc, prune);
   const notes = [...m.notes];
-  const noPlan = withoutPlan(read.deployment);
+  const noPlan = withoutPlan(asBuilt(read.deployment));
   if (noPlan.length > 0)
     notes.push(`${noPlan.join(', ')} has no current plan (a failed creation): compared as absent`);
   const before = comparable(liveDoc, m.doc);

@@ -181,7 +181,11 @@ function checkDocument(value: unknown, where: string): Record<string, unknown> {
     throw new UsageError(
       `${where}: unknown field${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')} (a document has ${FIELDS.join(', ')})`,
     );
-  if (doc.id !== undefined && (typeof doc.id !== 'string' || !/^[0-9a-f]{32}$/.test(doc.id)))
+  if (doc.id !== undefined && typeof doc.id !== 'string')
+    throw new UsageError(
+      `${where}: id must be a string (quote it): a deployment's 32-character id`,
+    );
+  if (typeof doc.id === 'string' && !/^[0-9a-f]{32}$/.test(doc.id))
     throw new UsageError(`${where}: id must be a deployment's 32-character id`);
   if (typeof doc.name !== 'string' || doc.name.trim() === '')
     throw new UsageError(`${where}: name is required (a non-empty string)`);

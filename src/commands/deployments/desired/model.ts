@@ -47,9 +47,29 @@ function put(o: Obj, k: string, v: unknown): void {
   Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
 }
 
+/**
+ * The deployment as ECE is making it: a resource's pending plan stands for
+ * its current one, so that what an apply started (and ECE is carrying out)
+ * is not shown, and sent, again while it runs.
+ */
+export function asBuilt(d: Deployment): Deployment {
+  const resources: Deployment['resources'] = {};
+  for (const [kind, list] of Object.entries(d.resources ?? {}) as [
+    keyof Deployment['resources'],
+    NonNullable<Deployment['resources'][keyof Deployment['resources']]>,
+  ][]) {
+    resources[kind] = list.map((r) => {
+      const pending = r.info?.plan_info?.pending;
+      if (!pending || !isObj(pending.plan)) return r;
+      return { ...r, info: { ...r.info, plan_info: { ...r.info.plan_info, current: pending } } };
+    });
+  }
+  return { ...d, resources };
+}
+
 /** The live deployment as a desired document (no id): what diff compares the file with. */
 export function liveDocument(d: Deployment): Obj {
-  const payload = updatePayload(d);
+  const payload = updatePayload(asBuilt(d));
   const doc: Obj = { name: payload.name };
   const alias = (d as { alias?: unknown }).alias;
   if (typeof alias === 'string' && alias !== '') doc.alias = alias;
@@ -330,9 +350,20 @@ export function differences(a: unknown, b: unknown, path = ''): Change[] {
 /** The resources (`kind/ref_id`) a list of changes touches. */
 export function touched(changes: Change[]): string[] {
   const out = new Set<string>();
+  const refs = (kind: string, list: unknown) => {
+    if (Array.isArray(list))
+      for (const r of list)
+        if (isObj(r) && typeof r.ref_id === 'string') out.add(`${kind}/${r.ref_id}`);
+  };
   for (const c of changes) {
     const m = /^resources\.([^.[\]]+)\[([^\]]+)\]/.exec(c.path);
     if (m) out.add(`${m[1]}/${m[2]}`);
+    // A whole kind (or every resource) added or removed.
+    const kind = /^resources\.([^.[\]]+)$/.exec(c.path)?.[1];
+    if (kind !== undefined) for (const v of [c.old, c.new]) refs(kind, v);
+    if (c.path === 'resources')
+      for (const v of [c.old, c.new])
+        if (isObj(v)) for (const [k, list] of Object.entries(v)) refs(k, list);
   }
   return [...out];
 }
