@@ -18,6 +18,10 @@ import { removeDir, tempDir } from '../helpers/temp.js';
 
 const YAML = cjs(await import('yaml'));
 
+/** An update request the sandbox received. */
+const bodyOf = (e: Exchange | undefined) =>
+  (e?.requestBody ?? {}) as { prune_orphans?: boolean; resources: object };
+
 describe('deployments export, diff and apply against the sandbox', () => {
   let hook: ((e: Exchange) => void) | undefined;
   const t = useSandbox({ deployments: 3, planDurationMs: 300, onExchange: (e) => hook?.(e) });
@@ -352,10 +356,7 @@ resources:
       ['PUT'],
     );
     assert.deepEqual(
-      [
-        (put[0]?.requestBody as { prune_orphans: boolean }).prune_orphans,
-        Object.keys((put[0]?.requestBody as { resources: object }).resources),
-      ],
+      [bodyOf(put[0]).prune_orphans, Object.keys(bodyOf(put[0]).resources)],
       [false, ['kibana']],
     );
     // Without a terminal and without --yes, pruning stops before any request.
@@ -376,11 +377,8 @@ resources:
       ),
     );
     const pruned = writes(from);
-    assert.equal((pruned[0]?.requestBody as { prune_orphans: boolean }).prune_orphans, true);
-    assert.deepEqual(
-      Object.keys((pruned[0]?.requestBody as { resources: object }).resources).sort(),
-      ['elasticsearch', 'kibana'],
-    );
+    assert.equal(bodyOf(pruned[0]).prune_orphans, true);
+    assert.deepEqual(Object.keys(bodyOf(pruned[0]).resources).sort(), ['elasticsearch', 'kibana']);
   });
 
   it('a name several deployments have is an error naming them; an id that is gone is exit 3; the rest still runs', async () => {

@@ -118,15 +118,18 @@ export async function parseDocuments(
   };
   for (const doc of list) {
     const first = doc.errors[0];
-    if (first) {
-      const pos = first.linePos?.[0];
+    if (first)
       throw new UsageError(
-        `${pos ? `${name}:${pos.line}:${pos.col}` : name}: invalid ${json ? 'JSON' : 'YAML'}: ${first.message.split('\n')[0]}`,
+        `${at(first.pos[0])}: invalid ${json ? 'JSON' : 'YAML'}: ${first.message.split('\n')[0]}`,
       );
-    }
     checkVersions(YAML, doc.contents, text, at);
   }
-  if (!json) for (const doc of list) if (doc.contents !== null) values.push(doc.toJS());
+  // An empty document (`---` twice, a trailing `---`) is no deployment: skipped.
+  if (!json)
+    for (const doc of list) {
+      const value: unknown = doc.toJS();
+      if (value !== null && value !== undefined) values.push(value);
+    }
   const out: Record<string, unknown>[] = [];
   for (const v of values) {
     const items = Array.isArray(v) ? v : [v];
