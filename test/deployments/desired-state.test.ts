@@ -142,6 +142,20 @@ describe('deployments export, diff and apply against the sandbox', () => {
         '',
       ].join('\n'),
     );
+    // On a terminal: the same lines, coloured (the -/+ marks say it without colour too).
+    const coloured = await ece(['deployments', 'diff', '-f', file], {
+      tty: true,
+      env: { ...t.env, FORCE_COLOR: '1' },
+    });
+    assert.equal(coloured.code, 10);
+    assert.ok(
+      coloured.stdout.includes('\x1b[31m-              value: 4096\x1b[39m'),
+      coloured.stdout,
+    );
+    assert.ok(
+      coloured.stdout.includes('\x1b[32m+              value: 8192\x1b[39m'),
+      coloured.stdout,
+    );
     const version = String(t.sb.state.get(idOf('prod-logs')).version);
     const from = t.exchanges.length;
     const applied = await ece(['deployments', 'apply', '-f', file, '--wait']);
@@ -309,6 +323,15 @@ resources:
       }
     };
     const from = t.exchanges.length;
+    // Before it exists, diff shows it whole, as added, and exits 10.
+    const shown = await ece(['deployments', 'diff', '-f', file]);
+    assert.deepEqual([shown.code, shown.stderr], [10, '']);
+    assert.ok(
+      shown.stdout.startsWith(
+        `--- /dev/null (no such deployment: apply creates it)\n+++ ${file}\n@@ -0,0 +1,`,
+      ),
+      shown.stdout,
+    );
     const first = await ece(['deployments', 'apply', '-f', file], { signal: stop.signal });
     hook = undefined;
     assert.equal(first.code, 130, first.stderr);

@@ -7,7 +7,9 @@
 //    (a local change: not made, its dry-run line on stderr);
 // 5. a destructive call asks (--yes skips); the writes go out in order;
 // 6. stdout (JSON byte for byte, YAML, --query, table, TSV), the note on
-//    stderr, and --wait through the one plan follower.
+//    stderr, and --wait through the one plan follower;
+// 7. a plan over many targets (plan.send) sends and reports them itself in
+//    place of step 5's writes; its code, or plan.exitCode, is the call's.
 // Exit codes come from the errors thrown, mapped in cli.ts.
 
 import type { ApiResponse } from '../../api/body.js';
