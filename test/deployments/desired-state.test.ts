@@ -453,6 +453,35 @@ resources:
     );
   });
 
+  it('a directory: one result line per document, a summary, and the most severe exit code', async () => {
+    const out = join(dir, 'mixed');
+    mkdirSync(out);
+    const exported = await ece(['deployments', 'export', 'metrics', 'prod-logs', '-O', out]);
+    assert.equal(exported.code, 0, exported.stderr);
+    const file = join(out, 'metrics.json');
+    const doc = JSON.parse(readFileSync(file, 'utf8'));
+    doc.resources.elasticsearch[0].plan.elasticsearch.version = '9.9.9';
+    writeFileSync(file, JSON.stringify(doc));
+    const r = await ece(['deployments', 'apply', '-f', out, '--concurrency', '2', '--json']);
+    assert.equal(r.code, 5, r.stderr);
+    assert.deepEqual(
+      JSON.parse(r.stdout).map((x: { name: string; result: string; exit_code: number }) => [
+        x.name,
+        x.result,
+        x.exit_code,
+      ]),
+      [
+        ['metrics', 'failed', 5],
+        ['prod-logs', 'unchanged', 0],
+      ],
+    );
+    assert.ok(
+      r.stderr.startsWith(`error: ${file}: Stack version [9.9.9] is not available: `),
+      r.stderr,
+    );
+    assert.match(r.stderr, /2 documents: 1 unchanged, 1 failed\.\n$/);
+  });
+
   it('a system deployment is left out unless --include-system, which asks first', async () => {
     const file = join(dir, 'system.yaml');
     const shown = await ece(['deployments', 'export', 'security-cluster', '-o', 'yaml']);
