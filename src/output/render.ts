@@ -48,6 +48,16 @@ export class Renderer {
     return this.opts.format;
   }
 
+  /** chalk for stdout, decided once: for a verb's own coloured text (text()). */
+  get chalk(): ChalkInstance {
+    return this.opts.chalk;
+  }
+
+  /** A verb's own text on stdout, already made safe with sanitize() (it may hold colour). */
+  text(s: string): void {
+    this.write(s);
+  }
+
   /** JSON, YAML or a --query: the API's body, not a command's summary. */
   get raw(): boolean {
     return (
@@ -188,7 +198,7 @@ export function parseJson(text: string, keep: 'value' | 'text' = 'value'): unkno
   }
 }
 
-async function toYaml(data: unknown): Promise<string> {
+export async function toYaml(data: unknown): Promise<string> {
   const YAML = cjs(await import('yaml'));
   return deepGuard(() =>
     YAML.stringify(data, {

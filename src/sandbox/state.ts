@@ -197,6 +197,9 @@ export class SandboxState {
     }
     if (typeof body.name === 'string') d.name = body.name;
     if (typeof body.alias === 'string') d.alias = body.alias;
+    // DeploymentUpdateMetadata: the tags given replace the deployment's.
+    const tags = (body.metadata as { tags?: unknown } | undefined)?.tags;
+    if (Array.isArray(tags)) d.tags = tagsOf(tags);
     for (const p of payloads) {
       const r = d.resources.find((x) => x.kind === p.kind && x.refId === p.refId);
       // ECE starts no plan for a resource whose plan is unchanged.
@@ -291,12 +294,7 @@ export class SandboxState {
         ? body.name
         : `deployment-${hexId().slice(0, 6)}`;
     const metadata = body.metadata as { tags?: unknown } | undefined;
-    const tags = Array.isArray(metadata?.tags)
-      ? metadata.tags.filter(
-          (t): t is { key: string; value: string } =>
-            typeof t?.key === 'string' && typeof t?.value === 'string',
-        )
-      : [];
+    const tags = Array.isArray(metadata?.tags) ? tagsOf(metadata.tags) : [];
     const d: Deployment = {
       id: hexId(),
       name,
@@ -384,4 +382,13 @@ export class SandboxState {
     } else if (placed) plan.zones = placed.zones;
     r.plans.push(plan);
   }
+}
+
+/** MetadataItem entries ({key, value} strings) of a request's tags. */
+function tagsOf(tags: unknown[]): { key: string; value: string }[] {
+  return tags.filter(
+    (t): t is { key: string; value: string } =>
+      typeof (t as { key?: unknown })?.key === 'string' &&
+      typeof (t as { value?: unknown })?.value === 'string',
+  );
 }

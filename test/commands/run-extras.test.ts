@@ -32,11 +32,18 @@ function context(dryRun: boolean) {
 
 const write = { method: 'PUT', path: '/deployments/abc', body: { name: 'x' } };
 
-describe('executor: run and exitCode', () => {
-  it('run is called after confirmation (--yes) in place of the writes', async () => {
+describe('executor: send (a rollout) and exitCode', () => {
+  it('send is called after confirmation (--yes) in place of the writes', async () => {
     const { ctx, out } = context(false);
     let ran = 0;
-    const plan: Plan = { writes: [write], run: async () => void ran++, confirm: 'Go?' };
+    const plan: Plan = {
+      writes: [write],
+      send: async () => {
+        ran++;
+        return 0;
+      },
+      confirm: 'Go?',
+    };
     await carryOut(
       plan,
       { effect: 'destructive', yes: true, wait: false, timeoutMs: undefined },
@@ -45,10 +52,16 @@ describe('executor: run and exitCode', () => {
     assert.deepEqual([ran, out.stdout, out.stderr], [1, '', '']);
   });
 
-  it('under --dry-run run is not called; the writes print as curl lines', async () => {
+  it('under --dry-run send is not called; the writes print as curl lines', async () => {
     const { ctx, out } = context(true);
     let ran = 0;
-    const plan: Plan = { writes: [write], run: async () => void ran++ };
+    const plan: Plan = {
+      writes: [write],
+      send: async () => {
+        ran++;
+        return 0;
+      },
+    };
     await carryOut(
       plan,
       { effect: 'destructive', yes: false, wait: false, timeoutMs: undefined },
@@ -66,7 +79,12 @@ describe('executor: run and exitCode', () => {
     let ran = 0;
     await assert.rejects(
       carryOut(
-        { run: async () => void ran++ },
+        {
+          send: async () => {
+            ran++;
+            return 0;
+          },
+        },
         { effect: 'destructive', yes: false, wait: false, timeoutMs: undefined },
         ctx,
       ),

@@ -72,6 +72,21 @@ Examples:
     },
     plan.register,
     {
+      name: 'export',
+      summary: 'Write the desired-state document of deployments (what diff and apply read)',
+      load: () => import('./export.js'),
+    },
+    {
+      name: 'diff',
+      summary: 'Compare desired-state files with ECE: exit 0 same, 10 different',
+      load: () => import('./diff.js'),
+    },
+    {
+      name: 'apply',
+      summary: 'Make ECE match desired-state files: create, update or leave each deployment',
+      load: () => import('./apply.js'),
+    },
+    {
       name: 'resize',
       summary:
         'Change the size and/or zone count of one resource (a read-modify-write of its plan)',

@@ -97,8 +97,8 @@ export async function fleetPlan(
   const timeoutMs = waitTimeoutMs({ wait: true, waitTimeout: flags.waitTimeout });
   return {
     ...base,
-    run: () =>
-      rollout(ctx, api, {
+    send: async () => {
+      await rollout(ctx, api, {
         target,
         plan,
         f,
@@ -106,7 +106,10 @@ export async function fleetPlan(
         timeoutMs,
         yes: flags.yes === true,
         skippedRows,
-      }),
+      });
+      // A failure ends the rollout with its error (exit 7); done is 0.
+      return 0;
+    },
   };
 }
 

@@ -7,12 +7,14 @@
 //    (a local change: not made, its dry-run line on stderr);
 // 5. a destructive call asks (--yes skips); the writes go out in order;
 // 6. stdout (JSON byte for byte, YAML, --query, table, TSV), the note on
-//    stderr, and --wait through the one plan follower.
+//    stderr, and --wait through the one plan follower;
+// 7. a plan over many targets (plan.send) sends and reports them itself in
+//    place of step 5's writes; its code, or plan.exitCode, is the call's.
 // Exit codes come from the errors thrown, mapped in cli.ts.
 
 import type { ApiResponse } from '../../api/body.js';
 import type { Context } from '../../context.js';
-import { ApiError, CliError } from '../../errors.js';
+import { ApiError, CliError, type ExitCodeValue } from '../../errors.js';
 import { confirmOrFail, requireConfirmable } from '../../output/prompt.js';
 import { RAW } from '../../output/raw.js';
 import type { Effect, ModelFlags, Output, Plan, Raw, Verb } from './types.js';
@@ -55,18 +57,26 @@ export async function carryOut(
     ctx.io.stderr.write(`${plan.local.dryRun}\n`);
     return;
   }
-  if (ctx.flags.dryRun && (writes.length > 0 || plan.run)) {
+  // Many targets (plan.send): the writes it would send, then nothing more.
+  if (ctx.flags.dryRun && (writes.length > 0 || plan.send)) {
     const api = await ctx.api();
     for (const w of writes) ctx.io.stdout.write(`${api.curl(w)}\n`);
     return;
   }
   if (
     (plan.effect ?? run.effect) === 'destructive' &&
-    (writes.length > 0 || plan.local || plan.run)
+    (writes.length > 0 || plan.local || plan.send)
   )
     await confirmOrFail(ctx.io, plan.confirm ?? 'Go ahead?', run.yes);
-  if (plan.run) return plan.run();
   await plan.local?.apply();
+  if (plan.send) {
+    const code = await plan.send({ wait: run.wait, timeoutMs: run.timeoutMs });
+    await show(plan, [], ctx);
+    const done = typeof plan.done === 'function' ? plan.done([]) : plan.done;
+    if (done !== undefined) ctx.io.stderr.write(`${done}\n`);
+    exitWith(code);
+    return;
+  }
   const waiting = run.wait && plan.wait !== undefined;
   if (waiting) await plan.wait?.before?.();
   const sent: ApiResponse[] = [];
@@ -97,6 +107,15 @@ export async function carryOut(
     const targets = await plan.wait.targets(sent);
     await follow(ctx, await ctx.api(), plan.wait.deployment, targets, run.timeoutMs ?? 0);
   }
+  exitWith(plan.exitCode);
+}
+
+/** Ends a call that already said everything with a code other than 0 (nothing more printed). */
+function exitWith(code: ExitCodeValue | undefined): void {
+  if (code === undefined || code === 0) return;
+  const err = new CliError('', code);
+  err.silent = true;
+  throw err;
 }
 
 async function show(plan: Plan, sent: ApiResponse[], ctx: Context): Promise<void> {

@@ -117,19 +117,6 @@ export interface Plan {
   /** Followed under --wait. */
   wait?: WaitPlan;
   /**
-   * A verb that sends its writes itself, over time (a fleet rollout: paced,
-   * each followed before the next): called after confirmation in place of
-   * sending `writes`, and it prints its own output. Under --dry-run it is
-   * not called; `writes` are printed as curl lines, as for any verb.
-   */
-  run?: () => Promise<void>;
-  /**
-   * A gate's answer (`versions --below`: 10, some are below): once the
-   * output and `done` are out, the run exits with this code and prints
-   * nothing more. An answer, not an error.
-   */
-  exitCode?: ExitCodeValue;
-  /**
    * false when this call's --query is not JMESPath (`deployments search`'s
    * deprecated search syntax): the output is not filtered by it.
    */
@@ -141,6 +128,29 @@ export interface Plan {
    * (a 409 on ?version= is "changed since it was read", exit 5).
    */
   fail?: (err: ApiError) => Error | undefined;
+  /**
+   * Writes to many targets, each on its own (an apply of a directory, a
+   * fleet rollout paced and followed target by target): the
+   * executor prints `writes` under --dry-run, and in a real run, after the
+   * confirmation, calls `send` in their place. `send` sends, follows
+   * --wait and reports each target itself, and returns the most severe exit
+   * code of its targets, which becomes the call's.
+   */
+  send?: (run: SendRun) => Promise<ExitCodeValue>;
+  /**
+   * The exit code of a call that did its work and answers with it (10:
+   * differences found, or a gate failed: `versions --below`), once its
+   * output is printed; nothing more is printed. An answer, not an error.
+   * Absent: 0.
+   */
+  exitCode?: ExitCodeValue;
+}
+
+/** What `Plan.send` is told about the run. */
+export interface SendRun {
+  wait: boolean;
+  /** --wait-timeout in milliseconds (under --wait). */
+  timeoutMs: number | undefined;
 }
 
 /** A group index's line for a verb: enough for help and completion of the group without loading it. */
