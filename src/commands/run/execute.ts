@@ -15,7 +15,8 @@ import type { Context } from '../../context.js';
 import { ApiError } from '../../errors.js';
 import { confirmOrFail, requireConfirmable } from '../../output/prompt.js';
 import { RAW } from '../../output/raw.js';
-import type { Effect, ModelFlags, Output, Plan, Raw, Verb } from './types.js';
+import { printExact } from './exact.js';
+import type { Effect, ModelFlags, Output, Plan, Raw, Verb, WaitPlan } from './types.js';
 import { waitTimeoutMs } from './wait-flags.js';
 
 /** Runs a verb from the raw input commander parsed. */
@@ -55,39 +56,62 @@ export async function carryOut(
     ctx.io.stderr.write(`${plan.local.dryRun}\n`);
     return;
   }
-  if (ctx.flags.dryRun && writes.length > 0) {
+  if (ctx.flags.dryRun && (writes.length > 0 || plan.dryRunError)) {
+    if (plan.dryRunNote !== undefined) ctx.io.stderr.write(`${plan.dryRunNote}\n`);
     const api = await ctx.api();
     for (const w of writes) ctx.io.stdout.write(`${api.curl(w)}\n`);
+    if (plan.dryRunError) throw plan.dryRunError;
     return;
   }
   if ((plan.effect ?? run.effect) === 'destructive' && (writes.length > 0 || plan.local))
     await confirmOrFail(ctx.io, plan.confirm ?? 'Go ahead?', run.yes);
   await plan.local?.apply();
-  const waiting = run.wait && plan.wait !== undefined;
+  const waiting = plan.wait !== undefined && (run.wait || plan.wait.timeoutMs !== undefined);
   if (waiting) await plan.wait?.before?.();
   const sent: ApiResponse[] = [];
   if (writes.length > 0) {
     const api = await ctx.api();
-    for (const w of writes) {
-      try {
-        sent.push(await api.request(w));
-      } catch (err) {
-        const replaced = err instanceof ApiError ? plan.fail?.(err) : undefined;
-        if (replaced) throw replaced;
-        const hint = err instanceof ApiError ? plan.hint?.(err) : undefined;
-        if (hint !== undefined && err instanceof ApiError) err.hints.push(hint);
-        throw err;
-      }
+    try {
+      if (plan.send) sent.push(...(await plan.send(api)));
+      else for (const w of writes) sent.push(await api.request(w));
+    } catch (caught) {
+      const err = plan.onError ? plan.onError(caught) : caught;
+      const replaced = err instanceof ApiError ? plan.fail?.(err) : undefined;
+      if (replaced) throw replaced;
+      const hint = err instanceof ApiError ? plan.hint?.(err) : undefined;
+      if (hint !== undefined && err instanceof ApiError) err.hints.push(hint);
+      throw err;
     }
   }
   await show(plan, sent, ctx);
   const done = typeof plan.done === 'function' ? plan.done(sent) : plan.done;
   if (done !== undefined) ctx.io.stderr.write(`${done}\n`);
-  if (waiting && plan.wait) {
-    const { follow } = await import('../deployments/wait.js');
-    const targets = await plan.wait.targets(sent);
-    await follow(ctx, await ctx.api(), plan.wait.deployment, targets, run.timeoutMs ?? 0);
+  if (!ctx.flags.dryRun) await plan.after?.(sent);
+  if (waiting && plan.wait) await followWait(plan.wait, sent, run.timeoutMs, ctx);
+}
+
+async function followWait(
+  wait: WaitPlan,
+  sent: ApiResponse[],
+  timeoutMs: number | undefined,
+  ctx: Context,
+): Promise<void> {
+  const { anyPlanStarted, follow } = await import('../deployments/wait.js');
+  const api = await ctx.api();
+  const id = typeof wait.deployment === 'function' ? wait.deployment(sent) : wait.deployment;
+  const ms = wait.timeoutMs ?? timeoutMs ?? 0;
+  const targets = await wait.targets(sent);
+  // The wait starts here: reading whether a plan started is part of it.
+  const started = Date.now();
+  if (
+    wait.unchanged !== undefined &&
+    targets.length > 0 &&
+    !(await anyPlanStarted(ctx, api, id, targets, started + ms))
+  ) {
+    ctx.io.stderr.write(`${wait.unchanged}\n`);
+    return;
   }
+  await follow(ctx, api, id, targets, ms, started);
 }
 
 async function show(plan: Plan, sent: ApiResponse[], ctx: Context): Promise<void> {
@@ -95,6 +119,7 @@ async function show(plan: Plan, sent: ApiResponse[], ctx: Context): Promise<void
     typeof plan.output === 'function' ? plan.output(sent) : plan.output;
   const last = sent.at(-1);
   if (output === undefined && last === undefined) return;
+  if (output !== undefined && 'exact' in output) return printExact(output, ctx);
   const renderer = await ctx.renderer({ jmespath: plan.jmespath });
   if (output === undefined) {
     // A write's answer: the body for JSON, YAML and --query; a table run has the note.

@@ -3,7 +3,7 @@
 // file and the executor can all share it without loading one another.
 
 import type { ApiResponse } from '../../api/body.js';
-import type { RequestOptions } from '../../api/client.js';
+import type { ApiClient, RequestOptions } from '../../api/client.js';
 import type { Target } from '../../api/plans.js';
 import type { Context } from '../../context.js';
 import type { ApiError } from '../../errors.js';
@@ -83,11 +83,30 @@ export interface Verb<I = Raw> {
 export type Output =
   | { body: Body; view: View; parsed?: unknown }
   /** JSON, YAML and --query print `body`; a table or TSV run calls `print`. */
-  | { body: Body; print: (renderer: Renderer, io: IOStreams) => void | Promise<void> };
+  | { body: Body; print: (renderer: Renderer, io: IOStreams) => void | Promise<void> }
+  /**
+   * A response as received (`ece api`, `deployments es`): its bytes, made
+   * safe on a terminal; through the renderer only when a format or --query
+   * was asked for and it is JSON. `merged`: the text is pages merged into new
+   * text (--paginate); `head`: the status line and headers first (-i);
+   * `silent`: no body.
+   */
+  | { exact: ApiResponse; merged?: boolean; head?: boolean; silent?: boolean };
 
 export interface WaitPlan {
-  /** The deployment whose plans are followed. */
-  deployment: string;
+  /** The deployment whose plans are followed (from the answer, for a create). */
+  deployment: string | ((sent: ApiResponse[]) => string);
+  /**
+   * Followed without --wait, with this deadline: a verb whose purpose is to
+   * follow (`plan watch`, with its own --wait-timeout).
+   */
+  timeoutMs?: number;
+  /**
+   * The write may change nothing, and then ECE starts no plan (an update):
+   * before following, the plans are read until one started, else this line
+   * is said on stderr and the wait ends.
+   */
+  unchanged?: string;
   /** Reads taken after confirmation and before the writes, only under --wait (the plans' state). */
   before?: () => Promise<void>;
   /** What to follow, once the writes are sent. */
@@ -105,6 +124,27 @@ export interface Plan {
    * writes. Under --dry-run it is not made and `dryRun` is said on stderr.
    */
   local?: { apply: () => void | Promise<void>; dryRun: string };
+  /**
+   * Sends `writes` in place of the executor's one-by-one sending, where they
+   * are not independent requests: an upload with progress, a create whose
+   * answer names what the next write goes to, moves at most N at a time.
+   * `writes` stay what --dry-run prints and what makes a destructive call ask.
+   */
+  send?: (api: ApiClient) => Promise<ApiResponse[]>;
+  /**
+   * What follows the writes that is not a plan (after stdout and `done`,
+   * before --wait; never under --dry-run): a capture polled until it is
+   * ready, a download streamed to a file, a refusal found in a 200 answer.
+   */
+  after?: (sent: ApiResponse[]) => Promise<void>;
+  /** Said on stderr under --dry-run: what the curl lines do not show. */
+  dryRunNote?: string;
+  /**
+   * Thrown under --dry-run once the curl lines are printed: a run over
+   * several targets some of which could not be planned (without --dry-run,
+   * `send` reports them with the others' results).
+   */
+  dryRunError?: Error;
   /** The question a destructive call asks (`Shut down deployment "x" (id)?`). */
   confirm?: string;
   /**
@@ -128,6 +168,12 @@ export interface Plan {
    * (a 409 on ?version= is "changed since it was read", exit 5).
    */
   fail?: (err: ApiError) => Error | undefined;
+  /**
+   * Sees any error of the writes (a network fault too) and returns the one
+   * to throw: a create says how to retry it safely, `ece api` prints the
+   * error's body. Runs before `fail` and `hint`.
+   */
+  onError?: (err: unknown) => unknown;
 }
 
 /** A group index's line for a verb: enough for help and completion of the group without loading it. */
