@@ -14,11 +14,13 @@ import { verb as es } from '../../src/commands/deployments/es.js';
 import { verb as restart } from '../../src/commands/deployments/restart.js';
 import { verb as shutdown } from '../../src/commands/deployments/shutdown.js';
 import { verb as stop } from '../../src/commands/deployments/stop.js';
+import { verb as extensionCreate } from '../../src/commands/extensions/create.js';
 import { verb as icCreate } from '../../src/commands/instance-configs/create.js';
 import { verb as licenseSet } from '../../src/commands/license/set.js';
 import { verb as roleCreate } from '../../src/commands/roles/create.js';
 import { verb as resync } from '../../src/commands/runners/resync.js';
 import { verb as repoSet } from '../../src/commands/snapshot-repos/set.js';
+import { verb as stackUpload } from '../../src/commands/stack/upload.js';
 import type { HelpJson } from '../../src/reference.js';
 import assert from '../helpers/assert.js';
 import { run, tempDir } from '../helpers/cli.js';
@@ -185,6 +187,36 @@ describe('verbs plan without a server', () => {
     assert.equal(es.effectOf?.({ ...input, method: 'GET' }), 'read');
     assert.equal(es.effectOf?.({ ...input, method: 'DELETE' }), 'destructive');
     assert.equal(es.effectOf?.({ ...input, method: 'PUT' }), 'write');
+  });
+
+  it('extensions create --upload and stack upload: the writes planned with no read; the upload streams from the file', async (t) => {
+    const dir = tempDir();
+    t.after(() => rmSync(dir, { recursive: true, force: true }));
+    const zip = join(dir, 'synonyms.zip');
+    writeFileSync(zip, Buffer.from('PK\u0003\u0004 not much of an archive'));
+    const { plan } = await planOf(extensionCreate, {
+      name: 'synonyms',
+      type: 'bundle',
+      version: '8.*',
+      upload: zip,
+    });
+    assert.deepEqual(
+      plan.writes?.map((w) => [w.method, w.path]),
+      [
+        ['POST', '/deployments/extensions'],
+        ['PUT', '/deployments/extensions/EXTENSION_ID'],
+      ],
+    );
+    assert.equal(
+      plan.dryRunNote,
+      'dry run: EXTENSION_ID stands for the id the create answers with',
+    );
+    assert.equal(typeof plan.send, 'function');
+    const stack = await planOf(stackUpload, { zip });
+    assert.deepEqual(
+      stack.plan.writes?.map((w) => [w.method, w.path]),
+      [['POST', '/stack/versions']],
+    );
   });
 
   it('deployments delete: one DELETE, the question and the hint for a running deployment', async () => {
