@@ -301,7 +301,8 @@ async function vacatePlan(flags: VacateInput, ctx: Context): Promise<Plan> {
             .join('\n'),
         }
       : {}),
-    ...(failed.size ? { dryRunError: combined(ids, [...failed]) } : {}),
+    // Without --dry-run, vacate() reports these with the others' results.
+    ...(failed.size ? { outcome: combined(ids, [...failed]) } : {}),
     // Maintenance mode first, one allocator after the other; the moves come after.
     send: async () => {
       for (const [i, write] of maintain.entries()) {

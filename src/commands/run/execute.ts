@@ -56,11 +56,11 @@ export async function carryOut(
     ctx.io.stderr.write(`${plan.local.dryRun}\n`);
     return;
   }
-  if (ctx.flags.dryRun && (writes.length > 0 || plan.dryRunError)) {
+  if (ctx.flags.dryRun && writes.length > 0) {
     if (plan.dryRunNote !== undefined) ctx.io.stderr.write(`${plan.dryRunNote}\n`);
     const api = await ctx.api();
     for (const w of writes) ctx.io.stdout.write(`${api.curl(w)}\n`);
-    if (plan.dryRunError) throw plan.dryRunError;
+    if (plan.outcome) throw plan.outcome;
     return;
   }
   if ((plan.effect ?? run.effect) === 'destructive' && (writes.length > 0 || plan.local))
@@ -87,6 +87,7 @@ export async function carryOut(
   const done = typeof plan.done === 'function' ? plan.done(sent) : plan.done;
   if (done !== undefined) ctx.io.stderr.write(`${done}\n`);
   if (!ctx.flags.dryRun) await plan.after?.(sent);
+  if (plan.outcome) throw plan.outcome;
   if (waiting && plan.wait) await followWait(plan.wait, sent, run.timeoutMs, ctx);
 }
 

@@ -140,11 +140,12 @@ export interface Plan {
   /** Said on stderr under --dry-run: what the curl lines do not show. */
   dryRunNote?: string;
   /**
-   * Thrown under --dry-run once the curl lines are printed: a run over
-   * several targets some of which could not be planned (without --dry-run,
-   * `send` reports them with the others' results).
+   * The error the run ends with once everything else is done (under
+   * --dry-run, after the curl lines): a report that found a problem
+   * (`auth status`: exit 4 after the report), a target of several that
+   * could not be planned.
    */
-  dryRunError?: Error;
+  outcome?: Error;
   /** The question a destructive call asks (`Shut down deployment "x" (id)?`). */
   confirm?: string;
   /**
