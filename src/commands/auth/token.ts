@@ -3,6 +3,7 @@
 
 import { missingCredentialMessage } from '../../auth/credentials.js';
 import { AuthError } from '../../errors.js';
+import { textOutput } from '../run/exact.js';
 import { defineVerb } from '../run/types.js';
 
 export const verb = defineVerb({
@@ -27,12 +28,6 @@ a shell builtin, so its arguments do not).`,
     const token = current?.secret ?? credential.secret;
     ctx.reveal(token);
     // The token alone, whatever the format: it is piped into other tools.
-    const res = {
-      url: '',
-      status: 200,
-      headers: { 'content-type': 'text/plain' },
-      text: `${token}\n`,
-    };
-    return { output: { exact: res } };
+    return { output: textOutput(`${token}\n`) };
   },
 });

@@ -12,6 +12,11 @@ export interface Exact {
   silent?: boolean;
 }
 
+/** A verb's own text printed as it is, whatever the format (a token, a completion script). */
+export function textOutput(text: string): Exact {
+  return { exact: { url: '', status: 200, headers: { 'content-type': 'text/plain' }, text } };
+}
+
 export async function printExact(out: Exact, ctx: Context): Promise<void> {
   const res = out.exact;
   if (out.head) writeHead(ctx, res.status, res.headers);
