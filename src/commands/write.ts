@@ -1,14 +1,12 @@
-// Plan, then act: a command turns its input into the write requests it will
-// send (data, built by the typed calls in api/), then either sends them or,
-// under --dry-run, prints each as the curl command that would send it. A dry
-// run may do the read-only lookups it needs (the client notes each on
-// stderr), never sends a write and never prompts.
+// What the two verbs not on the command model yet (login, logout) still use:
+// under --dry-run, their planned writes printed as curl lines. Every other
+// verb gets this from the executor (run/execute.ts); delete this file when
+// login and logout move.
 
 import type { ApiClient, RequestOptions } from '../api/client.js';
 import type { Context } from '../context.js';
-import { confirmOrFail } from '../output/prompt.js';
 
-// Kept here for the verbs not on the model yet (auth login); it lives in input.ts.
+// Kept here for auth login; it lives in input.ts.
 export { UNREAD_PASSWORD } from '../input.js';
 
 /**
@@ -19,21 +17,4 @@ export function showDryRun(ctx: Context, api: ApiClient, ...writes: RequestOptio
   if (!ctx.flags.dryRun) return false;
   for (const w of writes) ctx.io.stdout.write(`${api.curl(w)}\n`);
   return true;
-}
-
-/**
- * A destructive write, planned: shown under --dry-run; otherwise asked
- * (unless --yes), sent, and said on stderr. The caller has already checked
- * that it can ask (requireConfirmable) and read what it deletes.
- */
-export async function confirmAndSend(
-  ctx: Context,
-  api: ApiClient,
-  write: RequestOptions,
-  say: { question: string; yes: boolean | undefined; done: string },
-): Promise<void> {
-  if (showDryRun(ctx, api, write)) return;
-  await confirmOrFail(ctx.io, say.question, say.yes);
-  await api.request(write);
-  ctx.io.stderr.write(`${say.done}\n`);
 }

@@ -38,7 +38,7 @@ describe('executor: send (a rollout) and exitCode', () => {
     let ran = 0;
     const plan: Plan = {
       writes: [write],
-      send: async () => {
+      sendEach: async () => {
         ran++;
         return 0;
       },
@@ -57,7 +57,7 @@ describe('executor: send (a rollout) and exitCode', () => {
     let ran = 0;
     const plan: Plan = {
       writes: [write],
-      send: async () => {
+      sendEach: async () => {
         ran++;
         return 0;
       },
@@ -80,7 +80,7 @@ describe('executor: send (a rollout) and exitCode', () => {
     await assert.rejects(
       carryOut(
         {
-          send: async () => {
+          sendEach: async () => {
             ran++;
             return 0;
           },

@@ -8,15 +8,19 @@ import { afterEach, describe, it } from 'node:test';
 import { verb as maintenance } from '../../src/commands/allocators/maintenance.js';
 import { verb as metadataSet } from '../../src/commands/allocators/metadata/set.js';
 import { verb as constructorMaintenance } from '../../src/commands/constructors/maintenance.js';
+import { verb as create } from '../../src/commands/deployments/create.js';
 import { verb as remove } from '../../src/commands/deployments/delete.js';
+import { verb as es } from '../../src/commands/deployments/es.js';
 import { verb as restart } from '../../src/commands/deployments/restart.js';
 import { verb as shutdown } from '../../src/commands/deployments/shutdown.js';
 import { verb as stop } from '../../src/commands/deployments/stop.js';
+import { verb as extensionCreate } from '../../src/commands/extensions/create.js';
 import { verb as icCreate } from '../../src/commands/instance-configs/create.js';
 import { verb as licenseSet } from '../../src/commands/license/set.js';
 import { verb as roleCreate } from '../../src/commands/roles/create.js';
 import { verb as resync } from '../../src/commands/runners/resync.js';
 import { verb as repoSet } from '../../src/commands/snapshot-repos/set.js';
+import { verb as stackUpload } from '../../src/commands/stack/upload.js';
 import type { HelpJson } from '../../src/reference.js';
 import assert from '../helpers/assert.js';
 import { run, tempDir } from '../helpers/cli.js';
@@ -138,6 +142,81 @@ describe('verbs plan without a server', () => {
     assert.equal(plan.confirm, `Shut down deployment ${ID}? Its resources stop.`);
     assert.equal(plan.done, `Shutting down deployment ${ID}.`);
     assert.equal(plan.wait?.deployment, ID);
+  });
+
+  it('deployments create: one POST with a request_id, no read; the note and the wait come from the answer', async (t) => {
+    const dir = tempDir();
+    t.after(() => rmSync(dir, { recursive: true, force: true }));
+    const file = join(dir, 'd.json');
+    writeFileSync(file, JSON.stringify({ resources: {} }));
+    const { plan } = await planOf(create, { file, name: 'staging', requestId: 'r'.repeat(32) });
+    assert.deepEqual(
+      plan.writes?.map((w) => [w.method, w.path, w.query, w.body]),
+      [
+        [
+          'POST',
+          '/deployments',
+          { request_id: 'r'.repeat(32) },
+          { resources: {}, name: 'staging' },
+        ],
+      ],
+    );
+    const answer = {
+      url: `${BASE}/deployments`,
+      status: 201,
+      headers: {},
+      text: JSON.stringify({
+        id: ID,
+        name: 'staging',
+        resources: [{ kind: 'kibana', ref_id: 'main-kibana' }],
+      }),
+    };
+    assert.equal(
+      typeof plan.done === 'function' && plan.done([answer]),
+      `Created deployment staging (${ID}).`,
+    );
+    const wait = plan.wait;
+    assert.equal(typeof wait?.deployment === 'function' && wait.deployment([answer]), ID);
+    await assert.rejects(planOf(create, {}), {
+      message: 'give a definition with -f FILE (or -f - for stdin), or --template-id',
+    });
+  });
+
+  it('deployments es: the effect follows the method (GET reads, DELETE asks, PUT writes)', () => {
+    const input = { deployment: ID, path: '/x' };
+    assert.equal(es.effectOf?.({ ...input, method: 'GET' }), 'read');
+    assert.equal(es.effectOf?.({ ...input, method: 'DELETE' }), 'destructive');
+    assert.equal(es.effectOf?.({ ...input, method: 'PUT' }), 'write');
+  });
+
+  it('extensions create --upload and stack upload: the writes planned with no read; the upload streams from the file', async (t) => {
+    const dir = tempDir();
+    t.after(() => rmSync(dir, { recursive: true, force: true }));
+    const zip = join(dir, 'synonyms.zip');
+    writeFileSync(zip, Buffer.from('PK\u0003\u0004 not much of an archive'));
+    const { plan } = await planOf(extensionCreate, {
+      name: 'synonyms',
+      type: 'bundle',
+      version: '8.*',
+      upload: zip,
+    });
+    assert.deepEqual(
+      plan.writes?.map((w) => [w.method, w.path]),
+      [
+        ['POST', '/deployments/extensions'],
+        ['PUT', '/deployments/extensions/EXTENSION_ID'],
+      ],
+    );
+    assert.equal(
+      plan.dryRunNote,
+      'dry run: EXTENSION_ID stands for the id the create answers with',
+    );
+    assert.equal(typeof plan.send, 'function');
+    const stack = await planOf(stackUpload, { zip });
+    assert.deepEqual(
+      stack.plan.writes?.map((w) => [w.method, w.path]),
+      [['POST', '/stack/versions']],
+    );
   });
 
   it('deployments delete: one DELETE, the question and the hint for a running deployment', async () => {

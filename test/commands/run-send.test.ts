@@ -49,7 +49,7 @@ describe('executor: send and exitCode', () => {
     const r = await carry(
       {
         writes: [WRITE],
-        send: async (run) => {
+        sendEach: async (run) => {
           calls.push(run);
           return ExitCode.REJECTED;
         },
@@ -67,7 +67,7 @@ describe('executor: send and exitCode', () => {
   });
 
   it('send returning 0 is exit 0', async () => {
-    const r = await carry({ writes: [], send: async () => ExitCode.OK, done: 'done.' });
+    const r = await carry({ writes: [], sendEach: async () => ExitCode.OK, done: 'done.' });
     assert.deepEqual(r, { code: 0, stdout: '', stderr: 'done.\n' });
   });
 
@@ -77,13 +77,13 @@ describe('executor: send and exitCode', () => {
       called = true;
       return ExitCode.OK;
     };
-    const dry = await carry({ writes: [WRITE], send }, { flags: { dryRun: true } });
+    const dry = await carry({ writes: [WRITE], sendEach: send }, { flags: { dryRun: true } });
     assert.equal(dry.code, 0);
     assert.match(
       dry.stdout,
       /^printf .* \| curl -sS -g -K - -X PUT http:\/\/127\.0\.0\.1:9\/api\/v1\/deployments\/x /,
     );
-    const none = await carry({ writes: [], send }, { flags: { dryRun: true } });
+    const none = await carry({ writes: [], sendEach: send }, { flags: { dryRun: true } });
     assert.deepEqual(none, { code: 0, stdout: '', stderr: '' });
     assert.equal(called, false);
   });
@@ -94,7 +94,7 @@ describe('executor: send and exitCode', () => {
       {
         writes: [WRITE],
         confirm: 'Shut down kibana main-kibana?',
-        send: async () => {
+        sendEach: async () => {
           called = true;
           return ExitCode.OK;
         },
@@ -106,7 +106,7 @@ describe('executor: send and exitCode', () => {
     const yes = await carry(
       {
         writes: [WRITE],
-        send: async () => {
+        sendEach: async () => {
           called = true;
           return ExitCode.OK;
         },

@@ -2,7 +2,6 @@
 
 import { defineGroup } from '../run/command.js';
 import * as metadata from './metadata/index.js';
-import * as vacate from './vacate.js';
 
 export const { register } = defineGroup({
   help: `
@@ -30,7 +29,11 @@ Examples:
       summary: 'Turn maintenance mode on or off (no new instances are placed there)',
       load: () => import('./maintenance.js'),
     },
-    vacate.register,
+    {
+      name: 'vacate',
+      summary: 'Move the instances on allocators to other allocators (asks first)',
+      load: () => import('./vacate.js'),
+    },
     {
       name: 'delete',
       summary: 'Delete an allocator (refused by ECE while instances remain; asks first)',

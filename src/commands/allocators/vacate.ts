@@ -10,7 +10,6 @@
 // --concurrency at a time. With --wait each move is followed to the end
 // (vacate-run.ts).
 
-import type { Command } from 'commander';
 import {
   isPlanPending,
   MOVE_KINDS,
@@ -26,14 +25,13 @@ import type { ApiClient } from '../../api/client.js';
 import { getAllocator, maintenanceRequest } from '../../api/platform.js';
 import type { Context } from '../../context.js';
 import { CliError, ExitCode, InterruptedError, UsageError } from '../../errors.js';
-import { confirmOrFail, requireConfirmable } from '../../output/prompt.js';
-import { act, type Contexts } from '../action.js';
-import { addWaitOptions, type WaitFlags, waitTimeoutMs } from '../deployments/wait.js';
-import { showDryRun } from '../write.js';
+import { defineVerb, type Plan } from '../run/types.js';
+import { waitTimeoutMs } from '../run/wait-flags.js';
 import type { Allocator, HostResource } from './model.js';
 import { combined, failureMessage, type Planned, vacate } from './vacate-run.js';
 
-export interface VacateFlags extends WaitFlags {
+export interface VacateInput {
+  allocator: string[];
   kind: string[];
   deployment: string[];
   target: string[];
@@ -45,48 +43,74 @@ export interface VacateFlags extends WaitFlags {
   maintenance?: boolean;
   moveOnly?: boolean;
   concurrency: string;
-  yes?: boolean;
+  wait?: boolean;
+  waitTimeout?: string;
 }
 
 export const DEFAULT_CONCURRENCY = '8';
 const KIND_ALIASES: Record<string, string> = { es: 'elasticsearch', kb: 'kibana' };
-const collect = (v: string, prev: string[]) => [
-  ...prev,
-  ...v
-    .split(',')
-    .map((x) => x.trim())
-    .filter(Boolean),
-];
+/** Repeatable, and each value may be a comma-separated list. */
+const split = (values: unknown): string[] =>
+  ((values ?? []) as string[]).flatMap((v) =>
+    v
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean),
+  );
 
-export function register(group: Command, contexts: Contexts): void {
-  const cmd = group
-    .command('vacate')
-    .description('Move the instances on allocators to other allocators (asks first)')
-    .argument('<allocator...>', 'allocator ids (ece allocators list)')
-    .option('--kind <kind>', `only these kinds (repeatable): ${MOVE_KINDS.join(', ')}`, collect, [])
-    .option('--deployment <id|name>', 'only these deployments (repeatable)', collect, [])
-    .option('--target <allocator>', 'preferred allocators to move to (repeatable)', collect, [])
-    .option('--maintenance', 'put the allocators in maintenance mode before moving')
-    .option(
-      '--allocator-down [true|false]',
-      'treat the instances as lost for good (default: from the allocator health)',
-    )
-    .option('--no-allocator-down', 'move the instances as if the allocator were up')
-    .option('--skip-snapshot [true|false]', 'Elasticsearch: no snapshot before moving')
-    .option(
-      '--skip-data-migration [true|false]',
-      'Elasticsearch: do not migrate the data (needs --deployment)',
-    )
-    .option('--override-failsafe [true|false]', 'move even where ECE fears data loss')
-    .option('--move-only', "only move the instances (ECE's default)")
-    .option('--no-move-only', 'also apply pending changes to the resources while moving them')
-    .option('--concurrency <n>', 'resources moved at a time', DEFAULT_CONCURRENCY)
-    .option('-y, --yes', 'do not ask for confirmation');
-  addWaitOptions(cmd)
-    .addHelpText(
-      'after',
-      `
-First asks ECE what it would move (a validate_only move per allocator, sent
+export const verb = defineVerb<VacateInput>({
+  effect: 'destructive',
+  waits: true,
+  args: [{ name: 'allocator', description: 'allocator ids (ece allocators list)', variadic: true }],
+  options: [
+    {
+      flags: '--kind <kind>',
+      description: `only these kinds (repeatable): ${MOVE_KINDS.join(', ')}`,
+      repeatable: true,
+    },
+    {
+      flags: '--deployment <id|name>',
+      description: 'only these deployments (repeatable)',
+      repeatable: true,
+    },
+    {
+      flags: '--target <allocator>',
+      description: 'preferred allocators to move to (repeatable)',
+      repeatable: true,
+    },
+    {
+      flags: '--maintenance',
+      description: 'put the allocators in maintenance mode before moving',
+    },
+    {
+      flags: '--allocator-down [true|false]',
+      description: 'treat the instances as lost for good (default: from the allocator health)',
+    },
+    { flags: '--no-allocator-down', description: 'move the instances as if the allocator were up' },
+    {
+      flags: '--skip-snapshot [true|false]',
+      description: 'Elasticsearch: no snapshot before moving',
+    },
+    {
+      flags: '--skip-data-migration [true|false]',
+      description: 'Elasticsearch: do not migrate the data (needs --deployment)',
+    },
+    {
+      flags: '--override-failsafe [true|false]',
+      description: 'move even where ECE fears data loss',
+    },
+    { flags: '--move-only', description: "only move the instances (ECE's default)" },
+    {
+      flags: '--no-move-only',
+      description: 'also apply pending changes to the resources while moving them',
+    },
+    {
+      flags: '--concurrency <n>',
+      description: 'resources moved at a time',
+      default: DEFAULT_CONCURRENCY,
+    },
+  ],
+  description: `First asks ECE what it would move (a validate_only move per allocator, sent
 even with --dry-run), then moves each resource — at most --concurrency at a
 time over all the allocators — with ECE's calculated plan and --target as
 its preferred allocators (ECE uses any allocator with room when they have
@@ -104,17 +128,29 @@ result says so (exit 0). With --wait every move is followed to the end, one
 line per deployment on stderr: exit 7 names the deployments whose move
 failed, 8 at --wait-timeout, 130 on Ctrl-C (moves already started go on in
 ECE). A move ECE refuses (no room) is named with exit 5. Several
-allocators: one result per allocator, and the most severe exit code.
-
-Examples:
-  $ ece allocators vacate 192.168.44.11 --maintenance --wait
-  $ ece allocators vacate 192.168.44.11 192.168.44.12 --maintenance --yes
-  $ ece allocators vacate 192.168.44.11 --kind kibana --target 192.168.44.10 --yes
-  $ ece allocators vacate 192.168.44.11 --allocator-down=false --dry-run
-  $ ece allocators vacate 192.168.44.11 --deployment prod-logs --skip-snapshot --dry-run`,
-    )
-    .action(act(contexts, (ctx, ids: string[], flags: VacateFlags) => run(ids, flags, ctx)));
-}
+allocators: one result per allocator, and the most severe exit code.`,
+  examples: [
+    'ece allocators vacate 192.168.44.11 --maintenance --wait',
+    'ece allocators vacate 192.168.44.11 192.168.44.12 --maintenance --yes',
+    'ece allocators vacate 192.168.44.11 --kind kibana --target 192.168.44.10 --yes',
+    'ece allocators vacate 192.168.44.11 --allocator-down=false --dry-run',
+    'ece allocators vacate 192.168.44.11 --deployment prod-logs --skip-snapshot --dry-run',
+  ],
+  input(raw) {
+    const given = raw as unknown as VacateInput;
+    const input = {
+      ...given,
+      allocator: [...new Set(given.allocator)],
+      kind: split(given.kind),
+      deployment: split(given.deployment),
+      target: split(given.target),
+    };
+    // Bad flags are exit 2 before anything else (the question included).
+    checkFlags(input);
+    return input;
+  },
+  plan: (input, ctx) => vacatePlan(input, ctx),
+});
 
 export function parseConcurrency(text: string): number {
   const n = Number(text);
@@ -166,8 +202,8 @@ interface Prepared {
   planned: Planned[];
 }
 
-export async function run(argIds: string[], flags: VacateFlags, ctx: Context): Promise<void> {
-  const ids = [...new Set(argIds)];
+function checkFlags(flags: VacateInput) {
+  const ids = flags.allocator;
   const timeoutMs = waitTimeoutMs(flags);
   const concurrency = parseConcurrency(flags.concurrency ?? DEFAULT_CONCURRENCY);
   const kinds = parseKinds(flags.kind ?? []);
@@ -185,7 +221,12 @@ export async function run(argIds: string[], flags: VacateFlags, ctx: Context): P
       throw new UsageError(
         `--target ${t} is ${ids.length === 1 ? 'the allocator' : 'one of the allocators'} being vacated`,
       );
-  if (!ctx.flags.dryRun) requireConfirmable(ctx.io, flags.yes);
+  return { ids, timeoutMs, concurrency, kinds, deployments, down, overrides, targets };
+}
+
+async function vacatePlan(flags: VacateInput, ctx: Context): Promise<Plan> {
+  const { ids, timeoutMs, concurrency, kinds, deployments, down, overrides, targets } =
+    checkFlags(flags);
   const api = await ctx.api();
 
   // Reads first, for every allocator: one that cannot be read is a result of
@@ -250,38 +291,39 @@ export async function run(argIds: string[], flags: VacateFlags, ctx: Context): P
       ctx.io.stderr.write(`Allocator ${id} is already in maintenance mode.\n`);
   }
   const maintain = toMaintain.map((id) => maintenanceRequest(id, true));
-  if (ctx.flags.dryRun) {
-    for (const id of toMaintain)
-      ctx.io.stderr.write(`dry run: allocator ${id} would be put in maintenance mode first\n`);
-    showDryRun(ctx, api, ...maintain, ...moves);
-    const err = combined(ids, [...failed]);
-    if (err) throw err;
-    return;
-  }
-  if (moves.length > 0 || maintain.length > 0) {
-    await confirmOrFail(ctx.io, question(prepared, toMaintain, overrides), flags.yes);
-  }
-  for (const [i, write] of maintain.entries()) {
-    const id = toMaintain[i] as string;
-    try {
-      await api.request(write);
-    } catch (err) {
-      if (err instanceof CliError && i > 0)
-        err.hints.push(
-          `nothing was moved; ${toMaintain.slice(0, i).join(', ')} ${i === 1 ? 'is' : 'are'} in maintenance mode now (ece allocators maintenance ID off)`,
-        );
-      throw err;
-    }
-    ctx.io.stderr.write(`Allocator ${id} is in maintenance mode now.\n`);
-  }
-  await vacate(
-    ctx,
-    api,
-    ids,
-    planned,
-    { concurrency, wait: flags.wait === true, timeoutMs },
-    failed,
-  );
+  return {
+    writes: [...maintain, ...moves],
+    confirm: question(prepared, toMaintain, overrides),
+    ...(toMaintain.length
+      ? {
+          dryRunNote: toMaintain
+            .map((id) => `dry run: allocator ${id} would be put in maintenance mode first`)
+            .join('\n'),
+        }
+      : {}),
+    // Without --dry-run, vacate() reports these with the others' results.
+    ...(failed.size ? { outcome: combined(ids, [...failed]) } : {}),
+    // Maintenance mode first, one allocator after the other; the moves come after.
+    send: async () => {
+      for (const [i, write] of maintain.entries()) {
+        const id = toMaintain[i] as string;
+        try {
+          await api.request(write);
+        } catch (err) {
+          if (err instanceof CliError && i > 0)
+            err.hints.push(
+              `nothing was moved; ${toMaintain.slice(0, i).join(', ')} ${i === 1 ? 'is' : 'are'} in maintenance mode now (ece allocators maintenance ID off)`,
+            );
+          throw err;
+        }
+        ctx.io.stderr.write(`Allocator ${id} is in maintenance mode now.\n`);
+      }
+      return [];
+    },
+    // At most --concurrency at a time, each followed under --wait; one result per allocator.
+    after: () =>
+      vacate(ctx, api, ids, planned, { concurrency, wait: flags.wait === true, timeoutMs }, failed),
+  };
 }
 
 /** What ecctl refuses too: the Elasticsearch-only overrides without Elasticsearch, a whole-host data skip. */

@@ -1,7 +1,6 @@
 // `ece auth status`: which host, which credential from where, until when,
 // as whom, and whether ECE accepts it. Exit 4 when it does not.
 
-import type { Command } from 'commander';
 import { currentUser } from '../../api/auth.js';
 import { type Endpoint, parseHost } from '../../api/host.js';
 import { type Credential, checkOrigin } from '../../auth/credentials.js';
@@ -9,8 +8,9 @@ import { expiryOf } from '../../auth/session.js';
 import type { Context } from '../../context.js';
 import { formatDuration } from '../../duration.js';
 import { AuthError, CliError } from '../../errors.js';
-import { act, type Contexts } from '../action.js';
+import { stringifyLossless } from '../../lossless.js';
 import { installationVersion } from '../platform-version.js';
+import { defineVerb } from '../run/types.js';
 
 export interface Status {
   profile: string;
@@ -26,45 +26,38 @@ export interface Status {
   error?: string;
 }
 
-export function register(cmd: Command, contexts: Contexts): void {
-  cmd
-    .command('status')
-    .description('Show the host, credential and user the active profile signs in with')
-    .option('--all', 'show every profile')
-    .addHelpText(
-      'after',
-      `
-Exit status 4 when a credential is missing or ECE rejects it.
-
-Examples:
-  $ ece auth status
-  $ ece auth status --all --json`,
-    )
-    .action(act(contexts, (ctx, flags: { all?: boolean }) => run(flags, ctx)));
-}
-
-export async function run(flags: { all?: boolean }, ctx: Context): Promise<void> {
-  const format = await ctx.format();
-  const active = ctx.profile().name;
-  const names = flags.all
-    ? [...new Set([active, ...Object.keys(ctx.config().profiles ?? {})])]
-    : [active];
-  const results: Status[] = [];
-  for (const name of names) results.push(await statusOf(ctx, name, name === active));
-  if (format === 'json' || format === 'yaml') {
-    const renderer = await ctx.renderer();
-    await renderer.value(flags.all ? results : results[0]);
-  } else {
-    ctx.io.stdout.write(results.map((r) => text(r)).join('\n'));
-  }
-  const bad = results.filter((r) => !r.authenticated);
-  if (bad.length > 0) {
-    const e = new AuthError(bad.map((r) => `profile "${r.profile}": ${r.error}`).join('; '));
-    // The report already says it all; exit 4 without repeating it.
-    e.silent = true;
-    throw e;
-  }
-}
+export const verb = defineVerb<{ all?: boolean }>({
+  effect: 'read',
+  options: [{ flags: '--all', description: 'show every profile' }],
+  description: 'Exit status 4 when a credential is missing or ECE rejects it.',
+  examples: ['ece auth status', 'ece auth status --all --json'],
+  async plan(flags, ctx) {
+    await ctx.format();
+    const active = ctx.profile().name;
+    const names = flags.all
+      ? [...new Set([active, ...Object.keys(ctx.config().profiles ?? {})])]
+      : [active];
+    const results: Status[] = [];
+    for (const name of names) results.push(await statusOf(ctx, name, name === active));
+    const bad = results.filter((r) => !r.authenticated);
+    let outcome: AuthError | undefined;
+    if (bad.length > 0) {
+      outcome = new AuthError(bad.map((r) => `profile "${r.profile}": ${r.error}`).join('; '));
+      // The report already says it all; exit 4 without repeating it.
+      outcome.silent = true;
+    }
+    return {
+      // JSON and YAML: the report as data (one profile, or all with --all); else lines.
+      output: {
+        body: `${stringifyLossless(flags.all ? results : results[0], 2)}\n`,
+        print: (_renderer, io) => {
+          io.stdout.write(results.map((r) => text(r)).join('\n'));
+        },
+      },
+      ...(outcome ? { outcome } : {}),
+    };
+  },
+});
 
 async function statusOf(ctx: Context, name: string, isActive: boolean): Promise<Status> {
   const status: Status = {

@@ -1,19 +1,17 @@
 // `ece completion bash|zsh|fish`: prints the completion script for a shell.
 
-import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
-import { act, type Contexts } from '../action.js';
+import { verbCommand } from '../run/command.js';
+import { textOutput } from '../run/exact.js';
+import { defineVerb } from '../run/types.js';
 import { BASH, FISH, ZSH } from './scripts.js';
 
 const SCRIPTS: Record<string, string> = { bash: BASH, zsh: ZSH, fish: FISH };
 
-export function register(cmd: Command, contexts: Contexts): void {
-  cmd
-    .argument('<shell>', 'bash, zsh or fish')
-    .addHelpText(
-      'after',
-      `
-Completes commands, sub-commands and flags, profile names, output formats,
+export const verb = defineVerb<{ shell: string }>({
+  effect: 'read',
+  args: [{ name: 'shell', description: 'bash, zsh or fish' }],
+  description: `Completes commands, sub-commands and flags, profile names, output formats,
 resource kinds, and deployment ids and names (asked from ECE with a 2 s limit).
 
 Install:
@@ -21,16 +19,15 @@ Install:
          (or: ece completion bash > /etc/bash_completion.d/ece)
   zsh    ece completion zsh > "\${fpath[1]}/_ece"    then start a new shell
          (or: echo 'source <(ece completion zsh)' >> ~/.zshrc, after compinit)
-  fish   ece completion fish > ~/.config/fish/completions/ece.fish
+  fish   ece completion fish > ~/.config/fish/completions/ece.fish`,
+  examples: ['ece completion bash > ~/.local/share/bash-completion/completions/ece'],
+  input(raw) {
+    const shell = String(raw.shell);
+    if (!SCRIPTS[shell]) throw new UsageError(`unknown shell "${shell}" (valid: bash, zsh, fish)`);
+    return { shell };
+  },
+  // The script as it is, whatever the format.
+  plan: async ({ shell }) => ({ output: textOutput(SCRIPTS[shell] ?? '') }),
+});
 
-Examples:
-  $ ece completion bash > ~/.local/share/bash-completion/completions/ece`,
-    )
-    .action(
-      act(contexts, (ctx, shell: string) => {
-        const script = SCRIPTS[shell];
-        if (!script) throw new UsageError(`unknown shell "${shell}" (valid: bash, zsh, fish)`);
-        ctx.io.stdout.write(script);
-      }),
-    );
-}
+export const { register } = verbCommand(verb);

@@ -105,7 +105,7 @@ every plan succeeded); else the most severe code of them all.`,
         pruned.length > 0
           ? `Shut down ${pruned.join(', ')}? The files leave ${pruned.length === 1 ? 'it' : 'them'} out (--prune-orphans).`
           : 'Apply these files, system deployments included?',
-      send: (run) => send(ctx, api, steps, results, { ...run, limit }),
+      sendEach: (run) => send(ctx, api, steps, results, { ...run, limit }),
       output: () => {
         const body = `${JSON.stringify(results, null, 2)}\n`;
         return { body, print: (renderer) => printResults(results, renderer, ctx) };

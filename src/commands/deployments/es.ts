@@ -4,53 +4,102 @@
 // The body is printed like `ece api` prints one: exact bytes, errors as ECE
 // or Elasticsearch report them (the body on stdout, a summary on stderr).
 
-import type { Command } from 'commander';
-import { parseBody } from '../../api/body.js';
-import type { ApiResponse } from '../../api/client.js';
+import { type ApiResponse, parseBody } from '../../api/body.js';
+import type { RequestOptions } from '../../api/client.js';
 import { asDeployment, getDeployment, PROXY_METHODS, proxyRequest } from '../../api/deployments.js';
 import type { Context } from '../../context.js';
 import { ApiError, CliError, ExitCode, UsageError } from '../../errors.js';
 import { readInputFile } from '../../input.js';
-import { forTerminal, RAW, writeExact } from '../../output/raw.js';
-import { act, type Contexts } from '../action.js';
-import { showDryRun } from '../write.js';
+import { forTerminal } from '../../output/raw.js';
+import { defineVerb, type Plan } from '../run/types.js';
 import { resolveDeployment } from './resolve.js';
 
-export interface EsFlags {
+export interface EsInput {
+  deployment: string;
+  method: string;
+  path: string;
   file?: string;
   input?: string;
   refId?: string;
 }
 
-export function register(group: Command, contexts: Contexts): void {
-  group
-    .command('es')
-    .description("Send a request to a deployment's Elasticsearch through ECE's proxy")
-    .argument('<deployment>', 'deployment id or exact name')
-    .argument('<method>', `HTTP method: ${PROXY_METHODS.join(', ')}`)
-    .argument('<path>', 'Elasticsearch path, e.g. /_cluster/health or /_cat/indices?v')
-    .option('-f, --file <file>', 'the request body from a file (- for stdin)')
-    .option('--input <file>', 'the same as --file')
-    .option('--ref-id <ref_id>', 'the Elasticsearch resource, when there are several')
-    .addHelpText(
-      'after',
-      `
-ECE's proxy has GET, POST, PUT and DELETE only. The response body is printed
+export const verb = defineVerb<EsInput>({
+  effect: 'destructive',
+  // A GET reads (and is sent under --dry-run); a DELETE removes; PUT and POST write.
+  effectOf: (input) =>
+    input.method === 'GET' ? 'read' : input.method === 'DELETE' ? 'destructive' : 'write',
+  args: [
+    { name: 'deployment', description: 'deployment id or exact name' },
+    { name: 'method', description: `HTTP method: ${PROXY_METHODS.join(', ')}` },
+    { name: 'path', description: 'Elasticsearch path, e.g. /_cluster/health or /_cat/indices?v' },
+  ],
+  options: [
+    { flags: '-f, --file <file>', description: 'the request body from a file (- for stdin)' },
+    { flags: '--input <file>', description: 'the same as --file' },
+    {
+      flags: '--ref-id <ref_id>',
+      description: 'the Elasticsearch resource, when there are several',
+    },
+  ],
+  description: `ECE's proxy has GET, POST, PUT and DELETE only. The response body is printed
 as Elasticsearch sent it; an error's body too, with exit 3 for 404, 5 for
 other 4xx. Under --dry-run a GET is sent (it changes nothing); any other
-method is shown as curl.
+method is shown as curl. A DELETE asks first (--yes without a terminal).`,
+  examples: [
+    'ece deployments es prod-logs GET /_cluster/health',
+    "ece deployments es prod-logs GET '/_cat/indices?v'",
+    'ece deployments es prod-logs PUT /my-index -f mappings.json',
+    `echo '{"query":{"match_all":{}}}' | ece deployments es prod-logs POST /my-index/_search -f -`,
+  ],
+  input(raw) {
+    const input = raw as unknown as EsInput;
+    const method = input.method.toUpperCase();
+    if (!(PROXY_METHODS as readonly string[]).includes(method)) {
+      throw new UsageError(
+        `ECE's Elasticsearch proxy has no ${input.method} method: use ${PROXY_METHODS.join(', ')}`,
+      );
+    }
+    const path = checkPath(input.path);
+    if (input.file !== undefined && input.input !== undefined)
+      throw new UsageError('give the body with --file or --input, not both');
+    return { ...input, method, path };
+  },
+  async plan(input, ctx) {
+    const file = input.file ?? input.input;
+    const body = file === undefined ? undefined : await readInputFile(ctx.io, file);
+    await ctx.renderer({ exact: true });
+    const api = await ctx.api();
+    const { id } = await resolveDeployment(api, input.deployment);
+    const refId = input.refId ?? (await elasticsearchRefId(ctx, id));
+    const req = proxyRequest(id, refId, input.method as Method, input.path, body);
+    if (input.method === 'GET') {
+      // A read: sent here, under --dry-run too.
+      const res = await api.request(req).catch((err: unknown) => {
+        throw esError(ctx, err);
+      });
+      return { output: { exact: res } };
+    }
+    return writeOf(ctx, req);
+  },
+});
 
-Examples:
-  $ ece deployments es prod-logs GET /_cluster/health
-  $ ece deployments es prod-logs GET '/_cat/indices?v'
-  $ ece deployments es prod-logs PUT /my-index -f mappings.json
-  $ echo '{"query":{"match_all":{}}}' | ece deployments es prod-logs POST /my-index/_search -f -`,
-    )
-    .action(
-      act(contexts, (ctx, ref: string, method: string, path: string, flags: EsFlags) =>
-        run(ref, method, path, flags, ctx),
-      ),
-    );
+function writeOf(ctx: Context, req: RequestOptions): Plan {
+  return {
+    writes: [req],
+    onError: (err: unknown) => esError(ctx, err),
+    output: (sent) => ({ exact: sent[0] as ApiResponse }),
+  };
+}
+
+/** The error's body on stdout as Elasticsearch sent it; Elasticsearch's own reason as the error. */
+function esError(ctx: Context, err: unknown): unknown {
+  if (!(err instanceof ApiError)) return err;
+  if (err.body)
+    ctx.io.stdout.write(forTerminal(ctx.io, err.body.endsWith('\n') ? err.body : `${err.body}\n`));
+  const reason = err.errors.length === 0 ? esReason(err.body) : undefined;
+  // Elasticsearch's own error (not ECE's): its reason, with the status it came with.
+  if (reason) return new CliError(`Elasticsearch: ${reason} (HTTP ${err.status})`, err.exitCode);
+  return err;
 }
 
 type Method = (typeof PROXY_METHODS)[number];
@@ -67,54 +116,6 @@ export function checkPath(raw: string): string {
     throw new UsageError('the path has . or .. segments');
   // Spaces and non-ASCII characters travel percent-encoded; what is already encoded stays.
   return (p.startsWith('/') ? p : `/${p}`).replace(/[^\x21-\x7e]/gu, (c) => encodeURIComponent(c));
-}
-
-export async function run(
-  ref: string,
-  rawMethod: string,
-  rawPath: string,
-  flags: EsFlags,
-  ctx: Context,
-): Promise<void> {
-  const method = rawMethod.toUpperCase();
-  if (!(PROXY_METHODS as readonly string[]).includes(method)) {
-    throw new UsageError(
-      `ECE's Elasticsearch proxy has no ${rawMethod} method: use ${PROXY_METHODS.join(', ')}`,
-    );
-  }
-  const path = checkPath(rawPath);
-  if (flags.file !== undefined && flags.input !== undefined)
-    throw new UsageError('give the body with --file or --input, not both');
-  const file = flags.file ?? flags.input;
-  const body = file === undefined ? undefined : await readInputFile(ctx.io, file);
-  const renderer = await ctx.renderer({ exact: true });
-  const api = await ctx.api();
-  const { id } = await resolveDeployment(api, ref);
-  const refId = flags.refId ?? (await elasticsearchRefId(ctx, id));
-  const req = proxyRequest(id, refId, method as Method, path, body);
-  if (method !== 'GET' && showDryRun(ctx, api, req)) return;
-  let res: ApiResponse;
-  try {
-    res = await api.request(req);
-  } catch (err) {
-    if (!(err instanceof ApiError)) throw err;
-    if (err.body)
-      ctx.io.stdout.write(
-        forTerminal(ctx.io, err.body.endsWith('\n') ? err.body : `${err.body}\n`),
-      );
-    const reason = err.errors.length === 0 ? esReason(err.body) : undefined;
-    // Elasticsearch's own error (not ECE's): its reason, with the status it came with.
-    if (reason) throw new CliError(`Elasticsearch: ${reason} (HTTP ${err.status})`, err.exitCode);
-    throw err;
-  }
-  if (res.text === '') return;
-  const isJson = (res.headers['content-type'] ?? '').includes('json') || /^\s*[[{]/.test(res.text);
-  if (!isJson) {
-    ctx.io.stdout.write(forTerminal(ctx.io, res.bytes ?? res.text));
-    return;
-  }
-  if (renderer.raw || ctx.flags.output !== undefined) await renderer.body(res, RAW);
-  else writeExact(ctx.io, forTerminal(ctx.io, res.bytes ?? res.text));
 }
 
 async function elasticsearchRefId(ctx: Context, id: string): Promise<string> {

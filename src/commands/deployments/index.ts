@@ -1,14 +1,10 @@
 // `ece deployments`: the group's verbs and help.
 
 import { defineGroup } from '../run/command.js';
-import * as create from './create.js';
-import * as es from './es.js';
 import * as instances from './instances/index.js';
 import * as keystore from './keystore/index.js';
 import * as plan from './plan/index.js';
 import * as remoteClusters from './remote-clusters/index.js';
-import * as resync from './resync.js';
-import * as update from './update.js';
 
 export const { register } = defineGroup({
   help: `
@@ -37,8 +33,16 @@ Examples:
       summary: 'Find deployments by name, id, region, status or any field',
       load: () => import('./search.js'),
     },
-    create.register,
-    update.register,
+    {
+      name: 'create',
+      summary: 'Create a deployment from a definition file or a template',
+      load: () => import('./create.js'),
+    },
+    {
+      name: 'update',
+      summary: 'Apply a changed definition to a deployment (resize, upgrade, reconfigure)',
+      load: () => import('./update.js'),
+    },
     {
       name: 'shutdown',
       summary: 'Shut a deployment down: stop all its resources (asks first)',
@@ -108,9 +112,17 @@ Examples:
       summary: 'Reset the password of the elastic user (asks first: the old one stops working)',
       load: () => import('./reset-password.js'),
     },
-    es.register,
+    {
+      name: 'es',
+      summary: "Send a request to a deployment's Elasticsearch through ECE's proxy",
+      load: () => import('./es.js'),
+    },
     instances.register,
-    resync.register,
+    {
+      name: 'resync',
+      summary: "Rebuild a deployment's search-index document (or every one with --all)",
+      load: () => import('./resync.js'),
+    },
     keystore.register,
     remoteClusters.register,
   ],

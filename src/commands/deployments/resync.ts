@@ -5,45 +5,75 @@
 // document created, updated or deleted; regions where it may have failed are
 // an error (exit 1) after the rows.
 
-import type { Command } from 'commander';
-import { parseBody } from '../../api/body.js';
+import { type ApiResponse, parseBody } from '../../api/body.js';
 import { resyncAllRequest, resyncRequest } from '../../api/instances.js';
-import type { Context } from '../../context.js';
 import { CliError, UsageError } from '../../errors.js';
 import { listView } from '../../output/views.js';
-import { act, type Contexts } from '../action.js';
-import { showDryRun } from '../write.js';
+import { defineVerb } from '../run/types.js';
 import { resolveDeployment } from './resolve.js';
 
-export interface ResyncFlags {
+export interface ResyncInput {
+  deployment?: string;
   all?: boolean;
   force?: boolean;
 }
 
-export function register(group: Command, contexts: Contexts): void {
-  group
-    .command('resync')
-    .description("Rebuild a deployment's search-index document (or every one with --all)")
-    .argument('[deployment]', 'deployment id or exact name')
-    .option('--all', 'every deployment')
-    .option('--force', 'with --all: rewrite every document, even those already up to date')
-    .addHelpText(
-      'after',
-      `
-ECE's deployment list and search read an index that ECE keeps in step with
+export const verb = defineVerb<ResyncInput>({
+  effect: 'write',
+  args: [{ name: 'deployment', description: 'deployment id or exact name', required: false }],
+  options: [
+    { flags: '--all', description: 'every deployment' },
+    {
+      flags: '--force',
+      description: 'with --all: rewrite every document, even those already up to date',
+    },
+  ],
+  description: `ECE's deployment list and search read an index that ECE keeps in step with
 the deployments; resync rewrites a document from the deployment's state
 when the two disagree. The rows say which documents were created, updated
-or deleted. --json prints ECE's answer as it came.
-
-Examples:
-  $ ece deployments resync prod-logs
-  $ ece deployments resync --all
-  $ ece deployments resync --all --force --json`,
-    )
-    .action(
-      act(contexts, (ctx, ref: string | undefined, flags: ResyncFlags) => run(ref, flags, ctx)),
-    );
-}
+or deleted. --json prints ECE's answer as it came.`,
+  examples: [
+    'ece deployments resync prod-logs',
+    'ece deployments resync --all',
+    'ece deployments resync --all --force --json',
+  ],
+  input(raw) {
+    const input = raw as ResyncInput;
+    if (input.all && input.deployment !== undefined)
+      throw new UsageError('--all cannot be combined with a deployment');
+    if (!input.all && input.deployment === undefined)
+      throw new UsageError('name a deployment, or pass --all for every deployment');
+    if (input.force && !input.all) throw new UsageError('--force needs --all');
+    return input;
+  },
+  async plan(input, ctx) {
+    const api = await ctx.api();
+    const target =
+      input.deployment === undefined ? undefined : await resolveDeployment(api, input.deployment);
+    const body = (sent: ApiResponse[]) => parseBody<Results>(sent[0] as ApiResponse);
+    return {
+      writes: [
+        target ? resyncRequest(target.id) : resyncAllRequest({ force: input.force === true }),
+      ],
+      output: (sent) => ({ body: sent[0] as ApiResponse, view: VIEW }),
+      done: (sent) => {
+        const counts = ACTIONS.map((a) => `${strings(body(sent)[a]).length} ${a}`).join(', ');
+        const what = target
+          ? `deployment ${target.name ? `${target.name} (${target.id})` : target.id}`
+          : 'every deployment';
+        return `Resynced the search index for ${what}: ${counts}.`;
+      },
+      // Regions where it may have failed: an error after the rows.
+      after: async (sent) => {
+        const regions = strings(body(sent).errors);
+        if (regions.length)
+          throw new CliError(
+            `the resync may have failed in region${regions.length > 1 ? 's' : ''} ${regions.join(', ')}`,
+          );
+      },
+    };
+  },
+});
 
 interface Results {
   created?: unknown;
@@ -66,35 +96,3 @@ const VIEW = listView<[string, string]>(
   'Nothing to resync: the index was up to date.',
   [1],
 );
-
-export async function run(
-  ref: string | undefined,
-  flags: ResyncFlags,
-  ctx: Context,
-): Promise<void> {
-  if (flags.all && ref !== undefined)
-    throw new UsageError('--all cannot be combined with a deployment');
-  if (!flags.all && ref === undefined)
-    throw new UsageError('name a deployment, or pass --all for every deployment');
-  if (flags.force && !flags.all) throw new UsageError('--force needs --all');
-  const api = await ctx.api();
-  const target = ref === undefined ? undefined : await resolveDeployment(api, ref);
-  const write = target
-    ? resyncRequest(target.id)
-    : resyncAllRequest({ force: flags.force === true });
-  if (showDryRun(ctx, api, write)) return;
-  const res = await api.request(write);
-  const renderer = await ctx.renderer();
-  await renderer.body(res, VIEW);
-  const body = parseBody<Results>(res);
-  const counts = ACTIONS.map((a) => `${strings(body[a]).length} ${a}`).join(', ');
-  const what = target
-    ? `deployment ${target.name ? `${target.name} (${target.id})` : target.id}`
-    : 'every deployment';
-  ctx.io.stderr.write(`Resynced the search index for ${what}: ${counts}.\n`);
-  const regions = strings(body.errors);
-  if (regions.length)
-    throw new CliError(
-      `the resync may have failed in region${regions.length > 1 ? 's' : ''} ${regions.join(', ')}`,
-    );
-}

@@ -97,7 +97,7 @@ export async function fleetPlan(
   const timeoutMs = waitTimeoutMs({ wait: true, waitTimeout: flags.waitTimeout });
   return {
     ...base,
-    send: async () => {
+    sendEach: async () => {
       await rollout(ctx, api, {
         target,
         plan,

@@ -2,7 +2,6 @@
 // (CreateExtensionRequest / UpdateExtensionRequest: name, extension_type and
 // version always; description and download_url when given).
 
-import type { Command } from 'commander';
 import type { ExtensionFields } from '../../api/extensions.js';
 import { UsageError } from '../../errors.js';
 import { readDocument } from '../../input.js';
@@ -18,7 +17,7 @@ export interface FieldFlags {
   downloadUrl?: string;
 }
 
-/** The metadata options, as the command model declares them (update) and commander takes them (create). */
+/** The metadata options of create and update. */
 export const FIELD_OPTIONS: OptionSpec[] = [
   {
     flags: '-f, --file <file>',
@@ -36,11 +35,6 @@ export const FIELD_OPTIONS: OptionSpec[] = [
     description: 'where ECE downloads the archive from (instead of an upload)',
   },
 ];
-
-export function addFieldOptions(cmd: Command): Command {
-  for (const o of FIELD_OPTIONS) cmd.option(o.flags, o.description);
-  return cmd;
-}
 
 const NAME = /^[A-Za-z0-9_.-]+$/;
 

@@ -1,12 +1,7 @@
 // `ece extensions`: Elasticsearch plugins and bundles that deployments' plans
 // refer to (user_plugins / user_bundles by the extension's url).
-// `create` and `upload` stay old-style verbs: an upload streams its archive
-// with progress, and create --upload sends it to the id the create answers
-// with, neither of which a plan's fixed list of writes can say.
 
 import { defineGroup } from '../run/command.js';
-import * as create from './create.js';
-import * as upload from './upload.js';
 
 export const { register } = defineGroup({
   help: `
@@ -30,8 +25,16 @@ Examples:
       summary: 'Show an extension and the deployments that use it',
       load: () => import('./show.js'),
     },
-    create.register,
-    upload.register,
+    {
+      name: 'create',
+      summary: 'Register an extension; --upload also sends its zip',
+      load: () => import('./create.js'),
+    },
+    {
+      name: 'upload',
+      summary: "Upload an extension's zip archive",
+      load: () => import('./upload.js'),
+    },
     {
       name: 'update',
       summary: "Change an extension's name, type, version, description or download URL",

@@ -60,6 +60,11 @@ export function defineGroup(spec: GroupSpec): GroupModule {
   };
 }
 
+/** A top-level command that is one verb (`ece completion`, `ece api`): its module is its group's. */
+export function verbCommand(verb: Verb<unknown>): GroupModule {
+  return { register: (cmd, contexts) => build(cmd, verb, contexts) };
+}
+
 /** Loads a stub's verb and completes the command from it; no-op for any other command. */
 export function fill(cmd: Command): Promise<void> {
   const stub = stubs.get(cmd);

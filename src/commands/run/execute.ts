@@ -8,7 +8,7 @@
 // 5. a destructive call asks (--yes skips); the writes go out in order;
 // 6. stdout (JSON byte for byte, YAML, --query, table, TSV), the note on
 //    stderr, and --wait through the one plan follower;
-// 7. a plan over many targets (plan.send) sends and reports them itself in
+// 7. a plan over many targets (plan.sendEach) sends and reports them itself in
 //    place of step 5's writes; its code, or plan.exitCode, is the call's.
 // Exit codes come from the errors thrown, mapped in cli.ts.
 
@@ -17,7 +17,8 @@ import type { Context } from '../../context.js';
 import { ApiError, CliError, type ExitCodeValue } from '../../errors.js';
 import { confirmOrFail, requireConfirmable } from '../../output/prompt.js';
 import { RAW } from '../../output/raw.js';
-import type { Effect, ModelFlags, Output, Plan, Raw, Verb } from './types.js';
+import { printExact } from './exact.js';
+import type { Effect, ModelFlags, Output, Plan, Raw, Verb, WaitPlan } from './types.js';
 import { waitTimeoutMs } from './wait-flags.js';
 
 /** Runs a verb from the raw input commander parsed. */
@@ -57,57 +58,77 @@ export async function carryOut(
     ctx.io.stderr.write(`${plan.local.dryRun}\n`);
     return;
   }
-  // Many targets (plan.send): the writes it would send, then nothing more.
-  if (ctx.flags.dryRun && (writes.length > 0 || plan.send)) {
+  // Many targets (plan.sendEach): the writes it would send, then nothing more.
+  if (ctx.flags.dryRun && (writes.length > 0 || plan.sendEach)) {
+    if (plan.dryRunNote !== undefined) ctx.io.stderr.write(`${plan.dryRunNote}\n`);
     const api = await ctx.api();
     for (const w of writes) ctx.io.stdout.write(`${api.curl(w)}\n`);
+    if (plan.outcome) throw plan.outcome;
     return;
   }
   if (
     (plan.effect ?? run.effect) === 'destructive' &&
-    (writes.length > 0 || plan.local || plan.send)
+    (writes.length > 0 || plan.local || plan.sendEach)
   )
     await confirmOrFail(ctx.io, plan.confirm ?? 'Go ahead?', run.yes);
   await plan.local?.apply();
-  if (plan.send) {
-    const code = await plan.send({ wait: run.wait, timeoutMs: run.timeoutMs });
+  if (plan.sendEach) {
+    const code = await plan.sendEach({ wait: run.wait, timeoutMs: run.timeoutMs });
     await show(plan, [], ctx);
     const done = typeof plan.done === 'function' ? plan.done([]) : plan.done;
     if (done !== undefined) ctx.io.stderr.write(`${done}\n`);
     exitWith(code);
     return;
   }
-  const waiting = run.wait && plan.wait !== undefined;
+  const waiting = plan.wait !== undefined && (run.wait || plan.wait.timeoutMs !== undefined);
   if (waiting) await plan.wait?.before?.();
   const sent: ApiResponse[] = [];
   if (writes.length > 0) {
     const api = await ctx.api();
-    for (const w of writes) {
-      try {
-        sent.push(await api.request(w));
-      } catch (err) {
-        const replaced = err instanceof ApiError ? plan.fail?.(err) : undefined;
-        if (replaced) throw replaced;
-        const hint = err instanceof ApiError ? plan.hint?.(err) : undefined;
-        if (hint !== undefined && err instanceof ApiError) err.hints.push(hint);
-        throw err;
-      }
+    try {
+      if (plan.send) sent.push(...(await plan.send(api)));
+      else for (const w of writes) sent.push(await api.request(w));
+    } catch (caught) {
+      const err = plan.onError ? plan.onError(caught) : caught;
+      const replaced = err instanceof ApiError ? plan.fail?.(err) : undefined;
+      if (replaced) throw replaced;
+      const hint = err instanceof ApiError ? plan.hint?.(err) : undefined;
+      if (hint !== undefined && err instanceof ApiError) err.hints.push(hint);
+      throw err;
     }
   }
   await show(plan, sent, ctx);
   const done = typeof plan.done === 'function' ? plan.done(sent) : plan.done;
   if (done !== undefined) ctx.io.stderr.write(`${done}\n`);
-  if (plan.exitCode !== undefined && plan.exitCode !== 0) {
-    const answer = new CliError('', plan.exitCode);
-    answer.silent = true;
-    throw answer;
-  }
-  if (waiting && plan.wait) {
-    const { follow } = await import('../deployments/wait.js');
-    const targets = await plan.wait.targets(sent);
-    await follow(ctx, await ctx.api(), plan.wait.deployment, targets, run.timeoutMs ?? 0);
-  }
+  // An answer (diff's 10) ends the call here: nothing is followed after it.
   exitWith(plan.exitCode);
+  if (!ctx.flags.dryRun) await plan.after?.(sent);
+  if (plan.outcome) throw plan.outcome;
+  if (waiting && plan.wait) await followWait(plan.wait, sent, run.timeoutMs, ctx);
+}
+
+async function followWait(
+  wait: WaitPlan,
+  sent: ApiResponse[],
+  timeoutMs: number | undefined,
+  ctx: Context,
+): Promise<void> {
+  const { anyPlanStarted, follow } = await import('../deployments/wait.js');
+  const api = await ctx.api();
+  const id = typeof wait.deployment === 'function' ? wait.deployment(sent) : wait.deployment;
+  const ms = wait.timeoutMs ?? timeoutMs ?? 0;
+  const targets = await wait.targets(sent);
+  // The wait starts here: reading whether a plan started is part of it.
+  const started = Date.now();
+  if (
+    wait.unchanged !== undefined &&
+    targets.length > 0 &&
+    !(await anyPlanStarted(ctx, api, id, targets, started + ms))
+  ) {
+    ctx.io.stderr.write(`${wait.unchanged}\n`);
+    return;
+  }
+  await follow(ctx, api, id, targets, ms, started);
 }
 
 /** Ends a call that already said everything with a code other than 0 (nothing more printed). */
@@ -123,6 +144,7 @@ async function show(plan: Plan, sent: ApiResponse[], ctx: Context): Promise<void
     typeof plan.output === 'function' ? plan.output(sent) : plan.output;
   const last = sent.at(-1);
   if (output === undefined && last === undefined) return;
+  if (output !== undefined && 'exact' in output) return printExact(output, ctx);
   const renderer = await ctx.renderer({ jmespath: plan.jmespath });
   if (output === undefined) {
     // A write's answer: the body for JSON, YAML and --query; a table run has the note.

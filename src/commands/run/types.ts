@@ -3,7 +3,7 @@
 // file and the executor can all share it without loading one another.
 
 import type { ApiResponse } from '../../api/body.js';
-import type { RequestOptions } from '../../api/client.js';
+import type { ApiClient, RequestOptions } from '../../api/client.js';
 import type { Target } from '../../api/plans.js';
 import type { Context } from '../../context.js';
 import type { ApiError, ExitCodeValue } from '../../errors.js';
@@ -83,11 +83,30 @@ export interface Verb<I = Raw> {
 export type Output =
   | { body: Body; view: View; parsed?: unknown }
   /** JSON, YAML and --query print `body`; a table or TSV run calls `print`. */
-  | { body: Body; print: (renderer: Renderer, io: IOStreams) => void | Promise<void> };
+  | { body: Body; print: (renderer: Renderer, io: IOStreams) => void | Promise<void> }
+  /**
+   * A response as received (`ece api`, `deployments es`): its bytes, made
+   * safe on a terminal; through the renderer only when a format or --query
+   * was asked for and it is JSON. `merged`: the text is pages merged into new
+   * text (--paginate); `head`: the status line and headers first (-i);
+   * `silent`: no body.
+   */
+  | { exact: ApiResponse; merged?: boolean; head?: boolean; silent?: boolean };
 
 export interface WaitPlan {
-  /** The deployment whose plans are followed. */
-  deployment: string;
+  /** The deployment whose plans are followed (from the answer, for a create). */
+  deployment: string | ((sent: ApiResponse[]) => string);
+  /**
+   * Followed without --wait, with this deadline: a verb whose purpose is to
+   * follow (`plan watch`, with its own --wait-timeout).
+   */
+  timeoutMs?: number;
+  /**
+   * The write may change nothing, and then ECE starts no plan (an update):
+   * before following, the plans are read until one started, else this line
+   * is said on stderr and the wait ends.
+   */
+  unchanged?: string;
   /** Reads taken after confirmation and before the writes, only under --wait (the plans' state). */
   before?: () => Promise<void>;
   /** What to follow, once the writes are sent. */
@@ -105,6 +124,28 @@ export interface Plan {
    * writes. Under --dry-run it is not made and `dryRun` is said on stderr.
    */
   local?: { apply: () => void | Promise<void>; dryRun: string };
+  /**
+   * Sends `writes` in place of the executor's one-by-one sending, where they
+   * are not independent requests: an upload with progress, a create whose
+   * answer names what the next write goes to, moves at most N at a time.
+   * `writes` stay what --dry-run prints and what makes a destructive call ask.
+   */
+  send?: (api: ApiClient) => Promise<ApiResponse[]>;
+  /**
+   * What follows the writes that is not a plan (after stdout and `done`,
+   * before --wait; never under --dry-run): a capture polled until it is
+   * ready, a download streamed to a file, a refusal found in a 200 answer.
+   */
+  after?: (sent: ApiResponse[]) => Promise<void>;
+  /** Said on stderr under --dry-run: what the curl lines do not show. */
+  dryRunNote?: string;
+  /**
+   * The error the run ends with once everything else is done (under
+   * --dry-run, after the curl lines): a report that found a problem
+   * (`auth status`: exit 4 after the report), a target of several that
+   * could not be planned.
+   */
+  outcome?: Error;
   /** The question a destructive call asks (`Shut down deployment "x" (id)?`). */
   confirm?: string;
   /**
@@ -129,14 +170,21 @@ export interface Plan {
    */
   fail?: (err: ApiError) => Error | undefined;
   /**
+   * Sees any error of the writes (a network fault too) and returns the one
+   * to throw: a create says how to retry it safely, `ece api` prints the
+   * error's body. Runs before `fail` and `hint`.
+   */
+  onError?: (err: unknown) => unknown;
+  /**
    * Writes to many targets, each on its own (an apply of a directory, a
    * fleet rollout paced and followed target by target): the
    * executor prints `writes` under --dry-run, and in a real run, after the
-   * confirmation, calls `send` in their place. `send` sends, follows
+   * confirmation, calls `sendEach` in their place (not `send`: that sends
+   * the writes of one call, whose output and --wait the executor then handles). `sendEach` sends, follows
    * --wait and reports each target itself, and returns the most severe exit
    * code of its targets, which becomes the call's.
    */
-  send?: (run: SendRun) => Promise<ExitCodeValue>;
+  sendEach?: (run: SendRun) => Promise<ExitCodeValue>;
   /**
    * The exit code of a call that did its work and answers with it (10:
    * differences found, or a gate failed: `versions --below`), once its
@@ -146,7 +194,7 @@ export interface Plan {
   exitCode?: ExitCodeValue;
 }
 
-/** What `Plan.send` is told about the run. */
+/** What `Plan.sendEach` is told about the run. */
 export interface SendRun {
   wait: boolean;
   /** --wait-timeout in milliseconds (under --wait). */

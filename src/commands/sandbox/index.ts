@@ -1,11 +1,11 @@
 // `ece sandbox`: runs the local ECE API simulator until Ctrl-C or SIGTERM.
 
 import { once } from 'node:events';
-import type { Command } from 'commander';
 import type { Context } from '../../context.js';
 import { parseDuration } from '../../duration.js';
 import { UsageError } from '../../errors.js';
-import { act, type Contexts } from '../action.js';
+import { verbCommand } from '../run/command.js';
+import { defineVerb } from '../run/types.js';
 
 export interface SandboxFlags {
   port?: string;
@@ -18,36 +18,58 @@ export interface SandboxFlags {
   password?: string;
 }
 
-export function register(cmd: Command, contexts: Contexts): void {
-  cmd
-    .usage('[options]')
-    .option('--host <address>', 'address to listen on (default: 127.0.0.1)')
-    .option('--port <port>', 'port to listen on; 0 picks a free one', '0')
-    .option('--tls', 'serve HTTPS with a CA and certificate generated at start')
-    .option('--deployments <n>', 'number of deployments to seed', '3')
-    .option('--token-ttl <duration>', 'lifetime of bearer tokens from _login', '15m')
-    .option('--plan-duration <duration>', 'how long a plan takes to finish', '10s')
-    .option(
-      '--seed-version <version>',
-      'stack version of the seeded deployments (default the newest): a fleet to upgrade',
-    )
-    .option('--user <name>', 'user name for _login', 'admin')
-    .option('--password <password>', 'password for _login (default: generated and printed)')
-    .addHelpText(
-      'after',
-      `
-Prints export lines for ECE_HOST and ECE_API_KEY (and ECE_CA_CERT with --tls)
+export const verb = defineVerb<SandboxFlags>({
+  // It changes nothing of ECE: it serves a simulator on this machine until stopped.
+  effect: 'read',
+  usage: '[options]',
+  options: [
+    { flags: '--host <address>', description: 'address to listen on (default: 127.0.0.1)' },
+    { flags: '--port <port>', description: 'port to listen on; 0 picks a free one', default: '0' },
+    { flags: '--tls', description: 'serve HTTPS with a CA and certificate generated at start' },
+    { flags: '--deployments <n>', description: 'number of deployments to seed', default: '3' },
+    {
+      flags: '--token-ttl <duration>',
+      description: 'lifetime of bearer tokens from _login',
+      default: '15m',
+    },
+    {
+      flags: '--plan-duration <duration>',
+      description: 'how long a plan takes to finish',
+      default: '10s',
+    },
+    {
+      flags: '--seed-version <version>',
+      description:
+        'stack version of the seeded deployments (default the newest): a fleet to upgrade',
+    },
+    { flags: '--user <name>', description: 'user name for _login', default: 'admin' },
+    {
+      flags: '--password <password>',
+      description: 'password for _login (default: generated and printed)',
+    },
+  ],
+  description: `Prints export lines for ECE_HOST and ECE_API_KEY (and ECE_CA_CERT with --tls)
 on stdout, and the rest on stderr. State lives in memory and is gone when the
-sandbox stops. Deployments whose name contains "fail-plan" get plans that fail.
+sandbox stops. Deployments whose name contains "fail-plan" get plans that fail.`,
+  examples: [
+    'ece sandbox',
+    'ece sandbox --port 12400 --deployments 7 --plan-duration 30s',
+    'ece sandbox --deployments 12 --seed-version 8.14.3',
+    'ece sandbox --tls --token-ttl 2m > sandbox.env &   # then: . ./sandbox.env',
+  ],
+  async plan(flags, ctx) {
+    const opts = parse(flags, ctx);
+    // A local step, as config's verbs: --dry-run starts nothing and says so.
+    return {
+      local: {
+        apply: () => run(opts, ctx),
+        dryRun: 'dry run: ece sandbox would serve a local ECE simulator; nothing was started',
+      },
+    };
+  },
+});
 
-Examples:
-  $ ece sandbox
-  $ ece sandbox --port 12400 --deployments 7 --plan-duration 30s
-  $ ece sandbox --deployments 12 --seed-version 8.14.3
-  $ ece sandbox --tls --token-ttl 2m > sandbox.env &   # then: . ./sandbox.env`,
-    )
-    .action(act(contexts, (ctx, flags: SandboxFlags) => run(parse(flags, ctx), ctx)));
-}
+export const { register } = verbCommand(verb);
 
 export interface SandboxRunOptions {
   host: string;

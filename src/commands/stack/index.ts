@@ -2,7 +2,6 @@
 // stack packs that bring them.
 
 import { defineGroup } from '../run/command.js';
-import * as upload from './upload.js';
 
 export const { register } = defineGroup({
   help: `
@@ -22,7 +21,11 @@ Examples:
       summary: 'Show a stack version: template, upgrade paths, flags',
       load: () => import('./show.js'),
     },
-    upload.register,
+    {
+      name: 'upload',
+      summary: 'Upload a stack pack (a zip of Elastic Stack versions)',
+      load: () => import('./upload.js'),
+    },
     {
       name: 'delete',
       aliases: ['rm'],

@@ -3,13 +3,10 @@
 // answers with the versions it added and the ones it refused: stdout lists
 // the added versions (--json: the body); refusals are errors (exit 5).
 
-import type { Command } from 'commander';
 import { type ApiResponse, parseBody } from '../../api/body.js';
 import { uploadStackPack } from '../../api/stack.js';
-import type { Context } from '../../context.js';
 import { ApiError, CliError, ExitCode } from '../../errors.js';
-import { RAW } from '../../output/raw.js';
-import { act, type Contexts } from '../action.js';
+import { defineVerb } from '../run/types.js';
 import {
   describeSize,
   openUpload,
@@ -17,7 +14,6 @@ import {
   type UploadFlags,
   uploadTimeoutMs,
 } from '../upload.js';
-import { showDryRun } from '../write.js';
 
 interface Result {
   stacks?: { version?: string }[];
@@ -27,51 +23,50 @@ interface Result {
   }[];
 }
 
-export function register(group: Command, contexts: Contexts): void {
-  group
-    .command('upload')
-    .description('Upload a stack pack (a zip of Elastic Stack versions)')
-    .argument('<zip>', 'the stack pack, as downloaded from Elastic')
-    .option('-q, --quiet', 'no progress')
-    .addHelpText(
-      'after',
-      `
-The versions in the pack become available to deployments and templates.
+export const verb = defineVerb<UploadFlags & { zip: string }>({
+  effect: 'write',
+  args: [{ name: 'zip', description: 'the stack pack, as downloaded from Elastic' }],
+  options: [{ flags: '-q, --quiet', description: 'no progress' }],
+  description: `The versions in the pack become available to deployments and templates.
 Progress shows on a terminal (not with --json or --quiet); the request's
-deadline is --timeout plus the time the file needs at 256 KiB/s.
-
-Examples:
-  $ ece stack upload 8.16.0.zip
-  $ ece stack upload 8.16.0.zip --json | jq -r '.stacks[].version'`,
-    )
-    .action(act(contexts, (ctx, zip: string, flags: UploadFlags) => run(zip, flags, ctx)));
-}
-
-export async function run(zip: string, flags: UploadFlags, ctx: Context): Promise<void> {
-  const file = await openUpload(zip);
-  const api = await ctx.api();
-  const write = uploadStackPack(file, uploadTimeoutMs(ctx, file));
-  if (showDryRun(ctx, api, write)) return;
-  const renderer = await ctx.renderer();
-  let res: ApiResponse;
-  try {
-    res = await sendUpload(ctx, api, write, file, flags);
-  } catch (err) {
-    // A refused pack answers 400 with the processing result, not ECE's usual error list.
-    const refused = err instanceof ApiError && err.status === 400 ? refusals(err.body) : [];
-    if (refused.length) throw new CliError(refused.join('; '), ExitCode.REJECTED);
-    throw err;
-  }
-  const result = parseBody<Result>(res);
-  const added = (result.stacks ?? []).map((s) => String(s.version));
-  if (renderer.raw) await renderer.body(res, RAW);
-  else for (const v of added) ctx.io.stdout.write(`${v}\n`);
-  ctx.io.stderr.write(
-    `Uploaded ${file.filename} (${describeSize(file)}): ${added.length ? `added ${added.join(', ')}` : 'no versions added'}.\n`,
-  );
-  const refused = refusals(res.text);
-  if (refused.length) throw new CliError(refused.join('; '), ExitCode.REJECTED);
-}
+deadline is --timeout plus the time the file needs at 256 KiB/s.`,
+  examples: [
+    'ece stack upload 8.16.0.zip',
+    "ece stack upload 8.16.0.zip --json | jq -r '.stacks[].version'",
+  ],
+  async plan(input, ctx) {
+    const file = await openUpload(input.zip);
+    const write = uploadStackPack(file, uploadTimeoutMs(ctx, file));
+    await ctx.renderer();
+    const added = (sent: ApiResponse[]) =>
+      (parseBody<Result>(sent[0] as ApiResponse).stacks ?? []).map((s) => String(s.version));
+    return {
+      writes: [write],
+      // Streamed from disk, with progress on a terminal.
+      send: async (api) => [await sendUpload(ctx, api, write, file, input)],
+      // A refused pack answers 400 with the processing result, not ECE's usual error list.
+      onError: (err) => {
+        const refused = err instanceof ApiError && err.status === 400 ? refusals(err.body) : [];
+        return refused.length ? new CliError(refused.join('; '), ExitCode.REJECTED) : err;
+      },
+      output: (sent) => ({
+        body: sent[0] as ApiResponse,
+        print: (_renderer, io) => {
+          for (const v of added(sent)) io.stdout.write(`${v}\n`);
+        },
+      }),
+      done: (sent) => {
+        const versions = added(sent);
+        return `Uploaded ${file.filename} (${describeSize(file)}): ${versions.length ? `added ${versions.join(', ')}` : 'no versions added'}.`;
+      },
+      // Versions refused beside the ones added: exit 5 after the list.
+      after: async (sent) => {
+        const refused = refusals((sent[0] as ApiResponse).text);
+        if (refused.length) throw new CliError(refused.join('; '), ExitCode.REJECTED);
+      },
+    };
+  },
+});
 
 /**
  * One `version: message (code)` per error in a processing result. A pack

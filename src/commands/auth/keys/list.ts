@@ -1,49 +1,45 @@
 // `ece auth keys list`: the API keys of the signed-in user; with --user, of
 // another user, and with --all-users, of everyone (platform admins).
 
-import type { Command } from 'commander';
 import { type ApiKey, listAllKeys, listKeys, listUserKeys } from '../../../api/auth.js';
-import type { Context } from '../../../context.js';
 import { UsageError } from '../../../errors.js';
 import type { View } from '../../../output/views.js';
-import { act, type Contexts } from '../../action.js';
+import { defineVerb } from '../../run/types.js';
 
 export interface ListFlags {
   user?: string;
   allUsers?: boolean;
 }
 
-export function register(group: Command, contexts: Contexts): void {
-  group
-    .command('list')
-    .alias('ls')
-    .description("List your API keys, or another user's (--user) or everyone's (--all-users)")
-    .option('--user <name>', "list this user's keys instead (platform admins)")
-    .option('--all-users', "list every user's keys (platform admins)")
-    .addHelpText(
-      'after',
-      `
-Examples:
-  $ ece auth keys list
-  $ ece auth keys list --user jdoe
-  $ ece auth keys list --all-users --json`,
-    )
-    .action(act(contexts, (ctx, flags: ListFlags) => run(ctx, flags)));
-}
-
-export async function run(ctx: Context, flags: ListFlags = {}): Promise<void> {
-  if (flags.user !== undefined && flags.allUsers)
-    throw new UsageError('--user and --all-users cannot be combined');
-  if (flags.user === '') throw new UsageError('--user is empty');
-  const renderer = await ctx.renderer();
-  const api = await ctx.api();
-  const res = flags.allUsers
-    ? await listAllKeys(api)
-    : flags.user !== undefined
-      ? await listUserKeys(api, flags.user)
-      : await listKeys(api);
-  await renderer.body(res, flags.allUsers ? allUsersView : view);
-}
+export const verb = defineVerb<ListFlags>({
+  effect: 'read',
+  options: [
+    { flags: '--user <name>', description: "list this user's keys instead (platform admins)" },
+    { flags: '--all-users', description: "list every user's keys (platform admins)" },
+  ],
+  examples: [
+    'ece auth keys list',
+    'ece auth keys list --user jdoe',
+    'ece auth keys list --all-users --json',
+  ],
+  input(raw) {
+    const flags = raw as ListFlags;
+    if (flags.user !== undefined && flags.allUsers)
+      throw new UsageError('--user and --all-users cannot be combined');
+    if (flags.user === '') throw new UsageError('--user is empty');
+    return flags;
+  },
+  async plan(flags, ctx) {
+    await ctx.renderer();
+    const api = await ctx.api();
+    const res = flags.allUsers
+      ? await listAllKeys(api)
+      : flags.user !== undefined
+        ? await listUserKeys(api, flags.user)
+        : await listKeys(api);
+    return { output: { body: res, view: flags.allUsers ? allUsersView : view } };
+  },
+});
 
 const keysOf = (data: unknown): ApiKey[] => ((data as { keys?: ApiKey[] })?.keys ?? []) as ApiKey[];
 

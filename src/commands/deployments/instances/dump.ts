@@ -4,11 +4,11 @@
 
 import { accessSync, constants, statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { Command } from 'commander';
 import type { ApiClient } from '../../../api/client.js';
 import { KINDS } from '../../../api/kinds.js';
 import { UsageError } from '../../../errors.js';
 import { AtomicFile, writeFileAtomic } from '../../../localfile.js';
+import type { ArgSpec, OptionSpec } from '../../run/types.js';
 import { resolveDeployment } from '../resolve.js';
 import {
   checkKind,
@@ -20,18 +20,33 @@ import {
 } from './common.js';
 
 export interface DumpFlags {
+  deployment: string;
   kind?: string;
   refId?: string;
   instance?: string;
   outputFile?: string;
 }
 
-export function dumpOptions(cmd: Command, kinds: readonly string[]): Command {
-  return cmd
-    .argument('<deployment>', 'deployment id or exact name')
-    .option('--kind <kind>', `resource kind: ${kinds.join(', ')}`, 'elasticsearch')
-    .option('--ref-id <ref-id>', 'which resource of that kind (needed only when there are several)')
-    .option('--instance <name>', 'the instance (needed only when the resource has several)');
+export const DUMP_ARGS: ArgSpec[] = [
+  { name: 'deployment', description: 'deployment id or exact name' },
+];
+
+export function dumpOptions(kinds: readonly string[]): OptionSpec[] {
+  return [
+    {
+      flags: '--kind <kind>',
+      description: `resource kind: ${kinds.join(', ')}`,
+      default: 'elasticsearch',
+    },
+    {
+      flags: '--ref-id <ref-id>',
+      description: 'which resource of that kind (needed only when there are several)',
+    },
+    {
+      flags: '--instance <name>',
+      description: 'the instance (needed only when the resource has several)',
+    },
+  ];
 }
 
 export interface DumpTarget {

@@ -7,9 +7,8 @@
 // (exit 8). --no-capture downloads the dump the instance has (one captured
 // on OutOfMemoryError, say) without capturing a new one.
 
-import type { Command } from 'commander';
 import { parseBody } from '../../../api/body.js';
-import type { ApiClient, BodySink } from '../../../api/client.js';
+import type { ApiClient, BodySink, RequestOptions } from '../../../api/client.js';
 import {
   Base64JsonDecoder,
   type DeploymentHeapDumps,
@@ -32,11 +31,11 @@ import {
   WaitTimeoutError,
 } from '../../../errors.js';
 import type { AtomicFile } from '../../../localfile.js';
-import { act, type Contexts } from '../../action.js';
-import { showDryRun } from '../../write.js';
-import { DEFAULT_WAIT_TIMEOUT, waitTimeoutMs } from '../wait.js';
+import { defineVerb } from '../../run/types.js';
+import { DEFAULT_WAIT_TIMEOUT, waitTimeoutMs } from '../../run/wait-flags.js';
 import {
   checkWritable,
+  DUMP_ARGS,
   type DumpFlags,
   dumpFile,
   dumpOptions,
@@ -53,78 +52,104 @@ export interface HeapDumpFlags extends DumpFlags {
 /** Between two reads of the heap dump list: from half a second, doubling up to 5 s. */
 export const pollDelay = (n: number) => Math.min(500 * 2 ** n, 5_000);
 
-export function register(group: Command, contexts: Contexts): void {
-  dumpOptions(
-    group
-      .command('heap-dump')
-      .description('Capture a heap dump of an Elasticsearch instance and download it to a file'),
-    HEAP_DUMP_KINDS,
-  )
-    .requiredOption('-O, --output-file <file>', 'where to write the dump (-: stdout, when piped)')
-    .option('--no-capture', 'download the dump the instance already has; capture none')
-    .option(
-      '--wait-timeout <duration>',
-      'give up after this long, download included (exit 8)',
-      DEFAULT_WAIT_TIMEOUT,
-    )
-    .addHelpText(
-      'after',
-      `
-Heap dumps exist for Elasticsearch only (ECE lists heap dumps of JVM
+export const verb = defineVerb<HeapDumpFlags>({
+  // It pauses the JVM while ECE captures the dump, and replaces the dump ECE kept.
+  effect: 'write',
+  args: DUMP_ARGS,
+  options: [
+    ...dumpOptions(HEAP_DUMP_KINDS),
+    {
+      flags: '-O, --output-file <file>',
+      description: 'where to write the dump (-: stdout, when piped)',
+      required: true,
+    },
+    {
+      flags: '--no-capture',
+      description: 'download the dump the instance already has; capture none',
+    },
+    {
+      flags: '--wait-timeout <duration>',
+      description: 'give up after this long, download included (exit 8)',
+      default: DEFAULT_WAIT_TIMEOUT,
+    },
+  ],
+  description: `Heap dumps exist for Elasticsearch only (ECE lists heap dumps of JVM
 resources). The JVM pauses while ECE captures the dump, and ECE keeps one
 dump per instance. A heap dump holds the instance's memory unredacted,
-secrets included: the file is created readable by you only (0600).
-
-Examples:
-  $ ece deployments instances heap-dump prod-logs --instance instance-0000000001 -O es-1.hprof
-  $ ece deployments instances heap-dump prod-logs --instance instance-0000000001 --no-capture -O oom.hprof
-  $ ece deployments instances heap-dump prod-logs --instance instance-0000000001 -O - | gzip > es-1.hprof.gz`,
-    )
-    .action(act(contexts, (ctx, ref: string, flags: HeapDumpFlags) => run(ref, flags, ctx)));
-}
-
-export async function run(ref: string, flags: HeapDumpFlags, ctx: Context): Promise<void> {
-  const started = Date.now();
-  const timeoutMs = waitTimeoutMs({ ...flags, wait: true });
-  const deadline = started + timeoutMs;
-  if (toStdout(flags.outputFile) && ctx.io.stdoutIsTTY)
-    throw new UsageError('a heap dump is binary: give -O FILE, or pipe stdout');
-  if (!toStdout(flags.outputFile)) checkWritable(flags.outputFile);
-  const api = await ctx.api();
-  const { d, r, instance } = await dumpTarget(api, ref, flags, HEAP_DUMP_KINDS, 'heap dumps');
-  const what = `${r.kind} ${r.refId} ${instance}`;
-  const download = heapDumpDownloadRequest(d.id, r.kind, r.refId, instance);
-  if (flags.capture === false) {
-    if (showDryRun(ctx, api, download)) return;
-  } else {
+secrets included: the file is created readable by you only (0600).`,
+  examples: [
+    'ece deployments instances heap-dump prod-logs --instance instance-0000000001 -O es-1.hprof',
+    'ece deployments instances heap-dump prod-logs --instance instance-0000000001 --no-capture -O oom.hprof',
+    'ece deployments instances heap-dump prod-logs --instance instance-0000000001 -O - | gzip > es-1.hprof.gz',
+  ],
+  async plan(flags, ctx) {
+    const started = Date.now();
+    const timeoutMs = waitTimeoutMs({ ...flags, wait: true });
+    const deadline = started + timeoutMs;
+    if (toStdout(flags.outputFile) && ctx.io.stdoutIsTTY)
+      throw new UsageError('a heap dump is binary: give -O FILE, or pipe stdout');
+    if (!toStdout(flags.outputFile)) checkWritable(flags.outputFile ?? '');
+    const api = await ctx.api();
+    const { d, r, instance } = await dumpTarget(
+      api,
+      flags.deployment,
+      flags,
+      HEAP_DUMP_KINDS,
+      'heap dumps',
+    );
+    const what = `${r.kind} ${r.refId} ${instance}`;
+    const download = heapDumpDownloadRequest(d.id, r.kind, r.refId, instance);
+    let size = 0;
+    const fetch = async () => {
+      size = await downloadTo(ctx, api, download, flags.outputFile, { deadline, timeoutMs, what });
+      return [];
+    };
+    const done = toStdout(flags.outputFile)
+      ? undefined
+      : () =>
+          `Wrote the heap dump of ${what} to ${flags.outputFile} (${formatBytes(size)}) in ${formatDuration(Date.now() - started)}.`;
+    // --no-capture: the download is what a dry run shows.
+    if (flags.capture === false) return { writes: [download], send: fetch, done };
     const before = await dumpOf(api, d.id, r.kind, r.refId, instance);
     const capture = heapDumpCaptureRequest(d.id, r.kind, r.refId, instance);
-    if (showDryRun(ctx, api, capture)) return;
-    await api.request(capture);
-    ctx.io.stderr.write(`Capturing a heap dump of ${what} in deployment ${d.label}…\n`);
-    await untilReady(ctx, api, d.id, r.kind, r.refId, instance, before, deadline);
-  }
-  const sink = new DumpSink(ctx, flags.outputFile);
+    return {
+      writes: [capture],
+      send: async () => {
+        await api.request(capture);
+        ctx.io.stderr.write(`Capturing a heap dump of ${what} in deployment ${d.label}…\n`);
+        await untilReady(ctx, api, d.id, r.kind, r.refId, instance, before, deadline);
+        return fetch();
+      },
+      done,
+    };
+  },
+});
+
+/** The dump streamed to the file (or stdout); its size. A download cut short by the deadline is exit 8. */
+async function downloadTo(
+  ctx: Context,
+  api: ApiClient,
+  download: RequestOptions,
+  file: string | undefined,
+  o: { deadline: number; timeoutMs: number; what: string },
+): Promise<number> {
+  const sink = new DumpSink(ctx, file);
   try {
     await api.request({
       ...download,
       sink,
       retry: false,
-      timeoutMs: Math.max(1, deadline - Date.now()),
+      timeoutMs: Math.max(1, o.deadline - Date.now()),
     });
   } catch (err) {
     sink.abandon();
-    if (err instanceof CliError && err.exitCode === ExitCode.NETWORK && Date.now() >= deadline)
+    if (err instanceof CliError && err.exitCode === ExitCode.NETWORK && Date.now() >= o.deadline)
       throw new WaitTimeoutError(
-        `the download of the heap dump of ${what} did not end within ${formatDuration(timeoutMs)}`,
+        `the download of the heap dump of ${o.what} did not end within ${formatDuration(o.timeoutMs)}`,
       );
     throw err;
   }
-  const size = sink.finish();
-  if (!toStdout(flags.outputFile))
-    ctx.io.stderr.write(
-      `Wrote the heap dump of ${what} to ${flags.outputFile} (${formatBytes(size)}) in ${formatDuration(Date.now() - started)}.\n`,
-    );
+  return sink.finish();
 }
 
 async function dumpOf(

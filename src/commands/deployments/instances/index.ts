@@ -5,14 +5,14 @@
 import type { Command } from 'commander';
 import type { Contexts } from '../../action.js';
 import { defineGroup } from '../../run/command.js';
-import * as heapDump from './heap-dump.js';
-import * as list from './list.js';
-import * as move from './move.js';
-import * as threadDump from './thread-dump.js';
 
 const instances = defineGroup({
   commands: [
-    list.register,
+    {
+      name: 'list',
+      summary: "List a deployment's instances: zone, allocator, size, status, maintenance mode",
+      load: () => import('./list.js'),
+    },
     {
       name: 'stop',
       summary: 'Stop instances of a resource (asks first)',
@@ -28,9 +28,21 @@ const instances = defineGroup({
       summary: 'Put instances in maintenance mode or take them out (on asks first)',
       load: () => import('./maintenance.js'),
     },
-    move.register,
-    threadDump.register,
-    heapDump.register,
+    {
+      name: 'move',
+      summary: 'Move Elasticsearch instances to other allocators (asks first)',
+      load: () => import('./move.js'),
+    },
+    {
+      name: 'thread-dump',
+      summary: 'Capture a thread dump of an instance, to a file or stdout',
+      load: () => import('./thread-dump.js'),
+    },
+    {
+      name: 'heap-dump',
+      summary: 'Capture a heap dump of an Elasticsearch instance and download it to a file',
+      load: () => import('./heap-dump.js'),
+    },
   ],
 });
 

@@ -8,86 +8,84 @@
 // `deployments show --json`, so the same jq filters work on both), after
 // --kind/--ref-id.
 
-import type { Command } from 'commander';
 import type { InstanceInfo } from '../../../api/instances.js';
 import { KINDS } from '../../../api/kinds.js';
-import type { Context } from '../../../context.js';
 import { CliError, ExitCode } from '../../../errors.js';
 import { stringifyLossless } from '../../../lossless.js';
 import type { View } from '../../../output/views.js';
 import { text } from '../../../output/views.js';
-import { act, type Contexts } from '../../action.js';
+import { defineVerb } from '../../run/types.js';
 import { formatSize } from '../resize.js';
 import { resolveDeployment } from '../resolve.js';
 import { checkKind, readInstances } from './common.js';
 
-export interface ListFlags {
+export interface ListInput {
+  deployment: string;
   kind?: string;
   refId?: string;
 }
 
-export function register(group: Command, contexts: Contexts): void {
-  group
-    .command('list')
-    .description("List a deployment's instances: zone, allocator, size, status, maintenance mode")
-    .argument('<deployment>', 'deployment id or exact name')
-    .option('--kind <kind>', `only this resource kind: ${KINDS.join(', ')}`)
-    .option('--ref-id <ref-id>', 'only the resource with this ref_id')
-    .addHelpText(
-      'after',
-      `
-STATUS is running, unhealthy (running, not healthy), not running (container
+type Raw = Record<string, unknown>;
+
+export const verb = defineVerb<ListInput>({
+  effect: 'read',
+  args: [{ name: 'deployment', description: 'deployment id or exact name' }],
+  options: [
+    { flags: '--kind <kind>', description: `only this resource kind: ${KINDS.join(', ')}` },
+    { flags: '--ref-id <ref-id>', description: 'only the resource with this ref_id' },
+  ],
+  description: `STATUS is running, unhealthy (running, not healthy), not running (container
 up, service down) or stopped (container not started). -o wide adds the
 version and instance configuration.
 
 --json prints the deployment's body cut down to the instances: id, name and
 resources.<kind>[] with ref_id, id and info.topology.instances as ECE sent
-them (the same paths as in \`ece deployments show --json\`).
-
-Examples:
-  $ ece deployments instances list prod-logs
-  $ ece deployments instances list prod-logs --kind elasticsearch -o wide
-  $ ece deployments instances list prod-logs --json | jq -r '.resources.elasticsearch[].info.topology.instances[].instance_name'`,
-    )
-    .action(act(contexts, (ctx, ref: string, flags: ListFlags) => run(ref, flags, ctx)));
-}
-
-type Raw = Record<string, unknown>;
-
-export async function run(ref: string, flags: ListFlags, ctx: Context): Promise<void> {
-  if (flags.kind !== undefined) checkKind(flags.kind);
-  const api = await ctx.api();
-  const { id } = await resolveDeployment(api, ref);
-  const d = await readInstances(api, id);
-  const wanted = (kind: string, refId: unknown) =>
-    (flags.kind === undefined || kind === flags.kind) &&
-    (flags.refId === undefined || refId === flags.refId);
-  if (!d.resources.some((r) => wanted(r.kind, r.refId))) {
-    const what = [
-      flags.kind ? `${flags.kind} resource` : 'resource',
-      flags.refId ? ` "${flags.refId}"` : '',
-    ].join('');
-    throw new CliError(`deployment ${d.label} has no ${what}`, ExitCode.NOT_FOUND);
-  }
-  const resources: Record<string, Raw[]> = {};
-  for (const [kind, list] of Object.entries((d.body.resources ?? {}) as Record<string, unknown>)) {
-    if (!Array.isArray(list)) continue;
-    const kept = (list as Raw[])
-      .filter((r) => wanted(kind, r?.ref_id))
-      .map((r) => {
-        const info = r.info as { topology?: { instances?: unknown } } | undefined;
-        return {
-          ref_id: r.ref_id,
-          id: r.id,
-          info: { topology: { instances: info?.topology?.instances ?? [] } },
-        };
-      });
-    if (kept.length) resources[kind] = kept;
-  }
-  const doc = { id: d.body.id ?? id, name: d.body.name, resources };
-  const renderer = await ctx.renderer();
-  await renderer.body(`${stringifyLossless(doc, 2)}\n`, view(d.label));
-}
+them (the same paths as in \`ece deployments show --json\`).`,
+  examples: [
+    'ece deployments instances list prod-logs',
+    'ece deployments instances list prod-logs --kind elasticsearch -o wide',
+    "ece deployments instances list prod-logs --json | jq -r '.resources.elasticsearch[].info.topology.instances[].instance_name'",
+  ],
+  input(raw) {
+    const input = raw as unknown as ListInput;
+    if (input.kind !== undefined) checkKind(input.kind);
+    return input;
+  },
+  async plan(flags, ctx) {
+    const api = await ctx.api();
+    const { id } = await resolveDeployment(api, flags.deployment);
+    const d = await readInstances(api, id);
+    const wanted = (kind: string, refId: unknown) =>
+      (flags.kind === undefined || kind === flags.kind) &&
+      (flags.refId === undefined || refId === flags.refId);
+    if (!d.resources.some((r) => wanted(r.kind, r.refId))) {
+      const what = [
+        flags.kind ? `${flags.kind} resource` : 'resource',
+        flags.refId ? ` "${flags.refId}"` : '',
+      ].join('');
+      throw new CliError(`deployment ${d.label} has no ${what}`, ExitCode.NOT_FOUND);
+    }
+    const resources: Record<string, Raw[]> = {};
+    for (const [kind, list] of Object.entries(
+      (d.body.resources ?? {}) as Record<string, unknown>,
+    )) {
+      if (!Array.isArray(list)) continue;
+      const kept = (list as Raw[])
+        .filter((r) => wanted(kind, r?.ref_id))
+        .map((r) => {
+          const info = r.info as { topology?: { instances?: unknown } } | undefined;
+          return {
+            ref_id: r.ref_id,
+            id: r.id,
+            info: { topology: { instances: info?.topology?.instances ?? [] } },
+          };
+        });
+      if (kept.length) resources[kind] = kept;
+    }
+    const doc = { id: d.body.id ?? id, name: d.body.name, resources };
+    return { output: { body: `${stringifyLossless(doc, 2)}\n`, view: view(d.label) } };
+  },
+});
 
 interface Row {
   kind: string;

@@ -3,14 +3,12 @@
 // it goes to -O FILE, or to stdout. With --json (and no -O) the API's body
 // is printed as it came (the spec's base64 JSON string).
 
-import type { Command } from 'commander';
+import type { ApiResponse } from '../../../api/body.js';
 import { dumpBytes, THREAD_DUMP_KINDS, threadDumpRequest } from '../../../api/dumps.js';
-import type { Context } from '../../../context.js';
-import { RAW } from '../../../output/raw.js';
-import { act, type Contexts } from '../../action.js';
-import { showDryRun } from '../../write.js';
+import { defineVerb } from '../../run/types.js';
 import {
   checkWritable,
+  DUMP_ARGS,
   type DumpFlags,
   dumpOptions,
   dumpTarget,
@@ -19,44 +17,59 @@ import {
   writeFile,
 } from './dump.js';
 
-export function register(group: Command, contexts: Contexts): void {
-  dumpOptions(
-    group
-      .command('thread-dump')
-      .description('Capture a thread dump of an instance, to a file or stdout'),
-    THREAD_DUMP_KINDS,
-  )
-    .option('-O, --output-file <file>', 'write the dump to this file (default, or -: stdout)')
-    .addHelpText(
-      'after',
-      `
-Examples:
-  $ ece deployments instances thread-dump prod-logs --instance instance-0000000001 > threads.txt
-  $ ece deployments instances thread-dump prod-logs --kind kibana -O kibana-threads.txt`,
-    )
-    .action(act(contexts, (ctx, ref: string, flags: DumpFlags) => run(ref, flags, ctx)));
-}
-
-export async function run(ref: string, flags: DumpFlags, ctx: Context): Promise<void> {
-  if (!toStdout(flags.outputFile)) checkWritable(flags.outputFile ?? '');
-  const api = await ctx.api();
-  const { d, r, instance } = await dumpTarget(api, ref, flags, THREAD_DUMP_KINDS, 'thread dumps');
-  const write = threadDumpRequest(d.id, r.kind, r.refId, instance);
-  if (showDryRun(ctx, api, write)) return;
-  const res = await api.request(write);
-  const renderer = await ctx.renderer();
-  if (toStdout(flags.outputFile) && renderer.raw) {
-    await renderer.body(res, RAW);
-    return;
-  }
-  const dump = dumpBytes(res);
-  if (toStdout(flags.outputFile)) {
-    if (dump.length > 0) ctx.io.stdout.write(dump);
-    return;
-  }
-  const file = flags.outputFile ?? '';
-  writeFile(file, dump);
-  ctx.io.stderr.write(
-    `Wrote the thread dump of ${r.kind} ${r.refId} ${instance} to ${file} (${formatBytes(dump.length)}).\n`,
-  );
-}
+export const verb = defineVerb<DumpFlags>({
+  // A capture changes nothing of the deployment, but it is a POST that makes the JVM work.
+  effect: 'write',
+  args: DUMP_ARGS,
+  options: [
+    ...dumpOptions(THREAD_DUMP_KINDS),
+    {
+      flags: '-O, --output-file <file>',
+      description: 'write the dump to this file (default, or -: stdout)',
+    },
+  ],
+  examples: [
+    'ece deployments instances thread-dump prod-logs --instance instance-0000000001 > threads.txt',
+    'ece deployments instances thread-dump prod-logs --kind kibana -O kibana-threads.txt',
+  ],
+  input(raw) {
+    const input = raw as unknown as DumpFlags;
+    if (!toStdout(input.outputFile)) checkWritable(input.outputFile ?? '');
+    return input;
+  },
+  async plan(input, ctx) {
+    const api = await ctx.api();
+    const { d, r, instance } = await dumpTarget(
+      api,
+      input.deployment,
+      input,
+      THREAD_DUMP_KINDS,
+      'thread dumps',
+    );
+    const write = threadDumpRequest(d.id, r.kind, r.refId, instance);
+    if (toStdout(input.outputFile))
+      return {
+        writes: [write],
+        // The API's body (base64 JSON) for --json; the dump itself otherwise.
+        output: (sent) => ({
+          body: sent[0] as ApiResponse,
+          print: (_renderer, io) => {
+            const dump = dumpBytes(sent[0] as ApiResponse);
+            if (dump.length > 0) io.stdout.write(dump);
+          },
+        }),
+      };
+    const file = input.outputFile ?? '';
+    let size = 0;
+    return {
+      writes: [write],
+      // To a file: nothing on stdout, whatever the format.
+      send: async (client) => {
+        size = writeFile(file, dumpBytes(await client.request(write)));
+        return [];
+      },
+      done: () =>
+        `Wrote the thread dump of ${r.kind} ${r.refId} ${instance} to ${file} (${formatBytes(size)}).`,
+    };
+  },
+});

@@ -6,6 +6,7 @@ import { KINDS } from '../../../api/kinds.js';
 import type { ResourceFilter } from '../../../api/plan-history.js';
 import { eachResource } from '../../../api/plans.js';
 import { CliError, ExitCode, UsageError } from '../../../errors.js';
+import type { OptionSpec } from '../../run/types.js';
 
 export interface FilterFlags {
   kind?: string;
@@ -13,6 +14,12 @@ export interface FilterFlags {
 }
 
 export const KIND_HELP = `resource kind: ${KINDS.join(', ')}`;
+
+/** --kind and --ref-id as history and watch take them (only those resources). */
+export const FILTER_OPTIONS: OptionSpec[] = [
+  { flags: '--kind <kind>', description: `only this kind (${KIND_HELP})` },
+  { flags: '--ref-id <ref-id>', description: 'only the resource with this ref_id' },
+];
 
 /** The flags as a filter; an unknown kind is a usage error before anything is sent. */
 export function filterOf(flags: FilterFlags): ResourceFilter {

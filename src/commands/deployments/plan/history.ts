@@ -3,87 +3,74 @@
 // failed at and who started it. One GET with the history and the logs (the
 // failed step is in the logs); --json prints that body.
 
-import type { Command } from 'commander';
 import { failure } from '../../../api/attempts.js';
 import { getDeployment } from '../../../api/deployments.js';
 import { type HistoryEntry, planHistory } from '../../../api/plan-history.js';
-import type { Context } from '../../../context.js';
 import { formatDuration } from '../../../duration.js';
 import type { View } from '../../../output/views.js';
 import { text } from '../../../output/views.js';
-import { act, type Contexts } from '../../action.js';
+import { defineVerb } from '../../run/types.js';
 import { resolveDeployment } from '../resolve.js';
 import {
   between,
   deploymentFor,
+  FILTER_OPTIONS,
   type FilterFlags,
   filterOf,
   isoTime,
-  KIND_HELP,
   sourceOf,
   sourceText,
   tableTime,
 } from './common.js';
 
-export function register(plan: Command, contexts: Contexts): void {
-  plan
-    .command('history')
-    .description(
-      'List the plan attempts of a deployment: start, duration, result, failed step, source',
-    )
-    .argument('<deployment>', 'deployment id or exact name')
-    .option('--kind <kind>', `only this kind (${KIND_HELP})`)
-    .option('--ref-id <ref-id>', 'only the resource with this ref_id')
-    .addHelpText(
-      'after',
-      `
-Attempts are numbered per resource from 1 (the oldest); \`plan logs --attempt N\`
+export const verb = defineVerb<FilterFlags & { deployment: string }>({
+  effect: 'read',
+  args: [{ name: 'deployment', description: 'deployment id or exact name' }],
+  options: FILTER_OPTIONS,
+  description: `Attempts are numbered per resource from 1 (the oldest); \`plan logs --attempt N\`
 takes the number or the attempt id. RESULT is success, failed or running.
 On a terminal: a table (times in UTC). Piped: one tab-separated row per attempt
 (KIND REF_ID NUMBER ATTEMPT_ID STARTED ENDED DURATION_MS RESULT FAILED_STEP
 ACTION USER), times in ISO-8601 UTC. --json prints the API's body of
-GET /deployments/{id}?show_plans=true&show_plan_logs=true&show_plan_history=true.
-
-Examples:
-  $ ece deployments plan history prod-logs
-  $ ece deployments plan history prod-logs --kind kibana
-  $ ece deployments plan history prod-logs | awk -F'\\t' '$8 == "failed"'`,
-    )
-    .action(act(contexts, (ctx, ref: string, flags: FilterFlags) => run(ref, flags, ctx)));
-}
-
-export async function run(ref: string, flags: FilterFlags, ctx: Context): Promise<void> {
-  const filter = filterOf(flags);
-  const renderer = await ctx.renderer();
-  const api = await ctx.api();
-  const { id } = await resolveDeployment(api, ref);
-  const res = await getDeployment(api, id, { plans: true, logs: true, history: true });
-  const entries = (data: unknown) => planHistory(deploymentFor(data, filter), filter).flat();
-  const view: View = {
-    emptyNote: 'No plan attempts.',
-    isEmpty: (data) => entries(data).length === 0,
-    grid: (data, format) => {
-      const rows = entries(data).map(format === 'table' ? tableRow : tsvRow);
-      return format === 'table'
-        ? {
-            headers: [
-              'KIND',
-              'REF_ID',
-              'ATTEMPT',
-              'STARTED',
-              'DURATION',
-              'RESULT',
-              'FAILED STEP',
-              'SOURCE',
-            ],
-            rows,
-            keep: [2],
-          }
-        : { headers: [], rows };
-    },
-  };
-  await renderer.body(res, view);
-}
+GET /deployments/{id}?show_plans=true&show_plan_logs=true&show_plan_history=true.`,
+  examples: [
+    'ece deployments plan history prod-logs',
+    'ece deployments plan history prod-logs --kind kibana',
+    "ece deployments plan history prod-logs | awk -F'\\t' '$8 == \"failed\"'",
+  ],
+  async plan(input, ctx) {
+    const filter = filterOf(input);
+    await ctx.renderer();
+    const api = await ctx.api();
+    const { id } = await resolveDeployment(api, input.deployment);
+    const res = await getDeployment(api, id, { plans: true, logs: true, history: true });
+    const entries = (data: unknown) => planHistory(deploymentFor(data, filter), filter).flat();
+    const view: View = {
+      emptyNote: 'No plan attempts.',
+      isEmpty: (data) => entries(data).length === 0,
+      grid: (data, format) => {
+        const rows = entries(data).map(format === 'table' ? tableRow : tsvRow);
+        return format === 'table'
+          ? {
+              headers: [
+                'KIND',
+                'REF_ID',
+                'ATTEMPT',
+                'STARTED',
+                'DURATION',
+                'RESULT',
+                'FAILED STEP',
+                'SOURCE',
+              ],
+              rows,
+              keep: [2],
+            }
+          : { headers: [], rows };
+      },
+    };
+    return { output: { body: res, view } };
+  },
+});
 
 interface Summary {
   started: string | undefined;

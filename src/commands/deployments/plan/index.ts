@@ -5,15 +5,25 @@
 import type { Command } from 'commander';
 import type { Contexts } from '../../action.js';
 import { defineGroup } from '../../run/command.js';
-import * as history from './history.js';
-import * as logs from './logs.js';
-import * as watch from './watch.js';
 
 const plan = defineGroup({
   commands: [
-    history.register,
-    logs.register,
-    watch.register,
+    {
+      name: 'history',
+      summary:
+        'List the plan attempts of a deployment: start, duration, result, failed step, source',
+      load: () => import('./history.js'),
+    },
+    {
+      name: 'logs',
+      summary: 'Show the steps of a plan attempt with their status, duration and messages',
+      load: () => import('./logs.js'),
+    },
+    {
+      name: 'watch',
+      summary: 'Follow the plans that run now on a deployment to their end, as --wait does',
+      load: () => import('./watch.js'),
+    },
     {
       name: 'cancel',
       summary: 'Cancel the pending plan of a resource (asks first)',

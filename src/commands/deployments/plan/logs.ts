@@ -3,19 +3,16 @@
 // now (pending), else the current one, else the latest in the history (a
 // failed creation has no current plan).
 
-import type { Command } from 'commander';
 import { failure } from '../../../api/attempts.js';
 import { parseBody } from '../../../api/body.js';
 import type { PlanStep } from '../../../api/deployments.js';
 import { getDeployment } from '../../../api/deployments.js';
 import { type HistoryEntry, planHistory, type ResourceFilter } from '../../../api/plan-history.js';
-import type { Context } from '../../../context.js';
 import { formatDuration } from '../../../duration.js';
 import { CliError, ExitCode, UsageError } from '../../../errors.js';
-import { RAW } from '../../../output/raw.js';
 import type { Grid } from '../../../output/table.js';
 import { text } from '../../../output/views.js';
-import { act, type Contexts } from '../../action.js';
+import { defineVerb } from '../../run/types.js';
 import { resolveDeployment } from '../resolve.js';
 import {
   between,
@@ -32,56 +29,60 @@ type Step = Omit<PlanStep, 'info_log'> & {
   info_log?: { message?: string; timestamp?: string }[];
 };
 
-interface LogsFlags extends FilterFlags {
+interface LogsInput extends FilterFlags {
+  deployment: string;
   attempt?: string;
 }
 
-export function register(plan: Command, contexts: Contexts): void {
-  plan
-    .command('logs')
-    .description('Show the steps of a plan attempt with their status, duration and messages')
-    .argument('<deployment>', 'deployment id or exact name')
-    .option('--kind <kind>', `${KIND_HELP} (default: elasticsearch)`)
-    .option('--ref-id <ref-id>', 'which resource of that kind (needed only when there are several)')
-    .option('--attempt <n|id>', 'the attempt: its number in `plan history` or its id')
-    .addHelpText(
-      'after',
-      `
-Without --attempt: the plan that runs now, else the current one, else the
+export const verb = defineVerb<LogsInput>({
+  effect: 'read',
+  args: [{ name: 'deployment', description: 'deployment id or exact name' }],
+  options: [
+    { flags: '--kind <kind>', description: `${KIND_HELP} (default: elasticsearch)` },
+    {
+      flags: '--ref-id <ref-id>',
+      description: 'which resource of that kind (needed only when there are several)',
+    },
+    {
+      flags: '--attempt <n|id>',
+      description: 'the attempt: its number in `plan history` or its id',
+    },
+  ],
+  description: `Without --attempt: the plan that runs now, else the current one, else the
 latest in the history. On a terminal: a line naming the attempt, then one row
 per message (STEP STATUS DURATION TIME MESSAGE, times in UTC). Piped: one
 tab-separated row per message (STEP STATUS STARTED DURATION_MS TIME MESSAGE),
 times in ISO-8601 UTC. --json prints the API's body of
-GET /deployments/{id}?show_plans=true&show_plan_logs=true&show_plan_history=true.
-
-Examples:
-  $ ece deployments plan logs prod-logs
-  $ ece deployments plan logs prod-logs --kind kibana --attempt 3
-  $ ece deployments plan logs prod-logs | grep -w error`,
-    )
-    .action(act(contexts, (ctx, ref: string, flags: LogsFlags) => run(ref, flags, ctx)));
-}
-
-export async function run(ref: string, flags: LogsFlags, ctx: Context): Promise<void> {
-  const filter = filterOf({ ...flags, kind: flags.kind ?? 'elasticsearch' });
-  const wanted = flags.attempt?.trim();
-  if (wanted === '') throw new UsageError('--attempt is empty: give a number or an attempt id');
-  const renderer = await ctx.renderer();
-  const api = await ctx.api();
-  const { id } = await resolveDeployment(api, ref);
-  const res = await getDeployment(api, id, { plans: true, logs: true, history: true });
-  if (renderer.raw) {
-    await renderer.body(res, RAW);
-    return;
-  }
-  const d = deploymentFor(parseBody<unknown>(res), filter);
-  const e = pick(one(planHistory(d, filter), filter, d.name), wanted);
-  const table = renderer.format === 'table';
-  const steps = e.attempt.plan_attempt_log ?? [];
-  if (table) ctx.io.stdout.write(`${heading(e)}\n${steps.length ? '\n' : ''}`);
-  if (steps.length) renderer.grid(grid(steps, table));
-  else if (ctx.io.stdoutIsTTY) ctx.io.stderr.write('ECE sent no steps for this attempt.\n');
-}
+GET /deployments/{id}?show_plans=true&show_plan_logs=true&show_plan_history=true.`,
+  examples: [
+    'ece deployments plan logs prod-logs',
+    'ece deployments plan logs prod-logs --kind kibana --attempt 3',
+    'ece deployments plan logs prod-logs | grep -w error',
+  ],
+  async plan(input, ctx) {
+    const filter = filterOf({ ...input, kind: input.kind ?? 'elasticsearch' });
+    const wanted = input.attempt?.trim();
+    if (wanted === '') throw new UsageError('--attempt is empty: give a number or an attempt id');
+    await ctx.renderer();
+    const api = await ctx.api();
+    const { id } = await resolveDeployment(api, input.deployment);
+    const res = await getDeployment(api, id, { plans: true, logs: true, history: true });
+    return {
+      output: {
+        body: res,
+        print: (renderer, io) => {
+          const d = deploymentFor(parseBody<unknown>(res), filter);
+          const e = pick(one(planHistory(d, filter), filter, d.name), wanted);
+          const table = renderer.format === 'table';
+          const steps = e.attempt.plan_attempt_log ?? [];
+          if (table) io.stdout.write(`${heading(e)}\n${steps.length ? '\n' : ''}`);
+          if (steps.length) renderer.grid(grid(steps, table));
+          else if (io.stdoutIsTTY) io.stderr.write('ECE sent no steps for this attempt.\n');
+        },
+      },
+    };
+  },
+});
 
 function one(resources: HistoryEntry[][], f: ResourceFilter, name: string): HistoryEntry[] {
   if (resources.length > 1) {
