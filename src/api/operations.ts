@@ -147,3 +147,13 @@ export const ALLOCATOR_OPERATIONS: Record<string, string> = {
   'PUT /platform/infrastructure/allocators/{allocator_id}/metadata/{key}': '2.4.3',
   'DELETE /platform/infrastructure/allocators/{allocator_id}/metadata/{key}': '2.4.3',
 };
+
+// What `deployments es` sends through ECE's proxy to a resource (issue 28:
+// counted once the coverage script saw them). cloud-sdk-go's 2.13.0 list is
+// the first with the proxy for every resource kind.
+export const ES_PROXY_OPERATIONS: Record<string, string> = {
+  'GET /deployments/{deployment_id}/{resource_kind}/{ref_id}/proxy/{proxy_path}': '2.13.0',
+  'POST /deployments/{deployment_id}/{resource_kind}/{ref_id}/proxy/{proxy_path}': '2.13.0',
+  'PUT /deployments/{deployment_id}/{resource_kind}/{ref_id}/proxy/{proxy_path}': '2.13.0',
+  'DELETE /deployments/{deployment_id}/{resource_kind}/{ref_id}/proxy/{proxy_path}': '2.13.0',
+};

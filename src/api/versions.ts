@@ -7,6 +7,7 @@ import { parseBody } from './body.js';
 import type { ApiClient } from './client.js';
 import {
   ALLOCATOR_OPERATIONS,
+  ES_PROXY_OPERATIONS,
   EXTENSIONS_STACK_OPERATIONS,
   INSTANCES_OPERATIONS,
   KEYSTORE_REMOTE_OPERATIONS,
@@ -65,6 +66,7 @@ export const OPERATIONS: Record<string, string> = {
   ...INSTANCES_OPERATIONS,
   ...KEYSTORE_REMOTE_OPERATIONS,
   ...ALLOCATOR_OPERATIONS,
+  ...ES_PROXY_OPERATIONS,
 };
 
 /** -1, 0 or 1; `3.8.0-ms12` counts as 3.8.0; parts that are not numbers count as 0. */
