@@ -115,21 +115,24 @@ export async function sentOperations(spec: Spec): Promise<Set<string>> {
       if (typeof fn !== 'function' || !/\bpath:/.test(String(fn)) || /^class\b/.test(String(fn)))
         continue;
       const arity = Math.min(fn.length, 5);
-      // The first parameter: a client (typed calls), an id, or a body (builders such as createUserRequest).
-      for (const first of [api, 'x', { security: { password: 'x' } }]) {
-        // Every combination of the sample values for the parameters after the first.
-        const combos: unknown[][] = [[]];
-        for (let i = 1; i < Math.max(arity, 2); i++) {
-          const next: unknown[][] = [];
-          for (const c of combos) for (const v of values) next.push([...c, v]);
-          combos.splice(0, combos.length, ...next);
+      const n = Math.max(arity, 2) - 1;
+      // A listed value in one position, 'x' in the others.
+      const listedRest = listed.flatMap((v) =>
+        Array.from({ length: n }, (_, i) =>
+          Array.from({ length: n }, (_, j) => (i === j ? v : 'x')),
+        ),
+      );
+      // The first parameter: a client (typed calls), an id, or a body (builders
+      // such as createUserRequest), then a listed value (a component's path segment).
+      const firsts: unknown[] = [api, 'x', { security: { password: 'x' } }, ...listed];
+      for (const first of firsts) {
+        const combos: unknown[][] = [Array.from({ length: n }, () => 'x'), ...listedRest];
+        if (typeof first !== 'string' || first === 'x') {
+          // Every combination of the sample values for the parameters after the first.
+          let all: unknown[][] = [[]];
+          for (let i = 0; i < n; i++) all = all.flatMap((c) => values.map((v) => [...c, v]));
+          combos.push(...all);
         }
-        // A listed value in each position, 'x' in the others.
-        for (const v of listed)
-          for (let i = 0; i < Math.max(arity, 2) - 1; i++)
-            combos.push(
-              Array.from({ length: Math.max(arity, 2) - 1 }, (_, j) => (j === i ? v : 'x')),
-            );
         for (const rest of combos) {
           try {
             const out = fn(first, ...rest);
