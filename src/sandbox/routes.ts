@@ -15,6 +15,7 @@ import { instanceConfigRoutes } from './instance-configs.js';
 import { instanceRoutes } from './instances.js';
 import { keystoreRoutes } from './keystore.js';
 import { licenseRoutes } from './license.js';
+import { loggingRoutes } from './logging.js';
 import { platformInfo, stackVersions, user } from './platform.js';
 import { remoteClusterRoutes } from './remote-clusters.js';
 import { resourceRoutes } from './resource-routes.js';
@@ -132,6 +133,7 @@ export function routes(w: World): Route[] {
     ...keystoreRoutes(state),
     ...remoteClusterRoutes(state),
     ...allocatorRoutes(w),
+    ...loggingRoutes(),
     // Last: /deployments/{id}/{kind}/{ref} would take any three segments.
     ...resourceRoutes(state),
   ];
