@@ -17,6 +17,7 @@ import { keystoreRoutes } from './keystore.js';
 import { licenseRoutes } from './license.js';
 import { loggingRoutes } from './logging.js';
 import { platformInfo, stackVersions, user } from './platform.js';
+import { platformConfigRoutes } from './platform-config.js';
 import { remoteClusterRoutes } from './remote-clusters.js';
 import { resourceRoutes } from './resource-routes.js';
 import { runnerRoutes } from './runners.js';
@@ -134,6 +135,7 @@ export function routes(w: World): Route[] {
     ...remoteClusterRoutes(state),
     ...allocatorRoutes(w),
     ...loggingRoutes(),
+    ...platformConfigRoutes(state.now),
     // Last: /deployments/{id}/{kind}/{ref} would take any three segments.
     ...resourceRoutes(state),
   ];
