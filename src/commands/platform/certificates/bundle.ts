@@ -6,11 +6,7 @@
 import { createPrivateKey, X509Certificate } from 'node:crypto';
 import { UsageError } from '../../../errors.js';
 import { readInputFile, type StdinIO } from '../../../input.js';
-import { oneLine } from '../../tls/pem.js';
-
-const CERT = /-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g;
-const KEY =
-  /-----BEGIN ((?:RSA |EC |ENCRYPTED )?)PRIVATE KEY-----[\s\S]*?-----END \1PRIVATE KEY-----/g;
+import { CERT, isEncrypted, KEY, oneLine } from '../../tls/pem.js';
 
 export interface Bundle {
   /** The text sent, as read. */
@@ -39,7 +35,7 @@ export async function readBundle(io: StdinIO, file: string): Promise<Bundle> {
   const key = keys[0];
   const leaf = certs[0] as X509Certificate;
   if (key !== undefined) {
-    if (key.startsWith('-----BEGIN ENCRYPTED') || /^Proc-Type: *4, *ENCRYPTED/m.test(key))
+    if (isEncrypted(key))
       throw new UsageError(
         `${name}: the private key is encrypted; ECE needs it without a passphrase`,
       );
