@@ -8,16 +8,14 @@
 // default domain name (`<host>.ip.es.io`, ECE's default), an API base URL,
 // telemetry on. Bodies are checked for what the spec requires.
 
-import { randomUUID, X509Certificate } from 'node:crypto';
 import { REGION, STACK_VERSIONS, TEMPLATES } from './catalog.js';
 import { invalid, SandboxError } from './errors.js';
-import { flag } from './params.js';
+import { certRoutes, trustRoutes } from './trust-certs.js';
+import { checkVersion, stringValue, type Versioned, versioned } from './config-version.js';
 import type { Call, Reply, Route } from './world.js';
 
 const HOST = '192.168.44.10';
 const STORE = '/platform/configuration/store';
-const TRUST = '/platform/configuration/trust-relationships';
-const CERTS = '/platform/configuration/security/extra_certs';
 const DOMAIN = '/platform/configuration/networking/deployment_domain_name';
 const BASE_URL = '/platform/configuration/api_base_url';
 const KINDS = [
@@ -28,47 +26,6 @@ const KINDS = [
   'enterprise_search',
   'appsearch',
 ];
-const CERT = /-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g;
-
-interface Versioned<T> {
-  value: T;
-  version: number;
-}
-
-const versioned = <T>(v: Versioned<T>, body: unknown, status = 200): Reply => ({
-  status,
-  body,
-  headers: { 'x-cloud-resource-version': String(v.version) },
-});
-
-/** ?version= against the stored version: a bad format is 400, a stale one 409 (codes per operation). */
-function checkVersion(
-  c: Call,
-  current: number | undefined,
-  prefix: string,
-  notFound: () => SandboxError,
-): void {
-  const sent = c.query.get('version');
-  if (sent === null) return;
-  if (!/^\d+$/.test(sent))
-    throw new SandboxError(
-      400,
-      `${prefix}.bad_version_format`,
-      `The version [${sent}] is not a number`,
-    );
-  if (current === undefined) throw notFound();
-  if (Number(sent) !== current)
-    throw new SandboxError(
-      409,
-      `${prefix}.version_conflict`,
-      `The version you sent [${sent}] does not match the persisted version [${current}]`,
-    );
-}
-
-function stringValue(body: Record<string, unknown>): string {
-  if (typeof body.value !== 'string') throw invalid('value must be a string', ['value']);
-  return body.value;
-}
 
 export function platformConfigRoutes(now: () => number): Route[] {
   return [
@@ -152,204 +109,6 @@ function storeRoutes(): Route[] {
         const o = find(name);
         options.delete(name);
         return versioned(o, {});
-      },
-    },
-  ];
-}
-
-interface Trust {
-  id: string;
-  name: string;
-  trust_by_default: boolean;
-  local: boolean;
-  account_ids?: string[];
-  installation_id?: string;
-  public_ca_cert?: string;
-  last_modified: string;
-}
-
-function trustRoutes(now: () => number): Route[] {
-  const localId = 'a3c9d2e1-5b7f-4e08-9d61-2f4b8c0e7a15';
-  const all = new Map<string, Versioned<Trust>>([
-    [
-      localId,
-      {
-        value: {
-          id: localId,
-          name: 'ECE sandbox (this installation)',
-          trust_by_default: true,
-          local: true,
-          installation_id: localId,
-          last_modified: new Date(now()).toISOString(),
-        },
-        version: 1,
-      },
-    ],
-  ]);
-  const find = (id: string) => {
-    const t = all.get(id);
-    if (!t)
-      throw new SandboxError(
-        404,
-        'trust_relationships.not_found',
-        `Trust relationship [${id}] cannot be found`,
-      );
-    return t;
-  };
-  const shown = (t: Trust, c: Call) => {
-    const { public_ca_cert, ...rest } = t;
-    return flag(c.query, 'include_certificate') && public_ca_cert !== undefined ? t : rest;
-  };
-  const answer = (t: Trust) => {
-    const { public_ca_cert: _c, last_modified: _m, ...rest } = t;
-    return rest;
-  };
-  const fields = (b: Record<string, unknown>, create: boolean): Partial<Trust> => {
-    const out: Partial<Trust> = {};
-    for (const k of ['name', 'public_ca_cert', 'installation_id'] as const) {
-      const v = b[k];
-      if (v === undefined) {
-        if (create && k !== 'installation_id') throw invalid(`${k} is required`, [k]);
-        continue;
-      }
-      if (typeof v !== 'string') throw invalid(`${k} must be a string`, [k]);
-      out[k] = v;
-    }
-    if (out.public_ca_cert !== undefined && !isCertificate(out.public_ca_cert))
-      throw invalid('public_ca_cert is not a PEM certificate', ['public_ca_cert']);
-    if (b.trust_by_default !== undefined) {
-      if (typeof b.trust_by_default !== 'boolean')
-        throw invalid('trust_by_default must be a boolean', ['trust_by_default']);
-      out.trust_by_default = b.trust_by_default;
-    }
-    if (b.account_ids !== undefined) {
-      if (!Array.isArray(b.account_ids) || !b.account_ids.every((a) => typeof a === 'string'))
-        throw invalid('account_ids must be a list of strings', ['account_ids']);
-      out.account_ids = b.account_ids as string[];
-    }
-    return out;
-  };
-  return [
-    {
-      method: 'GET',
-      path: TRUST,
-      handle: (c) => ({
-        body: { trust_relationships: [...all.values()].map((t) => shown(t.value, c)) },
-      }),
-    },
-    {
-      method: 'POST',
-      path: TRUST,
-      handle: (c) => {
-        const id = randomUUID();
-        const t = {
-          value: {
-            id,
-            trust_by_default: false,
-            local: false,
-            ...fields(c.body, true),
-            last_modified: new Date(now()).toISOString(),
-          } as Trust,
-          version: 1,
-        };
-        all.set(id, t);
-        return versioned(t, answer(t.value), 201);
-      },
-    },
-    {
-      method: 'GET',
-      path: `${TRUST}/{id}`,
-      handle: (c) => {
-        const t = find(c.params.id ?? '');
-        return versioned(t, shown(t.value, c));
-      },
-    },
-    {
-      method: 'PUT',
-      path: `${TRUST}/{id}`,
-      handle: (c) => {
-        const t = find(c.params.id ?? '');
-        t.value = {
-          ...t.value,
-          ...fields(c.body, false),
-          last_modified: new Date(now()).toISOString(),
-        };
-        t.version++;
-        return versioned(t, answer(t.value));
-      },
-    },
-    {
-      method: 'DELETE',
-      path: `${TRUST}/{id}`,
-      handle: (c) => {
-        const id = c.params.id ?? '';
-        find(id);
-        all.delete(id);
-        return { body: {} };
-      },
-    },
-  ];
-}
-
-function isCertificate(pem: string): boolean {
-  try {
-    new X509Certificate(pem);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function certRoutes(): Route[] {
-  const certs = new Map<string, string[]>();
-  const find = (id: string) => {
-    const chain = certs.get(id);
-    if (!chain)
-      throw new SandboxError(
-        404,
-        'cert.not_found',
-        `The extra certificate [${id}] cannot be found`,
-      );
-    return chain;
-  };
-  return [
-    {
-      method: 'GET',
-      path: CERTS,
-      handle: () => ({
-        body: { certs: Object.fromEntries([...certs].map(([id, chain]) => [id, { chain }])) },
-      }),
-    },
-    {
-      method: 'GET',
-      path: `${CERTS}/{id}`,
-      handle: (c) => ({ body: { chain: find(c.params.id ?? '') } }),
-    },
-    {
-      method: 'PUT',
-      path: `${CERTS}/{id}`,
-      stringBody: true,
-      handle: (c) => {
-        // The bundle is text (application/text); the public chain is kept, never the key.
-        const chain = (c.text ?? '').match(CERT) ?? [];
-        if (chain.length === 0 || !chain.every(isCertificate))
-          throw new SandboxError(
-            400,
-            'cert.unknown_cert_algorithm',
-            'The bundle holds no certificate that can be read',
-          );
-        certs.set(c.params.id ?? '', chain);
-        return { body: {} };
-      },
-    },
-    {
-      method: 'DELETE',
-      path: `${CERTS}/{id}`,
-      handle: (c) => {
-        const id = c.params.id ?? '';
-        find(id);
-        certs.delete(id);
-        return { body: {} };
       },
     },
   ];
