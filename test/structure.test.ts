@@ -49,6 +49,9 @@ const SHARED_FROM_GROUPS = [
   'commands/deployments/resolve.ts',
   'commands/deployments/wait.ts',
   'commands/deployments/query.ts',
+  // The one reader of PEM certificates: `tls`, and the platform's extra
+  // certificates and trust relationships (issue 28).
+  'commands/tls/pem.ts',
 ];
 
 /**

@@ -147,3 +147,61 @@ export const ALLOCATOR_OPERATIONS: Record<string, string> = {
   'PUT /platform/infrastructure/allocators/{allocator_id}/metadata/{key}': '2.4.3',
   'DELETE /platform/infrastructure/allocators/{allocator_id}/metadata/{key}': '2.4.3',
 };
+
+// What `deployments es` sends through ECE's proxy to a resource (issue 28:
+// counted once the coverage script saw them). cloud-sdk-go's 2.13.0 list is
+// the first with the proxy for every resource kind.
+export const ES_PROXY_OPERATIONS: Record<string, string> = {
+  'GET /deployments/{deployment_id}/{resource_kind}/{ref_id}/proxy/{proxy_path}': '2.13.0',
+  'POST /deployments/{deployment_id}/{resource_kind}/{ref_id}/proxy/{proxy_path}': '2.13.0',
+  'PUT /deployments/{deployment_id}/{resource_kind}/{ref_id}/proxy/{proxy_path}': '2.13.0',
+  'DELETE /deployments/{deployment_id}/{resource_kind}/{ref_id}/proxy/{proxy_path}': '2.13.0',
+};
+
+// Logging settings of allocators, constructors, runners and admin consoles
+// (issue 28): cloud-sdk-go's 2.5.0-ms36 list is the first with them (2.5.0
+// is its release).
+export const LOGGING_OPERATIONS: Record<string, string> = Object.fromEntries(
+  [
+    'allocators/{allocator_id}',
+    'constructors/{constructor_id}',
+    'runners/{runner_id}',
+    'adminconsoles/{adminconsole_id}',
+  ].flatMap((item) =>
+    ['GET', 'PUT', 'PATCH', 'DELETE'].map((m) => [
+      `${m} /platform/infrastructure/${item}/logging_settings`,
+      '2.5.0',
+    ]),
+  ),
+);
+
+// Platform configuration (issue 28): the config store (2.4.3), extra
+// certificates and telemetry (2.5.0-ms36), trust relationships (2.5.0-ms39),
+// the API base URL (2.6.0), deployment domain names and the global template
+// list (2.7.0-ms47), each from cloud-sdk-go's first list naming it; a
+// milestone counts as its release.
+export const PLATFORM_CONFIG_OPERATIONS: Record<string, string> = {
+  'GET /platform/configuration/store': '2.4.3',
+  'GET /platform/configuration/store/{config_option_id}': '2.4.3',
+  'POST /platform/configuration/store/{config_option_id}': '2.4.3',
+  'PUT /platform/configuration/store/{config_option_id}': '2.4.3',
+  'DELETE /platform/configuration/store/{config_option_id}': '2.4.3',
+  'GET /platform/configuration/trust-relationships': '2.5.0',
+  'POST /platform/configuration/trust-relationships': '2.5.0',
+  'GET /platform/configuration/trust-relationships/{trust_relationship_id}': '2.5.0',
+  'PUT /platform/configuration/trust-relationships/{trust_relationship_id}': '2.5.0',
+  'DELETE /platform/configuration/trust-relationships/{trust_relationship_id}': '2.5.0',
+  'GET /platform/configuration/security/extra_certs': '2.5.0',
+  'GET /platform/configuration/security/extra_certs/{cert_id}': '2.5.0',
+  'PUT /platform/configuration/security/extra_certs/{cert_id}': '2.5.0',
+  'DELETE /platform/configuration/security/extra_certs/{cert_id}': '2.5.0',
+  'GET /platform/configuration/networking/deployment_domain_name': '2.7.0',
+  'PUT /platform/configuration/networking/deployment_domain_name': '2.7.0',
+  'GET /platform/configuration/networking/deployment_domain_name/{resource_kind}': '2.7.0',
+  'PUT /platform/configuration/networking/deployment_domain_name/{resource_kind}': '2.7.0',
+  'GET /platform/configuration/api_base_url': '2.6.0',
+  'PUT /platform/configuration/api_base_url': '2.6.0',
+  'GET /phone-home/config': '2.5.0',
+  'PUT /phone-home/config': '2.5.0',
+  'GET /platform/configuration/templates/deployments/global': '2.7.0',
+};

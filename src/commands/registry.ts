@@ -47,7 +47,7 @@ export const GROUPS: Group[] = [
     name: 'platform',
     aliases: [],
     section: 'Platform',
-    summary: 'Show the ECE version and the health of its regions',
+    summary: 'ECE version and health; config store, trust, certificates, domain names, telemetry',
     load: () => import('./platform/index.js'),
   },
   {
@@ -140,6 +140,13 @@ export const GROUPS: Group[] = [
     section: 'Platform',
     summary: 'Show and replace the Cloud UI and proxy TLS certificates',
     load: () => import('./tls/index.js'),
+  },
+  {
+    name: 'logging',
+    aliases: [],
+    section: 'Platform',
+    summary: 'Logging levels of allocators, constructors, runners and admin consoles',
+    load: () => import('./logging/index.js'),
   },
   {
     name: 'login',

@@ -15,7 +15,9 @@ import { instanceConfigRoutes } from './instance-configs.js';
 import { instanceRoutes } from './instances.js';
 import { keystoreRoutes } from './keystore.js';
 import { licenseRoutes } from './license.js';
+import { loggingRoutes } from './logging.js';
 import { platformInfo, stackVersions, user } from './platform.js';
+import { platformConfigRoutes } from './platform-config.js';
 import { remoteClusterRoutes } from './remote-clusters.js';
 import { resourceRoutes } from './resource-routes.js';
 import { runnerRoutes } from './runners.js';
@@ -132,6 +134,8 @@ export function routes(w: World): Route[] {
     ...keystoreRoutes(state),
     ...remoteClusterRoutes(state),
     ...allocatorRoutes(w),
+    ...loggingRoutes(),
+    ...platformConfigRoutes(state.now),
     // Last: /deployments/{id}/{kind}/{ref} would take any three segments.
     ...resourceRoutes(state),
   ];

@@ -184,7 +184,13 @@ async function handle(
     const bytes = await readBody(req);
     // An upload (extension archive, stack pack) reaches its route as bytes.
     const multipart = /^multipart\/form-data/i.test(req.headers['content-type'] ?? '');
-    requestBody = multipart ? undefined : parseBody(bytes.toString('utf8'));
+    // A text body (an extra certificate bundle, sent as application/text) reaches its route as text.
+    const textual = /^(application\/text|text\/plain)\b/i.test(req.headers['content-type'] ?? '');
+    requestBody = multipart
+      ? undefined
+      : textual
+        ? bytes.toString('utf8')
+        : parseBody(bytes.toString('utf8'));
     if (!url.pathname.startsWith(`${API}/`) && url.pathname !== API)
       throw unknownPath(url.pathname);
     const path = url.pathname.slice(API.length).replace(/\/+$/, '') || '/';

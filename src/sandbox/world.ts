@@ -16,7 +16,7 @@ export interface Call {
   headers: Record<string, string | string[] | undefined>;
   /** A multipart/form-data body's bytes (uploads); `body` is then empty. */
   raw?: Buffer;
-  /** The body when it is a JSON string (routes with stringBody). */
+  /** The body when it is a JSON string or a text body (routes with stringBody). */
   text?: string;
 }
 
@@ -33,7 +33,7 @@ export interface Route {
   path: string;
   /** false for the login endpoint, which is called without credentials. */
   auth?: boolean;
-  /** The body is a JSON string, not an object (the TLS chain). */
+  /** The body is a JSON string (the TLS chain) or text (an extra certificate bundle), not an object. */
   stringBody?: boolean;
   handle(call: Call): Reply | Promise<Reply>;
 }

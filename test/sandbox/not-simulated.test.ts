@@ -77,9 +77,11 @@ describe('operations the sandbox does not simulate', () => {
     }
     assert.deepEqual(problems, []);
     assert.equal(simulated + notSimulated, SPEC_OPERATIONS.length);
-    // Both kinds exist (the walk is not vacuous either way).
+    // Both kinds exist (the walk is not vacuous either way); fewer stay
+    // unsimulated as the commands grow (issue 28), Elastic Cloud's own
+    // operations (billing, organizations, accounts) among them for good.
     assert.ok(simulated > 100, `only ${simulated} simulated`);
-    assert.ok(notSimulated > 100, `only ${notSimulated} not simulated`);
+    assert.ok(notSimulated > 20, `only ${notSimulated} not simulated`);
   });
 
   it('names the operation exactly, after checking credentials as ECE does', async () => {

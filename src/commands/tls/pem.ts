@@ -11,8 +11,10 @@
 import { createPrivateKey, X509Certificate } from 'node:crypto';
 import { UsageError } from '../../errors.js';
 
-const CERT = /-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g;
-const KEY =
+/** PEM certificate blocks (also what `platform extra-certs set` reads a bundle with). */
+export const CERT = /-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g;
+/** A PEM private key block: PKCS#1 (RSA, EC), PKCS#8, or encrypted. */
+export const KEY =
   /-----BEGIN ((?:RSA |EC |ENCRYPTED )?)PRIVATE KEY-----[\s\S]*?-----END \1PRIVATE KEY-----/g;
 
 export interface CheckedChain {
@@ -50,9 +52,7 @@ export function checkChain(
   if (keys.length === 0) throw new UsageError(`${keyFile}: no PEM private key in it`);
   if (keys.length > 1) throw new UsageError(`${keyFile}: more than one private key in it`);
   const key = keys[0] ?? '';
-  // PKCS#8 (`ENCRYPTED PRIVATE KEY`) or traditional PEM encryption (a
-  // `Proc-Type: 4,ENCRYPTED` header) alike.
-  if (key.startsWith('-----BEGIN ENCRYPTED') || /^Proc-Type: *4, *ENCRYPTED/m.test(key))
+  if (isEncrypted(key))
     throw new UsageError(`${keyFile}: the key is encrypted; ECE needs it without a passphrase`);
   let keyObject: ReturnType<typeof createPrivateKey>;
   try {
@@ -87,6 +87,14 @@ export function checkChain(
       `${chainFile}: the server certificate expired on ${new Date(leaf.validTo).toISOString()}`,
     );
   return { key: pkcs1, converted, chain: `${blocks.join('\n')}\n`, leaf, certificates };
+}
+
+/**
+ * A key with a passphrase: PKCS#8 (`ENCRYPTED PRIVATE KEY`) or traditional
+ * PEM encryption (a `Proc-Type: 4,ENCRYPTED` header) alike.
+ */
+export function isEncrypted(key: string): boolean {
+  return key.startsWith('-----BEGIN ENCRYPTED') || /^Proc-Type: *4, *ENCRYPTED/m.test(key);
 }
 
 /** A distinguished name on one line: `CN=x, O=y`. */
