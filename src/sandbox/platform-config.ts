@@ -9,9 +9,9 @@
 // telemetry on. Bodies are checked for what the spec requires.
 
 import { REGION, STACK_VERSIONS, TEMPLATES } from './catalog.js';
+import { checkVersion, stringValue, type Versioned, versioned } from './config-version.js';
 import { invalid, SandboxError } from './errors.js';
 import { certRoutes, trustRoutes } from './trust-certs.js';
-import { checkVersion, stringValue, type Versioned, versioned } from './config-version.js';
 import type { Call, Reply, Route } from './world.js';
 
 const HOST = '192.168.44.10';

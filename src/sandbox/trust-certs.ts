@@ -5,9 +5,9 @@
 // platform-config.ts's routes.
 
 import { randomUUID, X509Certificate } from 'node:crypto';
+import { type Versioned, versioned } from './config-version.js';
 import { invalid, SandboxError } from './errors.js';
 import { flag } from './params.js';
-import { type Versioned, versioned } from './config-version.js';
 import type { Call, Route } from './world.js';
 
 const TRUST = '/platform/configuration/trust-relationships';
