@@ -2,7 +2,6 @@
 // against ECE, stores the secret in the OS keychain (or, only when asked, a
 // 0600 file) and the host in the profile — never the other way round.
 
-import type { Command } from 'commander';
 import { currentUser, login, loginRequest } from '../../api/auth.js';
 import { parseHost } from '../../api/host.js';
 import type { Credential, StoredCredential } from '../../auth/credentials.js';
@@ -11,11 +10,11 @@ import type { ProfileCredentials, StoreKind } from '../../auth/store.js';
 import { openConfig, profileOf, targetProfile } from '../../config/write.js';
 import type { Context } from '../../context.js';
 import { UsageError } from '../../errors.js';
-import { readStdin } from '../../input.js';
+import { readStdin, UNREAD_PASSWORD } from '../../input.js';
 import { ask, canPrompt } from '../../output/prompt.js';
-import { act, type Contexts } from '../action.js';
 import { checkKey, parseValue } from '../profile-keys.js';
-import { showDryRun, UNREAD_PASSWORD } from '../write.js';
+import { verbCommand } from '../run/command.js';
+import { defineVerb, type Plan } from '../run/types.js';
 
 export interface LoginFlags {
   username?: string;
@@ -25,30 +24,44 @@ export interface LoginFlags {
   insecureStorage?: boolean;
 }
 
-export function register(cmd: Command, contexts: Contexts): void {
-  cmd
-    .option('-u, --username <name>', 'user to sign in as (prompted for on a terminal)')
-    .option('--password-stdin', 'read the password from standard input')
-    .option('--api-key-stdin', 'sign in with an API key read from standard input')
-    .option('--with-api-key', 'sign in with an API key typed at a hidden prompt')
-    .option('--insecure-storage', 'keep the secret in a 0600 file instead of the OS keychain')
-    .addHelpText(
-      'after',
-      `
-A username and password start a bearer session that ece renews while it is
+export const verb = defineVerb<LoginFlags>({
+  // It changes this machine's state (the keychain, the profile) and starts a
+  // session; logout undoes it.
+  effect: 'write',
+  options: [
+    {
+      flags: '-u, --username <name>',
+      description: 'user to sign in as (prompted for on a terminal)',
+    },
+    { flags: '--password-stdin', description: 'read the password from standard input' },
+    { flags: '--api-key-stdin', description: 'sign in with an API key read from standard input' },
+    { flags: '--with-api-key', description: 'sign in with an API key typed at a hidden prompt' },
+    {
+      flags: '--insecure-storage',
+      description: 'keep the secret in a 0600 file instead of the OS keychain',
+    },
+  ],
+  description: `A username and password start a bearer session that ece renews while it is
 used; an API key is stored as it is. Either is checked against ECE before it
-is saved. The secret goes to the OS keychain, the host to the profile.
+is saved. The secret goes to the OS keychain, the host to the profile.`,
+  examples: [
+    'ece login --host ece.example.com',
+    'ece login --host ece.example.com --ca-cert ece-ca.pem --with-api-key',
+    'printf %s "$ECE_PASSWORD" | ece login --username admin --password-stdin',
+    'ece login --profile lab --host https://ece-lab:12443 --api-key-stdin < key.txt',
+  ],
+  plan: (flags, ctx) => planLogin(flags, ctx),
+});
 
-Examples:
-  $ ece login --host ece.example.com
-  $ ece login --host ece.example.com --ca-cert ece-ca.pem --with-api-key
-  $ printf %s "$ECE_PASSWORD" | ece login --username admin --password-stdin
-  $ ece login --profile lab --host https://ece-lab:12443 --api-key-stdin < key.txt`,
-    )
-    .action(act(contexts, (ctx, flags: LoginFlags) => run(flags, ctx)));
-}
+export const { register } = verbCommand(verb);
 
-export async function run(flags: LoginFlags, given: Context): Promise<void> {
+/**
+ * The checks, the prompts and the reads; the sign-in itself (the _login of a
+ * password, then saving the secret) is the plan's local step, so that a dry
+ * run shows the _login as a curl line (the password as "$ECE_PASSWORD") and
+ * saves nothing.
+ */
+async function planLogin(flags: LoginFlags, given: Context): Promise<Plan> {
   // login may name a profile that does not exist yet: it creates it.
   const ctx = given.creatingProfiles();
   const { io } = ctx;
@@ -92,7 +105,6 @@ export async function run(flags: LoginFlags, given: Context): Promise<void> {
   }
 
   const api = await ctx.client({ endpoint, credential: undefined });
-  let stored: StoredCredential;
   if (flags.apiKeyStdin || flags.withApiKey) {
     const key = (
       flags.apiKeyStdin
@@ -103,13 +115,18 @@ export async function run(flags: LoginFlags, given: Context): Promise<void> {
     api.addSecret(key);
     const credential: Credential = { type: 'apikey', secret: key, source: 'login' };
     const user = await currentUser(api, credential);
-    stored = { type: 'apikey', secret: key, origin: endpoint.origin, user: user.user_name };
-    if (dryRun) {
-      io.stderr.write(
-        `dry run: the API key works (user ${user.user_name}); nothing was saved for profile "${name}"\n`,
-      );
-      return;
-    }
+    const stored: StoredCredential = {
+      type: 'apikey',
+      secret: key,
+      origin: endpoint.origin,
+      user: user.user_name,
+    };
+    return {
+      local: {
+        apply: () => save(ctx, flags, { config, name, host, endpoint }, stored),
+        dryRun: `dry run: the API key works (user ${user.user_name}); nothing was saved for profile "${name}"`,
+      },
+    };
   } else {
     const username = flags.username ?? (await ask(io, 'Username: '));
     if (!username.trim()) throw new UsageError('the username is empty');
@@ -119,18 +136,45 @@ export async function run(flags: LoginFlags, given: Context): Promise<void> {
         ? UNREAD_PASSWORD
         : await ask(io, 'Password: ', { hidden: true });
     api.addSecret(password);
-    if (showDryRun(ctx, api, loginRequest(username.trim(), password))) return;
-    const res = await login(api, username.trim(), password);
-    const expires = res.session_expiration_time ?? isoOrUndefined(jwtExpiry(res.token));
-    stored = {
-      type: 'bearer',
-      secret: res.token,
-      origin: endpoint.origin,
-      expiresAt: expires,
-      user: username.trim(),
+    return {
+      local: {
+        curl: [api.curl(loginRequest(username.trim(), password))],
+        dryRun: '',
+        apply: async () => {
+          const res = await login(api, username.trim(), password);
+          const expires = res.session_expiration_time ?? isoOrUndefined(jwtExpiry(res.token));
+          await save(
+            ctx,
+            flags,
+            { config, name, host, endpoint },
+            {
+              type: 'bearer',
+              secret: res.token,
+              origin: endpoint.origin,
+              expiresAt: expires,
+              user: username.trim(),
+            },
+          );
+        },
+      },
     };
   }
+}
 
+/** Stores the secret, then the profile's host and marker, and says who is signed in. */
+async function save(
+  ctx: Context,
+  flags: LoginFlags,
+  where: {
+    config: Awaited<ReturnType<typeof openConfig>>;
+    name: string;
+    host: string;
+    endpoint: ReturnType<typeof parseHost>;
+  },
+  stored: StoredCredential,
+): Promise<void> {
+  const { config, name, host, endpoint } = where;
+  const { io } = ctx;
   const kind: StoreKind = flags.insecureStorage ? 'file' : 'keychain';
   const credentials = ctx.store as ProfileCredentials;
   await credentials.saveTo(kind, name, stored);

@@ -33,9 +33,9 @@ import {
   UsageError,
 } from '../../errors.js';
 import { FleetProgress } from '../../output/fleet-progress.js';
-import { confirmOrFail } from '../../output/prompt.js';
 import { RAW } from '../../output/raw.js';
 import { sanitize } from '../../output/sanitize.js';
+import { confirmAgain } from '../run/execute.js';
 import { leftOutNote, selectionEffect } from '../run/system.js';
 import type { ModelFlags, Plan } from '../run/types.js';
 import { waitTimeoutMs } from '../run/wait-flags.js';
@@ -291,8 +291,8 @@ async function rollout(ctx: Context, api: ApiClient, r: RolloutRun): Promise<voi
           progress.stop();
           const rest = queue.length;
           try {
-            await confirmOrFail(
-              ctx.io,
+            await confirmAgain(
+              ctx,
               `The canaries are done. Upgrade the other ${rest} deployment${rest === 1 ? '' : 's'}?`,
               r.yes,
             );

@@ -54,8 +54,9 @@ export async function carryOut(
 ): Promise<void> {
   const writes = plan.writes ?? [];
   if (ctx.flags.dryRun && plan.local) {
-    // Nothing would be sent, so there is no curl line: say what was not done.
-    ctx.io.stderr.write(`${plan.local.dryRun}\n`);
+    // Not made: the requests it would send to hosts of its own, and what was not done.
+    for (const line of plan.local.curl ?? []) ctx.io.stdout.write(`${line}\n`);
+    if (plan.local.dryRun) ctx.io.stderr.write(`${plan.local.dryRun}\n`);
     return;
   }
   // Many targets (plan.sendEach): the writes it would send, then nothing more.
@@ -129,6 +130,14 @@ async function followWait(
     return;
   }
   await follow(ctx, api, id, targets, ms, started);
+}
+
+/**
+ * A second question within one call (a rollout's "the canaries are done, go
+ * on?"): the same rule as the first, so --yes answers it and "no" is exit 2.
+ */
+export function confirmAgain(ctx: Context, question: string, yes: boolean | undefined) {
+  return confirmOrFail(ctx.io, question, yes);
 }
 
 /** Ends a call that already said everything with a code other than 0 (nothing more printed). */

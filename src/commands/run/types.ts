@@ -123,7 +123,18 @@ export interface Plan {
    * a verb that sends nothing to ECE: made after confirmation, in place of
    * writes. Under --dry-run it is not made and `dryRun` is said on stderr.
    */
-  local?: { apply: () => void | Promise<void>; dryRun: string };
+  local?: {
+    apply: () => void | Promise<void>;
+    /** Said on stderr under --dry-run (nothing when empty). */
+    dryRun: string;
+    /**
+     * The requests the step would send to hosts of its own rather than the
+     * run's (login's `_login` to the host being signed in to, logout's
+     * `_logout` to each profile's), as curl lines: printed on stdout under
+     * --dry-run, before `dryRun`.
+     */
+    curl?: string[];
+  };
   /**
    * Sends `writes` in place of the executor's one-by-one sending, where they
    * are not independent requests: an upload with progress, a create whose
