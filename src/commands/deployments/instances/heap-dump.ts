@@ -21,6 +21,7 @@ import {
   listHeapDumps,
   NotBase64,
 } from '../../../api/dumps.js';
+import { backoff, POLL_SCHEDULE, untilDeadline } from '../../../api/retry.js';
 import type { Context } from '../../../context.js';
 import { formatDuration } from '../../../duration.js';
 import {
@@ -49,9 +50,6 @@ export interface HeapDumpFlags extends DumpFlags {
   capture?: boolean;
   waitTimeout?: string;
 }
-
-/** Between two reads of the heap dump list: from half a second, doubling up to 5 s. */
-export const pollDelay = (n: number) => Math.min(500 * 2 ** n, 5_000);
 
 export function register(group: Command, contexts: Contexts): void {
   dumpOptions(
@@ -181,7 +179,8 @@ async function untilReady(
     const left = deadline - Date.now();
     if (left <= 0) throw late();
     try {
-      await api.pause(Math.min(pollDelay(n), left), ctx.signal);
+      // Between two reads of the list: the pollers' schedule (from half a second up to 5 s).
+      await api.pause(untilDeadline(backoff(n + 1, POLL_SCHEDULE), deadline), ctx.signal);
     } catch (err) {
       if (err instanceof InterruptedError)
         throw new InterruptedError('stopped waiting; ECE goes on capturing the heap dump');
