@@ -11,6 +11,7 @@
 
 import { parseBody } from '../../api/body.js';
 import { getStackVersions } from '../../api/deployments.js';
+import { NO_7X_STACKS_SINCE } from '../../api/versions.js';
 import { UsageError } from '../../errors.js';
 import { defineVerb } from '../run/types.js';
 import { type Plan, readForUpdate, type UpdatePayload, updatePlan } from './payload.js';
@@ -49,6 +50,15 @@ back (ECE cannot downgrade): it asks first; --yes skips that.`,
     'ece deployments upgrade prod-logs --version 8.15.3 --yes --wait',
     'ece deployments upgrade prod-logs --version 8.15.3 --dry-run',
   ],
+  // ECE 4.0 runs no 7.x stack: said before anything is read (the executor checks).
+  eceOf: (input) =>
+    Number.parseInt(input.version, 10) < 8
+      ? {
+          until: NO_7X_STACKS_SINCE,
+          what: `an upgrade to ${input.version}`,
+          why: 'ECE 4.0 runs no 7.x stack',
+        }
+      : undefined,
   input(raw) {
     const given = String(raw.version);
     const target = given.trim().replace(/^v/, '');

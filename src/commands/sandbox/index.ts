@@ -5,6 +5,7 @@ import type { Command } from 'commander';
 import type { Context } from '../../context.js';
 import { parseDuration } from '../../duration.js';
 import { UsageError } from '../../errors.js';
+import { ECE_VERSIONS, type EceVersion } from '../../sandbox/ece-version.js';
 import { act, type Contexts } from '../action.js';
 
 export interface SandboxFlags {
@@ -13,6 +14,7 @@ export interface SandboxFlags {
   deployments?: string;
   tokenTtl?: string;
   planDuration?: string;
+  eceVersion?: string;
   user?: string;
   password?: string;
 }
@@ -26,6 +28,7 @@ export function register(cmd: Command, contexts: Contexts): void {
     .option('--deployments <n>', 'number of deployments to seed', '3')
     .option('--token-ttl <duration>', 'lifetime of bearer tokens from _login', '15m')
     .option('--plan-duration <duration>', 'how long a plan takes to finish', '10s')
+    .option('--ece-version <version>', 'answer as ECE 3.8 or 4.0 where they differ', '3.8')
     .option('--user <name>', 'user name for _login', 'admin')
     .option('--password <password>', 'password for _login (default: generated and printed)')
     .addHelpText(
@@ -50,6 +53,7 @@ export interface SandboxRunOptions {
   deployments: number;
   tokenTtlMs: number;
   planDurationMs: number;
+  eceVersion: EceVersion;
   user: string;
   password?: string | undefined;
 }
@@ -71,6 +75,11 @@ export function parse(flags: SandboxFlags, ctx: Context): SandboxRunOptions {
   const planDurationMs = parseDuration(flags.planDuration ?? '10s', '--plan-duration');
   if (tokenTtlMs < 1000) throw new UsageError('--token-ttl must be at least 1s');
   if (planDurationMs < 1) throw new UsageError('--plan-duration must be more than 0');
+  const eceVersion = ECE_VERSIONS.find((v) => v === (flags.eceVersion ?? '3.8'));
+  if (!eceVersion)
+    throw new UsageError(
+      `invalid --ece-version "${flags.eceVersion}": use ${ECE_VERSIONS.join(' or ')}`,
+    );
   return {
     host,
     port,
@@ -78,6 +87,7 @@ export function parse(flags: SandboxFlags, ctx: Context): SandboxRunOptions {
     deployments,
     tokenTtlMs,
     planDurationMs,
+    eceVersion,
     user: flags.user ?? 'admin',
     password: flags.password,
   };
