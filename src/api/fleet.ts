@@ -17,7 +17,7 @@ import { attempts, failure, locate, same } from './attempts.js';
 import { parseBody } from './body.js';
 import type { ApiClient } from './client.js';
 import { type Deployment, getDeployment, searchDeployments } from './deployments.js';
-import { eachResource, GRACE_POLLS, type Target, transient } from './plans.js';
+import { eachResource, GRACE_POLLS, type Target } from './plans.js';
 
 /** The first wait after a change, and the interval whenever something just finished. */
 export const POLL_MS = 2_000;

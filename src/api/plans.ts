@@ -10,7 +10,7 @@
 // success, failure or the deadline. Silent: it reports through callbacks.
 
 import { formatDuration } from '../duration.js';
-import { ApiError, InterruptedError, NetworkError, WaitTimeoutError } from '../errors.js';
+import { InterruptedError, WaitTimeoutError } from '../errors.js';
 import {
   attempts,
   type Before,
@@ -24,6 +24,7 @@ import { parseBody } from './body.js';
 import type { ApiClient } from './client.js';
 import { type Deployment, getDeployment, type ResourceInfo } from './deployments.js';
 import { KINDS } from './kinds.js';
+import { backoff, POLL_SCHEDULE, transient, untilDeadline } from './retry.js';
 
 export { type Before, NOTHING_BEFORE } from './attempts.js';
 
@@ -143,10 +144,10 @@ export async function waitForPlans(
       if (err instanceof InterruptedError) throw err;
       if (!transient(err)) throw err;
       failures++;
-      const delay = Math.min(10_000, 500 * 2 ** (failures - 1));
       if (now() >= o.deadline) throw timeout(targets, done, now() - started, seen);
+      const delay = untilDeadline(backoff(failures, POLL_SCHEDULE), o.deadline, now());
       o.onEvent({ type: 'retry', message: (err as Error).message, delayMs: delay });
-      await api.pause(Math.min(delay, o.deadline - now()), o.signal);
+      await api.pause(delay, o.signal);
       continue;
     }
     o.onEvent({ type: 'poll' });
@@ -213,7 +214,7 @@ export async function waitForPlans(
       return targets.map((t) => done.get(key(t.kind, t.refId)) as Outcome);
     history = needHistory;
     if (now() >= o.deadline) throw timeout(targets, done, now() - started, d);
-    await api.pause(Math.min(o.pollMs ?? 1_000, o.deadline - now()), o.signal);
+    await api.pause(untilDeadline(o.pollMs ?? 1_000, o.deadline, now()), o.signal);
   }
 }
 
@@ -231,12 +232,6 @@ function settled(
     active.every((k) => done.has(k)) &&
     keys.every((k) => done.has(k) || !ours.has(k))
   );
-}
-
-/** A failure a poller waits out (a network fault, a 5xx, a 429) rather than ends on. */
-export function transient(err: unknown): boolean {
-  if (err instanceof NetworkError) return true;
-  return err instanceof ApiError && (err.status >= 500 || err.status === 429);
 }
 
 function timeout(

@@ -10,9 +10,15 @@
 // - Otherwise a write that may have reached ECE ends with an error that says
 //   its outcome is unknown and how to check.
 // Every attempt, backoff and Retry-After fits inside one deadline (--timeout).
+//
+// The pollers (the plan follower, the heap dump poller, "did a plan start")
+// pace themselves by the same rule: `backoff` over a `Schedule`, every wait
+// cut at the deadline by `untilDeadline`, and `transient` says which failed
+// read a poller waits out. The sleeping itself is injected (the client's
+// `sleep` and `pause`, src/sleep.ts by default): tests spend no real time.
 
 import { formatDuration } from '../duration.js';
-import { type CliError, NetworkError } from '../errors.js';
+import { ApiError, type CliError, NetworkError } from '../errors.js';
 
 export const RETRY_STATUSES = new Set([429, 502, 503, 504]);
 /** A connection lost after the request was written. */
@@ -29,8 +35,16 @@ const BEFORE_SEND = new Set([
 export const IDEMPOTENT_METHODS = ['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS'];
 
 export const DEFAULT_MAX_ATTEMPTS = 4;
-const BACKOFF_BASE_MS = 300;
-const BACKOFF_CAP_MS = 8_000;
+
+/** How the waits grow: from `baseMs`, doubling at each try, up to `capMs`. */
+export interface Schedule {
+  baseMs: number;
+  capMs: number;
+}
+/** A request sent again (the client). */
+export const REQUEST_SCHEDULE: Schedule = { baseMs: 300, capMs: 8_000 };
+/** A poller: between reads of a heap dump list, after a failed read of a followed plan. */
+export const POLL_SCHEDULE: Schedule = { baseMs: 500, capMs: 5_000 };
 /** Total time one request may spend sleeping between attempts (the deadline may end it sooner). */
 export const RETRY_BUDGET_MS = 60_000;
 
@@ -82,10 +96,32 @@ export class Deadline {
   }
 }
 
-/** Exponential backoff with equal jitter: half fixed, half random. */
-export function backoff(attempt: number, random: () => number = Math.random): number {
-  const ceiling = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (attempt - 1));
+/**
+ * The n-th wait (n from 1) of a schedule, with equal jitter: half fixed, half
+ * random, so that many clients told to wait do not come back together.
+ */
+export function backoff(
+  n: number,
+  schedule: Schedule = REQUEST_SCHEDULE,
+  random: () => number = Math.random,
+): number {
+  const ceiling = Math.min(schedule.capMs, schedule.baseMs * 2 ** (n - 1));
   return Math.round(ceiling / 2 + random() * (ceiling / 2));
+}
+
+/** A wait of `ms` cut to what is left before `deadline` (epoch ms); never negative. */
+export function untilDeadline(ms: number, deadline: number, now: number = Date.now()): number {
+  return Math.max(0, Math.min(ms, deadline - now));
+}
+
+/**
+ * A failed read a poller waits out and makes again (until its deadline): the
+ * network, or a status the client retries too (429, 502, 503, 504). Any other
+ * answer, a 500 included, is the answer.
+ */
+export function transient(err: unknown): boolean {
+  if (err instanceof NetworkError) return true;
+  return err instanceof ApiError && RETRY_STATUSES.has(err.status);
 }
 
 /** `Retry-After` as seconds or an HTTP date, in ms; undefined when absent or unreadable. */

@@ -92,11 +92,50 @@ export function compareVersions(a: string, b: string): number {
 
 export const atLeast = (version: string, since: string) => compareVersions(version, since) >= 0;
 
+/**
+ * `METHOD /path/template` → the first ECE version without it. From Elastic's
+ * ECE 4.0 breaking changes ("Removed deprecated _upgrade endpoint"); the
+ * 3.8 spec and cloud-sdk-go's lists (which end at 3.8.0) still have it.
+ */
+export const REMOVED: Record<string, string> = {
+  'POST /deployments/{deployment_id}/{stateless_resource_kind}/{ref_id}/_upgrade': '4.0.0',
+};
+
+/** The first ECE version that runs no 7.x stack (ECE 4.0: "Removed support for 7.x stack versions"). */
+export const NO_7X_STACKS_SINCE = '4.0.0';
+
 /** Why `METHOD template` cannot work on `version`, or undefined when it can (or is unknown). */
 export function unsupported(version: string, method: string, template: string): string | undefined {
-  const since = OPERATIONS[`${method.toUpperCase()} ${template}`];
+  const key = `${method.toUpperCase()} ${template}`;
+  const until = REMOVED[key];
+  if (until !== undefined && atLeast(version, until))
+    return `${key} was removed in ECE ${until}; this installation runs ${version}`;
+  const since = OPERATIONS[key];
   if (since === undefined || atLeast(version, since)) return undefined;
-  return `${method.toUpperCase()} ${template} exists from ECE ${since} on; this installation runs ${version}`;
+  return `${key} exists from ECE ${since} on; this installation runs ${version}`;
+}
+
+/**
+ * The ECE versions a verb works on (`Verb.ece`): from `since` (inclusive) to
+ * `until` (the first version without it). `what` names the call in the
+ * message ("this command" when absent); `why` is said after it.
+ */
+export interface EceRange {
+  since?: string;
+  until?: string;
+  what?: string;
+  why?: string;
+}
+
+/** The one line saying a call cannot work on `version`, or undefined when it can. */
+export function outsideRange(version: string, range: EceRange): string | undefined {
+  const what = range.what ?? 'this command';
+  const why = range.why ? ` (${range.why})` : '';
+  if (range.since !== undefined && !atLeast(version, range.since))
+    return `${what} needs ECE ${range.since} or later; this installation runs ECE ${version}${why}`;
+  if (range.until !== undefined && atLeast(version, range.until))
+    return `${what} is not available from ECE ${range.until} on; this installation runs ECE ${version}${why}`;
+  return undefined;
 }
 
 /** GET /platform: the installation's version, as ECE reports it. */

@@ -11,9 +11,9 @@ const HOSTS = ZONES.map((_z, i) => ({
 }));
 const ALLOCATOR_MEMORY = 65_536;
 
-export function platformInfo(): Record<string, unknown> {
+export function platformInfo(version = PLATFORM_VERSION): Record<string, unknown> {
   return {
-    version: PLATFORM_VERSION,
+    version,
     eula_accepted: true,
     phone_home_enabled: false,
     services: ['admin-console', 'allocator', 'constructor', 'proxy', 'zookeeper', 'runner'].map(
@@ -23,8 +23,8 @@ export function platformInfo(): Record<string, unknown> {
           {
             id: `sha256:${type.padEnd(12, '0').slice(0, 12)}`,
             hash: `sha256:${Buffer.from(type).toString('hex').padEnd(64, '0').slice(0, 64)}`,
-            tag: PLATFORM_VERSION,
-            version: PLATFORM_VERSION,
+            tag: version,
+            version,
           },
         ],
       }),

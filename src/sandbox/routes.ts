@@ -91,7 +91,7 @@ export function routes(w: World): Route[] {
       path: '/users/auth/keys/{id}',
       handle: (c) => ({ body: auth.deleteKey(c.principal.user, c.params.id ?? '') }),
     },
-    { method: 'GET', path: '/platform', handle: () => ({ body: platformInfo() }) },
+    { method: 'GET', path: '/platform', handle: () => ({ body: platformInfo(w.platformVersion) }) },
     {
       method: 'GET',
       path: '/platform/infrastructure/allocators',

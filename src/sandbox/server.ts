@@ -15,6 +15,7 @@ import { createServer as createHttps } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { placer } from './allocators.js';
 import { SandboxAuth } from './auth.js';
+import { answeredBy, type EceVersion, PLATFORM_VERSIONS, refusedBy } from './ece-version.js';
 import { SandboxError } from './errors.js';
 import { notSimulated, specOperation, swallows } from './not-simulated.js';
 import type { SandboxUser } from './platform.js';
@@ -37,6 +38,8 @@ export interface SandboxOptions {
   systemDeployments?: boolean;
   tokenTtlMs?: number;
   planDurationMs?: number;
+  /** The ECE version it answers as where 3.8 and 4.0 differ (default 3.8). */
+  eceVersion?: EceVersion;
   user?: string;
   password?: string;
   now?: () => number;
@@ -106,7 +109,14 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       builtin: false,
     });
   }
-  const world: World = { state, auth, users, maintenance: new Set() };
+  const eceVersion = opts.eceVersion ?? '3.8';
+  const world: World = {
+    state,
+    auth,
+    users,
+    maintenance: new Set(),
+    platformVersion: PLATFORM_VERSIONS[eceVersion],
+  };
   // Plans place their instances by the allocators' free memory.
   state.placer = placer(state, world.maintenance);
   const table = routes(world);
@@ -115,7 +125,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 
   const host = opts.host ?? '127.0.0.1';
   const handler = (req: IncomingMessage, res: ServerResponse) => {
-    handle(req, res, table, auth, opts.onExchange, now).catch(() => {
+    handle(req, res, table, auth, eceVersion, opts.onExchange, now).catch(() => {
       if (!res.headersSent) res.writeHead(500);
       res.end();
     });
@@ -172,6 +182,7 @@ async function handle(
   res: ServerResponse,
   table: Route[],
   auth: SandboxAuth,
+  eceVersion: EceVersion,
   onExchange: SandboxOptions['onExchange'],
   now: () => number,
 ): Promise<void> {
@@ -196,6 +207,11 @@ async function handle(
     const path = url.pathname.slice(API.length).replace(/\/+$/, '') || '/';
     let allowed = false;
     let found: { route: Route; params: Record<string, string> } | undefined;
+    const refused = refusedBy(eceVersion, method, path, requestBody);
+    if (refused) {
+      auth.authenticate(req.headers.authorization);
+      throw refused;
+    }
     const op = specOperation(method, path);
     for (const route of table) {
       const params = matchPath(route.path, path);
@@ -239,7 +255,7 @@ async function handle(
     if (call.body === null || typeof call.body !== 'object' || Array.isArray(call.body)) {
       throw new SandboxError(400, 'root.invalid_data', 'The request body must be a JSON object');
     }
-    reply = await found.route.handle(call);
+    reply = answeredBy(eceVersion, method, path, await found.route.handle(call));
   } catch (caught) {
     const err =
       caught instanceof SandboxError

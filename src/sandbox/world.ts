@@ -43,4 +43,6 @@ export interface World {
   auth: SandboxAuth;
   users: SandboxUser[];
   maintenance: Set<string>;
+  /** What GET /platform reports (`--ece-version`: 3.8.0 or 4.0.0; absent: 3.8.0). */
+  platformVersion?: string;
 }

@@ -79,7 +79,25 @@ instance-0000000001  elasticsearch  search-staging               4096
     const r = await run(['allocators', 'show', '192.168.44.12'], { env });
     assert.match(r.stdout, /\ninstances\t0\nhealthy\tyes\nmaintenance\tno\n$/);
     const missing = await run(['allocators', 'show', '10.0.0.1'], { env });
-    assert.equal(missing.code, 3);
+    assert.deepEqual(
+      [missing.code, missing.stdout, missing.stderr],
+      [3, '', 'error: no allocator has the id or name "10.0.0.1"\n'],
+    );
+  });
+
+  it('show by host name: a 404 on the id, then one search on the host fields', async () => {
+    const before = t.exchanges.length;
+    const j = await run(['allocators', 'show', 'ece-host-3.ece.local', '--json'], { env });
+    assert.deepEqual([j.code, j.stderr], [0, '']);
+    assert.equal(j.stdout, `${JSON.stringify(t.exchanges.at(-1)?.body)}\n`);
+    assert.deepEqual(
+      t.exchanges.slice(before).map((x) => `${x.method} ${x.url} ${x.status}`),
+      [
+        'GET /api/v1/platform/infrastructure/allocators/ece-host-3.ece.local 404',
+        'POST /api/v1/platform/infrastructure/allocators/_search 200',
+        'GET /api/v1/platform/infrastructure/allocators/192.168.44.12 200',
+      ],
+    );
   });
 
   it('maintenance --dry-run prints the POST as curl and sends nothing', async () => {

@@ -70,6 +70,8 @@ describe('templates against a per-test server', () => {
       'GET /platform': [200, { regions: [{ region_id: 'a' }, { region_id: 'b' }] }],
       'GET /deployments/templates/logs': [200, TEMPLATE],
       'GET /deployments/templates/nope': notFound,
+      'GET /deployments/templates/Logs': notFound,
+      'GET /deployments/templates': [200, [TEMPLATE]],
     });
     const env = envFor(s);
     const r = await run(['templates', 'show', 'logs', '--region', 'a'], { env });
@@ -87,7 +89,15 @@ describe('templates against a per-test server', () => {
     const missing = await run(['templates', 'show', 'nope', '--region', 'a'], { env });
     assert.deepEqual(
       [missing.code, missing.stderr],
-      [3, 'error: Template [nope] cannot be found (templates.template_not_found)\n'],
+      [3, 'error: no deployment template has the id or name "nope"\n'],
+    );
+    // By its exact name: the read by id is a 404, then the list, then the read.
+    const before = s.requests.length;
+    const named = await run(['templates', 'show', 'Logs', '--region', 'a', '--json'], { env });
+    assert.deepEqual([named.code, named.stdout], [0, `${JSON.stringify(TEMPLATE)}\n`]);
+    assert.deepEqual(
+      s.requests.slice(before).map((q) => q.url),
+      [`${BASE}/Logs?region=a`, `${BASE}?region=a`, `${BASE}/logs?region=a`],
     );
     await s.close();
   });
@@ -161,6 +171,7 @@ describe('templates against a per-test server', () => {
             ? eceError(res, 409, 'templates.version_conflict', 'Template [logs] changed')
             : json(res, 200, { id: 'logs' }),
         'GET /deployments/templates/nope': notFound,
+        'GET /deployments/templates': [200, [TEMPLATE]],
       },
       [
         {
@@ -198,7 +209,10 @@ describe('templates against a per-test server', () => {
     const missing = await run(['templates', 'update', 'nope', '--region', 'r1', '--name', 'x'], {
       env,
     });
-    assert.equal(missing.code, 3);
+    assert.deepEqual(
+      [missing.code, missing.stderr],
+      [3, 'error: no deployment template has the id or name "nope"\n'],
+    );
     conflict = true;
     const lost = await run(['templates', 'update', 'logs', '--region', 'r1', '--name', 'Logs 2'], {
       env,

@@ -109,7 +109,7 @@ describe('traffic-filters list, show, create against a per-test server', () => {
     const none = await run(['traffic-filters', 'show', 'nope'], { env: envFor(s) });
     assert.deepEqual(
       [none.code, none.stdout, none.stderr],
-      [3, '', 'error: no traffic filter ruleset is named "nope" (give its id or exact name)\n'],
+      [3, '', 'error: no traffic filter ruleset has the id or name "nope"\n'],
     );
     const two = await run(['traffic-filters', 'delete', 'office-network', '--yes'], {
       env: envFor(s),

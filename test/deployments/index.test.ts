@@ -185,11 +185,7 @@ describe('name lookups and search with ECE index semantics', () => {
     const r = await run(['deployments', 'show', 'observability'], { env });
     assert.deepEqual(
       [r.code, r.stdout, r.stderr],
-      [
-        3,
-        '',
-        'error: no deployment is named "observability" (give its 32-character id or exact name)\n',
-      ],
+      [3, '', 'error: no deployment has the id or name "observability"\n'],
     );
   });
 

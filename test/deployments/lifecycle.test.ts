@@ -319,10 +319,7 @@ describe('deployments against the sandbox', () => {
     const missing = await run(['deployments', 'show', 'no-such-name'], { env });
     assert.deepEqual(
       [missing.code, missing.stderr],
-      [
-        3,
-        'error: no deployment is named "no-such-name" (give its 32-character id or exact name)\n',
-      ],
+      [3, 'error: no deployment has the id or name "no-such-name"\n'],
     );
     const missingId = await run(['deployments', 'show', '0123456789abcdef0123456789abcdef'], {
       env,

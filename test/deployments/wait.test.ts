@@ -146,4 +146,37 @@ describe('--wait through transient errors', () => {
       await server.close();
     }
   });
+
+  it('a 500 while following is the answer, not a transient fault: the wait ends at once (exit 1)', async () => {
+    let polls = 0;
+    const server = await startServer((req, res) => {
+      if (req.method === 'POST') return json(res, 202, {});
+      polls++;
+      if (polls === 1)
+        return json(res, 200, deployment({ healthy: true, current: OLD, history: [OLD] }));
+      return eceError(res, 500, 'root.unexpected_failure', 'Something broke');
+    });
+    try {
+      const r = await run(
+        // The deadline only bounds the test if a 500 were waited out (the bug: exit 8).
+        [
+          'deployments',
+          'restart',
+          ID,
+          '--ref-id',
+          'main-elasticsearch',
+          '--wait',
+          '--wait-timeout',
+          '3s',
+        ],
+        { env: { ECE_HOST: server.url, ECE_API_KEY: 'scripted-key-1', ECE_MAX_ATTEMPTS: '1' } },
+      );
+      assert.equal(r.code, 1, r.stderr);
+      assert.equal(polls, 2);
+      assert.ok(!r.stderr.includes('warning: '), r.stderr);
+      assert.match(r.stderr, /error: Something broke \(root\.unexpected_failure\)\n/);
+    } finally {
+      await server.close();
+    }
+  });
 });

@@ -1,7 +1,11 @@
 // What the allocators commands read of an allocator, and its columns (list
-// rows, show fields).
+// rows, show fields), and an allocator named by its id or its host.
 
+import { searchAllocators } from '../../api/allocators.js';
+import { type ApiClient, type ApiResponse, parseBody } from '../../api/client.js';
+import { getAllocator } from '../../api/platform.js';
 import type { Column } from '../../output/views.js';
+import { byIdOrName, unless404 } from '../run/resolve.js';
 
 export interface Allocator {
   allocator_id: string;
@@ -41,4 +45,44 @@ export interface HostResource {
   name: string;
   deploymentId?: string | undefined;
   instances: number;
+}
+
+/**
+ * An allocator named by its id or by its host (public host name or IP), by
+ * the one rule (`byIdOrName`): the read by id comes first, and only a 404
+ * costs one search on the host fields. The answer is the allocator's GET.
+ */
+export async function readAllocator(
+  api: ApiClient,
+  ref: string,
+): Promise<{ id: string; res: ApiResponse }> {
+  type Found = Pick<Allocator, 'allocator_id' | 'public_hostname' | 'host_ip'> & {
+    res?: ApiResponse;
+  };
+  const { id, item } = await byIdOrName<Found>(
+    {
+      noun: 'allocator',
+      direct: (value) =>
+        unless404(async () => {
+          const res = await getAllocator(api, value);
+          return { ...parseBody<Allocator>(res), allocator_id: value, res };
+        }),
+      candidates: async (value) => {
+        const res = await searchAllocators(api, {
+          query: {
+            bool: {
+              should: [{ term: { public_hostname: { value } } }, { term: { host_ip: { value } } }],
+            },
+          },
+          size: 100,
+        });
+        const body = parseBody<{ zones?: { allocators?: Found[] }[] }>(res);
+        return (body.zones ?? []).flatMap((z) => z.allocators ?? []);
+      },
+      id: (a) => a.allocator_id,
+      names: (a) => [a.public_hostname, a.host_ip],
+    },
+    ref,
+  );
+  return { id, res: item?.res ?? (await getAllocator(api, id)) };
 }

@@ -1,14 +1,13 @@
 // `ece allocators show <id>`: an allocator's fields and the instances it runs.
 
 import { parseBody } from '../../api/body.js';
-import { getAllocator } from '../../api/platform.js';
 import { fieldsView, text } from '../../output/views.js';
 import { defineVerb } from '../run/types.js';
-import { type Allocator, COLUMNS } from './model.js';
+import { type Allocator, COLUMNS, readAllocator } from './model.js';
 
 export const verb = defineVerb<{ id: string }>({
   effect: 'read',
-  args: [{ name: 'id', description: 'allocator id' }],
+  args: [{ name: 'id', description: 'allocator id, or its host name or IP' }],
   description: `On a terminal: the allocator's fields, then a table of its instances. Piped:
 one "field<TAB>value" line per field, then one line per instance:
 "instance<TAB>name<TAB>kind<TAB>deployment<TAB>memory_mb" (so
@@ -18,7 +17,7 @@ one "field<TAB>value" line per field, then one line per instance:
     "ece allocators show 192.168.44.10 | awk -F'\\t' '$1 == \"instance\" {print $2}'",
   ],
   async plan({ id }, ctx) {
-    const res = await getAllocator(await ctx.api(), id);
+    const { res } = await readAllocator(await ctx.api(), id);
     return {
       output: {
         body: res,

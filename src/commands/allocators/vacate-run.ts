@@ -32,6 +32,7 @@ import {
   WaitTimeoutError,
 } from '../../errors.js';
 import { PlanProgress } from '../../output/progress.js';
+import { notFound } from '../run/resolve.js';
 import type { HostResource } from './model.js';
 
 export interface Planned extends HostResource {
@@ -317,12 +318,10 @@ async function locate(api: ApiClient, p: Planned): Promise<{ id: string; refId: 
     });
     id = parseBody<{ deployments?: { id: string }[] }>(res).deployments?.[0]?.id;
   }
-  if (!id)
-    throw new CliError(`no deployment has the ${p.kind} resource ${p.id}`, ExitCode.NOT_FOUND);
+  if (!id) throw notFound('deployment', p.id, `${p.kind} resource`);
   const d = parseBody<Deployment>(await getDeployment(api, id, { plans: false }));
   const r = eachResource(d).find((x) => x.kind === p.kind && x.r.id === p.id);
-  if (!r)
-    throw new CliError(`deployment ${id} has no ${p.kind} resource ${p.id}`, ExitCode.NOT_FOUND);
+  if (!r) throw notFound(`${p.kind} resource of deployment ${id}`, p.id, 'id');
   return { id, refId: r.r.ref_id };
 }
 

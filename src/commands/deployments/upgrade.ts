@@ -16,6 +16,7 @@
 
 import { parseBody } from '../../api/body.js';
 import { getStackVersions } from '../../api/deployments.js';
+import { NO_7X_STACKS_SINCE } from '../../api/versions.js';
 import { UsageError } from '../../errors.js';
 import { INCLUDE_SYSTEM } from '../run/system.js';
 import { defineVerb, type Raw } from '../run/types.js';
@@ -101,6 +102,15 @@ running the same command again resumes. System deployments only with
     'ece deployments upgrade --below 8.15.3 --version 8.15.3 --concurrency 3 --yes --wait',
     "ece deployments upgrade --search 'name:logs-*' --version 8.15.3 --canary logs-dev --dry-run",
   ],
+  // ECE 4.0 runs no 7.x stack: said before anything is read (the executor checks).
+  eceOf: (input) =>
+    Number.parseInt(input.version, 10) < 8
+      ? {
+          until: NO_7X_STACKS_SINCE,
+          what: `an upgrade to ${input.version}`,
+          why: 'ECE 4.0 runs no 7.x stack',
+        }
+      : undefined,
   input(raw) {
     const version = stackVersion(raw.version, '--version');
     const names = namesOf(raw.deployment);

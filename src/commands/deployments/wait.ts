@@ -8,6 +8,7 @@ import { parseBody } from '../../api/body.js';
 import type { ApiClient } from '../../api/client.js';
 import { type Deployment, getDeployment } from '../../api/deployments.js';
 import { GRACE_POLLS, type Target, waitForPlans } from '../../api/plans.js';
+import { untilDeadline } from '../../api/retry.js';
 import type { Context } from '../../context.js';
 import { formatDuration } from '../../duration.js';
 import { InterruptedError, NetworkError, PlanFailedError, WaitTimeoutError } from '../../errors.js';
@@ -107,7 +108,7 @@ export async function anyPlanStarted(
       if (r && locate(attempts(r.info.plan_info, true), t.before, true) >= 0) return true;
     }
     if (read >= GRACE_POLLS) return false;
-    await api.pause(Math.max(0, Math.min(pollMs, deadline - Date.now())), ctx.signal);
+    await api.pause(untilDeadline(pollMs, deadline), ctx.signal);
   }
 }
 

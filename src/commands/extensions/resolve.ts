@@ -1,10 +1,9 @@
 // An extension named on the command line by its id or its exact name (ids
-// are ECE's numbers, names are what people remember). A name several
-// extensions share is a usage error listing their ids.
+// are ECE's numbers, names are what people remember).
 
 import { type ApiClient, parseBody } from '../../api/client.js';
 import { listExtensions } from '../../api/extensions.js';
-import { CliError, ExitCode, UsageError } from '../../errors.js';
+import { byIdOrName } from '../run/resolve.js';
 
 export interface Extension {
   id: string;
@@ -18,15 +17,19 @@ export interface Extension {
   file_metadata?: { size?: unknown; last_modified_date?: string; url?: string };
 }
 
+/** By the one rule (`byIdOrName`): one list, an id or a single exact name. */
 export async function resolveExtension(api: ApiClient, ref: string): Promise<Extension> {
-  const all = parseBody<{ extensions?: Extension[] }>(await listExtensions(api)).extensions ?? [];
-  const byId = all.find((e) => e.id === ref);
-  if (byId) return byId;
-  const named = all.filter((e) => e.name === ref);
-  if (named.length === 1 && named[0]) return named[0];
-  if (named.length > 1)
-    throw new UsageError(
-      `${named.length} extensions are named "${ref}" (${named.map((e) => e.id).join(', ')}): give the id`,
-    );
-  throw new CliError(`no extension has the id or name "${ref}"`, ExitCode.NOT_FOUND);
+  const { item } = await byIdOrName<Extension>(
+    {
+      noun: 'extension',
+      candidates: async () =>
+        parseBody<{ extensions?: Extension[] }>(await listExtensions(api)).extensions ?? [],
+      id: (e) => e.id,
+      names: (e) => [e.name],
+    },
+    ref,
+  );
+  // No id pattern: the item always comes from the list.
+  if (!item) throw new Error('unreachable: an extension resolved without its list');
+  return item;
 }

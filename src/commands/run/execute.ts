@@ -1,7 +1,8 @@
 // The one executor: runs a verb's plan the same way for every verb.
 // 1. the input checked and typed (verb.input), --wait-timeout checked;
 // 2. a destructive call without a terminal and without --yes stops here
-//    (exit 2), before any request: it would have to ask;
+//    (exit 2), before any request: it would have to ask; a verb declared for
+//    some ECE versions (`ece`) stops here on another (exit 2);
 // 3. the plan: the reads it needs (a dry run sends those too, noting each);
 // 4. --dry-run: every write as a curl line on stdout, nothing sent, no prompt
 //    (a local change: not made, its dry-run line on stderr);
@@ -17,6 +18,7 @@ import type { Context } from '../../context.js';
 import { ApiError, CliError, type ExitCodeValue } from '../../errors.js';
 import { confirmOrFail, requireConfirmable } from '../../output/prompt.js';
 import { RAW } from '../../output/raw.js';
+import { checkEceVersion } from './ece-version.js';
 import { printExact } from './exact.js';
 import type { Effect, ModelFlags, Output, Plan, Raw, Verb, WaitPlan } from './types.js';
 import { waitTimeoutMs } from './wait-flags.js';
@@ -29,6 +31,8 @@ export async function execute<I>(verb: Verb<I>, raw: Raw, ctx: Context): Promise
   const dryRun = ctx.flags.dryRun === true;
   const effect = verb.effectOf?.(input) ?? verb.effect;
   if (effect === 'destructive' && !dryRun) requireConfirmable(ctx.io, flags.yes);
+  const range = verb.eceOf?.(input) ?? verb.ece;
+  if (range) await checkEceVersion(ctx, range);
   const plan = await verb.plan(input, ctx);
   await carryOut(plan, { effect, yes: flags.yes, wait: flags.wait === true, timeoutMs }, ctx);
 }

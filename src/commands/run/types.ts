@@ -5,6 +5,7 @@
 import type { ApiResponse } from '../../api/body.js';
 import type { ApiClient, RequestOptions } from '../../api/client.js';
 import type { Target } from '../../api/plans.js';
+import type { EceRange } from '../../api/versions.js';
 import type { Context } from '../../context.js';
 import type { ApiError, ExitCodeValue } from '../../errors.js';
 import type { IOStreams } from '../../output/iostreams.js';
@@ -73,6 +74,14 @@ export interface Verb<I = Raw> {
   effectOf?(input: I): Effect;
   /** The verb starts plans: --wait and --wait-timeout, followed by the one plan follower. */
   waits?: boolean;
+  /**
+   * The ECE versions the verb works on (absent: every version ece supports).
+   * The executor reads the installation's version (remembered a day per
+   * profile and host) and stops with exit 2 before the plan when it is outside.
+   */
+  ece?: EceRange;
+  /** This call's range, where it depends on the input (an upgrade to a 7.x stack). */
+  eceOf?(input: I): EceRange | undefined;
   /** Checks and types the raw input (before any request); a bad input throws UsageError. */
   input?(raw: Raw): I;
   /** The reads it needs (done here), then what to send, ask, print and wait for. */

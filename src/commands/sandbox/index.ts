@@ -4,6 +4,7 @@ import { once } from 'node:events';
 import type { Context } from '../../context.js';
 import { parseDuration } from '../../duration.js';
 import { UsageError } from '../../errors.js';
+import { ECE_VERSIONS, type EceVersion } from '../../sandbox/ece-version.js';
 import { verbCommand } from '../run/command.js';
 import { defineVerb } from '../run/types.js';
 
@@ -14,6 +15,7 @@ export interface SandboxFlags {
   tokenTtl?: string;
   planDuration?: string;
   seedVersion?: string;
+  eceVersion?: string;
   user?: string;
   password?: string;
 }
@@ -41,6 +43,11 @@ export const verb = defineVerb<SandboxFlags>({
       flags: '--seed-version <version>',
       description:
         'stack version of the seeded deployments (default the newest): a fleet to upgrade',
+    },
+    {
+      flags: '--ece-version <version>',
+      description: 'answer as ECE 3.8 or 4.0 where they differ',
+      default: '3.8',
     },
     { flags: '--user <name>', description: 'user name for _login', default: 'admin' },
     {
@@ -79,6 +86,7 @@ export interface SandboxRunOptions {
   tokenTtlMs: number;
   planDurationMs: number;
   seedVersion?: string | undefined;
+  eceVersion: EceVersion;
   user: string;
   password?: string | undefined;
 }
@@ -100,6 +108,11 @@ export function parse(flags: SandboxFlags, ctx: Context): SandboxRunOptions {
   const planDurationMs = parseDuration(flags.planDuration ?? '10s', '--plan-duration');
   if (tokenTtlMs < 1000) throw new UsageError('--token-ttl must be at least 1s');
   if (planDurationMs < 1) throw new UsageError('--plan-duration must be more than 0');
+  const eceVersion = ECE_VERSIONS.find((v) => v === (flags.eceVersion ?? '3.8'));
+  if (!eceVersion)
+    throw new UsageError(
+      `invalid --ece-version "${flags.eceVersion}": use ${ECE_VERSIONS.join(' or ')}`,
+    );
   return {
     host,
     port,
@@ -108,6 +121,7 @@ export function parse(flags: SandboxFlags, ctx: Context): SandboxRunOptions {
     tokenTtlMs,
     planDurationMs,
     ...(flags.seedVersion === undefined ? {} : { seedVersion: flags.seedVersion }),
+    eceVersion,
     user: flags.user ?? 'admin',
     password: flags.password,
   };

@@ -1,11 +1,13 @@
 // The `region` every deployment template operation needs: --region, else the
 // installation's own region from GET /platform, read at most once per run
 // (per API client). An installation with several regions must be told which.
+// And a template named by its id or its name.
 
 import { parseBody } from '../../api/body.js';
-import type { ApiClient } from '../../api/client.js';
-import { getPlatform } from '../../api/platform.js';
+import type { ApiClient, ApiResponse } from '../../api/client.js';
+import { getPlatform, getTemplate, listTemplates } from '../../api/platform.js';
 import { ResponseError, UsageError } from '../../errors.js';
+import { byIdOrName, unless404 } from '../run/resolve.js';
 import type { OptionSpec } from '../run/types.js';
 
 /** --region, as a declared verb's option. */
@@ -52,4 +54,30 @@ export function requestBody(doc: Record<string, unknown>): Record<string, unknow
     ...body
   } = doc;
   return body;
+}
+
+/**
+ * A template named by its id or its exact name (the one rule, `byIdOrName`):
+ * the read by id comes first, and only a 404 costs the list of names. The
+ * answer is the template's GET, as `show --json` prints it.
+ */
+export async function readTemplate(
+  api: ApiClient,
+  ref: string,
+  region: string,
+): Promise<{ id: string; res: ApiResponse }> {
+  type Found = { id: string; name?: string; res?: ApiResponse };
+  const { id, item } = await byIdOrName<Found>(
+    {
+      noun: 'deployment template',
+      direct: (value) =>
+        unless404(async () => ({ id: value, res: await getTemplate(api, value, region) })),
+      candidates: async () =>
+        parseBody<{ id: string; name?: string }[]>(await listTemplates(api, region)),
+      id: (t) => t.id,
+      names: (t) => [t.name],
+    },
+    ref,
+  );
+  return { id, res: item?.res ?? (await getTemplate(api, id, region)) };
 }

@@ -1,11 +1,10 @@
 // `ece templates show`: one deployment template.
 
-import { getTemplate } from '../../api/platform.js';
 import { fieldsView } from '../../output/views.js';
 import { warnIfUnsupported } from '../platform-version.js';
 import { defineVerb } from '../run/types.js';
 import { type Template, templateColumns } from './columns.js';
-import { REGION_OPTION, templateRegion } from './region.js';
+import { REGION_OPTION, readTemplate, templateRegion } from './region.js';
 
 const view = fieldsView<Template>([
   ...templateColumns,
@@ -14,13 +13,13 @@ const view = fieldsView<Template>([
 
 export const verb = defineVerb<{ id: string; region?: string }>({
   effect: 'read',
-  args: [{ name: 'id', description: 'template id' }],
+  args: [{ name: 'id', description: 'template id or exact name' }],
   options: [REGION_OPTION],
   examples: ['ece templates show default --json > template.json'],
   async plan({ id, region }, ctx) {
     const api = await ctx.api();
     warnIfUnsupported(ctx, api, 'GET', '/deployments/templates/{template_id}');
-    const res = await getTemplate(api, id, await templateRegion(api, region));
+    const { res } = await readTemplate(api, id, await templateRegion(api, region));
     return { output: { body: res, view } };
   },
 });

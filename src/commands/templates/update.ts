@@ -5,14 +5,13 @@
 // --description applied.
 
 import { parseBody } from '../../api/body.js';
-import { getTemplate } from '../../api/platform.js';
 import { setTemplateRequest } from '../../api/templates.js';
 import { UsageError } from '../../errors.js';
 import { readDocument } from '../../input.js';
 import { warnIfUnsupported } from '../platform-version.js';
 import { defineVerb } from '../run/types.js';
 import { checkTemplate } from './create.js';
-import { REGION_OPTION, requestBody, templateRegion } from './region.js';
+import { REGION_OPTION, readTemplate, requestBody, templateRegion } from './region.js';
 
 interface UpdateInput {
   id: string;
@@ -24,7 +23,7 @@ interface UpdateInput {
 
 export const verb = defineVerb<UpdateInput>({
   effect: 'write',
-  args: [{ name: 'id', description: 'template id' }],
+  args: [{ name: 'id', description: 'template id or exact name' }],
   options: [
     { flags: '-f, --file <file>', description: 'the whole template, JSON or YAML (- for stdin)' },
     { flags: '--name <name>', description: 'a new name' },
@@ -49,18 +48,17 @@ change someone made in between fails with exit 5 instead of being lost.`,
     return input;
   },
   async plan(input, ctx) {
-    const id = input.id;
     let doc: Record<string, unknown> | undefined;
     if (input.file) {
       doc = await readDocument(ctx.io, input.file);
-      if (doc.id !== undefined && doc.id !== id)
-        throw new UsageError(`the file is template "${String(doc.id)}", not "${id}"`);
       checkTemplate(doc);
     }
     const api = await ctx.api();
     const region = await templateRegion(api, input.region);
     warnIfUnsupported(ctx, api, 'PUT', '/deployments/templates/{template_id}');
-    const current = await getTemplate(api, id, region);
+    const { id, res: current } = await readTemplate(api, input.id, region);
+    if (doc?.id !== undefined && doc.id !== id)
+      throw new UsageError(`the file is template "${String(doc.id)}", not "${id}"`);
     const body = requestBody(doc ?? parseBody<Record<string, unknown>>(current));
     if (input.name !== undefined) body.name = input.name;
     if (input.description !== undefined) body.description = input.description;

@@ -4,8 +4,8 @@
 import { parseBody } from '../../api/body.js';
 import type { ApiClient } from '../../api/client.js';
 import { listRulesets, type RulesetRequest } from '../../api/traffic-filters.js';
-import { CliError, ExitCode, UsageError } from '../../errors.js';
 import type { Column } from '../../output/views.js';
+import { byIdOrName, ID } from '../run/resolve.js';
 
 export interface Rule {
   id?: string;
@@ -55,34 +55,25 @@ export function requestOf(r: Ruleset): RulesetRequest {
   };
 }
 
-const ID = /^[0-9a-f]{32}$/;
-
 /**
- * A ruleset given by its id or its exact name. An id-shaped reference is
- * used as it is; anything else costs one list, where an id or a single exact
- * name matches. No match is exit 3, several names exit 2 with their ids.
+ * A ruleset given by its id or its exact name (the one rule, `byIdOrName`):
+ * an id-shaped reference is used as it is; anything else costs one list.
  */
 export async function resolveRuleset(
   api: ApiClient,
   ref: string,
 ): Promise<{ id: string; name?: string }> {
-  const value = ref.trim();
-  if (value === '') throw new UsageError('the ruleset id or name is empty');
-  if (ID.test(value)) return { id: value };
-  const res = await listRulesets(api, { associations: false });
-  const all = parseBody<{ rulesets?: Ruleset[] }>(res).rulesets ?? [];
-  const byId = all.find((r) => r.id === value);
-  if (byId) return { id: byId.id, name: byId.name };
-  const named = all.filter((r) => r.name === value);
-  const [only, ...more] = named;
-  if (!only)
-    throw new CliError(
-      `no traffic filter ruleset is named "${value}" (give its id or exact name)`,
-      ExitCode.NOT_FOUND,
-    );
-  if (more.length > 0)
-    throw new UsageError(
-      `${named.length} traffic filter rulesets are named "${value}"; give one of their ids: ${named.map((r) => r.id).join(', ')}`,
-    );
-  return { id: only.id, name: only.name };
+  const { id, name } = await byIdOrName<Ruleset>(
+    {
+      noun: 'traffic filter ruleset',
+      idPattern: ID,
+      candidates: async () =>
+        parseBody<{ rulesets?: Ruleset[] }>(await listRulesets(api, { associations: false }))
+          .rulesets ?? [],
+      id: (r) => r.id,
+      names: (r) => [r.name],
+    },
+    ref,
+  );
+  return name === undefined ? { id } : { id, name };
 }

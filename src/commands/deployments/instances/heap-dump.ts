@@ -20,6 +20,7 @@ import {
   listHeapDumps,
   NotBase64,
 } from '../../../api/dumps.js';
+import { backoff, POLL_SCHEDULE, untilDeadline } from '../../../api/retry.js';
 import type { Context } from '../../../context.js';
 import { formatDuration } from '../../../duration.js';
 import {
@@ -48,9 +49,6 @@ export interface HeapDumpFlags extends DumpFlags {
   capture?: boolean;
   waitTimeout?: string;
 }
-
-/** Between two reads of the heap dump list: from half a second, doubling up to 5 s. */
-export const pollDelay = (n: number) => Math.min(500 * 2 ** n, 5_000);
 
 export const verb = defineVerb<HeapDumpFlags>({
   // It pauses the JVM while ECE captures the dump, and replaces the dump ECE kept.
@@ -206,7 +204,8 @@ async function untilReady(
     const left = deadline - Date.now();
     if (left <= 0) throw late();
     try {
-      await api.pause(Math.min(pollDelay(n), left), ctx.signal);
+      // Between two reads of the list: the pollers' schedule (from half a second up to 5 s).
+      await api.pause(untilDeadline(backoff(n + 1, POLL_SCHEDULE), deadline), ctx.signal);
     } catch (err) {
       if (err instanceof InterruptedError)
         throw new InterruptedError('stopped waiting; ECE goes on capturing the heap dump');
