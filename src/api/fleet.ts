@@ -18,6 +18,7 @@ import { parseBody } from './body.js';
 import type { ApiClient } from './client.js';
 import { type Deployment, getDeployment, searchDeployments } from './deployments.js';
 import { eachResource, GRACE_POLLS, type Target } from './plans.js';
+import { transient } from './retry.js';
 
 /** The first wait after a change, and the interval whenever something just finished. */
 export const POLL_MS = 2_000;

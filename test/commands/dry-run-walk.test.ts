@@ -18,6 +18,7 @@ import assert from '../helpers/assert.js';
 import { run, tempDir } from '../helpers/cli.js';
 import { useSandbox } from '../helpers/sandbox.js';
 import { makeRsaPki } from '../helpers/tls.js';
+import { makeZip } from '../helpers/zip.js';
 
 type CommandInfo = HelpJson['commands'][number];
 
@@ -71,6 +72,12 @@ const OVERRIDES: Record<string, string[]> = {
   'ece config unset key': ['host'],
   'ece config use name': ['default'],
   'ece config delete name': ['default'],
+  // Methods that write: a GET would be a read (the call's effect is the method's).
+  'ece deployments es method': ['POST'],
+  'ece deployments es path': ['/_refresh'],
+  'ece api path': ['/deployments/_search'],
+  'ece platform domain-name set domain': ['ece.walk.example'],
+  'ece platform api-base-url set url': ['https://ece.walk.example:12443'],
 };
 
 /** What a verb needs beyond its arguments (options, stdin), from the fixtures. */
@@ -111,7 +118,11 @@ async function fixtures(env: Record<string, string>, dir: string): Promise<Extra
   const template = await ok(['templates', 'show', 'default', '--json']);
   const config = await ok(['instance-configs', 'show', 'master', '--json']);
   const role = await ok(['roles', 'show', 'proxy', '--json']);
+  const zip = file('walk.zip', '');
+  writeFileSync(zip, makeZip({ '8.16.0/stackpack.json': '{"version":"8.16.0"}' }));
+  SAMPLES.zip = [zip];
   return {
+    'ece api': { argv: ['-X', 'PUT', '--input', '-'], stdin: '{}' },
     'ece deployments resize': { argv: ['--zones', '3'] },
     'ece deployments upgrade': { argv: ['--version', '8.15.1'] },
     'ece deployments remote-clusters set': {
