@@ -79,6 +79,7 @@ export async function sentOperations(spec: Spec): Promise<Set<string>> {
     curl: () => '',
   };
   const values: unknown[] = ['x', 'elasticsearch', '_start', '_stop', true, false];
+  const OTHER_KINDS = ['kibana', 'apm', 'appsearch', 'enterprise_search', 'integrations_server'];
   const dir = join(ROOT, 'src', 'api');
   for (const file of readdirSync(dir)
     .filter((f) => f.endsWith('.ts'))
@@ -88,6 +89,7 @@ export async function sentOperations(spec: Spec): Promise<Set<string>> {
       if (typeof fn !== 'function' || !/\bpath:/.test(String(fn)) || /^class\b/.test(String(fn)))
         continue;
       const arity = Math.min(fn.length, 5);
+
       // The first parameter: a client (typed calls), an id, or a body (builders such as createUserRequest).
       for (const first of [api, 'x', { security: { password: 'x' } }]) {
         // Every combination of the sample values for the parameters after the first.
@@ -97,6 +99,17 @@ export async function sentOperations(spec: Spec): Promise<Set<string>> {
           for (const c of combos) for (const v of values) next.push([...c, v]);
           combos.splice(0, combos.length, ...next);
         }
+        // A call that takes a resource kind is also tried with each other kind
+        // in each place (the rest 'x'): the spec has an operation per kind for
+        // some paths (GET …/kibana/{ref_id}).
+        if (/\bkind\b/.test(String(fn)))
+          for (const kind of OTHER_KINDS)
+            for (let i = 1; i < Math.max(arity, 2); i++)
+              combos.push(
+                Array.from({ length: Math.max(arity, 2) - 1 }, (_x, j) =>
+                  j === i - 1 ? kind : 'x',
+                ),
+              );
         for (const rest of combos) {
           try {
             const out = fn(first, ...rest);

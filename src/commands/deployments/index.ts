@@ -7,6 +7,7 @@ import * as instances from './instances/index.js';
 import * as keystore from './keystore/index.js';
 import * as plan from './plan/index.js';
 import * as remoteClusters from './remote-clusters/index.js';
+import * as resources from './resources/index.js';
 import * as resync from './resync.js';
 import * as update from './update.js';
 
@@ -93,5 +94,6 @@ Examples:
     resync.register,
     keystore.register,
     remoteClusters.register,
+    resources.register,
   ],
 });
