@@ -91,8 +91,9 @@ export async function carryOut(
 }
 
 async function show(plan: Plan, sent: ApiResponse[], ctx: Context): Promise<void> {
-  const output: Output | undefined =
+  const output: Output | null | undefined =
     typeof plan.output === 'function' ? plan.output(sent) : plan.output;
+  if (output === null) return;
   const last = sent.at(-1);
   if (output === undefined && last === undefined) return;
   const renderer = await ctx.renderer({ jmespath: plan.jmespath });

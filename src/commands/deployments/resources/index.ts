@@ -37,6 +37,17 @@ Examples:
       summary: 'Delete a shut-down Kibana, APM or other stateless resource (asks first)',
       load: () => import('./delete.js'),
     },
+    {
+      name: 'diagnostics',
+      summary: 'Capture a diagnostics bundle of Elasticsearch or Kibana to a file',
+      load: () => import('./diagnostics.js'),
+    },
+    {
+      name: 'overrides',
+      summary:
+        "Override the memory or disk of an Elasticsearch resource's instances until its next plan",
+      load: () => import('./overrides.js'),
+    },
   ],
 });
 
