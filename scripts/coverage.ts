@@ -99,6 +99,7 @@ export async function sentOperations(spec: Spec): Promise<Set<string>> {
     curl: () => '',
   };
   const values: unknown[] = ['x', 'elasticsearch', '_start', '_stop', true, false];
+  const OTHER_KINDS = ['kibana', 'apm', 'appsearch', 'enterprise_search', 'integrations_server'];
   const dir = join(ROOT, 'src', 'api');
   // This file's own extension: .ts through tsx, .js in the tests' compiled tree.
   const ext = extname(fileURLToPath(import.meta.url));
@@ -135,6 +136,17 @@ export async function sentOperations(spec: Spec): Promise<Set<string>> {
           for (let i = 0; i < n; i++) all = all.flatMap((c) => values.map((v) => [...c, v]));
           combos.push(...all);
         }
+        // A call that takes a resource kind is also tried with each other kind
+        // in each place (the rest 'x'): the spec has an operation per kind for
+        // some paths (GET …/kibana/{ref_id}).
+        if (/\bkind\b/.test(String(fn)))
+          for (const kind of OTHER_KINDS)
+            for (let i = 1; i < Math.max(arity, 2); i++)
+              combos.push(
+                Array.from({ length: Math.max(arity, 2) - 1 }, (_x, j) =>
+                  j === i - 1 ? kind : 'x',
+                ),
+              );
         for (const rest of combos) {
           try {
             const out = fn(first, ...rest);

@@ -22,3 +22,17 @@ export const constructorMaintenance = (id: string, on: boolean): RequestOptions 
   // Turning maintenance on or off twice is the same as once.
   idempotent: true,
 });
+
+/** POST …/constructors/{id}/_resync: rebuilds the constructor's search index entry and cache. */
+export const resyncConstructorRequest = (id: string): RequestOptions => ({
+  method: 'POST',
+  path: `/platform/infrastructure/constructors/${segment(id)}/_resync`,
+  idempotent: true,
+});
+
+/** POST …/constructors/_resync: the same for every constructor (asynchronous, answers 202). */
+export const resyncConstructorsRequest = (): RequestOptions => ({
+  method: 'POST',
+  path: '/platform/infrastructure/constructors/_resync',
+  idempotent: true,
+});

@@ -45,3 +45,23 @@ export function unsetSecretsRequest(id: string, refId: string, settings: string[
     idempotent: true,
   };
 }
+
+/**
+ * PATCH …/keystore with several settings at once (a KeystoreContents the
+ * user wrote); `variables` maps each secret value to the shell variable a
+ * dry run's curl line shows in its place.
+ */
+export function setSecretsRequest(
+  id: string,
+  refId: string,
+  contents: { secrets: Record<string, unknown> },
+  variables: Record<string, string>,
+): RequestOptions {
+  return {
+    method: 'PATCH',
+    path: keystorePath(id, refId),
+    body: contents,
+    variables,
+    idempotent: true,
+  };
+}

@@ -205,3 +205,37 @@ export const PLATFORM_CONFIG_OPERATIONS: Record<string, string> = {
   'PUT /phone-home/config': '2.5.0',
   'GET /platform/configuration/templates/deployments/global': '2.7.0',
 };
+
+// One resource of a deployment on its own (ece deployments resource …) and
+// the per-resource operations of issue 28, with the first ECE version whose
+// cloud-sdk-go api/version list names each operationId; constructors' resync.
+// The stateless `…/_upgrade` is left out on purpose: deprecated in ECE 3.8,
+// removed in 4.0.
+export const RESOURCE_OPERATIONS: Record<string, string> = {
+  'GET /deployments/{deployment_id}/elasticsearch/{ref_id}': '2.4.3',
+  'GET /deployments/{deployment_id}/kibana/{ref_id}': '2.4.3',
+  'GET /deployments/{deployment_id}/apm/{ref_id}': '2.4.3',
+  'GET /deployments/{deployment_id}/appsearch/{ref_id}': '2.4.3',
+  'GET /deployments/{deployment_id}/enterprise_search/{ref_id}': '2.6.0',
+  'GET /deployments/{deployment_id}/integrations_server/{ref_id}': '3.0.0',
+  'POST /deployments/{deployment_id}/elasticsearch/{ref_id}/_shutdown': '2.4.3',
+  'POST /deployments/{deployment_id}/{stateless_resource_kind}/{ref_id}/_shutdown': '2.4.3',
+  'POST /deployments/{deployment_id}/{resource_kind}/{ref_id}/_restore': '2.4.3',
+  'DELETE /deployments/{deployment_id}/{stateless_resource_kind}/{ref_id}': '2.4.3',
+  'POST /deployments/{deployment_id}/elasticsearch/{ref_id}/_enable-ilm': '2.5.0',
+  'POST /deployments/{deployment_id}/elasticsearch/{ref_id}/_enable-slm': '2.5.0',
+  'POST /deployments/{deployment_id}/elasticsearch/{ref_id}/_enable-ccr': '2.9.0',
+  'GET /deployments/{deployment_id}/certificate-authority': '3.3.0',
+  'GET /deployments/{deployment_id}/upgrade_assistant/status': '3.0.0',
+  'GET /deployments/{deployment_id}/migrate_template': '3.3.0',
+  'POST /deployments/{deployment_id}/apm/{ref_id}/_reset-token': '2.6.0',
+  'GET /deployments/{deployment_id}/appsearch/{ref_id}/read_only_mode': '2.6.0',
+  'PUT /deployments/{deployment_id}/appsearch/{ref_id}/read_only_mode': '2.6.0',
+  'POST /deployments/{deployment_id}/elasticsearch/{ref_id}/eligible-remote-clusters': '2.8.0',
+  'POST /deployments/{deployment_id}/{resource_kind}/{ref_id}/diagnostics/_capture': '2.13.0',
+  'PUT /deployments/{deployment_id}/{resource_kind}/{ref_id}/instances/overrides': '2.13.0',
+  'PUT /deployments/{deployment_id}/{resource_kind}/{ref_id}/instances/{instance_ids}/overrides':
+    '2.13.0',
+  'POST /platform/infrastructure/constructors/_resync': '2.4.3',
+  'POST /platform/infrastructure/constructors/{constructor_id}/_resync': '2.4.3',
+};

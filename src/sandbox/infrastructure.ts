@@ -11,7 +11,7 @@ const HOSTS = [1, 2, 3].map((i) => ({
   name: `ece-host-${i}.ece.local`,
   zone: `ece-zone-${i}`,
 }));
-const CONSTRUCTOR = '192.168.44.10';
+export const CONSTRUCTOR = '192.168.44.10';
 const KINDS = ['elasticsearch', 'kibana', 'apm', 'integrations_server', 'enterprise_search'];
 
 export function infrastructureRoutes(state: SandboxState): Route[] {

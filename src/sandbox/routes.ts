@@ -5,6 +5,7 @@
 import { allocatorRoutes } from './allocator-routes.js';
 import { allocators } from './allocators.js';
 import { commentRoutes } from './comments.js';
+import { constructorResyncRoutes } from './constructor-resync.js';
 import { deploymentRoutes } from './deployment-routes.js';
 import { enrollmentRoutes } from './enrollment.js';
 import { SandboxError } from './errors.js';
@@ -19,6 +20,7 @@ import { loggingRoutes } from './logging.js';
 import { platformInfo, stackVersions, user } from './platform.js';
 import { platformConfigRoutes } from './platform-config.js';
 import { remoteClusterRoutes } from './remote-clusters.js';
+import { resourceOpRoutes } from './resource-ops.js';
 import { resourceRoutes } from './resource-routes.js';
 import { runnerRoutes } from './runners.js';
 import { snapshotRepoRoutes } from './snapshot-repos.js';
@@ -136,6 +138,8 @@ export function routes(w: World): Route[] {
     ...allocatorRoutes(w),
     ...loggingRoutes(),
     ...platformConfigRoutes(state.now),
+    ...constructorResyncRoutes(),
+    ...resourceOpRoutes(state),
     // Last: /deployments/{id}/{kind}/{ref} would take any three segments.
     ...resourceRoutes(state),
   ];

@@ -3,7 +3,7 @@
 import { defineGroup } from '../run/command.js';
 
 export const { register } = defineGroup({
-  help: '\nExamples:\n  $ ece constructors list\n  $ ece constructors maintenance 192.168.44.10 on --yes',
+  help: '\nExamples:\n  $ ece constructors list\n  $ ece constructors maintenance 192.168.44.10 on --yes\n  $ ece constructors resync --all',
   commands: [
     {
       name: 'list',
@@ -16,6 +16,11 @@ export const { register } = defineGroup({
       name: 'maintenance',
       summary: "Turn a constructor's maintenance mode on or off (on asks first)",
       load: () => import('./maintenance.js'),
+    },
+    {
+      name: 'resync',
+      summary: "Rebuild a constructor's search index entry, or every constructor's (--all)",
+      load: () => import('./resync.js'),
     },
   ],
 });

@@ -5,6 +5,7 @@ import * as instances from './instances/index.js';
 import * as keystore from './keystore/index.js';
 import * as plan from './plan/index.js';
 import * as remoteClusters from './remote-clusters/index.js';
+import * as resources from './resources/index.js';
 
 export const { register } = defineGroup({
   help: `
@@ -113,6 +114,47 @@ Examples:
       load: () => import('./reset-password.js'),
     },
     {
+      name: 'reset-apm-token',
+      summary: 'Reset the secret token of an APM resource (asks first: the old one stops working)',
+      load: () => import('./reset-apm-token.js'),
+    },
+    {
+      name: 'enable-ilm',
+      summary: 'Move an Elasticsearch resource to ILM policies (asks first: one way)',
+      load: () => import('./enable-ilm.js'),
+    },
+    {
+      name: 'enable-slm',
+      summary: 'Take snapshots with SLM instead of ECE (asks first: one way)',
+      load: () => import('./enable-slm.js'),
+    },
+    {
+      name: 'enable-ccr',
+      summary: 'Make an Elasticsearch resource and its Kibana ready for CCR (asks first: one way)',
+      load: () => import('./enable-ccr.js'),
+    },
+    {
+      name: 'certificate-authority',
+      aliases: ['ca'],
+      summary: "Show the CA that signs a deployment's certificates, and its trust restriction",
+      load: () => import('./certificate-authority.js'),
+    },
+    {
+      name: 'upgrade-assistant',
+      summary: 'Show whether a deployment is ready for its next major version',
+      load: () => import('./upgrade-assistant.js'),
+    },
+    {
+      name: 'migrate-template',
+      summary: 'Print the update request that would move a deployment to another template',
+      load: () => import('./migrate-template.js'),
+    },
+    {
+      name: 'appsearch-read-only',
+      summary: "Show or set App Search's read-only mode (on|off)",
+      load: () => import('./appsearch-read-only.js'),
+    },
+    {
       name: 'es',
       summary: "Send a request to a deployment's Elasticsearch through ECE's proxy",
       load: () => import('./es.js'),
@@ -125,5 +167,6 @@ Examples:
     },
     keystore.register,
     remoteClusters.register,
+    resources.register,
   ],
 });

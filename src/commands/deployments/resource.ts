@@ -132,3 +132,46 @@ export async function resourcePlan(
     },
   };
 }
+
+/** One resource of a deployment, chosen by kind and --ref-id (the verbs of `deployments resource`). */
+export interface OneResource {
+  api: ApiClient;
+  id: string;
+  kind: string;
+  refId: string;
+  /** `kibana main-kibana of deployment "name" (id)`, or `… of deployment id`. */
+  label: string;
+}
+
+export async function oneResource(
+  ctx: Context,
+  deployment: string,
+  kind: string,
+  refId: string | undefined,
+): Promise<OneResource> {
+  const api = await ctx.api();
+  const { id, name } = await resolveDeployment(api, deployment);
+  const chosen = await refIdOf(api, id, kind, refId);
+  const of = name ? `"${name}" (${id})` : id;
+  return { api, id, kind, refId: chosen, label: `${kind} ${chosen} of deployment ${of}` };
+}
+
+/** What --wait follows after a change to one resource: its next plan. */
+export function followOne(
+  api: ApiClient,
+  id: string,
+  kind: string,
+  refId: string,
+): NonNullable<Plan['wait']> {
+  let before = new Map<string, Before>();
+  return {
+    deployment: id,
+    before: async () => {
+      before = await snapshot(api, id);
+    },
+    async targets() {
+      const real = refId === MAIN ? await mainRefId(api, id, kind) : refId;
+      return [{ kind, refId: real, before: before.get(`${kind}/${real}`) ?? NOTHING_BEFORE }];
+    },
+  };
+}

@@ -153,8 +153,9 @@ function exitWith(code: ExitCodeValue | undefined): void {
 }
 
 async function show(plan: Plan, sent: ApiResponse[], ctx: Context): Promise<void> {
-  const output: Output | undefined =
+  const output: Output | null | undefined =
     typeof plan.output === 'function' ? plan.output(sent) : plan.output;
+  if (output === null) return;
   const last = sent.at(-1);
   if (output === undefined && last === undefined) return;
   if (output !== undefined && 'exact' in output) return printExact(output, ctx);

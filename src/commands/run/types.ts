@@ -171,8 +171,10 @@ export interface Plan {
   /**
    * What stdout gets. Defaults, for a call with writes: the last response's
    * body under --json, -o yaml or --query, nothing in a table or TSV run.
+   * null: nothing on stdout in any format (the answer went to a file: a
+   * diagnostics bundle written with -O).
    */
-  output?: Output | ((sent: ApiResponse[]) => Output);
+  output?: Output | null | ((sent: ApiResponse[]) => Output | null);
   /** The line on stderr once done (not under --dry-run). */
   done?: string | ((sent: ApiResponse[]) => string);
   /** Followed under --wait. */

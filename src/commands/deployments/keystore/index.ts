@@ -6,7 +6,7 @@ import type { Contexts } from '../../action.js';
 import { defineGroup } from '../../run/command.js';
 
 const keystore = defineGroup({
-  help: '\nExamples:\n  $ ece deployments keystore list prod-logs\n  $ ece deployments keystore set prod-logs s3.client.default.secret_key -f secret.txt\n  $ ece deployments keystore unset prod-logs s3.client.default.secret_key --yes',
+  help: '\nExamples:\n  $ ece deployments keystore list prod-logs\n  $ ece deployments keystore set prod-logs s3.client.default.secret_key -f secret.txt\n  $ ece deployments keystore set prod-logs -f secrets.json\n  $ ece deployments keystore unset prod-logs s3.client.default.secret_key --yes',
   commands: [
     {
       name: 'list',
@@ -16,7 +16,8 @@ const keystore = defineGroup({
     },
     {
       name: 'set',
-      summary: 'Set a setting in the Elasticsearch keystore (the value from a file or stdin)',
+      summary:
+        'Set a setting in the Elasticsearch keystore (the value from a file or stdin), or several from one file',
       load: () => import('./set.js'),
     },
     {

@@ -3,14 +3,17 @@
 // (-f -, or a pipe), or from a hidden prompt on a terminal — never from a
 // flag, so it stays out of shell history and `ps`. It is a secret: masked in
 // every output and --verbose trace; a dry run shows $ECE_KEYSTORE_VALUE.
+// Without a setting name, -f FILE (or stdin) holds several settings
+// (contents.ts), sent in one PATCH.
 
-import { setSecretRequest, VALUE_VARIABLE } from '../../../api/keystore.js';
+import { setSecretRequest, setSecretsRequest, VALUE_VARIABLE } from '../../../api/keystore.js';
 import type { Context } from '../../../context.js';
 import { UsageError } from '../../../errors.js';
-import { readInputFile, readStdin } from '../../../input.js';
+import { readDocument, readInputFile, readStdin } from '../../../input.js';
 import { ask, canPrompt } from '../../../output/prompt.js';
-import { defineVerb } from '../../run/types.js';
+import { defineVerb, type Plan } from '../../run/types.js';
 import { checkSetting, esTarget, REF_ID_HELP } from './common.js';
+import { checkContents } from './contents.js';
 
 export interface SetFlags {
   refId?: string;
@@ -21,14 +24,23 @@ export interface SetFlags {
 /** Stands for the value in a dry run's curl line, which shows $ECE_KEYSTORE_VALUE instead. */
 export const UNREAD_VALUE = 'keystore-value-not-shown-in-a-dry-run';
 
-export const verb = defineVerb<SetFlags & { deployment: string; setting: string }>({
+export const verb = defineVerb<SetFlags & { deployment: string; setting?: string }>({
   effect: 'write',
   args: [
     { name: 'deployment', description: 'deployment id or exact name' },
-    { name: 'setting', description: 'setting name, e.g. s3.client.default.secret_key' },
+    {
+      name: 'setting',
+      description:
+        'setting name, e.g. s3.client.default.secret_key (leave out to set several from -f FILE)',
+      required: false,
+    },
   ],
   options: [
-    { flags: '-f, --file <file>', description: 'read the value from this file (- for stdin)' },
+    {
+      flags: '-f, --file <file>',
+      description:
+        'read the value from this file (- for stdin); without a setting, a file of several settings',
+    },
     {
       flags: '--as-file',
       description: 'store the value as a file (e.g. gcs.client.default.credentials_file)',
@@ -39,14 +51,24 @@ export const verb = defineVerb<SetFlags & { deployment: string; setting: string 
 asked for on the terminal without echo; it is never a flag's value. One
 final newline is dropped from a string value; --as-file keeps the file as
 it is. Setting an existing setting replaces its value. Settings that
-Elasticsearch does not reload take effect at its next restart.`,
+Elasticsearch does not reload take effect at its next restart.
+
+Without a setting name, -f FILE (or stdin) is a JSON or YAML document of
+several settings, the shape ecctl's \`keystore set --file\` takes:
+{"secrets": {"<setting>": {"value": "…", "as_file": false}, …}}; a value may be
+an object (stored as a file). They are set in one request. An entry without
+a value (or null) would remove the setting: use \`keystore unset\`. A dry run
+shows each value as a shell variable ($ECE_KEYSTORE_VALUE, _2, …) and says
+on stderr which is which.`,
   examples: [
     'ece deployments keystore set prod-logs s3.client.default.access_key -f access-key.txt',
     'printf %s "$SECRET_KEY" | ece deployments keystore set prod-logs s3.client.default.secret_key',
     'ece deployments keystore set prod-logs gcs.client.default.credentials_file -f sa.json --as-file',
+    'ece deployments keystore set prod-logs -f s3-secrets.json',
   ],
   async plan(input, ctx) {
     const { setting } = input;
+    if (setting === undefined) return setMany(input, ctx);
     checkSetting(setting);
     const dryRun = ctx.flags.dryRun === true;
     const value = await readValue(ctx, input, dryRun);
@@ -84,4 +106,50 @@ async function readValue(ctx: Context, flags: SetFlags, dryRun: boolean): Promis
   if (value === '')
     throw new UsageError('the value is empty (to remove a setting: keystore unset)');
   return value;
+}
+
+/** Several settings from one document (-f FILE, -f -, or a pipe), in one PATCH. */
+async function setMany(input: SetFlags & { deployment: string }, ctx: Context): Promise<Plan> {
+  if (input.asFile)
+    throw new UsageError('--as-file is for one setting; in a file, give as_file for each setting');
+  let file = input.file;
+  if (file === undefined) {
+    if (ctx.io.stdinIsTTY)
+      throw new UsageError(
+        'give a setting name, or -f FILE with several settings ({"secrets": {…}})',
+      );
+    file = '-';
+  }
+  const name = file === '-' ? '<stdin>' : file;
+  const contents = checkContents(await readDocument(ctx.io, file), name);
+  for (const s of contents.secrets) ctx.secrets.add(s);
+  const t = await esTarget(ctx, input.deployment, input.refId);
+  for (const s of contents.secrets) t.api.addSecret(s);
+  // Each value (each string of an object value) as its own shell variable in a dry run's curl line.
+  const variables: Record<string, string> = {};
+  const which: string[] = [];
+  for (const setting of contents.settings) {
+    for (const leaf of leaves(contents.body.secrets[setting]?.value)) {
+      if (leaf in variables) continue;
+      const n = Object.keys(variables).length + 1;
+      variables[leaf] = n === 1 ? VALUE_VARIABLE : `${VALUE_VARIABLE}_${n}`;
+      which.push(`${variables[leaf]} (${setting})`);
+    }
+  }
+  if (ctx.flags.dryRun === true)
+    ctx.io.stderr.write(
+      `dry run: the curl line reads each value from a shell variable: ${which.join(', ')}\n`,
+    );
+  const n = contents.settings.length;
+  return {
+    writes: [setSecretsRequest(t.id, t.refId, contents.body, variables)],
+    done: `Set ${n} ${n === 1 ? 'setting' : 'settings'} in the keystore of ${t.label}: ${contents.settings.join(', ')}.`,
+  };
+}
+
+/** The strings of a value: itself, or those inside an object value. */
+function leaves(v: unknown): string[] {
+  if (typeof v === 'string') return [v];
+  if (v !== null && typeof v === 'object') return Object.values(v).flatMap(leaves);
+  return [];
 }

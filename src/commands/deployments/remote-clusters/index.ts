@@ -19,6 +19,11 @@ const remote = defineGroup({
       summary: 'Replace the remote clusters of an Elasticsearch resource with a file’s list',
       load: () => import('./set.js'),
     },
+    {
+      name: 'eligible',
+      summary: 'List the deployments that may be remote clusters of an Elasticsearch resource',
+      load: () => import('./eligible.js'),
+    },
   ],
 });
 
@@ -26,7 +31,7 @@ export function register(group: Command, contexts: Contexts): void {
   remote.register(
     group
       .command('remote-clusters')
-      .description('Remote clusters of an Elasticsearch resource: show, set'),
+      .description('Remote clusters of an Elasticsearch resource: show, set, eligible'),
     contexts,
   );
 }
