@@ -16,7 +16,7 @@ import { describe, it } from 'node:test';
 import type { HelpJson } from '../../src/reference.js';
 import assert from '../helpers/assert.js';
 import { run, tempDir } from '../helpers/cli.js';
-import { useSandbox } from '../helpers/sandbox.js';
+import { createRequest, useSandbox } from '../helpers/sandbox.js';
 import { makeRsaPki } from '../helpers/tls.js';
 import { makeZip } from '../helpers/zip.js';
 
@@ -78,6 +78,19 @@ const OVERRIDES: Record<string, string[]> = {
   'ece api path': ['/deployments/_search'],
   'ece platform domain-name set domain': ['ece.walk.example'],
   'ece platform api-base-url set url': ['https://ece.walk.example:12443'],
+  'ece logging allocators set id': [HOST],
+  'ece logging allocators update id': [HOST],
+  'ece logging allocators delete id': [HOST],
+  'ece logging constructors set id': [HOST],
+  'ece logging constructors update id': [HOST],
+  'ece logging constructors delete id': [HOST],
+  'ece logging runners set id': [HOST],
+  'ece logging runners update id': [HOST],
+  'ece logging runners delete id': [HOST],
+  'ece logging admin-consoles set id': [HOST],
+  'ece logging admin-consoles update id': [HOST],
+  'ece logging admin-consoles delete id': [HOST],
+  'ece deployments appsearch-read-only deployment': ['walk-appsearch'],
 };
 
 /** What a verb needs beyond its arguments (options, stdin), from the fixtures. */
@@ -121,8 +134,72 @@ async function fixtures(env: Record<string, string>, dir: string): Promise<Extra
   const zip = file('walk.zip', '');
   writeFileSync(zip, makeZip({ '8.16.0/stackpack.json': '{"version":"8.16.0"}' }));
   SAMPLES.zip = [zip];
+  const definition = await ok(['deployments', 'show', DEPLOYMENT, '--update-payload']);
+  await ok(
+    ['deployments', 'create', '-f', '-'],
+    JSON.stringify(createRequest('walk-appsearch', ['elasticsearch', 'appsearch'])),
+  );
+  const trust = JSON.stringify({
+    name: 'walk',
+    public_ca_cert: pki.caCert,
+    installation_id: 'walk-installation',
+  });
+  const trusted = JSON.parse(
+    await ok(['platform', 'trust-relationships', 'create', '-f', '-', '--json'], trust),
+  );
+  OVERRIDES['ece platform trust-relationships update id'] = [String(trusted.id)];
+  OVERRIDES['ece platform trust-relationships delete id'] = [String(trusted.id)];
+  await ok(['platform', 'config-store', 'create', 'walk-name', '--value', 'first']);
+  const level = ['--level', 'org.elasticsearch=DEBUG'];
   return {
     'ece api': { argv: ['-X', 'PUT', '--input', '-'], stdin: '{}' },
+    'ece deployments create': { argv: ['--template-id', 'default', '--name', 'walk'] },
+    'ece deployments update': { argv: ['-f', '-'], stdin: definition },
+    'ece deployments apply': {
+      argv: ['-f', file('walk.json', JSON.stringify({ name: 'walk-new', resources: {} }))],
+    },
+    'ece deployments enable-ilm': {
+      argv: ['-f', '-'],
+      stdin: JSON.stringify({ index_patterns: [{ index_pattern: 'logs-*', policy_name: 'walk' }] }),
+    },
+    'ece deployments instances thread-dump': { argv: ['--instance', 'instance-0000000000'] },
+    'ece deployments instances heap-dump': {
+      argv: ['--instance', 'instance-0000000000', '-O', join(dir, 'walk.hprof')],
+    },
+    'ece deployments resource shutdown': { argv: ['--kind', 'kibana'] },
+    'ece deployments resource restore': { argv: ['--kind', 'kibana'] },
+    'ece deployments resource delete': { argv: ['--kind', 'kibana'] },
+    'ece deployments resource diagnostics': {
+      argv: ['--kind', 'elasticsearch', '-O', join(dir, 'walk.zip.out')],
+    },
+    'ece deployments resource overrides': { argv: ['--size', '8g'] },
+    'ece extensions create': {
+      argv: [
+        '--name',
+        'walk-2',
+        '--type',
+        'bundle',
+        '--version',
+        '8.*',
+        '--download-url',
+        'https://example.com/b.zip',
+      ],
+    },
+    'ece platform config-store create': { argv: ['--value', 'walked'] },
+    'ece platform config-store update': { argv: ['--value', 'walked'] },
+    'ece platform trust-relationships create': { argv: ['-f', '-'], stdin: trust },
+    'ece platform trust-relationships update': { argv: ['-f', '-'], stdin: '{"name":"walked"}' },
+    'ece platform extra-certificates set': { argv: ['-f', file('extra.pem', pki.caCert)] },
+    'ece logging allocators set': { argv: level },
+    'ece logging allocators update': { argv: level },
+    'ece logging constructors set': { argv: level },
+    'ece logging constructors update': { argv: level },
+    'ece logging runners set': { argv: level },
+    'ece logging runners update': { argv: level },
+    'ece logging admin-consoles set': { argv: level },
+    'ece logging admin-consoles update': { argv: level },
+    'ece login': { argv: ['--username', 'admin', '--host', 'https://ece.walk.example:12443'] },
+    'ece auth keys create': { argv: ['--description', 'walk'] },
     'ece deployments resize': { argv: ['--zones', '3'] },
     'ece deployments upgrade': { argv: ['--version', '8.15.1'] },
     'ece deployments remote-clusters set': {
