@@ -62,11 +62,20 @@ describe('shell completion', () => {
       'upgrade',
       'versions',
       'reset-password',
+      'reset-apm-token',
+      'enable-ilm',
+      'enable-slm',
+      'enable-ccr',
+      'certificate-authority',
+      'upgrade-assistant',
+      'migrate-template',
+      'appsearch-read-only',
       'es',
       'instances',
       'resync',
       'keystore',
       'remote-clusters',
+      'resource',
     ]);
   });
 
