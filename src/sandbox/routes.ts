@@ -5,6 +5,7 @@
 import { allocatorRoutes } from './allocator-routes.js';
 import { allocators } from './allocators.js';
 import { commentRoutes } from './comments.js';
+import { coordinatorRoutes } from './coordinators.js';
 import { deploymentRoutes } from './deployment-routes.js';
 import { enrollmentRoutes } from './enrollment.js';
 import { SandboxError } from './errors.js';
@@ -16,9 +17,12 @@ import { instanceRoutes } from './instances.js';
 import { keystoreRoutes } from './keystore.js';
 import { licenseRoutes } from './license.js';
 import { platformInfo, stackVersions, user } from './platform.js';
+import { proxyGroupRoutes } from './proxy-groups.js';
 import { remoteClusterRoutes } from './remote-clusters.js';
 import { resourceRoutes } from './resource-routes.js';
 import { runnerRoutes } from './runners.js';
+import { securityRealmRoutes } from './security.js';
+import { securityDeploymentRoutes } from './security-deployment.js';
 import { snapshotRepoRoutes } from './snapshot-repos.js';
 import { stackRoutes } from './stack.js';
 import { templateRoutes } from './templates.js';
@@ -132,6 +136,10 @@ export function routes(w: World): Route[] {
     ...keystoreRoutes(state),
     ...remoteClusterRoutes(state),
     ...allocatorRoutes(w),
+    ...securityRealmRoutes(),
+    ...securityDeploymentRoutes(state),
+    ...coordinatorRoutes(),
+    ...proxyGroupRoutes(state),
     // Last: /deployments/{id}/{kind}/{ref} would take any three segments.
     ...resourceRoutes(state),
   ];
