@@ -83,6 +83,7 @@ export async function carryOut(
   await show(plan, sent, ctx);
   const done = typeof plan.done === 'function' ? plan.done(sent) : plan.done;
   if (done !== undefined) ctx.io.stderr.write(`${done}\n`);
+  if (plan.failAfter) throw plan.failAfter;
   if (waiting && plan.wait) {
     const { follow } = await import('../deployments/wait.js');
     const targets = await plan.wait.targets(sent);

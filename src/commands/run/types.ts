@@ -128,6 +128,11 @@ export interface Plan {
    * (a 409 on ?version= is "changed since it was read", exit 5).
    */
   fail?: (err: ApiError) => Error | undefined;
+  /**
+   * Thrown once stdout and the note are written: a check that failed
+   * (`proxies health --expect green`, exit 10) still shows what it found.
+   */
+  failAfter?: Error;
 }
 
 /** A group index's line for a verb: enough for help and completion of the group without loading it. */
