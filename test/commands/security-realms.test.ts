@@ -6,8 +6,10 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, it } from 'node:test';
+import type { Verb } from '../../src/commands/run/types.js';
 import assert from '../helpers/assert.js';
 import { run, tempDir } from '../helpers/cli.js';
+import { planOf } from '../helpers/plan.js';
 import { useSandbox } from '../helpers/sandbox.js';
 import { registerSecret } from '../helpers/secrets.js';
 import { eceError, json } from '../helpers/server.js';
@@ -252,6 +254,50 @@ describe('security realms against the sandbox', () => {
   });
 });
 
+describe('security realm plans, no server', () => {
+  registerSecret(SECRET);
+
+  it('create: the body as the file has it, --id over the file, the secret a variable', async () => {
+    const f = files({
+      'realm.json': { ...SAML, id: undefined },
+      'secrets.json': { signing_certificate_url_password: SECRET },
+    });
+    const { plan, curls } = await planOf(
+      (await import('../../src/commands/security/realms/create.js')).verbFor(
+        'saml',
+      ) as Verb<unknown>,
+      { file: f['realm.json'], secrets: f['secrets.json'], ask: [], id: 'corp-sso' },
+    );
+    const body = { ...SAML, signing_certificate_url_password: SECRET };
+    assert.deepEqual(
+      plan.writes?.map((w) => [w.method, w.path, w.body, w.variables]),
+      [
+        [
+          'POST',
+          '/platform/configuration/security/realms/saml',
+          body,
+          { [SECRET]: 'ECE_SIGNING_CERTIFICATE_URL_PASSWORD' },
+        ],
+      ],
+    );
+    assert.deepEqual(requestViolations('POST', `${BASE}/saml`, body), []);
+    assert.deepEqual(
+      [plan.done, curls[0]?.includes(SECRET)],
+      ['Created SAML realm corp-sso.', false],
+    );
+    const none = files({ 'realm.json': { name: 'x' } });
+    await assert.rejects(
+      planOf(
+        (await import('../../src/commands/security/realms/create.js')).verbFor(
+          'ldap',
+        ) as Verb<unknown>,
+        { file: none['realm.json'], ask: [] },
+      ),
+      /the realm needs an id: an "id" in the file, or --id/,
+    );
+  });
+});
+
 describe('security realms against a per-test server', () => {
   registerSecret(API_KEY, SECRET, TRUSTSTORE);
   afterEach(closeAll);
@@ -266,6 +312,10 @@ describe('security realms against a per-test server', () => {
     const env = envFor(s);
     const table = await run(['security', 'realms', 'ldap', 'show', 'corp-ldap'], { env });
     assert.match(table.stdout, /^secrets\tbind_password,certificate_url_truststore_password$/m);
+    const traced = await run(['security', 'realms', 'ldap', 'show', 'corp-ldap', '--verbose'], {
+      env,
+    });
+    assert.match(traced.stderr, /"bind_password": "\*{8}"/);
     const j = await run(['security', 'realms', 'ldap', 'show', 'corp-ldap', '--json'], { env });
     assert.deepEqual(JSON.parse(j.stdout), {
       ...LDAP,
