@@ -5,7 +5,7 @@
 // test/commands/coverage.test.ts keeps the two equal.
 
 import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { OPERATIONS } from '../src/api/versions.js';
 
@@ -80,8 +80,10 @@ export async function sentOperations(spec: Spec): Promise<Set<string>> {
   };
   const values: unknown[] = ['x', 'elasticsearch', '_start', '_stop', true, false];
   const dir = join(ROOT, 'src', 'api');
+  // This file's own extension: .ts through tsx, .js in the tests' compiled tree.
+  const ext = extname(fileURLToPath(import.meta.url));
   for (const file of readdirSync(dir)
-    .filter((f) => f.endsWith('.ts'))
+    .filter((f) => f.endsWith(ext) && !f.endsWith('.d.ts'))
     .sort()) {
     const mod = (await import(pathToFileURL(join(dir, file)).href)) as Record<string, unknown>;
     for (const fn of Object.values(mod)) {
