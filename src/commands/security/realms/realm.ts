@@ -38,12 +38,11 @@ export const SECRET_OPTIONS: OptionSpec[] = [
 ];
 
 /** Help's paragraph on secrets, for the type. */
-export const secretsHelp = (
-  kind: RealmKind,
-) => `Secret fields (${REALM_SECRETS[kind].join(', ')}) are never taken from
-a flag: put them in the realm file, in a file of their own (--secrets), or
-have them asked for (--ask FIELD). They are masked in every output and
-trace, and a dry run shows them as $ECE_<FIELD> variables. A masked value
+export const secretsHelp = (kind: RealmKind) => `Secret fields are never taken from a flag:
+  ${REALM_SECRETS[kind].join('\n  ')}
+Put them in the realm file, in a file of their own (--secrets), or have
+them asked for (--ask FIELD). They are masked in every output and trace,
+and a dry run shows them as $ECE_<FIELD> variables. A masked value
 (${MASK}, as \`show --json\` prints them) is left out of the request.`;
 
 /** Input checks that need no request: which fields --ask names, one reader of stdin. */
