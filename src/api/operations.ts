@@ -239,3 +239,45 @@ export const RESOURCE_OPERATIONS: Record<string, string> = {
   'POST /platform/infrastructure/constructors/_resync': '2.4.3',
   'POST /platform/infrastructure/constructors/{constructor_id}/_resync': '2.4.3',
 };
+
+// Security realms and the security deployment, coordinators, and the
+// proxies' filtered groups, health and settings (issue 28), with the first
+// cloud-sdk-go list that has each: all in 2.4.3 (the oldest) but the
+// security deployment's PUT (2.5.0) and the coordinators (3.5.2).
+export const SECURITY_COORDINATORS_PROXIES_OPERATIONS: Record<string, string> = {
+  'GET /platform/configuration/security/realms': '2.4.3',
+  'POST /platform/configuration/security/realms/_reorder': '2.4.3',
+  'POST /platform/configuration/security/realms/ldap': '2.4.3',
+  'GET /platform/configuration/security/realms/ldap/{realm_id}': '2.4.3',
+  'PUT /platform/configuration/security/realms/ldap/{realm_id}': '2.4.3',
+  'DELETE /platform/configuration/security/realms/ldap/{realm_id}': '2.4.3',
+  'POST /platform/configuration/security/realms/saml': '2.4.3',
+  'GET /platform/configuration/security/realms/saml/{realm_id}': '2.4.3',
+  'PUT /platform/configuration/security/realms/saml/{realm_id}': '2.4.3',
+  'DELETE /platform/configuration/security/realms/saml/{realm_id}': '2.4.3',
+  'POST /platform/configuration/security/realms/active-directory': '2.4.3',
+  'GET /platform/configuration/security/realms/active-directory/{realm_id}': '2.4.3',
+  'PUT /platform/configuration/security/realms/active-directory/{realm_id}': '2.4.3',
+  'DELETE /platform/configuration/security/realms/active-directory/{realm_id}': '2.4.3',
+  'GET /platform/configuration/security/deployment': '2.4.3',
+  'POST /platform/configuration/security/deployment': '2.4.3',
+  'PUT /platform/configuration/security/deployment': '2.5.0',
+  'GET /platform/infrastructure/coordinators': '3.5.2',
+  'GET /platform/infrastructure/coordinators/{coordinator_id}': '3.5.2',
+  'POST /platform/infrastructure/coordinators/{coordinator_id}/_demote': '3.5.2',
+  'GET /platform/infrastructure/coordinators/candidates': '3.5.2',
+  'GET /platform/infrastructure/coordinators/candidates/{coordinator_candidate_id}': '3.5.2',
+  'DELETE /platform/infrastructure/coordinators/candidates/{coordinator_candidate_id}': '3.5.2',
+  'POST /platform/infrastructure/coordinators/candidates/{coordinator_candidate_id}/_promote':
+    '3.5.2',
+  'POST /platform/infrastructure/proxies/filtered-groups': '2.4.3',
+  'GET /platform/infrastructure/proxies/filtered-groups/{proxies_filtered_group_id}': '2.4.3',
+  'PUT /platform/infrastructure/proxies/filtered-groups/{proxies_filtered_group_id}': '2.4.3',
+  'DELETE /platform/infrastructure/proxies/filtered-groups/{proxies_filtered_group_id}': '2.4.3',
+  'GET /platform/infrastructure/proxies/filtered-groups/{proxies_filtered_group_id}/health':
+    '2.4.3',
+  'GET /platform/infrastructure/proxies/health': '2.4.3',
+  'GET /platform/infrastructure/proxies/settings': '2.4.3',
+  'PUT /platform/infrastructure/proxies/settings': '2.4.3',
+  'PATCH /platform/infrastructure/proxies/settings': '2.4.3',
+};

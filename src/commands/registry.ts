@@ -75,8 +75,15 @@ export const GROUPS: Group[] = [
     name: 'proxies',
     aliases: ['proxy'],
     section: 'Platform',
-    summary: 'List and inspect the proxies',
+    summary: 'Proxies: list, health, filtered groups, settings',
     load: () => import('./proxies/index.js'),
+  },
+  {
+    name: 'coordinators',
+    aliases: ['coordinator'],
+    section: 'Platform',
+    summary: 'The control plane: coordinators, candidates, promote and demote',
+    load: () => import('./coordinators/index.js'),
   },
   {
     name: 'constructors',
@@ -126,6 +133,13 @@ export const GROUPS: Group[] = [
     section: 'Platform',
     summary: 'List and manage platform users',
     load: () => import('./users/index.js'),
+  },
+  {
+    name: 'security',
+    aliases: [],
+    section: 'Platform',
+    summary: 'Security realms (LDAP, SAML, Active Directory) and the security deployment',
+    load: () => import('./security/index.js'),
   },
   {
     name: 'enrollment-tokens',

@@ -1,8 +1,10 @@
 // Proxies and constructors (/platform/infrastructure/proxies|constructors):
-// a proxy on each of the three hosts, as /platform counts them, and one
-// constructor, whose maintenance mode the routes keep.
+// a proxy on each of the three hosts, as /platform counts them (hosts and
+// settings kept by proxy-groups.ts), and one constructor, whose maintenance
+// mode the routes keep.
 
 import { SandboxError } from './errors.js';
+import { PROXY_HOSTS as HOSTS, proxiesSettings, proxyMetadata } from './proxy-groups.js';
 import type { SandboxState } from './state.js';
 import type { Route } from './world.js';
 
@@ -27,7 +29,7 @@ export function infrastructureRoutes(state: SandboxState): Route[] {
       public_hostname: h.name,
       zone: h.zone,
       healthy: true,
-      metadata: {},
+      metadata: proxyMetadata(h),
       allocations: KINDS.map((kind) => ({
         allocations_type: kind,
         counts: { allocations: counts.get(kind) ?? 0, connectors: counts.get(kind) ?? 0 },
@@ -54,26 +56,7 @@ export function infrastructureRoutes(state: SandboxState): Route[] {
         body: {
           proxies_count: HOSTS.length,
           proxies: HOSTS.map(proxy),
-          settings: {
-            expected_proxies_count: HOSTS.length,
-            signature_secret: '<redacted>',
-            signature_valid_for_millis: 60_000,
-            http_settings: {
-              cookie_secret: '<redacted>',
-              dashboards_base_url: 'https://ece-host-1.ece.local:12443',
-              disconnected_cutoff: 30_000,
-              minimum_proxy_services: 1,
-              user_cookie_key: 'found-user',
-              sso_settings: {
-                cookie_name: 'found-sso',
-                default_redirect_path: '/',
-                dont_log_requests: false,
-                maintenance_bypass_cookie_name: 'found-maintenance-bypass',
-                max_age: 86_400_000,
-                sso_secret: '<redacted>',
-              },
-            },
-          },
+          settings: proxiesSettings(state).doc,
         },
       }),
     },

@@ -6,6 +6,7 @@ import { allocatorRoutes } from './allocator-routes.js';
 import { allocators } from './allocators.js';
 import { commentRoutes } from './comments.js';
 import { constructorResyncRoutes } from './constructor-resync.js';
+import { coordinatorRoutes } from './coordinators.js';
 import { deploymentRoutes } from './deployment-routes.js';
 import { enrollmentRoutes } from './enrollment.js';
 import { SandboxError } from './errors.js';
@@ -19,10 +20,13 @@ import { licenseRoutes } from './license.js';
 import { loggingRoutes } from './logging.js';
 import { platformInfo, stackVersions, user } from './platform.js';
 import { platformConfigRoutes } from './platform-config.js';
+import { proxyGroupRoutes } from './proxy-groups.js';
 import { remoteClusterRoutes } from './remote-clusters.js';
 import { resourceOpRoutes } from './resource-ops.js';
 import { resourceRoutes } from './resource-routes.js';
 import { runnerRoutes } from './runners.js';
+import { securityRealmRoutes } from './security.js';
+import { securityDeploymentRoutes } from './security-deployment.js';
 import { snapshotRepoRoutes } from './snapshot-repos.js';
 import { stackRoutes } from './stack.js';
 import { templateRoutes } from './templates.js';
@@ -140,6 +144,10 @@ export function routes(w: World): Route[] {
     ...platformConfigRoutes(state.now),
     ...constructorResyncRoutes(),
     ...resourceOpRoutes(state),
+    ...securityRealmRoutes(),
+    ...securityDeploymentRoutes(state),
+    ...coordinatorRoutes(),
+    ...proxyGroupRoutes(state),
     // Last: /deployments/{id}/{kind}/{ref} would take any three segments.
     ...resourceRoutes(state),
   ];

@@ -33,6 +33,9 @@ describe('docs/platform.md walkthroughs against the sandbox', () => {
     const lines = walkthroughLines();
     assert.ok(lines.length >= 10, `only ${lines.length} lines found`);
     const dir = tempDir('ece-walkthrough-');
+    // A file a walkthrough shows (```json NAME) is there for its -f.
+    for (const m of DOC.matchAll(/```json (\S+)\n([\s\S]*?)```/g))
+      writeFileSync(join(dir, m[1] ?? ''), m[2] ?? '');
     for (const line of lines) {
       const argv = words(line).slice(1);
       let out: string | undefined;

@@ -21,6 +21,8 @@ const TOKEN = 'argv-test-bearer-token-0042';
 const PASSWORD = 'argv-Pa$$w0rd "q" \'s\' \\ 100%\nline2';
 const COOKIE = 'argv-cookie-0042';
 const KEYSTORE_VALUE = '{\n  "type": "service_account",\n  "private": "argv-ks-value-0042"\n}';
+// A realm's bind password, with the same awkward characters.
+const BIND = 'argv-bind-"pw" $x 100%';
 
 /** Runs a line in sh with the secrets in its environment. */
 function sh(
@@ -52,7 +54,7 @@ describe('a printed dry-run line puts no secret in argv', () => {
   before(async () => {
     const pki = await makeRsaPki(['ui.example.com']);
     tlsKey = pki.key;
-    registerSecret(API_KEY, TOKEN, PASSWORD, KEYSTORE_VALUE);
+    registerSecret(API_KEY, TOKEN, PASSWORD, KEYSTORE_VALUE, BIND);
     server = await startServer((req: Recorded, res) => {
       const path = req.url.split('?')[0];
       if (req.method === 'GET' && path === `/api/v1/deployments/${ID}`)
@@ -75,6 +77,17 @@ describe('a printed dry-run line puts no secret in argv', () => {
     writeFileSync(body, JSON.stringify({ user_name: 'jdoe', security: { password: PASSWORD } }));
     const pw = join(dir, 'pw.json');
     writeFileSync(pw, JSON.stringify({ password: PASSWORD }));
+    const realm = {
+      id: 'corp',
+      name: 'Corp',
+      urls: ['ldaps://l:636'],
+      bind_anonymously: false,
+      bind_type: 'user_search',
+    };
+    const realmFile = join(dir, 'realm.json');
+    writeFileSync(realmFile, JSON.stringify(realm));
+    const realmSecrets = join(dir, 'realm-secrets.json');
+    writeFileSync(realmSecrets, JSON.stringify({ bind_password: BIND }));
     const apiKey = { ECE_HOST: server.url, ECE_API_KEY: API_KEY };
     const cases: { argv: string[]; env: Record<string, string>; stdin?: string; sent: unknown }[] =
       [
@@ -126,8 +139,22 @@ describe('a printed dry-run line puts no secret in argv', () => {
           env: apiKey,
           sent: { password: PASSWORD },
         },
+        {
+          argv: [
+            'security',
+            'realms',
+            'ldap',
+            'create',
+            '-f',
+            realmFile,
+            '--secrets',
+            realmSecrets,
+          ],
+          env: apiKey,
+          sent: { ...realm, bind_password: BIND },
+        },
       ];
-    const secrets = [API_KEY, TOKEN, ...PASSWORD.split('\n'), 'argv-ks-value-0042'];
+    const secrets = [API_KEY, TOKEN, ...PASSWORD.split('\n'), 'argv-ks-value-0042', BIND];
     // A PEM body line is long and random: none of them may show.
     secrets.push(...tlsKey.split('\n').filter((l) => l.length > 20 && !l.startsWith('-----')));
     for (const c of cases) {
@@ -145,6 +172,7 @@ describe('a printed dry-run line puts no secret in argv', () => {
         ECE_PASSWORD: PASSWORD,
         ECE_KEYSTORE_VALUE: KEYSTORE_VALUE,
         ECE_TLS_KEY: tlsKey,
+        ECE_BIND_PASSWORD: BIND,
       });
       assert.equal(r.code, 0, `${label}: ${r.err}`);
       const ps = tables[table] ?? '';

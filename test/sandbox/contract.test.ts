@@ -718,6 +718,88 @@ describe('sandbox contract', () => {
     t.advance(20_000);
     await expect(200, 'DELETE', `${alloc}/192.168.44.11`);
     await expect(404, 'DELETE', `${alloc}/192.168.44.11`);
+    // Security realms, the security deployment, coordinators, proxy groups, health and settings.
+    const realms = '/platform/configuration/security/realms';
+    const ldap = {
+      id: 'corp-ldap',
+      name: 'Corporate LDAP',
+      urls: ['ldaps://ldap.example.com:636'],
+      bind_anonymously: false,
+      bind_type: 'user_search',
+      bind_password: 'bind-pw-123',
+    };
+    const ad = { ...ldap, id: 'corp-ad', domain_name: 'example.com', bind_type: undefined };
+    const saml = {
+      id: 'corp-sso',
+      name: 'SSO',
+      idp: { entity_id: 'urn:idp', metadata_path: 'https://idp.example.com/metadata' },
+      sp: { entity_id: 'urn:ece', acs: 'https://ece/acs', logout: 'https://ece/logout' },
+      attributes: { principal: 'nameid', groups: 'groups' },
+    };
+    await expect(201, 'POST', `${realms}/ldap`, { body: ldap });
+    await expect(400, 'POST', `${realms}/ldap`, { body: ldap });
+    await expect(400, 'POST', `${realms}/ldap`, {
+      body: { ...ldap, id: 'x2', bind_type: 'maybe' },
+    });
+    await expect(201, 'POST', `${realms}/active-directory`, { body: ad });
+    await expect(201, 'POST', `${realms}/saml`, { body: saml });
+    await expect(200, 'GET', realms);
+    await expect(200, 'GET', `${realms}/ldap/corp-ldap`);
+    await expect(404, 'GET', `${realms}/saml/corp-ldap`);
+    await expect(200, 'GET', `${realms}/active-directory/corp-ad`);
+    await expect(200, 'GET', `${realms}/saml/corp-sso`);
+    await expect(409, 'PUT', `${realms}/ldap/corp-ldap?version=9`, { body: ldap });
+    await expect(200, 'PUT', `${realms}/ldap/corp-ldap?version=1`, { body: ldap });
+    await expect(200, 'PUT', `${realms}/active-directory/corp-ad`, { body: ad });
+    await expect(200, 'PUT', `${realms}/saml/corp-sso`, { body: saml });
+    await expect(400, 'POST', `${realms}/_reorder`, { body: { realms: ['corp-ldap'] } });
+    await expect(200, 'POST', `${realms}/_reorder`, {
+      body: { realms: ['corp-ldap', 'corp-ad', 'corp-sso', 'sso-okta'] },
+    });
+    await expect(409, 'DELETE', `${realms}/ldap/corp-ldap?version=1`);
+    await expect(200, 'DELETE', `${realms}/ldap/corp-ldap`);
+    await expect(200, 'DELETE', `${realms}/active-directory/corp-ad`);
+    await expect(200, 'DELETE', `${realms}/saml/corp-sso`);
+    await expect(404, 'DELETE', `${realms}/saml/corp-sso`);
+    const secDep = '/platform/configuration/security/deployment';
+    await expect(200, 'GET', secDep);
+    await expect(409, 'POST', secDep, { body: { name: 'security' } });
+    await expect(200, 'PUT', secDep, { body: { topology: { zone_count: 2 } } });
+    await expect(400, 'PUT', secDep, { body: { version: '1.0.0' } });
+    const coord = '/platform/infrastructure/coordinators';
+    await expect(200, 'GET', coord);
+    await expect(200, 'GET', `${coord}/192.168.44.10`);
+    await expect(404, 'GET', `${coord}/10.9.9.9`);
+    await expect(200, 'GET', `${coord}/candidates`);
+    await expect(200, 'GET', `${coord}/candidates/192.168.44.13`);
+    await expect(202, 'POST', `${coord}/candidates/192.168.44.13/_promote`);
+    await expect(404, 'POST', `${coord}/candidates/192.168.44.13/_promote`);
+    await expect(200, 'POST', `${coord}/192.168.44.13/_demote`);
+    await expect(200, 'DELETE', `${coord}/candidates/192.168.44.13`);
+    await expect(404, 'DELETE', `${coord}/candidates/192.168.44.13`);
+    const px = '/platform/infrastructure/proxies';
+    const group = {
+      id: 'zone-1',
+      filters: [{ key: 'zone', value: 'ece-zone-1' }],
+      expected_proxies_count: 2,
+    };
+    await expect(200, 'POST', `${px}/filtered-groups`, { body: group });
+    await expect(400, 'POST', `${px}/filtered-groups`, { body: group });
+    await expect(200, 'GET', `${px}/filtered-groups/zone-1`);
+    await expect(404, 'GET', `${px}/filtered-groups/nope`);
+    await expect(417, 'GET', `${px}/filtered-groups/zone-1/health?expect_status=Green`);
+    await expect(417, 'GET', `${px}/health?expect_status=Green`);
+    await expect(409, 'PUT', `${px}/filtered-groups/zone-1?version=7`, { body: group });
+    await expect(200, 'PUT', `${px}/filtered-groups/zone-1?version=1`, {
+      body: { ...group, expected_proxies_count: 1 },
+    });
+    await expect(200, 'GET', `${px}/filtered-groups/zone-1/health`);
+    await expect(200, 'GET', `${px}/health?expect_status=Green`);
+    await expect(200, 'DELETE', `${px}/filtered-groups/zone-1?version=2`);
+    const settings = await expect(200, 'GET', `${px}/settings`);
+    await expect(409, 'PUT', `${px}/settings?version=5`, { body: settings });
+    await expect(200, 'PUT', `${px}/settings?version=1`, { body: settings });
+    await expect(200, 'PATCH', `${px}/settings?version=2`, { body: { expected_proxies_count: 3 } });
     await expect(404, 'GET', '/no/such/thing');
     await expect(405, 'PATCH', '/deployments');
   });
