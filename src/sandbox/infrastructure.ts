@@ -8,11 +8,6 @@ import { PROXY_HOSTS as HOSTS, proxiesSettings, proxyMetadata } from './proxy-gr
 import type { SandboxState } from './state.js';
 import type { Route } from './world.js';
 
-const HOSTS = [1, 2, 3].map((i) => ({
-  ip: `192.168.44.${9 + i}`,
-  name: `ece-host-${i}.ece.local`,
-  zone: `ece-zone-${i}`,
-}));
 export const CONSTRUCTOR = '192.168.44.10';
 const KINDS = ['elasticsearch', 'kibana', 'apm', 'integrations_server', 'enterprise_search'];
 
