@@ -12,22 +12,42 @@
 
 import type { ApiResponse } from '../../api/body.js';
 import type { Context } from '../../context.js';
-import { ApiError } from '../../errors.js';
+import { ApiError, UsageError } from '../../errors.js';
 import { confirmOrFail, requireConfirmable } from '../../output/prompt.js';
 import { RAW } from '../../output/raw.js';
 import type { Effect, ModelFlags, Output, Plan, Raw, Verb } from './types.js';
 import { waitTimeoutMs } from './wait-flags.js';
 
-/** Runs a verb from the raw input commander parsed. */
-export async function execute<I>(verb: Verb<I>, raw: Raw, ctx: Context): Promise<void> {
+/** Who approves a destructive call when it is not a person at a terminal (`ece mcp`). */
+export interface Approver {
+  /**
+   * Asked in place of the terminal's [y/N], with the plan's question, once
+   * the reads are done and before anything is sent: false cancels (exit 2,
+   * nothing sent); it may also throw its own refusal. A run with an approver
+   * needs no terminal and no --yes.
+   */
+  approve(question: string): Promise<boolean>;
+}
+
+/** Runs a verb from the raw input commander parsed (or, with an approver, built by ece mcp). */
+export async function execute<I>(
+  verb: Verb<I>,
+  raw: Raw,
+  ctx: Context,
+  approver?: Approver,
+): Promise<void> {
   const flags = raw as ModelFlags;
   const input = inputOf(verb, raw);
   const timeoutMs = verb.waits ? waitTimeoutMs(flags) : undefined;
   const dryRun = ctx.flags.dryRun === true;
   const effect = verb.effectOf?.(input) ?? verb.effect;
-  if (effect === 'destructive' && !dryRun) requireConfirmable(ctx.io, flags.yes);
+  if (effect === 'destructive' && !dryRun && !approver) requireConfirmable(ctx.io, flags.yes);
   const plan = await verb.plan(input, ctx);
-  await carryOut(plan, { effect, yes: flags.yes, wait: flags.wait === true, timeoutMs }, ctx);
+  await carryOut(
+    plan,
+    { effect, yes: flags.yes, wait: flags.wait === true, timeoutMs, approver },
+    ctx,
+  );
 }
 
 /** The typed input a verb's plan gets: its own checks (verb.input), and --yes/--wait as given. */
@@ -46,7 +66,13 @@ function modelFlags(flags: ModelFlags): ModelFlags {
 /** Steps 4 to 6 for a plan made (exported for verbs that plan several calls). */
 export async function carryOut(
   plan: Plan,
-  run: { effect: Effect; yes: boolean | undefined; wait: boolean; timeoutMs: number | undefined },
+  run: {
+    effect: Effect;
+    yes: boolean | undefined;
+    wait: boolean;
+    timeoutMs: number | undefined;
+    approver?: Approver | undefined;
+  },
   ctx: Context,
 ): Promise<void> {
   const writes = plan.writes ?? [];
@@ -60,8 +86,11 @@ export async function carryOut(
     for (const w of writes) ctx.io.stdout.write(`${api.curl(w)}\n`);
     return;
   }
-  if ((plan.effect ?? run.effect) === 'destructive' && (writes.length > 0 || plan.local))
-    await confirmOrFail(ctx.io, plan.confirm ?? 'Go ahead?', run.yes);
+  if ((plan.effect ?? run.effect) === 'destructive' && (writes.length > 0 || plan.local)) {
+    const question = plan.confirm ?? 'Go ahead?';
+    if (!run.approver) await confirmOrFail(ctx.io, question, run.yes);
+    else if (!(await run.approver.approve(question))) throw new UsageError('cancelled');
+  }
   await plan.local?.apply();
   const waiting = run.wait && plan.wait !== undefined;
   if (waiting) await plan.wait?.before?.();
