@@ -14,7 +14,7 @@ import { useSandbox } from '../helpers/sandbox.js';
 import { tempDir } from '../helpers/temp.js';
 import { connect, texts } from './helpers.js';
 
-const writes = (ex: { method: string }[]) => ex.filter((e) => e.method !== 'GET');
+const writes = <E extends { method: string }>(ex: E[]) => ex.filter((e) => e.method !== 'GET');
 
 describe('ece mcp', () => {
   const sb = useSandbox();
@@ -70,7 +70,10 @@ describe('ece mcp', () => {
       'error: refused: deployments_shutdown is destructive, and this ece mcp server allows reads only: a person must start it with --allow destructive for this; nothing was sent\n',
     ]);
     const w = await c.call('deployments_restart', { deployment: id });
-    assert.match(texts(w)[0] ?? '', /^error: refused: deployments_restart is write, .*--allow write/);
+    assert.match(
+      texts(w)[0] ?? '',
+      /^error: refused: deployments_restart is write, .*--allow write/,
+    );
     assert.deepEqual(sb.exchanges.slice(before), []);
     const secret = await c.call('auth_token');
     assert.deepEqual(texts(secret), [
@@ -130,12 +133,7 @@ describe('ece mcp', () => {
   it('a client that can ask the person (elicitation) is asked; a decline sends nothing', async (t) => {
     const asked: string[] = [];
     let answer = false;
-    const c = await connect(
-      t,
-      sb.env,
-      { allow: 'destructive' },
-      { elicitation: { form: {} } },
-    );
+    const c = await connect(t, sb.env, { allow: 'destructive' }, { elicitation: { form: {} } });
     c.client.setRequestHandler(ElicitRequestSchema, async (req) => {
       asked.push(req.params.message);
       return { action: 'accept', content: { approve: answer } };
@@ -169,7 +167,10 @@ describe('ece mcp', () => {
     const before = sb.exchanges.length;
     const r = await c.call('deployments_restart', { deployment: id, kind: 'kibana' });
     assert.equal(r.isError, undefined, texts(r).join(''));
-    assert.match(texts(r)[0] ?? '', /\| curl -sS -g -K - -X POST http:\/\/127\.0\.0\.1:\d+\/api\/v1\/deployments\/[0-9a-f]+\/kibana\/main-kibana\/_restart /);
+    assert.match(
+      texts(r)[0] ?? '',
+      /\| curl -sS -g -K - -X POST http:\/\/127\.0\.0\.1:\d+\/api\/v1\/deployments\/[0-9a-f]+\/kibana\/main-kibana\/_restart /,
+    );
     assert.deepEqual(writes(sb.exchanges.slice(before)), []);
   });
 
@@ -185,7 +186,10 @@ describe('ece mcp', () => {
     ]) {
       const refused = await c.call('api_get', args);
       assert.equal(refused.isError, true);
-      assert.match(texts(refused)[0] ?? '', /query parameter show_(security|metadata) is not offered/);
+      assert.match(
+        texts(refused)[0] ?? '',
+        /query parameter show_(security|metadata) is not offered/,
+      );
     }
     const listed = (await c.client.listTools()).tools.find((x) => x.name === 'api_get');
     assert.deepEqual(Object.keys(listed?.inputSchema.properties ?? {}).sort(), [
