@@ -249,3 +249,58 @@ describe('ece mcp', () => {
     assert.ok(everything.includes('"deployments"'));
   });
 });
+
+describe('the executor with an approver (what ece mcp runs verbs with)', () => {
+  const sb = useSandbox();
+
+  it('asks the approver in place of the terminal: no sends nothing (cancelled), yes sends without --yes', async (t) => {
+    const { execute } = await import('../../src/commands/run/execute.js');
+    const { verb } = await import('../../src/commands/deployments/shutdown.js');
+    const { Context } = await import('../../src/context.js');
+    const { memoryIO } = await import('../../src/output/memory-io.js');
+    const home = tempDir('ece-home-', t);
+    const ctx = new Context({
+      io: memoryIO(),
+      env: { HOME: home, ECE_CONFIG_DIR: join(home, 'config'), ...sb.env },
+      flags: { json: true },
+    });
+    t.after(() => ctx.dispose());
+    const r = await sb.call('GET', '/deployments');
+    const id = (r.body as { deployments: { id: string; name: string }[] }).deployments.find(
+      (d) => d.name === 'prod-logs',
+    )?.id;
+    assert.ok(id);
+    const questions: string[] = [];
+    const before = sb.exchanges.length;
+    await assert.rejects(
+      execute(verb, { deployment: id }, ctx, {
+        approve: async (q) => {
+          questions.push(q);
+          return false;
+        },
+      }),
+      { name: 'UsageError', message: 'cancelled' },
+    );
+    assert.deepEqual(writes(sb.exchanges.slice(before)), []);
+    await execute(verb, { deployment: id }, ctx, { approve: async () => true });
+    assert.deepEqual(
+      writes(sb.exchanges.slice(before)).map((e) => `${e.method} ${e.url}`),
+      [`POST /api/v1/deployments/${id}/_shutdown`],
+    );
+    assert.deepEqual(questions, [`Shut down deployment ${id}? Its resources stop.`]);
+  });
+
+  it('--log refuses a symlink at its name (nothing is written through it)', async (t) => {
+    const { symlinkSync, writeFileSync } = await import('node:fs');
+    const dir = tempDir('ece-mcp-log-', t);
+    const target = join(dir, 'elsewhere');
+    writeFileSync(target, '');
+    const link = join(dir, 'calls.log');
+    symlinkSync(target, link);
+    await assert.rejects(connect(t, sb.env, { log: link }), {
+      name: 'CliError',
+      message: `cannot open the log ${link}: ELOOP`,
+    });
+    assert.equal(readFileSync(target, 'utf8'), '');
+  });
+});
