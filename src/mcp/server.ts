@@ -11,6 +11,7 @@ import type { Command } from 'commander';
 import type { Effect } from '../commands/run/types.js';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
+import { sanitizeText } from '../output/sanitize.js';
 import { VERSION } from '../version.js';
 import { call, type Outcome, Refusal, type Validate } from './call.js';
 import { callLog } from './log.js';
@@ -67,7 +68,7 @@ export async function createServer(
   program: Command,
   ctx: Context,
   opts: ServeOptions,
-): Promise<{ server: Server; close(): void }> {
+): Promise<{ server: Server; tools: Tool[]; close(): void }> {
   const [{ Server }, types, { AjvJsonSchemaValidator }] = await Promise.all([
     import('@modelcontextprotocol/sdk/server/index.js'),
     import('@modelcontextprotocol/sdk/types.js'),
@@ -121,7 +122,7 @@ export async function createServer(
     log.write({ tool: name, args, outcome });
     return result(outcome);
   });
-  return { server, close: () => log.close() };
+  return { server, tools, close: () => log.close() };
 }
 
 /**
@@ -139,7 +140,11 @@ async function approve(
     const shown = Object.fromEntries(Object.entries(args).filter(([k]) => k !== CONFIRM));
     const answer = await server.elicitInput({
       mode: 'form',
-      message: `${question}\n\nAn AI agent asks ece to run ${tool.annotations.title} ${JSON.stringify(shown)}. This is destructive.`,
+      // The question quotes names from ECE and the agent's arguments: neither may
+      // reorder or hide what the person reads (bidi overrides, control characters).
+      message: sanitizeText(
+        `${question}\n\nAn AI agent asks ece to run ${tool.annotations.title} ${JSON.stringify(shown)}. This is destructive.`,
+      ),
       requestedSchema: {
         type: 'object',
         properties: {
@@ -202,7 +207,7 @@ function result(o: Outcome): CallToolResult {
  */
 export async function serve(program: Command, ctx: Context, opts: ServeOptions): Promise<void> {
   if (!opts.dryRun) await ctx.api();
-  const { server, close } = await createServer(program, ctx, opts);
+  const { server, tools, close } = await createServer(program, ctx, opts);
   const { StdioServerTransport } = await import('@modelcontextprotocol/sdk/server/stdio.js');
   const { stdin } = ctx.io;
   // stdout carries the protocol: written whole, through the run's masking.
@@ -224,7 +229,6 @@ export async function serve(program: Command, ctx: Context, opts: ServeOptions):
     ctx.signal?.addEventListener('abort', () => resolve(), { once: true });
   });
   await server.connect(transport);
-  const { tools } = offered(program, opts);
   ctx.io.stderr.write(
     `ece mcp: ${tools.length} tools (${opts.allow === 'read' ? 'read-only' : `up to ${opts.allow}`}${opts.dryRun ? ', dry run' : ''}) on stdio; calls are logged ${opts.log ? `to ${opts.log}` : 'here'}\n`,
   );

@@ -10,7 +10,7 @@ import { describe, it } from 'node:test';
 import { ElicitRequestSchema } from '@modelcontextprotocol/sdk/types.js';
 import assert from '../helpers/assert.js';
 import { run } from '../helpers/cli.js';
-import { useSandbox } from '../helpers/sandbox.js';
+import { createRequest, useSandbox } from '../helpers/sandbox.js';
 import { tempDir } from '../helpers/temp.js';
 import { connect, texts } from './helpers.js';
 
@@ -161,6 +161,27 @@ describe('ece mcp', () => {
     assert.equal(asked.length, 2);
   });
 
+  it('the question the person sees cannot be reordered by a name from ECE (bidi override shown escaped)', async (t) => {
+    const asked: string[] = [];
+    const c = await connect(t, sb.env, { allow: 'destructive' }, { elicitation: { form: {} } });
+    c.client.setRequestHandler(ElicitRequestSchema, async (req) => {
+      asked.push(req.params.message);
+      return { action: 'decline' };
+    });
+    const made = await sb.call('POST', '/deployments', {
+      body: createRequest('staging\u202egol-dorp', ['elasticsearch']),
+    });
+    const id = (made.body as { id: string }).id;
+    const r = await c.call('deployments_shutdown', { deployment: 'staging\u202egol-dorp' });
+    assert.equal(r.isError, true);
+    assert.equal(asked.length, 1);
+    assert.ok(!(asked[0] ?? '').includes('\u202e'), asked[0]);
+    assert.match(
+      asked[0] ?? '',
+      new RegExp(`^Shut down deployment "staging.+gol-dorp" \\(${id}\\)\\?`),
+    );
+  });
+
   it('--dry-run: a write answers its curl line and is not sent', async (t) => {
     const c = await connect(t, sb.env, { allow: 'write', dryRun: true });
     const { id } = await user();
@@ -247,6 +268,45 @@ describe('ece mcp', () => {
     const everything = [listing, ...results.flatMap(texts), ...lines].join('\n');
     assert.ok(!everything.includes(sb.sb.apiKey), 'the API key leaked');
     assert.ok(everything.includes('"deployments"'));
+  });
+});
+
+describe('ece mcp with a bearer session', () => {
+  const sb = useSandbox();
+
+  it('no token or password in the listing, any answer, or the log on stderr', async (t) => {
+    const login = await sb.call('POST', '/users/auth/_login', {
+      body: { username: sb.sb.user, password: sb.sb.password },
+      auth: null,
+    });
+    const token = (login.body as { token: string }).token;
+    assert.ok(token.length > 20);
+    const c = await connect(
+      t,
+      { ECE_HOST: sb.env.ECE_HOST ?? '', ECE_TOKEN: token },
+      {
+        allow: 'destructive',
+      },
+    );
+    const results = [
+      await c.call('deployments_list'),
+      await c.call('users_show', { name: sb.sb.user }),
+      await c.call('users_list'),
+      await c.call('api_get', { path: '/users/auth/keys' }),
+      await c.call('api_get', { path: '/platform' }),
+      await c.call('auth_keys_show', { id: 'nope' }),
+      await c.call('users_delete', { name: sb.sb.user }),
+      await c.call('auth_token'),
+    ];
+    const everything = [
+      JSON.stringify(await c.client.listTools()),
+      ...results.flatMap(texts),
+      c.stderr(),
+    ].join('\n');
+    assert.equal(c.stderr().trimEnd().split('\n').length, results.length);
+    for (const secret of [token, sb.sb.password, sb.sb.apiKey])
+      assert.ok(!everything.includes(secret), 'a secret leaked');
+    assert.ok(everything.includes(`"${sb.sb.user}"`));
   });
 });
 
