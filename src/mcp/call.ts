@@ -124,6 +124,10 @@ export function rawOf(tool: Tool, args: Record<string, unknown>): Raw {
   const raw: Raw = {};
   for (const [prop, field] of tool.fields) {
     const v = args[prop];
+    if (field.file && v === '-')
+      throw new UsageError(
+        `${field.label} - would read standard input, which carries the protocol: give a file path`,
+      );
     if (v !== undefined) raw[field.key] = v;
     else if (field.absent !== undefined) raw[field.key] = field.absent;
   }

@@ -41,6 +41,8 @@ export interface Field {
   array: boolean;
   /** What commander would put there when it is not given. */
   absent?: unknown;
+  /** Its value names a file, which `-` would make standard input. */
+  file?: boolean;
 }
 
 export interface Tool {
@@ -315,13 +317,22 @@ function optionSchema(
       schema: { type: 'array', items: one, description },
       field: { key, kind: 'option', label, array: true, absent: [] },
     };
+  const file = /<file>/.test(o.flags);
   return {
-    schema: { ...one, description, ...(o.default !== undefined ? { default: o.default } : {}) },
+    schema: {
+      ...one,
+      // `- for stdin` is the CLI's; a tool's standard input carries the protocol.
+      description: file
+        ? `${description.replace(/ \(- for stdin\)/, '')}, a path on the machine ece mcp runs on`
+        : description,
+      ...(o.default !== undefined ? { default: o.default } : {}),
+    },
     field: {
       key,
       kind: 'option',
       label,
       array: false,
+      ...(file ? { file } : {}),
       ...(o.default !== undefined ? { absent: o.default } : {}),
     },
   };

@@ -182,6 +182,21 @@ describe('ece mcp', () => {
     );
   });
 
+  it('a file option is a path here: - (standard input, the protocol) is refused before anything is sent', async (t) => {
+    const c = await connect(t, sb.env, { allow: 'destructive' });
+    const tool = (await c.client.listTools()).tools.find((x) => x.name === 'license_set');
+    assert.equal(
+      (tool?.inputSchema.properties?.file as { description?: string } | undefined)?.description,
+      'the license file from Elastic (--file), a path on the machine ece mcp runs on',
+    );
+    const before = sb.exchanges.length;
+    const r = await c.call('license_set', { file: '-', confirm: true });
+    assert.deepEqual(texts(r), [
+      'error: --file - would read standard input, which carries the protocol: give a file path\n',
+    ]);
+    assert.deepEqual(sb.exchanges.slice(before), []);
+  });
+
   it('--dry-run: a write answers its curl line and is not sent', async (t) => {
     const c = await connect(t, sb.env, { allow: 'write', dryRun: true });
     const { id } = await user();
