@@ -16,6 +16,7 @@ import {
   closeSync,
   constants,
   fchmodSync,
+  fstatSync,
   fsyncSync,
   openSync,
   renameSync,
@@ -144,4 +145,37 @@ export function writeFileAtomic(
   const f = new AtomicFile(file, fail);
   f.write(data);
   return f.commit();
+}
+
+/**
+ * A log kept open and added to (`ece mcp --log`), where whole-or-nothing
+ * does not fit, under the same rules: created 0600 (and made 0600 if it was
+ * not), never opened through a symlink, and only a regular file (a FIFO or
+ * device planted at the name is refused, without waiting for a reader). The
+ * descriptor, opened for appending; the caller closes it.
+ */
+export function openPrivateLog(file: string, fail: WriteErrorMap = asIs): number {
+  let fd: number;
+  try {
+    fd = openSync(
+      file,
+      constants.O_WRONLY |
+        constants.O_APPEND |
+        constants.O_CREAT |
+        (constants.O_NOFOLLOW ?? 0) |
+        (constants.O_NONBLOCK ?? 0),
+      0o600,
+    );
+  } catch (err) {
+    throw fail(err, file);
+  }
+  try {
+    if (!fstatSync(fd).isFile())
+      throw Object.assign(new Error('not a regular file'), { code: 'EINVAL' });
+    fchmodSync(fd, 0o600);
+  } catch (err) {
+    closeSync(fd);
+    throw fail(err, file);
+  }
+  return fd;
 }

@@ -111,15 +111,16 @@ Every command, its options and the exit codes as JSON: ece help --json`,
   };
 
   const wanted = findGroup(commandWord(argv));
+  const all = opts.all === true || wanted?.everyVerb === true;
   for (const group of GROUPS) {
     // Root help lists the groups under their section's heading; the help
     // command, made last, joins the last section (Tools).
     program.commandsGroup(`${group.section}:`);
     const cmd = program.command(group.name).aliases(group.aliases).description(group.summary);
     cmd.exitOverride();
-    if (opts.all || group === wanted) (await group.load()).register(cmd, contexts);
+    if (all || group === wanted) (await group.load()).register(cmd, contexts);
   }
-  if (opts.all) await (await import('./commands/run/command.js')).fillAll(program);
+  if (all) await (await import('./commands/run/command.js')).fillAll(program);
   program.helpCommand('help [command]', 'show help for a command');
   return program;
 }

@@ -6,7 +6,7 @@
 //   type, default and environment variable, examples) and the exit codes.
 
 import type { Argument, Command, Option } from 'commander';
-import { effectOf } from './commands/run/command.js';
+import { effectOf, walk } from './commands/run/command.js';
 import type { Effect } from './commands/run/types.js';
 import { Context } from './context.js';
 import { EXIT_CODES } from './errors.js';
@@ -36,10 +36,8 @@ export async function reference(helpWidth = 80): Promise<Reference> {
   };
 }
 
-/** Every command, depth first from the program, with its words (`['ece', 'auth', 'keys']`). */
-export function walk(cmd: Command, path: string[] = [cmd.name()]): [Command, string[]][] {
-  return [[cmd, path], ...cmd.commands.flatMap((sub) => walk(sub, [...path, sub.name()]))];
-}
+// The one walk of the command tree; it lives with fillAll so that `ece mcp` uses it too.
+export { walk } from './commands/run/command.js';
 
 export interface OptionInfo {
   flags: string;

@@ -95,7 +95,11 @@ export const LAYERS: [from: string, allowed: string[]][] = [
   ],
   ['commands/*.ts', COMMAND_BASE],
   ['commands/sandbox/', [...COMMAND_BASE, 'sandbox/']],
+  // ece mcp: its command loads the server (src/mcp/) when it runs.
+  ['commands/mcp/', [...COMMAND_BASE, 'mcp/']],
   ['commands/*/', [...COMMAND_BASE, ...SHARED_FROM_GROUPS]],
+  // The MCP server: runs declared verbs through the executor; `ece api`'s path rule.
+  ['mcp/', [...COMMAND_BASE, 'commands/api/index.ts']],
   ['complete.ts', [...HELPERS, 'api/', 'context.ts', 'output/', 'commands/run/']],
   [
     'program.ts',

@@ -12,6 +12,8 @@ export interface Group {
   summary: string;
   /** Adds the group's verbs and help to the group's command. */
   load(): Promise<GroupModule>;
+  /** Its command serves every declared verb (`ece mcp`): the program loads them all when it runs. */
+  everyVerb?: true;
 }
 
 export const GROUPS: Group[] = [
@@ -210,6 +212,14 @@ export const GROUPS: Group[] = [
     section: 'Tools',
     summary: 'Run a local ECE API simulator for trying ece and testing scripts',
     load: () => import('./sandbox/index.js'),
+  },
+  {
+    name: 'mcp',
+    aliases: [],
+    section: 'Tools',
+    summary: 'Serve the commands as MCP tools to an AI agent over stdio (read-only by default)',
+    load: () => import('./mcp/index.js'),
+    everyVerb: true,
   },
 ];
 

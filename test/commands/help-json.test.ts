@@ -159,7 +159,7 @@ describe('ece help <command…>', () => {
         '',
         'error: unknown help topic or command "nonsense"\n' +
           'hint: help topics: exit-codes, environment, formatting\n' +
-          'hint: commands: deployments, traffic-filters, extensions, comments, platform, allocators, runners, roles, proxies, coordinators, constructors, templates, instance-configs, stack, snapshot-repos, license, users, security, enrollment-tokens, tls, logging, login, logout, auth, config, api, completion, sandbox\n',
+          'hint: commands: deployments, traffic-filters, extensions, comments, platform, allocators, runners, roles, proxies, coordinators, constructors, templates, instance-configs, stack, snapshot-repos, license, users, security, enrollment-tokens, tls, logging, login, logout, auth, config, api, completion, sandbox, mcp\n',
       ],
     );
     const deep = await run(['help', 'auth', 'keys', 'rotate']);

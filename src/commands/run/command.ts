@@ -33,10 +33,19 @@ interface Stub {
 
 const stubs = new WeakMap<Command, Stub>();
 const effects = new WeakMap<Command, Effect>();
+const verbs = new WeakMap<Command, Verb<unknown>>();
 
 /** The declared effect of a command, once filled in; undefined for groups and old-style verbs. */
 export function effectOf(cmd: Command): Effect | undefined {
   return effects.get(cmd);
+}
+
+/**
+ * The declaration a command was filled in from, for what runs verbs without
+ * commander (`ece mcp`); undefined for groups, old-style verbs and stubs not filled.
+ */
+export function verbOf(cmd: Command): Verb<unknown> | undefined {
+  return verbs.get(cmd);
 }
 
 export function defineGroup(spec: GroupSpec): GroupModule {
@@ -71,6 +80,11 @@ export function fill(cmd: Command): Promise<void> {
   if (!stub) return Promise.resolve();
   stub.filled ??= stub.entry.load().then(({ verb }) => build(cmd, verb, stub.contexts));
   return stub.filled;
+}
+
+/** Every command, depth first from `cmd`, with its words (`['ece', 'auth', 'keys']`). */
+export function walk(cmd: Command, path: string[] = [cmd.name()]): [Command, string[]][] {
+  return [[cmd, path], ...cmd.commands.flatMap((sub) => walk(sub, [...path, sub.name()]))];
 }
 
 /** Every declared verb below `cmd` loaded (help --json, docs, completion). */
@@ -110,6 +124,7 @@ function build(cmd: Command, verb: Verb<unknown>, contexts: Contexts): void {
   ].join('\n');
   if (after.trim() !== '') cmd.addHelpText('after', after.replace(/^\n+/, '\n'));
   effects.set(cmd, verb.effect);
+  verbs.set(cmd, verb);
   const names = (verb.args ?? []).map((a) => a.key ?? camel(a.name));
   cmd.action(async (...args: unknown[]) => {
     // commander passes the arguments, the options, then the Command.
@@ -125,6 +140,7 @@ function build(cmd: Command, verb: Verb<unknown>, contexts: Contexts): void {
 
 const dots = (a: { variadic?: boolean }) => (a.variadic ? '...' : '');
 
-function camel(name: string): string {
+/** The raw input's key of an argument named `name` (`comment-id` → `commentId`, `on|off` → `onOff`). */
+export function camel(name: string): string {
   return name.replace(/[-_|](\w)/g, (_, c: string) => c.toUpperCase());
 }

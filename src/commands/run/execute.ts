@@ -15,7 +15,7 @@
 
 import type { ApiResponse } from '../../api/body.js';
 import type { Context } from '../../context.js';
-import { ApiError, CliError, type ExitCodeValue } from '../../errors.js';
+import { ApiError, CliError, type ExitCodeValue, UsageError } from '../../errors.js';
 import { confirmOrFail, requireConfirmable } from '../../output/prompt.js';
 import { RAW } from '../../output/raw.js';
 import { checkEceVersion } from './ece-version.js';
@@ -23,18 +23,38 @@ import { printExact } from './exact.js';
 import type { Effect, ModelFlags, Output, Plan, Raw, Verb, WaitPlan } from './types.js';
 import { waitTimeoutMs } from './wait-flags.js';
 
-/** Runs a verb from the raw input commander parsed. */
-export async function execute<I>(verb: Verb<I>, raw: Raw, ctx: Context): Promise<void> {
+/** Who approves a destructive call when it is not a person at a terminal (`ece mcp`). */
+export interface Approver {
+  /**
+   * Asked in place of the terminal's [y/N], with the plan's question, once
+   * the reads are done and before anything is sent: false cancels (exit 2,
+   * nothing sent); it may also throw its own refusal. A run with an approver
+   * needs no terminal and no --yes.
+   */
+  approve(question: string): Promise<boolean>;
+}
+
+/** Runs a verb from the raw input commander parsed (or, with an approver, built by ece mcp). */
+export async function execute<I>(
+  verb: Verb<I>,
+  raw: Raw,
+  ctx: Context,
+  approver?: Approver,
+): Promise<void> {
   const flags = raw as ModelFlags;
   const input = inputOf(verb, raw);
   const timeoutMs = verb.waits ? waitTimeoutMs(flags) : undefined;
   const dryRun = ctx.flags.dryRun === true;
   const effect = verb.effectOf?.(input) ?? verb.effect;
-  if (effect === 'destructive' && !dryRun) requireConfirmable(ctx.io, flags.yes);
+  if (effect === 'destructive' && !dryRun && !approver) requireConfirmable(ctx.io, flags.yes);
   const range = verb.eceOf?.(input) ?? verb.ece;
   if (range) await checkEceVersion(ctx, range);
   const plan = await verb.plan(input, ctx);
-  await carryOut(plan, { effect, yes: flags.yes, wait: flags.wait === true, timeoutMs }, ctx);
+  await carryOut(
+    plan,
+    { effect, yes: flags.yes, wait: flags.wait === true, timeoutMs, approver },
+    ctx,
+  );
 }
 
 /** The typed input a verb's plan gets: its own checks (verb.input), and --yes/--wait as given. */
@@ -53,7 +73,13 @@ function modelFlags(flags: ModelFlags): ModelFlags {
 /** Steps 4 to 6 for a plan made (exported for verbs that plan several calls). */
 export async function carryOut(
   plan: Plan,
-  run: { effect: Effect; yes: boolean | undefined; wait: boolean; timeoutMs: number | undefined },
+  run: {
+    effect: Effect;
+    yes: boolean | undefined;
+    wait: boolean;
+    timeoutMs: number | undefined;
+    approver?: Approver | undefined;
+  },
   ctx: Context,
 ): Promise<void> {
   const writes = plan.writes ?? [];
@@ -74,8 +100,11 @@ export async function carryOut(
   if (
     (plan.effect ?? run.effect) === 'destructive' &&
     (writes.length > 0 || plan.local || plan.sendEach)
-  )
-    await confirmOrFail(ctx.io, plan.confirm ?? 'Go ahead?', run.yes);
+  ) {
+    const question = plan.confirm ?? 'Go ahead?';
+    if (!run.approver) await confirmOrFail(ctx.io, question, run.yes);
+    else if (!(await run.approver.approve(question))) throw new UsageError('cancelled');
+  }
   await plan.local?.apply();
   if (plan.sendEach) {
     const code = await plan.sendEach({ wait: run.wait, timeoutMs: run.timeoutMs });
