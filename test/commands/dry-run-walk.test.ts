@@ -91,6 +91,17 @@ const OVERRIDES: Record<string, string[]> = {
   'ece logging admin-consoles update id': [HOST],
   'ece logging admin-consoles delete id': [HOST],
   'ece deployments appsearch-read-only deployment': ['walk-appsearch'],
+  'ece security realms reorder ids': ['sso-okta', 'walk-ldap', 'walk-ad'],
+  'ece security realms ldap update id': ['walk-ldap'],
+  'ece security realms ldap delete id': ['walk-ldap'],
+  'ece security realms saml update id': ['sso-okta'],
+  'ece security realms saml delete id': ['sso-okta'],
+  'ece security realms active-directory update id': ['walk-ad'],
+  'ece security realms active-directory delete id': ['walk-ad'],
+  'ece proxies filtered-groups update id': ['walk-group'],
+  'ece proxies filtered-groups delete id': ['walk-group'],
+  'ece coordinators candidates delete id': ['192.168.44.13'],
+  'ece coordinators demote id': [HOST],
 };
 
 /** What a verb needs beyond its arguments (options, stdin), from the fixtures. */
@@ -150,6 +161,34 @@ async function fixtures(env: Record<string, string>, dir: string): Promise<Extra
   OVERRIDES['ece platform trust-relationships update id'] = [String(trusted.id)];
   OVERRIDES['ece platform trust-relationships delete id'] = [String(trusted.id)];
   await ok(['platform', 'config-store', 'create', 'walk-name', '--value', 'first']);
+  const ldap = file(
+    'ldap.json',
+    JSON.stringify({
+      id: 'walk-ldap',
+      name: 'Walk LDAP',
+      urls: ['ldaps://ldap.example.com:636'],
+      bind_anonymously: true,
+      bind_type: 'user_search',
+    }),
+  );
+  const ad = file(
+    'ad.json',
+    JSON.stringify({
+      id: 'walk-ad',
+      name: 'Walk AD',
+      urls: ['ldaps://ad.example.com:636'],
+      bind_anonymously: true,
+      domain_name: 'example.com',
+    }),
+  );
+  const saml = JSON.parse(
+    await ok(['security', 'realms', 'saml', 'show', 'sso-okta', '--json']),
+  ) as Record<string, unknown>;
+  const samlFile = file('saml.json', JSON.stringify({ ...saml, id: 'walk-saml' }));
+  await ok(['security', 'realms', 'ldap', 'create', '-f', ldap]);
+  await ok(['security', 'realms', 'active-directory', 'create', '-f', ad]);
+  await ok(['proxies', 'filtered-groups', 'create', 'walk-group', '--filter', 'zone=ece-zone-1']);
+  const proxySettings = await ok(['proxies', 'settings', 'show', '--json']);
   const level = ['--level', 'org.elasticsearch=DEBUG'];
   return {
     'ece api': { argv: ['-X', 'PUT', '--input', '-'], stdin: '{}' },
@@ -200,6 +239,17 @@ async function fixtures(env: Record<string, string>, dir: string): Promise<Extra
     'ece logging admin-consoles update': { argv: level },
     'ece login': { argv: ['--username', 'admin', '--host', 'https://ece.walk.example:12443'] },
     'ece auth keys create': { argv: ['--description', 'walk'] },
+    'ece proxies filtered-groups create': { argv: ['--filter', 'zone=ece-zone-2'] },
+    'ece proxies filtered-groups update': { argv: ['--expected', '1'] },
+    'ece proxies settings set': { argv: ['-f', '-'], stdin: proxySettings },
+    'ece proxies settings patch': { argv: ['-f', '-'], stdin: '{}' },
+    'ece security realms ldap create': { argv: ['-f', ldap, '--id', 'walk-ldap-2'] },
+    'ece security realms ldap update': { argv: ['-f', ldap] },
+    'ece security realms saml create': { argv: ['-f', samlFile] },
+    'ece security realms saml update': { argv: ['-f', samlFile, '--id', 'sso-okta'] },
+    'ece security realms active-directory create': { argv: ['-f', ad, '--id', 'walk-ad-2'] },
+    'ece security realms active-directory update': { argv: ['-f', ad] },
+    'ece security deployment update': { argv: ['--zones', '2'] },
     'ece deployments resize': { argv: ['--zones', '3'] },
     'ece deployments upgrade': { argv: ['--version', '8.15.1'] },
     'ece deployments remote-clusters set': {
