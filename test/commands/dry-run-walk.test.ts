@@ -187,7 +187,16 @@ async function fixtures(env: Record<string, string>, dir: string): Promise<Extra
   const samlFile = file('saml.json', JSON.stringify({ ...saml, id: 'walk-saml' }));
   await ok(['security', 'realms', 'ldap', 'create', '-f', ldap]);
   await ok(['security', 'realms', 'active-directory', 'create', '-f', ad]);
-  await ok(['proxies', 'filtered-groups', 'create', 'walk-group', '--filter', 'zone=ece-zone-1']);
+  await ok([
+    'proxies',
+    'filtered-groups',
+    'create',
+    'walk-group',
+    '--filter',
+    'zone=ece-zone-1',
+    '--expected',
+    '1',
+  ]);
   const proxySettings = await ok(['proxies', 'settings', 'show', '--json']);
   const level = ['--level', 'org.elasticsearch=DEBUG'];
   return {
@@ -239,14 +248,16 @@ async function fixtures(env: Record<string, string>, dir: string): Promise<Extra
     'ece logging admin-consoles update': { argv: level },
     'ece login': { argv: ['--username', 'admin', '--host', 'https://ece.walk.example:12443'] },
     'ece auth keys create': { argv: ['--description', 'walk'] },
-    'ece proxies filtered-groups create': { argv: ['--filter', 'zone=ece-zone-2'] },
+    'ece proxies filtered-groups create': {
+      argv: ['--filter', 'zone=ece-zone-2', '--expected', '1'],
+    },
     'ece proxies filtered-groups update': { argv: ['--expected', '1'] },
     'ece proxies settings set': { argv: ['-f', '-'], stdin: proxySettings },
     'ece proxies settings patch': { argv: ['-f', '-'], stdin: '{}' },
     'ece security realms ldap create': { argv: ['-f', ldap, '--id', 'walk-ldap-2'] },
     'ece security realms ldap update': { argv: ['-f', ldap] },
     'ece security realms saml create': { argv: ['-f', samlFile] },
-    'ece security realms saml update': { argv: ['-f', samlFile, '--id', 'sso-okta'] },
+    'ece security realms saml update': { argv: ['-f', file('okta.json', JSON.stringify(saml))] },
     'ece security realms active-directory create': { argv: ['-f', ad, '--id', 'walk-ad-2'] },
     'ece security realms active-directory update': { argv: ['-f', ad] },
     'ece security deployment update': { argv: ['--zones', '2'] },
