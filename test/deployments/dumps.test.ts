@@ -228,7 +228,7 @@ describe('deployments instances heap-dump', () => {
           { env: env(s.url), realSleep: true },
         );
         assert.deepEqual(
-          [r.code, r.stdout, r.stderr.replace(/in [0-9.]+s\.\n$/, 'in Ns.\n')],
+          [r.code, r.stdout, r.stderr.replace(/in [0-9.]+m?s\.\n$/, 'in Ns.\n')],
           [
             0,
             '',
