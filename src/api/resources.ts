@@ -5,6 +5,7 @@
 // Request builders for the writes, calls for the reads. Silent.
 
 import type { ApiClient, ApiResponse, RequestOptions } from './client.js';
+import { KINDS, type Kind } from './kinds.js';
 import { segment } from './path.js';
 
 const deploymentPath = (id: string) => `/deployments/${segment(id)}`;
@@ -12,13 +13,7 @@ const resourcePath = (id: string, kind: string, refId: string) =>
   `${deploymentPath(id)}/${segment(kind)}/${segment(refId)}`;
 
 /** The kinds ECE can delete on their own: every one but Elasticsearch (the spec's stateless kinds). */
-export const STATELESS_KINDS = [
-  'kibana',
-  'apm',
-  'integrations_server',
-  'enterprise_search',
-  'appsearch',
-] as const;
+export const STATELESS_KINDS: readonly Kind[] = KINDS.filter((k) => k !== 'elasticsearch');
 
 /** GET /deployments/{id}/{kind}/{ref_id}: the resource as GET /deployments/{id} lists it. */
 export function getResource(
