@@ -7,9 +7,8 @@
 import type { ChalkInstance } from 'chalk';
 import { formatDuration } from '../duration.js';
 import type { IOStreams, MaskedIO, OutStream } from './iostreams.js';
+import { FRAMES, LiveBlock } from './live-block.js';
 import { sanitize } from './sanitize.js';
-
-const FRAMES = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
 
 interface Row {
   label: string;
@@ -23,10 +22,9 @@ export class FleetProgress {
   private done = 0;
   private failed = 0;
   private note = '';
-  private drawn = 0;
   private frame = 0;
-  private timer: NodeJS.Timeout | undefined;
   private readonly err: OutStream;
+  private readonly block: LiveBlock;
 
   constructor(
     private readonly io: IOStreams,
@@ -36,11 +34,8 @@ export class FleetProgress {
     private readonly now: () => number = Date.now,
   ) {
     this.err = (io as Partial<MaskedIO>).rawStderr ?? io.stderr;
-    if (this.live) {
-      this.err.write('\u001b[?25l');
-      this.timer = setInterval(() => this.draw(), 100);
-      this.timer.unref();
-    }
+    this.block = new LiveBlock(this.err, () => this.lines());
+    if (this.live) this.block.start(false);
   }
 
   private get live(): boolean {
@@ -54,7 +49,7 @@ export class FleetProgress {
       this.err.write(
         `${label}: upgrading from ${from} to ${this.target} (${n} of ${this.total})\n`,
       );
-    else this.draw();
+    else this.block.draw();
   }
 
   status(id: string, running: number, of: number): void {
@@ -74,9 +69,9 @@ export class FleetProgress {
       ? `${row.label}: upgraded to ${this.target} in ${formatDuration(this.now() - row.started)}`
       : `${row.label}: ${sanitize(what)}`;
     if (this.live) {
-      this.clear();
+      this.block.clear();
       this.err.write(`${ok ? this.chalk.green('✓') : this.chalk.red('✗')} ${line}\n`);
-      this.draw();
+      this.block.draw();
     } else this.err.write(`${line}\n`);
   }
 
@@ -88,26 +83,10 @@ export class FleetProgress {
 
   /** Final drawing; gives the cursor back. Safe to call more than once. */
   stop(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
-    if (this.live && this.drawn >= 0) {
-      this.clear();
-      this.err.write('\u001b[?25h');
-      this.drawn = -1;
-    }
+    if (this.live) this.block.stop('clear');
   }
 
-  private clear(): void {
-    if (this.drawn <= 0) return;
-    let out = `\u001b[${this.drawn}A`;
-    for (let i = 0; i < this.drawn; i++) out += '\r\u001b[2K\n';
-    out += `\u001b[${this.drawn}A`;
-    this.err.write(out);
-    this.drawn = 0;
-  }
-
-  private draw(): void {
-    if (this.drawn < 0) return;
+  private lines(): string[] {
     let width = 0;
     for (const r of this.rows.values()) if (r.label.length > width) width = r.label.length;
     const spin = this.chalk.cyan(FRAMES[this.frame % FRAMES.length]);
@@ -121,11 +100,6 @@ export class FleetProgress {
     );
     if (this.note) lines.push(this.chalk.yellow(this.note));
     this.frame++;
-    let out = this.drawn > 0 ? `\u001b[${this.drawn}A` : '';
-    for (const line of lines) out += `\r\u001b[2K${line}\n`;
-    for (let i = lines.length; i < this.drawn; i++) out += '\r\u001b[2K\n';
-    if (this.drawn > lines.length) out += `\u001b[${this.drawn - lines.length}A`;
-    this.drawn = lines.length;
-    this.err.write(out);
+    return lines;
   }
 }

@@ -6,6 +6,7 @@
 import type { ChalkInstance } from 'chalk';
 import { formatDuration } from '../duration.js';
 import type { IOStreams, MaskedIO, OutStream } from './iostreams.js';
+import { FRAMES, LiveBlock } from './live-block.js';
 import { sanitize } from './sanitize.js';
 
 /** A resource a plan runs on, as progress shows it (api/plans.ts's Target is one). */
@@ -30,8 +31,6 @@ export type ProgressEvent =
   | { type: 'retry'; message: string; delayMs: number }
   | { type: 'poll' };
 
-const FRAMES = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
-
 interface Row {
   label: string;
   step: string;
@@ -43,11 +42,10 @@ export class PlanProgress {
   private readonly rows = new Map<ProgressTarget, Row>();
   private readonly started = Date.now();
   private note = '';
-  private drawn = 0;
   private frame = 0;
-  private timer: NodeJS.Timeout | undefined;
   /** The live display draws with cursor escapes: it writes past the stderr sanitiser. */
   private readonly err: OutStream;
+  private readonly block: LiveBlock;
 
   constructor(
     private readonly io: IOStreams,
@@ -62,12 +60,8 @@ export class PlanProgress {
           t.status === undefined ? 'waiting for the plan to start' : `waiting until ${t.status}`,
         state: 'running',
       });
-    if (this.live) {
-      this.err.write('\u001b[?25l');
-      this.draw();
-      this.timer = setInterval(() => this.draw(), 100);
-      this.timer.unref();
-    }
+    this.block = new LiveBlock(this.err, () => this.lines());
+    if (this.live) this.block.start(true);
   }
 
   private get live(): boolean {
@@ -111,18 +105,12 @@ export class PlanProgress {
 
   /** Final drawing; gives the cursor back. Safe to call more than once. */
   stop(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
-    if (this.live && this.drawn >= 0) {
-      this.note = '';
-      this.draw();
-      this.err.write('\u001b[?25h');
-      this.drawn = -1;
-    }
+    if (!this.live) return;
+    this.note = '';
+    this.block.stop('draw');
   }
 
-  private draw(): void {
-    if (this.drawn < 0) return;
+  private lines(): string[] {
     const elapsed = formatDuration(Math.round((Date.now() - this.started) / 1000) * 1000);
     let width = 0;
     for (const r of this.rows.values()) if (r.label.length > width) width = r.label.length;
@@ -138,12 +126,6 @@ export class PlanProgress {
     });
     if (this.note) lines.push(this.chalk.yellow(this.note));
     this.frame++;
-    let out = this.drawn > 0 ? `\u001b[${this.drawn}A` : '';
-    for (const line of lines) out += `\r\u001b[2K${line}\n`;
-    // A line that went away (the note) is cleared too.
-    for (let i = lines.length; i < this.drawn; i++) out += '\r\u001b[2K\n';
-    if (this.drawn > lines.length) out += `\u001b[${this.drawn - lines.length}A`;
-    this.drawn = lines.length;
-    this.err.write(out);
+    return lines;
   }
 }
