@@ -8,11 +8,12 @@
 // default domain name (`<host>.ip.es.io`, ECE's default), an API base URL,
 // telemetry on. Bodies are checked for what the spec requires.
 
-import { REGION, STACK_VERSIONS, TEMPLATES } from './catalog.js';
+import { REGION, TEMPLATES } from './catalog.js';
 import { checkVersion, stringValue, type Versioned, versioned } from './config-version.js';
 import { invalid, SandboxError } from './errors.js';
 import { certRoutes, trustRoutes } from './trust-certs.js';
 import type { Call, Reply, Route } from './world.js';
+import type { SandboxState } from './state.js';
 
 const HOST = '192.168.44.10';
 const STORE = '/platform/configuration/store';
@@ -27,15 +28,15 @@ const KINDS = [
   'appsearch',
 ];
 
-export function platformConfigRoutes(now: () => number): Route[] {
+export function platformConfigRoutes(state: SandboxState): Route[] {
   return [
     ...storeRoutes(),
-    ...trustRoutes(now),
+    ...trustRoutes(state.now),
     ...certRoutes(),
     ...domainRoutes(),
     ...baseUrlRoutes(),
     ...telemetryRoutes(),
-    globalTemplates(),
+    globalTemplates(state.stacks),
   ];
 }
 
@@ -191,7 +192,7 @@ function telemetryRoutes(): Route[] {
   ];
 }
 
-function globalTemplates(): Route {
+function globalTemplates(stacks: readonly string[]): Route {
   return {
     method: 'GET',
     path: '/platform/configuration/templates/deployments/global',
@@ -202,7 +203,7 @@ function globalTemplates(): Route {
         description: t.description,
         order: i,
         regions: [
-          { region_id: REGION, deployment_template_id: t.id, versions: [...STACK_VERSIONS] },
+          { region_id: REGION, deployment_template_id: t.id, versions: [...stacks] },
         ],
       })),
     }),

@@ -1,7 +1,7 @@
 // Platform endpoints: /platform, allocators, runners (seed of runners.ts),
 // stack versions and users, consistent with the deployments in state.
 
-import { PLATFORM_VERSION, REGION, STACK_VERSIONS } from './catalog.js';
+import { PLATFORM_VERSION, REGION } from './catalog.js';
 import { SandboxError } from './errors.js';
 
 const ZONES = ['ece-zone-1', 'ece-zone-2', 'ece-zone-3'];
@@ -125,14 +125,15 @@ export function runners(): Record<string, unknown> {
   };
 }
 
-export function stackVersions(): Record<string, unknown> {
+/** GET /stack/versions: the installation's versions (`SandboxState.stacks`), newest first. */
+export function stackVersions(stacks: readonly string[]): Record<string, unknown> {
   const image = (product: string, v: string) =>
     `docker.elastic.co/cloud-release/${product}-cloud-ess:${v}`;
   return {
-    stacks: STACK_VERSIONS.map((v, i) => ({
+    stacks: stacks.map((v, i) => ({
       version: v,
       template: { template_version: v },
-      upgradable_to: STACK_VERSIONS.slice(0, i),
+      upgradable_to: stacks.slice(0, i),
       accessible: true,
       whitelisted: true,
       deleted: false,

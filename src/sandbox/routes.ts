@@ -119,7 +119,7 @@ export function routes(w: World): Route[] {
         return { status: 202, body: {} };
       },
     })),
-    { method: 'GET', path: '/stack/versions', handle: () => ({ body: stackVersions() }) },
+    { method: 'GET', path: '/stack/versions', handle: () => ({ body: stackVersions(state.stacks) }) },
     // Before deploymentRoutes: /deployments/extensions and /deployments/templates are not deployment ids.
     ...extensionRoutes(state),
     ...templateRoutes(state),
@@ -129,7 +129,7 @@ export function routes(w: World): Route[] {
     ...snapshotRepoRoutes(),
     ...infrastructureRoutes(state),
     ...licenseRoutes(state.now),
-    ...stackRoutes(),
+    ...stackRoutes(state),
     ...runnerRoutes(state, w.maintenance),
     ...enrollmentRoutes(),
     ...tlsRoutes(),
@@ -141,7 +141,7 @@ export function routes(w: World): Route[] {
     ...remoteClusterRoutes(state),
     ...allocatorRoutes(w),
     ...loggingRoutes(),
-    ...platformConfigRoutes(state.now),
+    ...platformConfigRoutes(state),
     ...constructorResyncRoutes(),
     ...resourceOpRoutes(state),
     ...securityRealmRoutes(),

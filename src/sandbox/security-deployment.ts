@@ -5,7 +5,7 @@
 // it when there is none (409 security_deployment.already_exists); PUT starts
 // a plan on it with a new version or topology (SecurityDeploymentUpdateRequest).
 
-import { DEFAULT_VERSION, defaultPlan, REGION, STACK_VERSIONS } from './catalog.js';
+import { DEFAULT_VERSION, defaultPlan, REGION } from './catalog.js';
 import { invalid, SandboxError } from './errors.js';
 import { activePlan, pendingPlan, planHealthy, resourceStatus, resourceVersion } from './model.js';
 import type { SandboxState } from './state.js';
@@ -41,10 +41,10 @@ function checkTopology(body: Doc): Doc | undefined {
   return t as Doc;
 }
 
-function checkVersion(body: Doc): string | undefined {
+function checkVersion(body: Doc, stacks: readonly string[]): string | undefined {
   const v = body.version;
   if (v === undefined) return undefined;
-  if (typeof v !== 'string' || !STACK_VERSIONS.includes(v))
+  if (typeof v !== 'string' || !stacks.includes(v))
     throw invalid(`Stack version [${String(v)}] is not available`, ['version']);
   return v;
 }
@@ -92,7 +92,7 @@ export function securityDeploymentRoutes(state: SandboxState): Route[] {
             'security_deployment.already_exists',
             'The security deployment already exists',
           );
-        const version = checkVersion(c.body) ?? DEFAULT_VERSION;
+        const version = checkVersion(c.body, state.stacks) ?? DEFAULT_VERSION;
         const topology = checkTopology(c.body);
         const made = state.create(
           {
@@ -125,7 +125,7 @@ export function securityDeploymentRoutes(state: SandboxState): Route[] {
         const d = find();
         const r = d?.resources.find((x) => x.kind === 'elasticsearch');
         if (!d || !r) throw none();
-        const version = checkVersion(c.body);
+        const version = checkVersion(c.body, state.stacks);
         const topology = checkTopology(c.body);
         const plan = withChanges(lastBody(r, state.now()) ?? {}, version, topology);
         state.update(

@@ -76,7 +76,8 @@ export const KEY_USER = 'sandbox-admin';
 const MAX_BODY = 10 * 1024 * 1024;
 
 export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> {
-  const now = opts.now ?? Date.now;
+  // Read at each call, not captured: a test may put Date on a virtual clock after the start.
+  const now = opts.now ?? (() => Date.now());
   const user = opts.user ?? 'admin';
   const password = opts.password ?? randomBytes(12).toString('base64url');
   const state = new SandboxState({ planDurationMs: opts.planDurationMs ?? 10_000, now });

@@ -6,11 +6,12 @@
 // the catalog's list, so deployments can be created on it and upgraded to it,
 // and templates use the newest. Deleting marks it deleted as ECE does: gone
 // from the list and from what deployments may use, still readable by name.
-// The catalog is the process's: one sandbox per process (`ece sandbox`, a test file).
+// The list is the installation's (`SandboxState.stacks`), not the process's:
+// a test process runs many sandboxes.
 
-import { STACK_VERSIONS } from './catalog.js';
 import { SandboxError } from './errors.js';
 import { stackVersions } from './platform.js';
+import type { SandboxState } from './state.js';
 import { formFile, zipNames } from './uploads.js';
 import type { Route } from './world.js';
 
@@ -23,10 +24,11 @@ function newerFirst(a: string, b: string): number {
   return 0;
 }
 
-export function stackRoutes(): Route[] {
+export function stackRoutes(state: SandboxState): Route[] {
+  const { stacks } = state;
   const deleted = new Map<string, Record<string, unknown>>();
   const config = (version: string): Record<string, unknown> | undefined =>
-    (stackVersions().stacks as Record<string, unknown>[]).find((s) => s.version === version);
+    (stackVersions(stacks).stacks as Record<string, unknown>[]).find((s) => s.version === version);
   const find = (version: string) => {
     const found = config(version) ?? deleted.get(version);
     if (!found)
@@ -82,9 +84,9 @@ export function stackRoutes(): Route[] {
           };
         for (const v of versions) {
           deleted.delete(v);
-          if (!STACK_VERSIONS.includes(v)) STACK_VERSIONS.push(v);
+          if (!stacks.includes(v)) stacks.push(v);
         }
-        STACK_VERSIONS.sort(newerFirst);
+        stacks.sort(newerFirst);
         return {
           body: {
             stacks: versions.map((v) => find(v)),
@@ -118,7 +120,7 @@ export function stackRoutes(): Route[] {
           return { body: {} };
         }
         deleted.set(v, { ...found, deleted: true });
-        STACK_VERSIONS.splice(STACK_VERSIONS.indexOf(v), 1);
+        stacks.splice(stacks.indexOf(v), 1);
         return { body: {} };
       },
     },

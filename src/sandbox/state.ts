@@ -50,13 +50,19 @@ const PLACING: readonly PlanAction[] = ['create', 'update', 'restore', 'start'];
 
 export class SandboxState {
   readonly deployments = new Map<string, Deployment>();
+  /**
+   * The stack versions this installation has, newest first: the catalog's at
+   * the start, then what stack packs add and remove (stack.ts). The
+   * sandbox's own, not the process's: a test process runs many sandboxes.
+   */
+  readonly stacks: string[] = [...STACK_VERSIONS];
   readonly now: () => number;
   /** Set by the server; without one, instances go to their zones in order and always fit. */
   placer: Placer | undefined;
   /** The resources of the request being applied that are not in a deployment yet. */
   private building: readonly Resource[] = [];
   constructor(readonly opts: StateOptions) {
-    this.now = opts.now ?? Date.now;
+    this.now = opts.now ?? (() => Date.now());
   }
 
   list(): Deployment[] {
@@ -88,9 +94,9 @@ export class SandboxState {
    * on `version` (system deployments stay on the newest).
    */
   seed(count: number, user: string, system = true, version = DEFAULT_VERSION): void {
-    if (!STACK_VERSIONS.includes(version))
+    if (!this.stacks.includes(version))
       throw new Error(
-        `the sandbox has no stack version ${version} to seed (it has ${STACK_VERSIONS.join(', ')})`,
+        `the sandbox has no stack version ${version} to seed (it has ${this.stacks.join(', ')})`,
       );
     const base = this.now() - 86_400_000;
     const seeds = [
@@ -173,7 +179,7 @@ export class SandboxState {
     const d = this.get(id);
     if (typeof body.prune_orphans !== 'boolean')
       throw invalid('prune_orphans is required', ['prune_orphans']);
-    const payloads = parsePayloads(body.resources, false);
+    const payloads = parsePayloads(body.resources, false, this.stacks);
     const now = this.now();
     const touched = new Set<Resource>();
     const additions: Resource[] = [];
@@ -288,7 +294,7 @@ export class SandboxState {
     body: Record<string, unknown>,
     at: { user: string; at: number; durationMs: number },
   ): Deployment {
-    const payloads = parsePayloads(body.resources, true);
+    const payloads = parsePayloads(body.resources, true, this.stacks);
     const name =
       typeof body.name === 'string' && body.name.trim()
         ? body.name

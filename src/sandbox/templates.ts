@@ -7,7 +7,7 @@
 // codes here are the sandbox's, see docs/sandbox.md).
 
 import { randomBytes } from 'node:crypto';
-import { REGION, SIZES, STACK_VERSIONS, TEMPLATES, templatePayload } from './catalog.js';
+import { REGION, SIZES, TEMPLATES, templatePayload } from './catalog.js';
 import { invalid, SandboxError } from './errors.js';
 import { flag } from './params.js';
 import type { SandboxState } from './state.js';
@@ -41,8 +41,7 @@ export function checkRegion(region: string | null): void {
     throw new SandboxError(400, 'templates.region_not_found', `Region [${region}] cannot be found`);
 }
 
-function seed(): Stored[] {
-  const version = STACK_VERSIONS[0] ?? '';
+function seed(version: string): Stored[] {
   return TEMPLATES.map((t, order) => ({
     id: t.id,
     version: 1,
@@ -104,7 +103,7 @@ function checked(body: Doc, system: boolean): Doc {
 }
 
 export function templateRoutes(state: SandboxState): Route[] {
-  const templates = seed();
+  const templates = seed(state.stacks[0] ?? '');
   const find = (id: string) => {
     const t = templates.find((x) => x.id === id);
     if (!t) throw notFound(id);
@@ -117,7 +116,7 @@ export function templateRoutes(state: SandboxState): Route[] {
       ? {
           deployment_template: {
             ...(t.body.deployment_template as Doc),
-            resources: templatePayload(t.seeded, STACK_VERSIONS[0] ?? '', REGION),
+            resources: templatePayload(t.seeded, state.stacks[0] ?? '', REGION),
           },
         }
       : {}),

@@ -4,7 +4,7 @@
 // (7.10 on) against node_type (before 7.10). The spec names no codes for
 // these; ours are listed in docs/sandbox.md as unverified.
 
-import { INSTANCE_CONFIGURATIONS, REGION, SIZES, STACK_VERSIONS } from './catalog.js';
+import { INSTANCE_CONFIGURATIONS, REGION, SIZES } from './catalog.js';
 import { invalid, SandboxError } from './errors.js';
 import { activePlan, type Resource } from './model.js';
 import { KINDS, type Kind } from './plans.js';
@@ -21,7 +21,11 @@ export interface Payload {
 const bad = (code: string, message: string, field: string) =>
   new SandboxError(400, code, message, [field]);
 
-export function parsePayloads(resources: unknown, requireElasticsearch: boolean): Payload[] {
+export function parsePayloads(
+  resources: unknown,
+  requireElasticsearch: boolean,
+  stacks: readonly string[],
+): Payload[] {
   if (resources === undefined || resources === null) {
     if (requireElasticsearch)
       throw invalid('A deployment needs at least one Elasticsearch resource', ['resources']);
@@ -62,7 +66,7 @@ export function parsePayloads(resources: unknown, requireElasticsearch: boolean)
           ? { settings: p.settings as Record<string, unknown> }
           : {}),
       };
-      validatePlan(payload, field);
+      validatePlan(payload, field, stacks);
       out.push(payload);
     });
   }
@@ -94,8 +98,8 @@ export function versionBefore(a: string, b: string): boolean {
   return false;
 }
 
-/** The plan checks ECE runs at create and update time. */
-export function validatePlan(p: Payload, field: string): void {
+/** The plan checks ECE runs at create and update time, against the installation's stack versions. */
+export function validatePlan(p: Payload, field: string, stacks: readonly string[]): void {
   if (p.region !== REGION) {
     throw bad(
       'deployments.region_not_found',
@@ -106,10 +110,10 @@ export function validatePlan(p: Payload, field: string): void {
   const section = p.plan[p.kind] as { version?: unknown } | undefined;
   const version = section?.version;
   if (version !== undefined) {
-    if (typeof version !== 'string' || !STACK_VERSIONS.includes(version)) {
+    if (typeof version !== 'string' || !stacks.includes(version)) {
       throw bad(
         'deployments.stack_version_not_found',
-        `Stack version [${String(version)}] is not available: use one of ${STACK_VERSIONS.join(', ')}`,
+        `Stack version [${String(version)}] is not available: use one of ${stacks.join(', ')}`,
         `${field}.plan.${p.kind}.version`,
       );
     }
