@@ -8,6 +8,7 @@ import assert from '../helpers/assert.js';
 import { run } from '../helpers/cli.js';
 import { type TestSandbox, testSandbox } from '../helpers/sandbox.js';
 import { registerSecret } from '../helpers/secrets.js';
+import { useVirtualClock } from '../helpers/time.js';
 import { ua } from './platform-admin-helpers.js';
 
 const HOST = '192.168.44.11';
@@ -26,6 +27,8 @@ const allocator = async (t: TestSandbox, id: string) =>
   (await t.call('GET', `/platform/infrastructure/allocators/${id}`)).body as Allocator;
 
 describe('allocators vacate against the sandbox', () => {
+  // Moves take the sandbox's plan time; --wait polls move the clock on (no real wait).
+  const clock = useVirtualClock();
   let t: TestSandbox | undefined;
   afterEach(async () => {
     await t?.close();
@@ -44,6 +47,7 @@ describe('allocators vacate against the sandbox', () => {
     assert.deepEqual(names, [...SYSTEM, 'prod-logs', 'search-staging']);
     const r = await run(['allocators', 'vacate', HOST, '--wait', '--yes', '--concurrency', '2'], {
       env: envOf(t),
+      clock,
     });
     assert.equal(r.code, 0, r.stderr);
     assert.equal(r.stdout, '');
@@ -65,7 +69,10 @@ describe('allocators vacate against the sandbox', () => {
     assert.equal(after.length, 10 + 5);
     for (const name of names) assert.ok(after.includes(name), name);
     // The deployment views agree: no instance of prod-logs is on the host any more.
-    const show = await run(['deployments', 'show', 'prod-logs', '--json'], { env: envOf(t) });
+    const show = await run(['deployments', 'show', 'prod-logs', '--json'], {
+      env: envOf(t),
+      clock,
+    });
     assert.doesNotMatch(show.stdout, /"allocator_id":"192\.168\.44\.11"/);
   });
 
@@ -84,7 +91,7 @@ describe('allocators vacate against the sandbox', () => {
         '--wait',
         '--yes',
       ],
-      { env: envOf(t) },
+      { env: envOf(t), clock },
     );
     assert.equal(r.code, 7, r.stderr);
     assert.match(r.stderr, /\nerror: the move failed for fail-move-demo\n/);
@@ -115,6 +122,7 @@ describe('allocators vacate against the sandbox', () => {
       ],
       {
         env: envOf(t),
+        clock,
         stderrTTY: true,
       },
     );
@@ -173,7 +181,7 @@ describe('allocators vacate against the sandbox', () => {
         '1s',
         '--yes',
       ],
-      { env: envOf(t) },
+      { env: envOf(t), clock },
     );
     assert.equal(r.code, 8, r.stderr);
     assert.match(
@@ -186,7 +194,10 @@ describe('allocators vacate against the sandbox', () => {
     t = await sandbox(500);
     for (const id of ['192.168.44.10', '192.168.44.12'])
       await t.call('POST', `/platform/infrastructure/allocators/${id}/maintenance-mode/_start`);
-    const r = await run(['allocators', 'vacate', HOST, '--kind', 'es', '--yes'], { env: envOf(t) });
+    const r = await run(['allocators', 'vacate', HOST, '--kind', 'es', '--yes'], {
+      env: envOf(t),
+      clock,
+    });
     assert.equal(r.code, 5, r.stderr);
     assert.match(
       r.stderr,
@@ -216,7 +227,7 @@ describe('allocators vacate against the sandbox', () => {
         '--maintenance',
         '--yes',
       ],
-      { env: envOf(t) },
+      { env: envOf(t), clock },
     );
     assert.equal(r.code, 0, r.stderr);
     assert.equal(r.stdout, '');
@@ -267,7 +278,7 @@ describe('allocators vacate against the sandbox', () => {
         '--wait',
         '--yes',
       ],
-      { env: envOf(t) },
+      { env: envOf(t), clock },
     );
     assert.equal(r.code, 0, r.stderr);
     assert.doesNotMatch(r.stderr, /warning/);
@@ -286,6 +297,7 @@ describe('allocators vacate against the sandbox', () => {
     t = await sandbox(500);
     const r = await run(['allocators', 'vacate', HOST, '--deployment', 'prod-logs', '--dry-run'], {
       env: envOf(t),
+      clock,
     });
     assert.equal(r.code, 0, r.stderr);
     assert.match(

@@ -21,7 +21,7 @@ import assert from '../helpers/assert.js';
 import { run, tempDir } from '../helpers/cli.js';
 import { createRequest, type TestSandbox, testSandbox } from '../helpers/sandbox.js';
 import { eceError, json, type Recorded, startServer } from '../helpers/server.js';
-import { stopwatch } from '../helpers/time.js';
+import { stopwatch, virtualClock } from '../helpers/time.js';
 
 const ID = 'abcdefabcdefabcdefabcdefabcdef09';
 const env = (url: string) => ({ ECE_HOST: url, ECE_API_KEY: 'dumps-key-1' });
@@ -202,7 +202,8 @@ describe('deployments instances heap-dump', () => {
     });
   }
 
-  it('captures, polls until the new dump is ready, and writes it (base64 or raw) to the file', async () => {
+  it('captures, polls until the new dump is ready, and writes it (base64 or raw) to the file', async (ctx) => {
+    const clock = virtualClock(ctx);
     const dir = tempDir();
     for (const [label, send] of [
       [
@@ -225,7 +226,7 @@ describe('deployments instances heap-dump', () => {
         const file = join(dir, `${label}.hprof`);
         const r = await run(
           ['deployments', 'instances', 'heap-dump', ID, '--instance', 'instance-1', '-O', file],
-          { env: env(s.url), realSleep: true },
+          { env: env(s.url), clock },
         );
         assert.deepEqual(
           [r.code, r.stdout, r.stderr.replace(/in [0-9.]+m?s\.\n$/, 'in Ns.\n')],
@@ -286,7 +287,8 @@ describe('deployments instances heap-dump', () => {
     }
   });
 
-  it('--wait-timeout: exit 8 while the dump is still capturing, with a hint', async () => {
+  it('--wait-timeout: exit 8 while the dump is still capturing, with a hint', async (ctx) => {
+    const clock = virtualClock(ctx);
     const s = await startServer((req, res) => {
       if (req.url === GET) return json(res, 200, DEPLOYMENT);
       if (req.url === DUMPS)
@@ -322,7 +324,7 @@ describe('deployments instances heap-dump', () => {
           '--wait-timeout',
           '1s',
         ],
-        { env: env(s.url), realSleep: true },
+        { env: env(s.url), clock },
       );
       assert.deepEqual(
         [r.code, r.stdout, r.stderr.split('\n').slice(1).join('\n')],
@@ -519,7 +521,8 @@ describe('dumps against the sandbox', () => {
   });
   after(() => t.close());
 
-  it('thread dump to stdout; heap dump captured, followed and downloaded; no dump yet is exit 3', async () => {
+  it('thread dump to stdout; heap dump captured, followed and downloaded; no dump yet is exit 3', async (ctx) => {
+    const clock = virtualClock(ctx);
     const threads = await run(['deployments', 'instances', 'thread-dump', 'dumped'], { env: e });
     assert.equal(threads.code, 0, threads.stderr);
     assert.match(
@@ -540,7 +543,7 @@ describe('dumps against the sandbox', () => {
     );
     const heap = await run(['deployments', 'instances', 'heap-dump', 'dumped', '-O', file], {
       env: e,
-      realSleep: true,
+      clock,
     });
     assert.equal(heap.code, 0, heap.stderr);
     assert.equal(readFileSync(file).subarray(0, 18).toString('latin1'), 'JAVA PROFILE 1.0.2');

@@ -7,7 +7,7 @@ import { describe, it } from 'node:test';
 import assert from '../helpers/assert.js';
 import { run } from '../helpers/cli.js';
 import { json, startServer } from '../helpers/server.js';
-import { stopwatch } from '../helpers/time.js';
+import { stopwatch, virtualClock } from '../helpers/time.js';
 
 const ID = 'abcdefabcdefabcdefabcdefabcdef78';
 const env = (url: string) => ({ ECE_HOST: url, ECE_API_KEY: 'watch-key-1' });
@@ -103,7 +103,8 @@ async function scripted(states: Record<string, unknown>[]) {
 const lines = (stderr: string) => stderr.trimEnd().split('\n');
 
 describe('deployments plan watch', () => {
-  it('re-attaches to a running plan and exits 0 when it succeeds, replaying its steps once', async () => {
+  it('re-attaches to a running plan and exits 0 when it succeeds, replaying its steps once', async (ctx) => {
+    const clock = virtualClock(ctx);
     const server = await scripted([
       { healthy: true, current: OLD, pending: running('plan-validator'), history: [OLD] },
       { healthy: true, current: OLD, pending: running('plan-validator'), history: [] },
@@ -112,7 +113,7 @@ describe('deployments plan watch', () => {
     try {
       const r = await run(['deployments', 'plan', 'watch', ID], {
         env: env(server.url),
-        realSleep: true,
+        clock,
       });
       assert.equal(r.code, 0, r.stderr);
       assert.equal(r.stdout, '');
@@ -132,7 +133,8 @@ describe('deployments plan watch', () => {
     }
   });
 
-  it('exits 7 when the plan it re-attached to fails, naming the step and the message', async () => {
+  it('exits 7 when the plan it re-attached to fails, naming the step and the message', async (ctx) => {
+    const clock = virtualClock(ctx);
     const server = await scripted([
       { healthy: true, current: OLD, pending: running('plan-validator'), history: [OLD] },
       { healthy: false, current: FAILED, history: [] },
@@ -140,7 +142,7 @@ describe('deployments plan watch', () => {
     try {
       const r = await run(['deployments', 'plan', 'watch', ID, '--kind', 'elasticsearch'], {
         env: env(server.url),
-        realSleep: true,
+        clock,
       });
       assert.equal(r.code, 7, r.stderr);
       assert.deepEqual(lines(r.stderr).slice(-2), [
@@ -152,18 +154,19 @@ describe('deployments plan watch', () => {
     }
   });
 
-  it('exits 8 at --wait-timeout, naming the step it is at and how to re-attach', async () => {
+  it('exits 8 at --wait-timeout, naming the step it is at and how to re-attach', async (ctx) => {
+    const clock = virtualClock(ctx);
     const server = await scripted([
       { healthy: true, current: OLD, pending: running('plan-validator'), history: [OLD] },
     ]);
     try {
-      const clock = stopwatch();
       const r = await run(['deployments', 'plan', 'watch', ID, '--wait-timeout', '1500ms'], {
         env: env(server.url),
-        realSleep: true,
+        clock,
       });
       assert.equal(r.code, 8, r.stderr);
-      clock.atMost(500, 'the 1500ms --wait-timeout', 1_500);
+      // It waited its 1.5 s, and no more: a poll at 1 s, then the last half second.
+      assert.equal(clock.moved(), 1_500);
       const l = lines(r.stderr);
       assert.match(
         l.at(-2) ?? '',
@@ -258,7 +261,8 @@ describe('deployments plan watch', () => {
 });
 
 describe('stop --wait', () => {
-  it('says which status the resource reached, not that a plan finished', async () => {
+  it('says which status the resource reached, not that a plan finished', async (ctx) => {
+    const clock = virtualClock(ctx);
     let polls = 0;
     const server = await startServer((req, res) => {
       if (req.method === 'POST') return json(res, 202, {});
@@ -269,7 +273,7 @@ describe('stop --wait', () => {
     try {
       const r = await run(['deployments', 'stop', ID, '--kind', 'kibana', '--wait'], {
         env: env(server.url),
-        realSleep: true,
+        clock,
       });
       assert.equal(r.code, 0, r.stderr);
       const l = lines(r.stderr);

@@ -8,6 +8,7 @@ import assert from '../helpers/assert.js';
 import { run } from '../helpers/cli.js';
 import { createRequest, type TestSandbox, testSandbox } from '../helpers/sandbox.js';
 import { eceError, json, startServer } from '../helpers/server.js';
+import { useVirtualClock } from '../helpers/time.js';
 
 const ID = 'abcdefabcdefabcdefabcdefabcdef16';
 const env = (url: string) => ({ ECE_HOST: url, ECE_API_KEY: 'resize-key-1' });
@@ -279,6 +280,8 @@ describe('deployments show --update-payload and resize (per-test server)', () =>
 });
 
 describe('resize and the update payload against the sandbox', () => {
+  // Plans take 600 ms of the sandbox's time; --wait moves it on (no real wait).
+  const clock = useVirtualClock();
   let t: TestSandbox;
   let env2: Record<string, string>;
   let id = '';
@@ -290,7 +293,8 @@ describe('resize and the update payload against the sandbox', () => {
     });
     assert.equal(made.status, 201);
     id = String((made.body as { id: string }).id);
-    await new Promise((r) => setTimeout(r, 900));
+    // The first plan ends on the sandbox's clock.
+    clock.advance(900);
   });
   after(() => t.close());
 
@@ -332,7 +336,7 @@ describe('resize and the update payload against the sandbox', () => {
     const was = await payload();
     const r = await run(['deployments', 'resize', 'sized', '--size', '8g', '--wait'], {
       env: env2,
-      realSleep: true,
+      clock,
     });
     assert.equal(r.code, 0, r.stderr);
     assert.match(

@@ -6,6 +6,7 @@ import { describe, it } from 'node:test';
 import assert from '../helpers/assert.js';
 import { run } from '../helpers/cli.js';
 import { eceError, json, startServer } from '../helpers/server.js';
+import { virtualClock } from '../helpers/time.js';
 
 const ID = 'abcdefabcdefabcdefabcdefabcdef56';
 const env = (url: string) => ({ ECE_HOST: url, ECE_API_KEY: 'restart-key-1' });
@@ -82,7 +83,8 @@ describe('deployments restart', () => {
     }
   });
 
-  it('--ref-id _main is sent as is, and --wait follows the main resource', async () => {
+  it('--ref-id _main is sent as is, and --wait follows the main resource', async (ctx) => {
+    const clock = virtualClock(ctx);
     let polls = 0;
     const server = await startServer((req, res) => {
       if (req.method === 'POST') return json(res, 202, {});
@@ -93,7 +95,7 @@ describe('deployments restart', () => {
     try {
       const r = await run(['deployments', 'restart', ID, '--ref-id', '_main', '--wait'], {
         env: env(server.url),
-        realSleep: true,
+        clock,
       });
       assert.equal(r.code, 0, r.stderr);
       assert.ok(

@@ -12,7 +12,7 @@ import assert from '../helpers/assert.js';
 import { run, tempDir } from '../helpers/cli.js';
 import { type TestSandbox, testSandbox } from '../helpers/sandbox.js';
 import { eceError, json, startServer } from '../helpers/server.js';
-import { stopwatch } from '../helpers/time.js';
+import { virtualClock } from '../helpers/time.js';
 
 const ID = 'abcdefabcdefabcdefabcdefabcdef19';
 const env = (url: string) => ({ ECE_HOST: url, ECE_API_KEY: 'version-key-1' });
@@ -189,15 +189,15 @@ describe('show --update-payload and update --if-version (per-test server)', () =
     }
   });
 
-  it('--wait when ECE starts no plan: exit 0 after a few reads, saying so', async () => {
+  it('--wait when ECE starts no plan: exit 0 after a few reads, saying so', async (ctx) => {
+    const clock = virtualClock(ctx);
     const server = await ece(updated);
     try {
-      const clock = stopwatch();
       const r = await run(
         ['deployments', 'update', ID, '-f', updateFile(), '--wait', '--wait-timeout', '10s'],
         {
           env: env(server.url),
-          realSleep: true,
+          clock,
         },
       );
       assert.deepEqual(
@@ -208,7 +208,8 @@ describe('show --update-payload and update --if-version (per-test server)', () =
           `Updating deployment two words (${ID}).\nNo plan was started: the definition changes nothing.\n`,
         ],
       );
-      clock.atMost(1_600, 'finding that no plan started');
+      // Three pauses of a second between the reads, not the 10 s of --wait-timeout.
+      assert.equal(clock.moved(), 3_000);
       // The snapshot, the PUT, then four reads a second apart.
       assert.deepEqual(
         server.requests.map((q) => q.method),
@@ -255,17 +256,17 @@ describe('read-modify-write against the sandbox', () => {
     assert.equal(Number(versionOf(third.stderr)), Number(n) + 2);
   });
 
-  it('update --wait with the payload as it is: exit 0 within seconds, no plan started', async () => {
+  it('update --wait with the payload as it is: exit 0 within seconds, no plan started', async (ctx) => {
+    const clock = virtualClock(ctx);
     const shown = await run(['deployments', 'show', 'search-staging', '--update-payload'], {
       env: e(),
     });
-    const clock = stopwatch();
     const r = await run(
       ['deployments', 'update', 'search-staging', '-f', '-', '--wait', '--wait-timeout', '10s'],
       {
         env: e(),
         stdin: shown.stdout,
-        realSleep: true,
+        clock,
       },
     );
     assert.equal(r.code, 0, r.stderr);
@@ -273,6 +274,7 @@ describe('read-modify-write against the sandbox', () => {
       r.stderr,
       /^Updating deployment search-staging \([0-9a-f]{32}\)\.\nNo plan was started: the definition changes nothing\.\n$/,
     );
-    clock.atMost(1_600, 'finding that no plan started');
+    // Three pauses of a second between the reads, not the 10 s of --wait-timeout.
+    assert.equal(clock.moved(), 3_000);
   });
 });

@@ -8,6 +8,7 @@ import assert from '../helpers/assert.js';
 import { run } from '../helpers/cli.js';
 import { type TestSandbox, testSandbox } from '../helpers/sandbox.js';
 import { json, type Recorded, startServer } from '../helpers/server.js';
+import { useVirtualClock } from '../helpers/time.js';
 
 const ID = 'abcdefabcdefabcdefabcdefabcdef17';
 const env = (url: string) => ({ ECE_HOST: url, ECE_API_KEY: 'upgrade-key-1' });
@@ -206,6 +207,8 @@ describe('deployments upgrade (per-test server)', () => {
 });
 
 describe('deployments upgrade against the sandbox', () => {
+  // Plans take 600 ms of the sandbox's time; --wait moves it on (no real wait).
+  const clock = useVirtualClock();
   let t: TestSandbox;
   before(async () => {
     t = await testSandbox({ deployments: 0, planDurationMs: 600 });
@@ -213,7 +216,8 @@ describe('deployments upgrade against the sandbox', () => {
       body: { name: 'legacy', version: '8.14.3' },
     });
     assert.equal(made.status, 201);
-    await new Promise((r) => setTimeout(r, 900));
+    // The first plan ends on the sandbox's clock.
+    clock.advance(900);
   });
   after(() => t.close());
 
@@ -233,7 +237,7 @@ describe('deployments upgrade against the sandbox', () => {
       ['deployments', 'upgrade', 'legacy', '--version', '8.15.1', '--yes', '--wait'],
       {
         env: env2,
-        realSleep: true,
+        clock,
       },
     );
     assert.equal(r.code, 0, r.stderr);

@@ -10,7 +10,7 @@ import { describe, it } from 'node:test';
 import assert from '../helpers/assert.js';
 import { run, tempDir } from '../helpers/cli.js';
 import { json, type Recorded, startServer } from '../helpers/server.js';
-import { stopwatch } from '../helpers/time.js';
+import { stopwatch, useVirtualClock } from '../helpers/time.js';
 
 const ID = 'abcdefabcdefabcdefabcdefabcdef34';
 type Attempt = Record<string, unknown>;
@@ -163,274 +163,280 @@ describe('--wait follows the resources that get a new attempt', () => {
     }
   });
 
-  it('update of Elasticsearch and Kibana where only Elasticsearch gets a plan: exit 0 within seconds', async (t) => {
-    const before = deployment({
-      elasticsearch: ['started', { current: OK('es-1'), history: [OK('es-1')] }],
-      kibana: ['started', { current: OK('kb-1'), history: [OK('kb-1')] }],
-    });
-    const after = deployment({
-      elasticsearch: ['started', { current: OK('es-2', '2'), history: [] }],
-      kibana: ['started', { current: OK('kb-1'), history: [] }],
-    });
-    const { server } = await scripted(
-      before,
-      [
-        () =>
-          deployment({
-            elasticsearch: ['started', { current: OK('es-1'), pending: RUNNING('es-2', '2') }],
-            kibana: ['started', { current: OK('kb-1') }],
-          }),
-        () => after,
-      ],
-      { id: ID, name: 'scripted', resources: [] },
-    );
-    const file = join(tempDir('ece-wait-rules-', t), 'update.json');
-    writeFileSync(
-      file,
-      JSON.stringify({
-        prune_orphans: false,
-        resources: {
-          elasticsearch: [
-            {
-              ref_id: 'main-elasticsearch',
-              region: 'ece-region',
-              plan: { cluster_topology: [], elasticsearch: { version: '8.15.1' } },
-            },
-          ],
-          kibana: [
-            {
-              ref_id: 'main-kibana',
-              elasticsearch_cluster_ref_id: 'main-elasticsearch',
-              region: 'ece-region',
-              plan: { cluster_topology: [], kibana: { version: '8.15.1' } },
-            },
-          ],
-        },
-      }),
-    );
-    try {
-      const clock = stopwatch();
-      const r = await run(
-        ['deployments', 'update', ID, '-f', file, '--wait', '--wait-timeout', '20s'],
-        {
-          env: env(server.url),
-          realSleep: true,
-        },
-      );
-      assert.equal(r.code, 0, r.stderr);
-      clock.atMost(2_000, 'following the plan to its end');
-      assert.deepEqual(lines(r.stderr, 'elasticsearch'), [
-        'elasticsearch main-elasticsearch: plan-validator',
-        'elasticsearch main-elasticsearch: rolling-restart',
-        'elasticsearch main-elasticsearch: plan-completed',
-        lines(r.stderr, 'elasticsearch main-elasticsearch: finished in')[0],
-      ]);
-      assert.equal(lines(r.stderr, 'kibana')[0], 'kibana main-kibana: no new plan: unchanged');
-    } finally {
-      await server.close();
-    }
-  });
+  // The rest follow plans at the CLI's poll interval, on a virtual clock (no real wait).
+  describe('polling on a virtual clock', () => {
+    const clock = useVirtualClock();
 
-  it('a single-target restart whose plan appears only after two polls is followed, not skipped', async () => {
-    const old = { current: OK('es-1'), history: [OK('es-1')] };
-    const { server, polls } = await scripted(deployment({ elasticsearch: ['started', old] }), [
-      () => deployment({ elasticsearch: ['started', { current: OK('es-1') }] }),
-      () => deployment({ elasticsearch: ['started', { current: OK('es-1') }] }),
-      () =>
-        deployment({
-          elasticsearch: ['started', { current: OK('es-1'), pending: RUNNING('es-2', '2') }],
-        }),
-      () => deployment({ elasticsearch: ['started', { current: FAILED('es-2', '2') }] }),
-    ]);
-    try {
-      const r = await run(
-        ['deployments', 'restart', ID, '--ref-id', 'main-elasticsearch', '--wait'],
-        { env: env(server.url), realSleep: true },
-      );
-      assert.equal(r.code, 7, r.stderr);
-      assert.equal(polls(), 4);
-      assert.equal(
-        r.stderr.trimEnd().split('\n').at(-1),
-        'error: elasticsearch main-elasticsearch: the plan failed at step wait-until-running: Instance instance-0000000000 did not start',
-      );
-    } finally {
-      await server.close();
-    }
-  });
-
-  it('a failed creation, only in the history, ending in plan-completed/error: exit 7 naming the real step', async () => {
-    const created = {
-      id: ID,
-      name: 'scripted',
-      created: true,
-      resources: [
-        {
-          ref_id: 'main-elasticsearch',
-          id: 'e'.repeat(32),
-          kind: 'elasticsearch',
-          region: 'ece-region',
-          cloud_id: 'x:y',
-          credentials: { username: 'elastic', password: 'wait-rules-password-1' },
-        },
-      ],
-    };
-    const { server, polls } = await scripted(
-      {},
-      [
-        (req) =>
-          deployment({
-            elasticsearch: [
-              'initializing',
-              req.url.includes('show_plan_history=true') ? { history: [FAILED()] } : {},
-            ],
-          }),
-      ],
-      created,
-    );
-    try {
-      const r = await run(
-        ['deployments', 'create', '--template-id', 'default', '--name', 'scripted', '--wait'],
-        {
-          env: env(server.url),
-          realSleep: true,
-          secretOnStdout: true,
-        },
-      );
-      assert.equal(r.code, 7, r.stderr);
-      assert.equal(polls(), 2);
-      assert.equal(
-        r.stderr.trimEnd().split('\n').at(-1),
-        'error: elasticsearch main-elasticsearch: the plan failed at step wait-until-running: Instance instance-0000000000 did not start',
-      );
-    } finally {
-      await server.close();
-    }
-  });
-
-  it('ours failed and a newer attempt succeeded: exit 7, and it says so', async () => {
-    const { server } = await scripted(
-      deployment({ elasticsearch: ['started', { current: OK('es-1'), history: [OK('es-1')] }] }),
-      [
-        () =>
-          deployment({
-            elasticsearch: ['started', { current: OK('es-1'), pending: RUNNING('es-2', '2') }],
-          }),
-        (req) =>
-          deployment({
-            elasticsearch: [
-              'started',
-              req.url.includes('show_plan_history=true')
-                ? {
-                    current: OK('es-3', '3'),
-                    history: [OK('es-1'), FAILED('es-2', '2'), OK('es-3', '3')],
-                  }
-                : { current: OK('es-3', '3') },
-            ],
-          }),
-      ],
-    );
-    try {
-      const r = await run(
-        ['deployments', 'restart', ID, '--ref-id', 'main-elasticsearch', '--wait'],
-        { env: env(server.url), realSleep: true },
-      );
-      assert.equal(r.code, 7, r.stderr);
-      assert.equal(
-        r.stderr.trimEnd().split('\n').at(-1),
-        'error: elasticsearch main-elasticsearch: the plan failed at step wait-until-running: Instance instance-0000000000 did not start (a newer plan, started after it, succeeded)',
-      );
-    } finally {
-      await server.close();
-    }
-  });
-
-  for (const [outcome, last, code] of [
-    [OK(undefined, '2'), 'finished', 0],
-    [FAILED(undefined, '2'), 'failed', 7],
-  ] as const) {
-    it(`attempts without plan_attempt_id are matched by position: ${last} → exit ${code}`, async () => {
-      const old = OK(undefined, '1');
+    it('update of Elasticsearch and Kibana where only Elasticsearch gets a plan: exit 0 within seconds', async (t) => {
+      const before = deployment({
+        elasticsearch: ['started', { current: OK('es-1'), history: [OK('es-1')] }],
+        kibana: ['started', { current: OK('kb-1'), history: [OK('kb-1')] }],
+      });
+      const after = deployment({
+        elasticsearch: ['started', { current: OK('es-2', '2'), history: [] }],
+        kibana: ['started', { current: OK('kb-1'), history: [] }],
+      });
       const { server } = await scripted(
-        deployment({ elasticsearch: ['started', { current: old, history: [old] }] }),
+        before,
         [
-          () => deployment({ elasticsearch: ['started', { current: old, history: [old] }] }),
           () =>
+            deployment({
+              elasticsearch: ['started', { current: OK('es-1'), pending: RUNNING('es-2', '2') }],
+              kibana: ['started', { current: OK('kb-1') }],
+            }),
+          () => after,
+        ],
+        { id: ID, name: 'scripted', resources: [] },
+      );
+      const file = join(tempDir('ece-wait-rules-', t), 'update.json');
+      writeFileSync(
+        file,
+        JSON.stringify({
+          prune_orphans: false,
+          resources: {
+            elasticsearch: [
+              {
+                ref_id: 'main-elasticsearch',
+                region: 'ece-region',
+                plan: { cluster_topology: [], elasticsearch: { version: '8.15.1' } },
+              },
+            ],
+            kibana: [
+              {
+                ref_id: 'main-kibana',
+                elasticsearch_cluster_ref_id: 'main-elasticsearch',
+                region: 'ece-region',
+                plan: { cluster_topology: [], kibana: { version: '8.15.1' } },
+              },
+            ],
+          },
+        }),
+      );
+      try {
+        const started = clock.moved();
+        const r = await run(
+          ['deployments', 'update', ID, '-f', file, '--wait', '--wait-timeout', '20s'],
+          {
+            env: env(server.url),
+            clock,
+          },
+        );
+        assert.equal(r.code, 0, r.stderr);
+        // Three polls at the CLI's 1 s, not the 20 s of waiting for Kibana.
+        assert.equal(clock.moved() - started, 3_000);
+        assert.deepEqual(lines(r.stderr, 'elasticsearch'), [
+          'elasticsearch main-elasticsearch: plan-validator',
+          'elasticsearch main-elasticsearch: rolling-restart',
+          'elasticsearch main-elasticsearch: plan-completed',
+          lines(r.stderr, 'elasticsearch main-elasticsearch: finished in')[0],
+        ]);
+        assert.equal(lines(r.stderr, 'kibana')[0], 'kibana main-kibana: no new plan: unchanged');
+      } finally {
+        await server.close();
+      }
+    });
+
+    it('a single-target restart whose plan appears only after two polls is followed, not skipped', async () => {
+      const old = { current: OK('es-1'), history: [OK('es-1')] };
+      const { server, polls } = await scripted(deployment({ elasticsearch: ['started', old] }), [
+        () => deployment({ elasticsearch: ['started', { current: OK('es-1') }] }),
+        () => deployment({ elasticsearch: ['started', { current: OK('es-1') }] }),
+        () =>
+          deployment({
+            elasticsearch: ['started', { current: OK('es-1'), pending: RUNNING('es-2', '2') }],
+          }),
+        () => deployment({ elasticsearch: ['started', { current: FAILED('es-2', '2') }] }),
+      ]);
+      try {
+        const r = await run(
+          ['deployments', 'restart', ID, '--ref-id', 'main-elasticsearch', '--wait'],
+          { env: env(server.url), clock },
+        );
+        assert.equal(r.code, 7, r.stderr);
+        assert.equal(polls(), 4);
+        assert.equal(
+          r.stderr.trimEnd().split('\n').at(-1),
+          'error: elasticsearch main-elasticsearch: the plan failed at step wait-until-running: Instance instance-0000000000 did not start',
+        );
+      } finally {
+        await server.close();
+      }
+    });
+
+    it('a failed creation, only in the history, ending in plan-completed/error: exit 7 naming the real step', async () => {
+      const created = {
+        id: ID,
+        name: 'scripted',
+        created: true,
+        resources: [
+          {
+            ref_id: 'main-elasticsearch',
+            id: 'e'.repeat(32),
+            kind: 'elasticsearch',
+            region: 'ece-region',
+            cloud_id: 'x:y',
+            credentials: { username: 'elastic', password: 'wait-rules-password-1' },
+          },
+        ],
+      };
+      const { server, polls } = await scripted(
+        {},
+        [
+          (req) =>
+            deployment({
+              elasticsearch: [
+                'initializing',
+                req.url.includes('show_plan_history=true') ? { history: [FAILED()] } : {},
+              ],
+            }),
+        ],
+        created,
+      );
+      try {
+        const r = await run(
+          ['deployments', 'create', '--template-id', 'default', '--name', 'scripted', '--wait'],
+          {
+            env: env(server.url),
+            clock,
+            secretOnStdout: true,
+          },
+        );
+        assert.equal(r.code, 7, r.stderr);
+        assert.equal(polls(), 2);
+        assert.equal(
+          r.stderr.trimEnd().split('\n').at(-1),
+          'error: elasticsearch main-elasticsearch: the plan failed at step wait-until-running: Instance instance-0000000000 did not start',
+        );
+      } finally {
+        await server.close();
+      }
+    });
+
+    it('ours failed and a newer attempt succeeded: exit 7, and it says so', async () => {
+      const { server } = await scripted(
+        deployment({ elasticsearch: ['started', { current: OK('es-1'), history: [OK('es-1')] }] }),
+        [
+          () =>
+            deployment({
+              elasticsearch: ['started', { current: OK('es-1'), pending: RUNNING('es-2', '2') }],
+            }),
+          (req) =>
             deployment({
               elasticsearch: [
                 'started',
-                { current: old, pending: RUNNING(undefined, '2'), history: [old] },
+                req.url.includes('show_plan_history=true')
+                  ? {
+                      current: OK('es-3', '3'),
+                      history: [OK('es-1'), FAILED('es-2', '2'), OK('es-3', '3')],
+                    }
+                  : { current: OK('es-3', '3') },
               ],
-            }),
-          () =>
-            deployment({
-              elasticsearch: ['started', { current: outcome, history: [old, outcome] }],
             }),
         ],
       );
       try {
         const r = await run(
           ['deployments', 'restart', ID, '--ref-id', 'main-elasticsearch', '--wait'],
-          { env: env(server.url), realSleep: true },
+          { env: env(server.url), clock },
         );
-        assert.equal(r.code, code, r.stderr);
-        assert.ok(
-          server.requests
-            .filter((q) => q.url.includes('show_plan_logs=true'))
-            .every((q) => q.url.includes('show_plan_history=true')),
-          'positions need the history on every poll',
-        );
+        assert.equal(r.code, 7, r.stderr);
         assert.equal(
-          lines(r.stderr, 'elasticsearch main-elasticsearch: rolling-restart').length,
-          1,
-        );
-        assert.match(
-          lines(r.stderr, 'elasticsearch main-elasticsearch: ').at(-1) ?? '',
-          new RegExp(`: ${last} `),
+          r.stderr.trimEnd().split('\n').at(-1),
+          'error: elasticsearch main-elasticsearch: the plan failed at step wait-until-running: Instance instance-0000000000 did not start (a newer plan, started after it, succeeded)',
         );
       } finally {
         await server.close();
       }
     });
-  }
 
-  it('shutdown --wait with Kibana already stopped and APM getting no plan: exit 0', async () => {
-    const { server } = await scripted(
-      deployment({
-        elasticsearch: ['started', { current: OK('es-1'), history: [OK('es-1')] }],
-        kibana: ['stopped', { current: OK('kb-1'), history: [OK('kb-1')] }],
-        apm: ['started', { current: OK('apm-1'), history: [OK('apm-1')] }],
-      }),
-      [
-        () =>
-          deployment({
-            elasticsearch: ['stopping', { current: OK('es-1'), pending: RUNNING('es-2', '2') }],
-            kibana: ['stopped', { current: OK('kb-1') }],
-            apm: ['started', { current: OK('apm-1') }],
-          }),
-        () =>
-          deployment({
-            elasticsearch: ['stopped', { current: OK('es-2', '2') }],
-            kibana: ['stopped', { current: OK('kb-1') }],
-            apm: ['started', { current: OK('apm-1') }],
-          }),
-      ],
-    );
-    try {
-      const r = await run(
-        ['deployments', 'shutdown', ID, '--yes', '--wait', '--wait-timeout', '20s'],
-        // On a terminal: live lines, then which resource saw no new plan.
-        { env: { ...env(server.url), NO_COLOR: '1' }, realSleep: true, stderrTTY: true },
-      );
-      assert.equal(r.code, 0, r.stderr);
-      assert.ok(!r.stderr.includes('kibana'), 'Kibana was already stopped: not followed');
-      // After the cursor is given back (ESC [?25h):
-      const tail = r.stderr.slice(r.stderr.lastIndexOf('\u001b[?25h') + 6);
-      assert.match(
-        tail,
-        /^apm main-apm: no new plan; left unchanged\.\nPlan finished in [\d.]+s\.\n$/,
-      );
-    } finally {
-      await server.close();
+    for (const [outcome, last, code] of [
+      [OK(undefined, '2'), 'finished', 0],
+      [FAILED(undefined, '2'), 'failed', 7],
+    ] as const) {
+      it(`attempts without plan_attempt_id are matched by position: ${last} → exit ${code}`, async () => {
+        const old = OK(undefined, '1');
+        const { server } = await scripted(
+          deployment({ elasticsearch: ['started', { current: old, history: [old] }] }),
+          [
+            () => deployment({ elasticsearch: ['started', { current: old, history: [old] }] }),
+            () =>
+              deployment({
+                elasticsearch: [
+                  'started',
+                  { current: old, pending: RUNNING(undefined, '2'), history: [old] },
+                ],
+              }),
+            () =>
+              deployment({
+                elasticsearch: ['started', { current: outcome, history: [old, outcome] }],
+              }),
+          ],
+        );
+        try {
+          const r = await run(
+            ['deployments', 'restart', ID, '--ref-id', 'main-elasticsearch', '--wait'],
+            { env: env(server.url), clock },
+          );
+          assert.equal(r.code, code, r.stderr);
+          assert.ok(
+            server.requests
+              .filter((q) => q.url.includes('show_plan_logs=true'))
+              .every((q) => q.url.includes('show_plan_history=true')),
+            'positions need the history on every poll',
+          );
+          assert.equal(
+            lines(r.stderr, 'elasticsearch main-elasticsearch: rolling-restart').length,
+            1,
+          );
+          assert.match(
+            lines(r.stderr, 'elasticsearch main-elasticsearch: ').at(-1) ?? '',
+            new RegExp(`: ${last} `),
+          );
+        } finally {
+          await server.close();
+        }
+      });
     }
+
+    it('shutdown --wait with Kibana already stopped and APM getting no plan: exit 0', async () => {
+      const { server } = await scripted(
+        deployment({
+          elasticsearch: ['started', { current: OK('es-1'), history: [OK('es-1')] }],
+          kibana: ['stopped', { current: OK('kb-1'), history: [OK('kb-1')] }],
+          apm: ['started', { current: OK('apm-1'), history: [OK('apm-1')] }],
+        }),
+        [
+          () =>
+            deployment({
+              elasticsearch: ['stopping', { current: OK('es-1'), pending: RUNNING('es-2', '2') }],
+              kibana: ['stopped', { current: OK('kb-1') }],
+              apm: ['started', { current: OK('apm-1') }],
+            }),
+          () =>
+            deployment({
+              elasticsearch: ['stopped', { current: OK('es-2', '2') }],
+              kibana: ['stopped', { current: OK('kb-1') }],
+              apm: ['started', { current: OK('apm-1') }],
+            }),
+        ],
+      );
+      try {
+        const r = await run(
+          ['deployments', 'shutdown', ID, '--yes', '--wait', '--wait-timeout', '20s'],
+          // On a terminal: live lines, then which resource saw no new plan.
+          { env: { ...env(server.url), NO_COLOR: '1' }, clock, stderrTTY: true },
+        );
+        assert.equal(r.code, 0, r.stderr);
+        assert.ok(!r.stderr.includes('kibana'), 'Kibana was already stopped: not followed');
+        // After the cursor is given back (ESC [?25h):
+        const tail = r.stderr.slice(r.stderr.lastIndexOf('\u001b[?25h') + 6);
+        assert.match(
+          tail,
+          /^apm main-apm: no new plan; left unchanged\.\nPlan finished in [\d.]+s\.\n$/,
+        );
+      } finally {
+        await server.close();
+      }
+    });
   });
 });

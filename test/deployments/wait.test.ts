@@ -5,6 +5,7 @@ import { describe, it } from 'node:test';
 import assert from '../helpers/assert.js';
 import { run } from '../helpers/cli.js';
 import { eceError, json, startServer } from '../helpers/server.js';
+import { virtualClock } from '../helpers/time.js';
 
 const ID = 'abcdefabcdefabcdefabcdefabcdef12';
 
@@ -63,7 +64,8 @@ const FAILED = {
 };
 
 describe('--wait through transient errors', () => {
-  it("reports the new plan's true outcome after 3 failed polls and a stale read of the old plan", async () => {
+  it("reports the new plan's true outcome after 3 failed polls and a stale read of the old plan", async (ctx) => {
+    const clock = virtualClock(ctx);
     let polls = 0;
     const server = await startServer((req, res) => {
       if (req.method === 'POST') return json(res, 202, {});
@@ -92,7 +94,7 @@ describe('--wait through transient errors', () => {
         ['deployments', 'restart', ID, '--ref-id', 'main-elasticsearch', '--wait'],
         {
           env: { ECE_HOST: server.url, ECE_API_KEY: 'scripted-key-1', ECE_MAX_ATTEMPTS: '1' },
-          realSleep: true,
+          clock,
         },
       );
       assert.equal(r.code, 7, r.stderr);
@@ -118,7 +120,8 @@ describe('--wait through transient errors', () => {
     }
   });
 
-  it('a plan that succeeds after transient errors exits 0', async () => {
+  it('a plan that succeeds after transient errors exits 0', async (ctx) => {
+    const clock = virtualClock(ctx);
     let polls = 0;
     const done = {
       ...RUNNING,
@@ -137,7 +140,7 @@ describe('--wait through transient errors', () => {
         ['deployments', 'restart', ID, '--ref-id', 'main-elasticsearch', '--wait'],
         {
           env: { ECE_HOST: server.url, ECE_API_KEY: 'scripted-key-1', ECE_MAX_ATTEMPTS: '1' },
-          realSleep: true,
+          clock,
         },
       );
       assert.equal(r.code, 0, r.stderr);

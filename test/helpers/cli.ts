@@ -10,6 +10,7 @@ import type { Env } from '../../src/context.js';
 import { memoryIO } from '../../src/output/memory-io.js';
 import { audit, secretsOfRun } from './secrets.js';
 import { removeDir, tempDir } from './temp.js';
+import type { VirtualClock } from './time.js';
 
 export { tempDir } from './temp.js';
 
@@ -32,6 +33,8 @@ export interface RunOptions {
   stdin?: string;
   store?: CredentialStore;
   realSleep?: boolean;
+  /** The CLI waits on this virtual clock (helpers/time.ts useVirtualClock): no real time, no race. */
+  clock?: VirtualClock;
   client?: Partial<ClientOptions>;
   /** The user asked for a secret on stdout (see helpers/secrets.ts). */
   secretOnStdout?: boolean;
@@ -63,14 +66,23 @@ export async function run(argv: string[], opts: RunOptions = {}): Promise<RunRes
   const given = opts.env?.HOME;
   const home = given ?? tempDir('ece-home-');
   const env: Env = { HOME: home, ECE_CONFIG_DIR: join(home, 'config'), ...opts.env };
+  const { clock } = opts;
   const client: Partial<ClientOptions> = {
-    ...(opts.realSleep
-      ? {}
-      : {
-          sleep: async (ms: number) => {
+    ...(clock
+      ? {
+          sleep: (ms: number, signal?: AbortSignal) => {
             sleeps.push(ms);
+            return clock.pause(ms, signal);
           },
-        }),
+          pause: (ms: number, signal?: AbortSignal) => clock.pause(ms, signal),
+        }
+      : opts.realSleep
+        ? {}
+        : {
+            sleep: async (ms: number) => {
+              sleeps.push(ms);
+            },
+          }),
     ...opts.client,
   };
   secretsOfRun(argv, env, opts.stdin);

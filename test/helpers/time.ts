@@ -10,6 +10,8 @@
 // injected clock wherever one will do: a bound here is for what cannot.
 
 import { availableParallelism, loadavg } from 'node:os';
+import { after, before, mock, type TestContext } from 'node:test';
+import { InterruptedError } from '../../src/errors.js';
 import assert from './assert.js';
 
 export const SLACK = Math.max(5, Number(process.env.ECE_TEST_SLACK) || 5);
@@ -59,6 +61,63 @@ export function deadline(quietMs: number): { passed(): boolean; ms: number } {
     passed: () => watch.ms() > slack() * quietMs,
     get ms() {
       return Math.round(slack() * quietMs);
+    },
+  };
+}
+
+export interface VirtualClock {
+  /** The CLI's wait (a poll, a backoff): moves the clock `ms` on, takes no real time. */
+  pause(ms: number, signal?: AbortSignal): Promise<void>;
+  /** Moves the clock on without a wait of the CLI's (time passing on the server's side). */
+  advance(ms: number): void;
+  /** How far the clock has been moved since the file's clock started. */
+  moved(): number;
+}
+
+/**
+ * Virtual time for in-process runs (`run(argv, { clock })`): while it is on,
+ * `Date` is node:test's mock, which only the CLI's own waits move on. The CLI
+ * and the in-process sandbox read the same clock, so a 90-second plan
+ * followed with --wait takes no real time, and a --timeout fires when the CLI
+ * has waited that long, whatever the machine's load. Timers stay real
+ * (sockets, the test's own): a case about a socket's deadline (a body that
+ * trickles) runs on real time, and says so.
+ *
+ * `useVirtualClock()`, called in a describe(), keeps it on from the suite's
+ * start to its end (a sandbox shared by the suite's tests never sees time go
+ * back); `virtualClock(t)` for one test.
+ */
+export function useVirtualClock(): VirtualClock {
+  before(() => startClock());
+  after(() => mock.timers.reset());
+  return clock();
+}
+
+export function virtualClock(t: TestContext): VirtualClock {
+  startClock();
+  t.after(() => mock.timers.reset());
+  return clock();
+}
+
+function startClock(): void {
+  mock.timers.enable({ apis: ['Date'], now: Date.now() });
+}
+
+function clock(): VirtualClock {
+  let moved = 0;
+  const advance = (ms: number) => {
+    moved += ms;
+    mock.timers.tick(ms);
+  };
+  return {
+    advance,
+    moved: () => moved,
+    async pause(ms, signal) {
+      if (signal?.aborted) throw new InterruptedError();
+      advance(ms);
+      // A turn of the event loop, as a real wait gives: what else is in flight goes on.
+      await new Promise((resolve) => setImmediate(resolve));
+      if (signal?.aborted) throw new InterruptedError();
     },
   };
 }
