@@ -159,7 +159,7 @@ function batches(files, paths, count) {
   const dir = join(runTmp, 'batches');
   mkdirSync(dir, { recursive: true });
   const groups = Array.from({ length: Math.min(count, files.length) }, () => []);
-  files.forEach((f, i) => groups[i % groups.length].push(i));
+  for (let i = 0; i < files.length; i++) groups[i % groups.length].push(i);
   return groups.map((group, k) => {
     const entry = join(dir, `batch-${String(k + 1).padStart(2, '0')}.mjs`);
     const lines = group.map(
