@@ -173,12 +173,14 @@ function batches(files, paths, count) {
 
 function runTier(tier) {
   const compiled = tier.name === 'fast' && !process.env.ECE_TEST_TSX;
-  let files = compiled
-    ? tier.files.map((f) => join(TREE, f.replace(/\.ts$/, '.js')))
-    : tier.files;
+  let files = compiled ? tier.files.map((f) => join(TREE, f.replace(/\.ts$/, '.js'))) : tier.files;
   // ECE_TEST_ISOLATE=1: one process per file, as the process tier always runs.
   if (tier.name === 'fast' && !process.env.ECE_TEST_ISOLATE)
-    files = batches(tier.files, files, Number(process.env.ECE_TEST_BATCHES) || tier.concurrency * 2);
+    files = batches(
+      tier.files,
+      files,
+      Number(process.env.ECE_TEST_BATCHES) || tier.concurrency * 2,
+    );
   return new Promise((resolve) => {
     const child = spawn(
       process.execPath,

@@ -11,9 +11,9 @@
 import { REGION, TEMPLATES } from './catalog.js';
 import { checkVersion, stringValue, type Versioned, versioned } from './config-version.js';
 import { invalid, SandboxError } from './errors.js';
+import type { SandboxState } from './state.js';
 import { certRoutes, trustRoutes } from './trust-certs.js';
 import type { Call, Reply, Route } from './world.js';
-import type { SandboxState } from './state.js';
 
 const HOST = '192.168.44.10';
 const STORE = '/platform/configuration/store';
@@ -202,9 +202,7 @@ function globalTemplates(stacks: readonly string[]): Route {
         name: t.name,
         description: t.description,
         order: i,
-        regions: [
-          { region_id: REGION, deployment_template_id: t.id, versions: [...stacks] },
-        ],
+        regions: [{ region_id: REGION, deployment_template_id: t.id, versions: [...stacks] }],
       })),
     }),
   };

@@ -119,7 +119,11 @@ export function routes(w: World): Route[] {
         return { status: 202, body: {} };
       },
     })),
-    { method: 'GET', path: '/stack/versions', handle: () => ({ body: stackVersions(state.stacks) }) },
+    {
+      method: 'GET',
+      path: '/stack/versions',
+      handle: () => ({ body: stackVersions(state.stacks) }),
+    },
     // Before deploymentRoutes: /deployments/extensions and /deployments/templates are not deployment ids.
     ...extensionRoutes(state),
     ...templateRoutes(state),
