@@ -1,4 +1,4 @@
-// Runs the test files under test/ with node:test, TypeScript through tsx, in
+// Runs the test files under test/ with node:test, in
 // two tiers (docs/testing.md):
 //   fast  every file outside test/e2e/: in-process, no child process
 //   e2e   every file under test/e2e/: the built binary, sandbox processes,
@@ -10,12 +10,14 @@
 // left an entry in it or a process it started (found by that TMPDIR in its
 // environment) is still alive.
 //
-// The fast tier runs compiled JavaScript, not TypeScript through tsx: esbuild
+// Both tiers run compiled JavaScript, not TypeScript through tsx: esbuild
 // turns src/, test/ and scripts/ into a tree of .js files (one per .ts, same
 // paths, so relative imports stay as written) in the run's TMPDIR, beside links
 // to everything else at the root; each test file then starts without tsx's
 // loader, which is a third of a small file's time (docs/testing.md).
-// ECE_TEST_TSX=1 runs the fast tier through tsx as before.
+// The fast tier's files then run a few to a process (batches(), below).
+// ECE_TEST_TSX=1 runs both tiers through tsx as before; ECE_TEST_ISOLATE=1
+// runs the fast tier one process per file.
 
 import { spawn } from 'node:child_process';
 import {
@@ -172,7 +174,7 @@ function batches(files, paths, count) {
 }
 
 function runTier(tier) {
-  const compiled = tier.name === 'fast' && !process.env.ECE_TEST_TSX;
+  const compiled = !process.env.ECE_TEST_TSX;
   let files = compiled ? tier.files.map((f) => join(TREE, f.replace(/\.ts$/, '.js'))) : tier.files;
   // ECE_TEST_ISOLATE=1: one process per file, as the process tier always runs.
   if (tier.name === 'fast' && !process.env.ECE_TEST_ISOLATE)
@@ -211,7 +213,7 @@ process.on('SIGTERM', () => {});
 
 let status = 0;
 const times = [];
-if (tiers.some((t) => t.name === 'fast') && !process.env.ECE_TEST_TSX) await compileTree();
+if (!process.env.ECE_TEST_TSX) await compileTree();
 for (const tier of tiers) {
   const started = performance.now();
   const code = await runTier(tier);

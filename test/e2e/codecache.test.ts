@@ -250,9 +250,11 @@ describe('start-up and the compile cache of the built binary', () => {
 
   it('a broken install (a file of dist/ missing) is one line and exit 1, not a stack trace', async () => {
     const root = tempDir('ece-install-');
-    cpSync(join(ROOT, 'bin'), join(root, 'bin'), { recursive: true });
-    cpSync(join(ROOT, 'dist'), join(root, 'dist'), { recursive: true });
-    cpSync(join(ROOT, 'package.json'), join(root, 'package.json'));
+    // Copies, not links: the test runner's tree links bin/ and dist/ to the checkout's.
+    const copy = { recursive: true, dereference: true };
+    cpSync(join(ROOT, 'bin'), join(root, 'bin'), copy);
+    cpSync(join(ROOT, 'dist'), join(root, 'dist'), copy);
+    cpSync(join(ROOT, 'package.json'), join(root, 'package.json'), copy);
     rmSync(join(root, 'dist', 'cli.js'));
     const r = await spawnProc(process.execPath, [join(root, 'bin', 'ece.js'), '--help']);
     assert.deepEqual([r.code, r.stdout], [1, '']);
@@ -304,7 +306,7 @@ describe('start-up and the compile cache of the built binary', () => {
       const install = tempDir('ece-install-');
       chmodSync(install, 0o755);
       for (const part of ['bin', 'dist', 'package.json'])
-        cpSync(join(ROOT, part), join(install, part), { recursive: true });
+        cpSync(join(ROOT, part), join(install, part), { recursive: true, dereference: true });
       const closed = privateAncestor(install);
       if (closed) return Promise.resolve(`another user cannot enter ${closed} (where TMPDIR is)`);
       bin = join(install, 'bin', 'ece.js');

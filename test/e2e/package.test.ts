@@ -11,8 +11,8 @@
 // Skipped, saying why, when npm is not available.
 
 import { execFile } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync, realpathSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { deploymentsListText } from '../fixtures/index.js';
@@ -20,7 +20,9 @@ import assert from '../helpers/assert.js';
 import { tempDir } from '../helpers/cli.js';
 import { json, startServer, type TestServer } from '../helpers/server.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+// The checkout itself, also when the test runs from the runner's compiled tree,
+// whose bin/ and dist/ are links (npm pack leaves links out).
+const ROOT = dirname(realpathSync(fileURLToPath(new URL('../../package.json', import.meta.url))));
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
   name: string;
   version: string;
