@@ -151,11 +151,11 @@ async function compileTree() {
 /**
  * The fast tier's files in a few processes, not one each (docs/testing.md):
  * `count` entry files, each importing its share of the test files, every one
- * inside a describe() named after it, so that a file's before/after hooks
- * stay its own. A file then costs its tests, not a process's start, the
- * loading of the CLI and the sandbox and the compiling of the spec's schemas:
- * a quarter of the CPU. The files are dealt round the batches in turn, so the
- * slow neighbours of a folder land in different ones.
+ * inside a describe() named after it (scripts/test-batch.mjs), so that a
+ * file's before/after hooks stay its own. A file then costs its tests, not a
+ * process's start, the loading of the CLI and the sandbox and the compiling
+ * of the spec's schemas: a third of the CPU. The files are dealt round the
+ * batches in turn, so the slow neighbours of a folder land in different ones.
  */
 function batches(files, paths, count) {
   const dir = join(runTmp, 'batches');
@@ -164,11 +164,12 @@ function batches(files, paths, count) {
   for (let i = 0; i < files.length; i++) groups[i % groups.length].push(i);
   return groups.map((group, k) => {
     const entry = join(dir, `batch-${String(k + 1).padStart(2, '0')}.mjs`);
-    const lines = group.map(
-      (i) =>
-        `describe(${JSON.stringify(files[i])}, async () => {\n  await import(${JSON.stringify(pathToFileURL(resolve(paths[i])).href)});\n});`,
+    const url = (p) => JSON.stringify(pathToFileURL(resolve(p)).href);
+    const lines = group.map((i) => `testFile(${JSON.stringify(files[i])}, ${url(paths[i])});`);
+    writeFileSync(
+      entry,
+      `import { testFile } from ${url('scripts/test-batch.mjs')};\n\n${lines.join('\n')}\n`,
     );
-    writeFileSync(entry, `import { describe } from 'node:test';\n\n${lines.join('\n')}\n`);
     return entry;
   });
 }

@@ -478,6 +478,55 @@ describe('deployments upgrade: canaries first, --json, progress on a terminal (s
     );
   });
 
+  it('on a terminal, "n" after the canaries: the rest are not started, exit 2, and a re-run goes on', async () => {
+    const more = ['ops-1', 'ops-2', 'ops-3'];
+    const ids = await seed(t, more);
+    const from = t.exchanges.length;
+    t.moving(true);
+    const argv = ['deployments', 'upgrade', ...more, '--version', NEW, '--canary', 'ops-2'];
+    const r = await run(argv, {
+      env: { ...t.env, NO_COLOR: '1' },
+      client: noPause,
+      stderrTTY: true,
+      answers: ['y', 'n'],
+    });
+    t.moving(false);
+    assert.equal(r.code, 2, r.stderr);
+    assert.deepEqual(
+      t.exchanges.slice(from).filter(isPut).map(idOf),
+      [ids.get('ops-2')],
+      'only the canary was upgraded',
+    );
+    assert.ok(
+      r.stderr.includes('The canaries are done. Upgrade the other 2 deployments? [y/N] n\n'),
+    );
+    assert.match(
+      r.stderr,
+      /\nStopped after the canaries: 1 upgraded, 0 failed, 0 skipped, 2 not started; run the same command again to go on\.\n$/,
+    );
+    assert.deepEqual(
+      r.stdout
+        .trim()
+        .split('\n')
+        .map((l) => l.split('\t'))
+        .map((c) => `${c[0]} ${c[4]} ${c[5]}`),
+      ['ops-2 upgraded 0', 'ops-1 cancelled 0', 'ops-3 cancelled 0'],
+    );
+    // Again, answering yes: the canary is done already (skipped), the rest go.
+    const from2 = t.exchanges.length;
+    t.moving(true);
+    const again = await run([...argv.slice(0, 5), '--version', NEW, '--yes'], {
+      env: t.env,
+      client: noPause,
+    });
+    t.moving(false);
+    assert.equal(again.code, 0, again.stderr);
+    assert.deepEqual(
+      t.exchanges.slice(from2).filter(isPut).map(idOf).sort(),
+      [ids.get('ops-1'), ids.get('ops-3')].sort(),
+    );
+  });
+
   it('on a terminal: live lines on stderr, the cursor given back; a table on stdout', async () => {
     const body = createRequest('api-5');
     const res = body.resources as Record<string, { plan: Record<string, { version: string }> }[]>;

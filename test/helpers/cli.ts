@@ -3,6 +3,7 @@
 // gives it.
 
 import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
 import type { ClientOptions } from '../../src/api/client.js';
 import type { CredentialStore } from '../../src/auth/credentials.js';
 import { main } from '../../src/cli.js';
@@ -29,6 +30,12 @@ export interface RunOptions {
   stderrTTY?: boolean;
   /** stdin is a terminal: the answer to a question is `stdin`. */
   stdinTTY?: boolean;
+  /**
+   * stdin is a terminal where a person types each of these, one per question,
+   * once the question is on stderr (`stdin` holds one answer: a second
+   * question would read nothing).
+   */
+  answers?: string[];
   columns?: number;
   stdin?: string;
   store?: CredentialStore;
@@ -49,19 +56,27 @@ export async function run(argv: string[], opts: RunOptions = {}): Promise<RunRes
   let stdout = '';
   let stderr = '';
   const sleeps: number[] = [];
+  const answers = opts.answers ? [...opts.answers] : undefined;
+  const typing = answers ? new PassThrough() : undefined;
   const io = memoryIO({
     out: (s) => {
       stdout += s;
     },
     err: (s) => {
       stderr += s;
+      // A question ends in "[y/N] ": the person reads it, then types.
+      if (typing && answers && answers.length > 0 && s.endsWith('] ')) {
+        const answer = answers.shift();
+        setImmediate(() => typing.write(`${answer}\n`));
+      }
     },
     ...(opts.stdin === undefined ? {} : { stdin: opts.stdin }),
     stdoutIsTTY: opts.tty === true,
     stderrIsTTY: opts.stderrTTY ?? opts.tty === true,
-    stdinIsTTY: opts.stdinTTY === true,
+    stdinIsTTY: opts.stdinTTY === true || typing !== undefined,
     columns: opts.columns ?? 100,
   });
+  if (typing) io.stdin = typing;
   // A test that gives a home owns it (and removes it); else one per run.
   const given = opts.env?.HOME;
   const home = given ?? tempDir('ece-home-');
@@ -101,6 +116,8 @@ export async function run(argv: string[], opts: RunOptions = {}): Promise<RunRes
       secretOnStdout: opts.secretOnStdout === true,
       fileStorage: argv.includes('--insecure-storage'),
     });
+    if (answers && answers.length > 0)
+      throw new Error(`no question came for the answers ${JSON.stringify(answers)}:\n${stderr}`);
     return { code, stdout, stderr, sleeps };
   } finally {
     // The run's own home: nothing of it is returned, so it goes with the run.

@@ -70,7 +70,7 @@ export interface VirtualClock {
   pause(ms: number, signal?: AbortSignal): Promise<void>;
   /** Moves the clock on without a wait of the CLI's (time passing on the server's side). */
   advance(ms: number): void;
-  /** How far the clock has been moved since the file's clock started. */
+  /** How far the clock has been moved since it started. */
   moved(): number;
 }
 

@@ -4,13 +4,15 @@
 // nothing, a person's approval (elicitation, else confirm: true), the call
 // log, --dry-run, and no secret anywhere.
 
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { ElicitRequestSchema } from '@modelcontextprotocol/sdk/types.js';
+import { MASK } from '../../src/mask.js';
 import assert from '../helpers/assert.js';
 import { run } from '../helpers/cli.js';
 import { createRequest, useSandbox } from '../helpers/sandbox.js';
+import { registerSecret } from '../helpers/secrets.js';
 import { tempDir } from '../helpers/temp.js';
 import { connect, texts } from './helpers.js';
 
@@ -128,6 +130,36 @@ describe('ece mcp', () => {
       `${JSON.stringify(sb.exchanges.at(-1)?.body)}\n`,
       `Shutting down deployment ${id}.\n`,
     ]);
+  });
+
+  it('deployments_create (--allow write): the new credentials are masked in the answer and the log; ECE sent them', async (t) => {
+    const dir = tempDir('ece-mcp-create-', t);
+    const file = join(dir, 'mcp-made.json');
+    writeFileSync(file, JSON.stringify(createRequest('mcp-made')));
+    const c = await connect(t, sb.env, { allow: 'write' });
+    const before = sb.exchanges.length;
+    const r = await c.call('deployments_create', { file });
+    assert.equal(r.isError, undefined, texts(r).join(''));
+    const sent = sb.exchanges.slice(before).filter((e) => e.method === 'POST');
+    assert.deepEqual(
+      sent.map((e) => e.url.split('?')[0]),
+      ['/api/v1/deployments'],
+    );
+    const created = sent[0]?.body as {
+      id: string;
+      resources: { credentials?: { username: string; password: string } }[];
+    };
+    const password = created.resources.find((x) => x.credentials)?.credentials?.password ?? '';
+    assert.ok(password.length > 8, 'the sandbox returned no password');
+    registerSecret(password);
+    const answer = JSON.parse(texts(r)[0] ?? '') as typeof created;
+    assert.equal(answer.id, created.id);
+    assert.deepEqual(answer.resources.find((x) => x.credentials)?.credentials, {
+      username: 'elastic',
+      password: MASK,
+    });
+    const everything = [...texts(r), c.stderr()].join('\n');
+    assert.ok(!everything.includes(password), 'the new password reached the agent or the log');
   });
 
   it('a client that can ask the person (elicitation) is asked; a decline sends nothing', async (t) => {
