@@ -62,6 +62,13 @@ async function seed(t: SuiteSandbox, names: string[]): Promise<Map<string, strin
 }
 
 const isPut = (e: Exchange) => e.method === 'PUT' && e.template === '/deployments/{id}';
+/** Each row of the results table (stdout) as `name result exit`. */
+const resultsOf = (stdout: string) =>
+  stdout
+    .trim()
+    .split('\n')
+    .map((l) => l.split('\t'))
+    .map((c) => `${c[0]} ${c[4]} ${c[5]}`);
 const idOf = (e: Exchange) => /\/deployments\/([0-9a-f]{32})/.exec(e.url)?.[1] ?? '';
 
 /** The most plans running at once, from the log: each PUT starts one that runs PLAN_MS. */
@@ -411,20 +418,13 @@ describe('deployments upgrade over a selection: dry run, confirmation, Ctrl-C (s
       r.stderr,
       /\nInterrupted: 0 upgraded, 0 failed, 0 skipped, 2 still upgrading in ECE \(web-a, web-b\), 3 not started; run the same command again to go on\.\n$/,
     );
-    assert.deepEqual(
-      r.stdout
-        .trim()
-        .split('\n')
-        .map((l) => l.split('\t'))
-        .map((c) => `${c[0]} ${c[4]} ${c[5]}`),
-      [
-        'web-a running 130',
-        'web-b running 130',
-        'web-c not started 0',
-        'web-d not started 0',
-        'web-e not started 0',
-      ],
-    );
+    assert.deepEqual(resultsOf(r.stdout), [
+      'web-a running 130',
+      'web-b running 130',
+      'web-c not started 0',
+      'web-d not started 0',
+      'web-e not started 0',
+    ]);
   });
 });
 
@@ -504,14 +504,11 @@ describe('deployments upgrade: canaries first, --json, progress on a terminal (s
       r.stderr,
       /\nStopped after the canaries: 1 upgraded, 0 failed, 0 skipped, 2 not started; run the same command again to go on\.\n$/,
     );
-    assert.deepEqual(
-      r.stdout
-        .trim()
-        .split('\n')
-        .map((l) => l.split('\t'))
-        .map((c) => `${c[0]} ${c[4]} ${c[5]}`),
-      ['ops-2 upgraded 0', 'ops-1 cancelled 0', 'ops-3 cancelled 0'],
-    );
+    assert.deepEqual(resultsOf(r.stdout), [
+      'ops-2 upgraded 0',
+      'ops-1 cancelled 0',
+      'ops-3 cancelled 0',
+    ]);
     // Again, answering yes: the canary is done already (skipped), the rest go.
     const from2 = t.exchanges.length;
     t.moving(true);
@@ -567,14 +564,12 @@ describe('deployments upgrade --max-failures (sandbox)', () => {
     );
     t.moving(false);
     assert.equal(r.code, 7, r.stderr);
-    assert.deepEqual(
-      r.stdout
-        .trim()
-        .split('\n')
-        .map((l) => l.split('\t'))
-        .map((c) => `${c[0]} ${c[4]} ${c[5]}`),
-      ['m-1 upgraded 0', 'm-2-fail-plan failed 7', 'm-3-fail-plan failed 7', 'm-4 not started 0'],
-    );
+    assert.deepEqual(resultsOf(r.stdout), [
+      'm-1 upgraded 0',
+      'm-2-fail-plan failed 7',
+      'm-3-fail-plan failed 7',
+      'm-4 not started 0',
+    ]);
     assert.match(
       r.stderr,
       /\nerror: m-2-fail-plan: elasticsearch main-elasticsearch plan failed at step /,
