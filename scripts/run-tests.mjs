@@ -191,6 +191,10 @@ function runTier(tier) {
         ...(compiled ? ['--enable-source-maps'] : ['--import', 'tsx']),
         '--test',
         `--test-concurrency=${tier.concurrency}`,
+        // A test that hangs (a wait no clock moves, a question no one answers)
+        // fails, and the run goes on. Node 24 bounds each test; Node 20 each
+        // process (a whole batch), so the bound is many times a loaded run's.
+        `--test-timeout=${Number(process.env.ECE_TEST_TIMEOUT) || (tier.name === 'fast' ? 300_000 : 600_000)}`,
         '--test-reporter=spec',
         '--test-reporter-destination=stdout',
         // ECE_TEST_TIMES=1: the slowest files, after the run (scripts/test-times.mjs).

@@ -9,7 +9,8 @@ export default async function* times(source) {
     const { file, name, nesting, details } = event.data;
     if (nesting !== 0 || !file) continue;
     // A batch of the fast tier (scripts/run-tests.mjs): one describe() per file, named after it.
-    const key = /\/batches\/batch-\d+\.mjs$/.test(file) ? name : file;
+    // Node 24 gives the batch's entry as the file, Node 20 the module that called describe().
+    const key = /(\/batches\/batch-\d+|\/scripts\/test-batch)\.mjs$/.test(file) ? name : file;
     perFile.set(key, (perFile.get(key) ?? 0) + (details?.duration_ms ?? 0));
   }
   const rows = [...perFile].sort((a, b) => b[1] - a[1]);

@@ -21,6 +21,11 @@ export function ask(
   const stderr = (io as Partial<MaskedIO>).rawStderr ?? io.stderr;
   stderr.write(question);
   return new Promise((resolve, reject) => {
+    // An input that has ended (the terminal went away) gives no answer, rather than a wait forever.
+    if ((stdin as { readableEnded?: boolean }).readableEnded) {
+      stderr.write('\n');
+      return reject(new UsageError('no answer given'));
+    }
     let answer = '';
     const wasRaw = stdin.isRaw === true;
     stdin.setRawMode?.(true);
@@ -28,6 +33,7 @@ export function ask(
     stdin.resume();
     const done = (err?: Error) => {
       stdin.removeListener('data', onData);
+      stdin.removeListener('end', onEnd);
       stdin.setRawMode?.(wasRaw);
       stdin.pause();
       stderr.write('\n');
@@ -60,7 +66,9 @@ export function ask(
         if (!opts.hidden) stderr.write(ch);
       }
     };
+    const onEnd = () => done(new UsageError('no answer given'));
     stdin.on('data', onData);
+    stdin.on('end', onEnd);
   });
 }
 

@@ -200,6 +200,15 @@ describe('deployments upgrade (per-test server)', () => {
         /Upgrade deployment upgradable from 8\.14\.3 to 8\.15\.3 \(elasticsearch[^)]*\)\? ECE cannot downgrade it afterwards\./,
       );
       assert.ok(!older.requests.some((q) => q.method === 'PUT'));
+      // A terminal that goes away before an answer: exit 2 at once (it used to wait for ever).
+      const gone = await run(['deployments', 'upgrade', ID, '--version', '8.15.3'], {
+        env: env(older.url),
+        stdinTTY: true,
+        stderrTTY: true,
+        stdin: '',
+      });
+      assert.deepEqual([gone.code, gone.stderr.split('\n').at(-2)], [2, 'error: no answer given']);
+      assert.ok(!older.requests.some((q) => q.method === 'PUT'));
     } finally {
       await older.close();
     }

@@ -67,7 +67,9 @@ export async function run(argv: string[], opts: RunOptions = {}): Promise<RunRes
       // A question ends in "[y/N] ": the person reads it, then types.
       if (typing && answers && answers.length > 0 && s.endsWith('] ')) {
         const answer = answers.shift();
-        setImmediate(() => typing.write(`${answer}\n`));
+        const last = answers.length === 0;
+        // After the last answer the input ends: a question more fails (no answer given), not hangs.
+        setImmediate(() => (last ? typing.end(`${answer}\n`) : typing.write(`${answer}\n`)));
       }
     },
     ...(opts.stdin === undefined ? {} : { stdin: opts.stdin }),
