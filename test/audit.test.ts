@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import assert from './helpers/assert.js';
 import { tempDir } from './helpers/cli.js';
-import { audit, registerSecret, secretsOfRun } from './helpers/secrets.js';
+import { audit, forgetSecret, registerSecret, secretsOfRun } from './helpers/secrets.js';
 
 describe('the secret-leak audit', () => {
   const secret = 'audit-self-test-secret-0042';
@@ -48,28 +48,35 @@ describe('the secret-leak audit', () => {
 
   it('short secrets (6-8 characters) count as values, not as parts of names; a mask inside a name is a leak', () => {
     registerSecret('client', 'pw1234', 'k3y-0042');
-    // Inside names: not a leak.
-    audit('x', {
-      stdout: 'Set s3.client.default.password (string)\nclients: main-pw1234-es, k3y-0042x\n',
-      stderr: 'note: gcs.client.default.credentials_file is a file\n',
-    });
-    // As values: leaks, whatever the neighbours.
-    for (const text of [
-      'value client',
-      '"password":"client"',
-      'ApiKey pw1234',
-      'it was k3y-0042.',
-      '"-----BEGIN KEY-----\\nclient\\n"',
-      '?t=%3Dpw1234&',
-    ])
-      assert.throws(() => audit('x', { stdout: '', stderr: text }), /stderr has/, text);
-    // The product masked a value inside a name: that gives the value away.
-    for (const text of ['Set s3.********.default.password', 'main-********-es', 'x********'])
-      assert.throws(
-        () => audit('x', { stdout: text, stderr: '' }),
-        /stdout masks a secret inside a name/,
-        text,
-      );
-    audit('x', { stdout: '"value": "********"\nApiKey ********\n"\\n********\\n"\n', stderr: '' });
+    try {
+      // Inside names: not a leak.
+      audit('x', {
+        stdout: 'Set s3.client.default.password (string)\nclients: main-pw1234-es, k3y-0042x\n',
+        stderr: 'note: gcs.client.default.credentials_file is a file\n',
+      });
+      // As values: leaks, whatever the neighbours.
+      for (const text of [
+        'value client',
+        '"password":"client"',
+        'ApiKey pw1234',
+        'it was k3y-0042.',
+        '"-----BEGIN KEY-----\\nclient\\n"',
+        '?t=%3Dpw1234&',
+      ])
+        assert.throws(() => audit('x', { stdout: '', stderr: text }), /stderr has/, text);
+      // The product masked a value inside a name: that gives the value away.
+      for (const text of ['Set s3.********.default.password', 'main-********-es', 'x********'])
+        assert.throws(
+          () => audit('x', { stdout: text, stderr: '' }),
+          /stdout masks a secret inside a name/,
+          text,
+        );
+      audit('x', {
+        stdout: '"value": "********"\nApiKey ********\n"\\n********\\n"\n',
+        stderr: '',
+      });
+    } finally {
+      forgetSecret('client', 'pw1234', 'k3y-0042');
+    }
   });
 });

@@ -5,7 +5,7 @@ import type { Kind } from './plans.js';
 export const REGION = 'ece-region';
 export const PLATFORM_VERSION = '3.8.0';
 /** The versions a new sandbox has (each keeps its own list: `SandboxState.stacks`). */
-export const STACK_VERSIONS: readonly string[] = ['8.15.1', '8.14.3', '7.17.24'];
+export const STACK_VERSIONS: readonly string[] = Object.freeze(['8.15.1', '8.14.3', '7.17.24']);
 export const DEFAULT_VERSION = STACK_VERSIONS[0] ?? '8.15.1';
 
 /** Discrete sizes (MB of memory) every instance configuration offers. */

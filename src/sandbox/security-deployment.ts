@@ -92,7 +92,7 @@ export function securityDeploymentRoutes(state: SandboxState): Route[] {
             'security_deployment.already_exists',
             'The security deployment already exists',
           );
-        const version = checkVersion(c.body, state.stacks) ?? DEFAULT_VERSION;
+        const version = checkVersion(c.body, state.stacks) ?? state.stacks[0] ?? DEFAULT_VERSION;
         const topology = checkTopology(c.body);
         const made = state.create(
           {

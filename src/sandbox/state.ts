@@ -31,8 +31,6 @@ export interface StateOptions {
   now?: () => number;
 }
 
-let attemptCounter = 0;
-
 /**
  * Chooses where a plan's instances go (allocators.ts): a zone for each, or
  * why they do not fit. `alongside` are resources being created in the same
@@ -61,6 +59,8 @@ export class SandboxState {
   placer: Placer | undefined;
   /** The resources of the request being applied that are not in a deployment yet. */
   private building: readonly Resource[] = [];
+  /** Numbers the plan attempts of this installation (their ids). */
+  private attempts = 0;
   constructor(readonly opts: StateOptions) {
     this.now = opts.now ?? (() => Date.now());
   }
@@ -157,7 +157,9 @@ export class SandboxState {
           `Template [${q.templateId}] cannot be found`,
         );
       }
-      const version = typeof body.version === 'string' ? body.version : DEFAULT_VERSION;
+      // As the templates show it: the newest version this installation has.
+      const version =
+        typeof body.version === 'string' ? body.version : (this.stacks[0] ?? DEFAULT_VERSION);
       resources = templatePayload(template, version, region);
     }
     const draft = this.build(
@@ -368,7 +370,7 @@ export class SandboxState {
       r.kind === 'elasticsearch' &&
       name.includes('fail-plan');
     const plan: Plan = {
-      attemptId: `${r.id.slice(0, 8)}-${String(++attemptCounter).padStart(10, '0')}`,
+      attemptId: `${r.id.slice(0, 8)}-${String(++this.attempts).padStart(10, '0')}`,
       action,
       started: at,
       durationMs,

@@ -4,18 +4,25 @@
 
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, it } from 'node:test';
+import { after, afterEach, before, describe, it } from 'node:test';
 import assert from '../helpers/assert.js';
 import { run, tempDir } from '../helpers/cli.js';
 import { useSandbox } from '../helpers/sandbox.js';
 import { registerSecret } from '../helpers/secrets.js';
 import { eceError, json } from '../helpers/server.js';
+import { removeDir } from '../helpers/temp.js';
 import { makeZip } from '../helpers/zip.js';
 import { API_KEY, closeAll, curl, envFor, serve, ua } from './platform-admin-helpers.js';
 
-const dir = tempDir('ece-stack-');
-const PACK = join(dir, '8.16.0.zip');
-writeFileSync(PACK, makeZip({ '8.16.0/stackpack.json': '{"version":"8.16.0"}' }));
+// Made when the file's tests start (a batch imports every file first), removed when they end.
+let dir = '';
+let PACK = '';
+before(() => {
+  dir = tempDir('ece-stack-');
+  PACK = join(dir, '8.16.0.zip');
+  writeFileSync(PACK, makeZip({ '8.16.0/stackpack.json': '{"version":"8.16.0"}' }));
+});
+after(() => removeDir(dir));
 const STACK = {
   version: '8.15.1',
   template: { template_version: '8.15.1-1' },

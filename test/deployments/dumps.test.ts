@@ -326,6 +326,8 @@ describe('deployments instances heap-dump', () => {
         ],
         { env: env(s.url), clock },
       );
+      // Polled until its 1 s was up, and not a moment longer.
+      assert.equal(clock.moved(), 1_000);
       assert.deepEqual(
         [r.code, r.stdout, r.stderr.split('\n').slice(1).join('\n')],
         [

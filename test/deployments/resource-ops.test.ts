@@ -7,7 +7,7 @@
 
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, describe, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
 import { verb as readOnly } from '../../src/commands/deployments/appsearch-read-only.js';
 import { verb as ccr } from '../../src/commands/deployments/enable-ccr.js';
 import { verb as ilm } from '../../src/commands/deployments/enable-ilm.js';
@@ -23,7 +23,11 @@ import { createRequest, useSandbox } from '../helpers/sandbox.js';
 import { removeDir } from '../helpers/temp.js';
 
 const ID = 'abcdefabcdefabcdefabcdefabcdef28';
-const dir = tempDir('ece-resource-ops-');
+// Made when the file's tests start (a batch imports every file first), removed when they end.
+let dir = '';
+before(() => {
+  dir = tempDir('ece-resource-ops-');
+});
 after(() => removeDir(dir));
 const ILM = {
   index_patterns: [{ index_pattern: 'logs-*', policy_name: 'logs-hot-warm' }],

@@ -57,6 +57,7 @@ describe('a batch of the fast tier', () => {
       `--test-reporter=${join(dir, 'reporter.mjs')}`,
       entry,
     ]);
+    assert.equal(r.code, 1, r.stderr);
     const outcome = Object.fromEntries(
       r.stdout
         .trim()
