@@ -1,8 +1,8 @@
 // The fast tier's batches (scripts/test-batch.mjs, docs/testing.md): files
 // that share a process each run inside a describe() of their own, and one
 // that leaves process.env changed or Date on a mock clock fails by name,
-// since the next file of its batch would see it. A batch is a process of its
-// own here (node:test's run()), as the runner starts it.
+// since the next file of its batch would see it. The batch runs as the runner
+// starts one: `node --test` on its entry file, in a process of its own.
 
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
