@@ -213,7 +213,7 @@ describe('ece login and friends', () => {
 
     it('from ECE_API_KEY', async () => {
       const r = await run(['auth', 'status'], {
-        env: { ...fresh(), ECE_HOST: t.sb.url, ECE_API_KEY: t.sb.apiKey },
+        env: { ...fresh(), ...t.env },
       });
       assert.deepEqual([r.code, r.stdout, r.stderr], [0, report('ECE_API_KEY'), '']);
     });
@@ -276,7 +276,7 @@ describe('ece login and friends', () => {
 
   it('auth token refuses an API key (exit 4)', async () => {
     const r = await run(['auth', 'token'], {
-      env: { ...fresh(), ECE_HOST: t.sb.url, ECE_API_KEY: t.sb.apiKey },
+      env: { ...fresh(), ...t.env },
     });
     assert.equal(r.code, 4);
     assert.equal(
@@ -288,7 +288,7 @@ describe('ece login and friends', () => {
 
   describe('auth keys', () => {
     it('create prints the key once with a warning; list shows it; delete confirms', async () => {
-      const env = { ...fresh(), ECE_HOST: t.sb.url, ECE_API_KEY: t.sb.apiKey };
+      const env = { ...fresh(), ...t.env };
       const created = await run(
         ['auth', 'keys', 'create', '--description', 'ci pipeline', '--expiration', '30d'],
         {

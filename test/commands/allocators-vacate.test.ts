@@ -22,7 +22,7 @@ async function sandbox(planDurationMs: number, fakeClock = false): Promise<TestS
   registerSecret(t.sb.apiKey);
   return t;
 }
-const envOf = (t: TestSandbox) => ({ ECE_HOST: t.sb.url, ECE_API_KEY: t.sb.apiKey });
+const envOf = (t: TestSandbox) => t.env;
 const allocator = async (t: TestSandbox, id: string) =>
   (await t.call('GET', `/platform/infrastructure/allocators/${id}`)).body as Allocator;
 

@@ -133,7 +133,7 @@ describe('security deployment against the sandbox', () => {
     const other = await sb.testSandbox({ deployments: 0, systemDeployments: false });
     try {
       const r = await run(['security', 'deployment', 'show'], {
-        env: { ECE_HOST: other.sb.url, ECE_API_KEY: other.sb.apiKey },
+        env: other.env,
       });
       assert.deepEqual(
         [r.code, r.stderr],

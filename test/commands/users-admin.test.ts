@@ -269,7 +269,7 @@ describe('users admin verbs against the sandbox', () => {
   before(async () => {
     t = await testSandbox({ deployments: 0 });
     registerSecret(t.sb.apiKey, PASSWORD);
-    env = { ECE_HOST: t.sb.url, ECE_API_KEY: t.sb.apiKey };
+    env = t.env;
   });
   after(() => t.close());
 

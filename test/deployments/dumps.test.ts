@@ -517,7 +517,7 @@ describe('dumps against the sandbox', () => {
   let e: Record<string, string>;
   before(async () => {
     t = await testSandbox({ deployments: 0, planDurationMs: 300 });
-    e = { ECE_HOST: t.sb.url, ECE_API_KEY: t.sb.apiKey };
+    e = t.env;
     await t.call('POST', '/deployments', { body: createRequest('dumped') });
     await new Promise((r) => setTimeout(r, 500));
   });

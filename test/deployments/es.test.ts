@@ -246,7 +246,7 @@ describe('deployments es against the sandbox', () => {
   before(async () => {
     // A fake clock: the plan ends when the test says, not when a loaded machine gets to it.
     t = await testSandbox({ deployments: 0, planDurationMs: 10_000, fakeClock: true });
-    e = { ECE_HOST: t.sb.url, ECE_API_KEY: t.sb.apiKey };
+    e = t.env;
     assert.equal(
       (await t.call('POST', '/deployments', { body: { name: 'searchable' } })).status,
       201,

@@ -97,7 +97,7 @@ describe('deployments instances against the sandbox', () => {
   let e: Record<string, string>;
   before(async () => {
     t = await testSandbox({ deployments: 0, planDurationMs: 400 });
-    e = { ECE_HOST: t.sb.url, ECE_API_KEY: t.sb.apiKey };
+    e = t.env;
     const req = createRequest('herd');
     const es = (
       req.resources as Record<string, { plan: { cluster_topology: { zone_count: number }[] } }[]>

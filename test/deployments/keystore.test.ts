@@ -461,7 +461,7 @@ describe('deployments keystore against the sandbox', () => {
   after(() => t.close());
 
   it('set, list, unset by name; each change bumps the deployment’s version', async () => {
-    const e = { ECE_HOST: t.sb.url, ECE_API_KEY: t.sb.apiKey };
+    const e = t.env;
     const version = async () => {
       const list = (await t.call('GET', '/deployments')).body as {
         deployments: { id: string; name: string }[];

@@ -22,7 +22,7 @@ describe('deployments against the sandbox', () => {
   before(async () => {
     t = await testSandbox({ deployments: 7, planDurationMs: 1_500 });
     registerSecret(t.sb.apiKey);
-    env = { ECE_HOST: t.sb.url, ECE_API_KEY: t.sb.apiKey };
+    env = t.env;
     dir = tempDir('ece-defs-');
   });
   // Every request the tests above sent, whichever of them ran, is an operation
@@ -208,7 +208,7 @@ describe('deployments against the sandbox', () => {
       const r = await run(
         ['deployments', 'create', '-f', definition('slow-one'), '--wait', '--wait-timeout', '2s'],
         {
-          env: { ECE_HOST: slow.sb.url, ECE_API_KEY: slow.sb.apiKey },
+          env: slow.env,
           clock,
           secretOnStdout: true,
         },

@@ -258,7 +258,7 @@ describe('deployments remote-clusters against the sandbox', () => {
   after(() => t.close());
 
   it('set by name, show, show --json | set -f - changes nothing; an unknown remote is ECE’s 400 (exit 5)', async () => {
-    const e = { ECE_HOST: t.sb.url, ECE_API_KEY: t.sb.apiKey };
+    const e = t.env;
     const list = (await t.call('GET', '/deployments')).body as {
       deployments: { id: string; name: string }[];
     };

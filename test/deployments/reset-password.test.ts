@@ -112,7 +112,7 @@ describe('deployments reset-password against the sandbox', () => {
   after(() => t.close());
 
   it('a new password each time, printed once', async () => {
-    const e = { ECE_HOST: t.sb.url, ECE_API_KEY: t.sb.apiKey };
+    const e = t.env;
     const a = await run(['deployments', 'reset-password', 'locked', '--yes'], {
       env: e,
       secretOnStdout: true,

@@ -287,7 +287,7 @@ describe('resize and the update payload against the sandbox', () => {
   let id = '';
   before(async () => {
     t = await testSandbox({ deployments: 0, planDurationMs: 600 });
-    env2 = { ECE_HOST: t.sb.url, ECE_API_KEY: t.sb.apiKey };
+    env2 = t.env;
     const made = await t.call('POST', '/deployments', {
       body: createRequest('sized', ['elasticsearch', 'kibana']),
     });

@@ -119,7 +119,7 @@ describe('deployments resync against the sandbox', () => {
   let e: Record<string, string>;
   before(async () => {
     t = await testSandbox({ deployments: 0, planDurationMs: 100 });
-    e = { ECE_HOST: t.sb.url, ECE_API_KEY: t.sb.apiKey };
+    e = t.env;
     await t.call('POST', '/deployments', { body: createRequest('indexed') });
   });
   after(() => t.close());

@@ -23,7 +23,7 @@ describe('show --json is what curl gets', () => {
   after(() => t.close());
 
   it('on the sandbox: the same bytes as a plain GET, a pending plan included', async () => {
-    const env = { ECE_HOST: t.sb.url, ECE_API_KEY: t.sb.apiKey };
+    const env = t.env;
     // A plan left pending: the creation of a second deployment, not waited for.
     const created = await t.call('POST', '/deployments', { body: createRequest('pending-one') });
     assert.equal(created.status, 201);

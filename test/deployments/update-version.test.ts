@@ -227,7 +227,7 @@ describe('read-modify-write against the sandbox', () => {
     t = await testSandbox({ deployments: 2, planDurationMs: 500 });
   });
   after(() => t.close());
-  const e = () => ({ ECE_HOST: t.sb.url, ECE_API_KEY: t.sb.apiKey });
+  const e = () => t.env;
   const versionOf = (stderr: string) => /--if-version (\d+)\n$/.exec(stderr)?.[1] ?? 'none';
 
   it('show --update-payload | update -f - --if-version N; N again is stale (exit 5); the version moves', async () => {

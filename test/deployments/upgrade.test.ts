@@ -231,7 +231,7 @@ describe('deployments upgrade against the sandbox', () => {
   after(() => t.close());
 
   it('--wait upgrades every resource; 8.15.3 (not installed) is exit 2', async () => {
-    const env2 = { ECE_HOST: t.sb.url, ECE_API_KEY: t.sb.apiKey };
+    const env2 = t.env;
     const missing = await run(
       ['deployments', 'upgrade', 'legacy', '--version', '8.15.3', '--yes'],
       {

@@ -96,7 +96,7 @@ describe('shell completion', () => {
   });
 
   it('bash: deployment names and ids come from the API', async () => {
-    const env = { ECE_HOST: t.sb.url, ECE_API_KEY: t.sb.apiKey };
+    const env = t.env;
     assert.deepEqual(await bash(['ece', 'deployments', 'show', 'prod'], env), ['prod-logs']);
     // 2 seeded and the installation's 3 system deployments: a name and an id each.
     assert.equal((await bash(['ece', 'deployments', 'show', ''], env)).length, 10);

@@ -498,7 +498,7 @@ for (const doc of docs) {
           if (waiting) t.advance(2 * PLAN_MS);
         },
       });
-      env = { HOME: home, ECE_CONFIG_DIR: configDir, ECE_HOST: t.sb.url, ECE_API_KEY: t.sb.apiKey };
+      env = { HOME: home, ECE_CONFIG_DIR: configDir, ...t.env };
       mkdirSync(bin);
       symlinkSync(BIN, join(bin, 'ece'));
       writeFixtures(cwd, blocks(md));

@@ -17,7 +17,7 @@ const firstLine = (s: string) => s.split('\n')[0] ?? '';
 
 describe('process faults', () => {
   const t = useSandbox({ deployments: 3, planDurationMs: 20_000 });
-  const env = () => ({ ECE_HOST: t.sb.url, ECE_API_KEY: t.sb.apiKey });
+  const env = () => t.env;
 
   it('SIGINT during a request: exit 130, one line', async () => {
     const hang = await startServer(() => undefined, { contract: false });

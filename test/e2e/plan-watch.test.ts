@@ -17,7 +17,7 @@ describe('plan watch against the sandbox (real binary)', () => {
     registerSecret(t.sb.apiKey);
   });
   after(() => t.close());
-  const env = () => ({ ECE_HOST: t.sb.url, ECE_API_KEY: t.sb.apiKey });
+  const env = () => t.env;
 
   /** A deployment whose creation plan runs now, started without ece. */
   async function started(name: string): Promise<string> {
@@ -77,7 +77,7 @@ describe('plan watch against the sandbox (real binary)', () => {
         long.exchanges.filter((e) => e.url.includes(id) && e.url.includes('show_plan_logs')).length;
       const seen = polls();
       const r = await ece(['deployments', 'plan', 'watch', id], {
-        env: { ECE_HOST: long.sb.url, ECE_API_KEY: long.sb.apiKey },
+        env: long.env,
         onSpawn: (child) => {
           const timer = setInterval(() => {
             if (polls() > seen) {

@@ -42,7 +42,7 @@ describe('a hostile deployment name in every sink', () => {
     const created = await t.call('POST', '/deployments', { body: createRequest(EVIL) });
     id = (created.body as { id: string }).id;
   });
-  const env = () => ({ ECE_HOST: t.sb.url, ECE_API_KEY: t.sb.apiKey });
+  const env = () => t.env;
 
   for (const tty of [true, false]) {
     const how = tty ? 'on a terminal' : 'piped';

@@ -13,6 +13,8 @@ import { assertContract } from './server.js';
 
 export interface TestSandbox {
   sb: Sandbox;
+  /** What the CLI needs to reach it: ECE_HOST and ECE_API_KEY (a new object each time). */
+  readonly env: Record<string, string>;
   exchanges: Exchange[];
   /** Moves the sandbox's clock forward (only with a fake clock). */
   advance(ms: number): void;
@@ -46,6 +48,9 @@ export async function testSandbox(
   });
   return {
     sb,
+    get env() {
+      return { ECE_HOST: sb.url, ECE_API_KEY: sb.apiKey };
+    },
     exchanges,
     advance: (ms) => {
       if (!fakeClock) throw new Error('advance needs fakeClock');
@@ -148,7 +153,7 @@ export function useSandbox(
   before(async () => {
     current = await testSandbox(opts);
     registerSecret(current.sb.apiKey);
-    Object.assign(env, { ECE_HOST: current.sb.url, ECE_API_KEY: current.sb.apiKey });
+    Object.assign(env, current.env);
   });
   after(async () => {
     await current?.close();

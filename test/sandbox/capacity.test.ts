@@ -75,7 +75,7 @@ describe('sandbox: allocator capacity', () => {
       systemDeployments: false,
     });
     registerSecret(t.sb.apiKey);
-    env = { ECE_HOST: t.sb.url, ECE_API_KEY: t.sb.apiKey };
+    env = t.env;
   });
   after(() => t.close());
 
