@@ -10,7 +10,7 @@
 import { describe, it } from 'node:test';
 import type { Exchange } from '../../src/sandbox/server.js';
 import assert from '../helpers/assert.js';
-import { run } from '../helpers/cli.js';
+import { type RunOptions, type RunResult, run } from '../helpers/cli.js';
 import { createRequest, type SuiteSandbox, useSandbox } from '../helpers/sandbox.js';
 
 const PLAN_MS = 60_000;
@@ -18,9 +18,10 @@ const OLD = '8.14.3';
 const NEW = '8.15.1';
 const noPause = { pause: async () => {} };
 
-/** A sandbox whose clock moves a twentieth of a plan with each request while `moving`. */
+/** A sandbox whose clock moves a twentieth of a plan with each request of a rollout. */
 function fleetSandbox(): SuiteSandbox & {
-  moving: (on: boolean) => void;
+  /** `ece …` with the clock moving and the CLI's polls not sleeping; `opts` are run()'s, over those. */
+  rollout: (argv: string[], opts?: RunOptions) => Promise<RunResult>;
   /** Sees each exchange as the sandbox answers it. */
   watch: (f: ((e: Exchange) => void) | undefined) => void;
 } {
@@ -36,8 +37,13 @@ function fleetSandbox(): SuiteSandbox & {
     },
   });
   return Object.assign(t, {
-    moving: (on: boolean) => {
-      moving = on;
+    rollout: async (argv: string[], opts: RunOptions = {}) => {
+      moving = true;
+      try {
+        return await run(argv, { env: t.env, client: noPause, ...opts });
+      } finally {
+        moving = false;
+      }
     },
     watch: (f: ((e: Exchange) => void) | undefined) => {
       watcher = f;
@@ -100,23 +106,18 @@ describe('deployments upgrade --below over 12 deployments (sandbox)', () => {
     );
 
     const from = t.exchanges.length;
-    t.moving(true);
-    const r = await run(
-      [
-        'deployments',
-        'upgrade',
-        '--below',
-        NEW,
-        '--version',
-        NEW,
-        '--concurrency',
-        '3',
-        '--wait',
-        '--yes',
-      ],
-      { env: t.env, client: noPause },
-    );
-    t.moving(false);
+    const r = await t.rollout([
+      'deployments',
+      'upgrade',
+      '--below',
+      NEW,
+      '--version',
+      NEW,
+      '--concurrency',
+      '3',
+      '--wait',
+      '--yes',
+    ]);
     assert.equal(r.code, 0, r.stderr);
     assert.deepEqual(
       r.stdout.trim().split('\n'),
@@ -221,9 +222,7 @@ describe('deployments upgrade: a failed plan stops the rollout; a re-run resumes
     const failing = t.sb.state.get(ids.get('shop-3') ?? '');
     failing.name = 'shop-3-fail-plan';
     const from = t.exchanges.length;
-    t.moving(true);
-    const r = await run(argv, { env: t.env, client: noPause });
-    t.moving(false);
+    const r = await t.rollout(argv);
     assert.equal(r.code, 7, r.stderr);
     const err = `shop-3-fail-plan: elasticsearch main-elasticsearch plan failed at step remove-old-instances: Instances did not become healthy in time: [instance-0000000001] failed health checks`;
     assert.ok(r.stderr.includes(`\nerror: ${err}\n`), r.stderr);
@@ -258,9 +257,7 @@ describe('deployments upgrade: a failed plan stops the rollout; a re-run resumes
     failing.name = 'shop-3';
     t.advance(PLAN_MS);
     const again = t.exchanges.length;
-    t.moving(true);
-    const r2 = await run(argv, { env: t.env, client: noPause });
-    t.moving(false);
+    const r2 = await t.rollout(argv);
     assert.equal(r2.code, 0, r2.stderr);
     assert.deepEqual(r2.stderr.split('\n').slice(0, 4), [
       `Rollout to ${NEW}, at most 2 at a time, in this order (3):`,
@@ -390,8 +387,7 @@ describe('deployments upgrade over a selection: dry run, confirmation, Ctrl-C (s
     t.watch((e) => {
       if (isPut(e) && ++puts === 2) controller.abort();
     });
-    t.moving(true);
-    const r = await run(
+    const r = await t.rollout(
       [
         'deployments',
         'upgrade',
@@ -404,10 +400,9 @@ describe('deployments upgrade over a selection: dry run, confirmation, Ctrl-C (s
         '--yes',
         '--wait',
       ],
-      { env: t.env, client: noPause, signal: controller.signal },
+      { signal: controller.signal },
     );
     t.watch(undefined);
-    t.moving(false);
     assert.equal(r.code, 130, r.stderr);
     const sent = t.exchanges.slice(from).filter(isPut).map(idOf);
     assert.deepEqual(
@@ -435,27 +430,22 @@ describe('deployments upgrade: canaries first, --json, progress on a terminal (s
   it('--canary goes first and ends before the rest start; --yes answers the question after it; --json gives a result per deployment', async () => {
     const ids = await seed(t, names);
     const from = t.exchanges.length;
-    t.moving(true);
-    const r = await run(
-      [
-        'deployments',
-        'upgrade',
-        'api-1',
-        'api-2',
-        'api-3',
-        'api-4',
-        '--version',
-        NEW,
-        '--canary',
-        'api-3',
-        '--concurrency',
-        '3',
-        '--yes',
-        '--json',
-      ],
-      { env: t.env, client: noPause },
-    );
-    t.moving(false);
+    const r = await t.rollout([
+      'deployments',
+      'upgrade',
+      'api-1',
+      'api-2',
+      'api-3',
+      'api-4',
+      '--version',
+      NEW,
+      '--canary',
+      'api-3',
+      '--concurrency',
+      '3',
+      '--yes',
+      '--json',
+    ]);
     assert.equal(r.code, 0, r.stderr);
     const puts = t.exchanges.slice(from).filter(isPut);
     assert.deepEqual(
@@ -482,15 +472,12 @@ describe('deployments upgrade: canaries first, --json, progress on a terminal (s
     const more = ['ops-1', 'ops-2', 'ops-3'];
     const ids = await seed(t, more);
     const from = t.exchanges.length;
-    t.moving(true);
     const argv = ['deployments', 'upgrade', ...more, '--version', NEW, '--canary', 'ops-2'];
-    const r = await run(argv, {
+    const r = await t.rollout(argv, {
       env: { ...t.env, NO_COLOR: '1' },
-      client: noPause,
       stderrTTY: true,
       answers: ['y', 'n'],
     });
-    t.moving(false);
     assert.equal(r.code, 2, r.stderr);
     assert.deepEqual(
       t.exchanges.slice(from).filter(isPut).map(idOf),
@@ -511,12 +498,7 @@ describe('deployments upgrade: canaries first, --json, progress on a terminal (s
     ]);
     // Again, answering yes: the canary is done already (skipped), the rest go.
     const from2 = t.exchanges.length;
-    t.moving(true);
-    const again = await run([...argv.slice(0, 5), '--version', NEW, '--yes'], {
-      env: t.env,
-      client: noPause,
-    });
-    t.moving(false);
+    const again = await t.rollout([...argv.slice(0, 5), '--version', NEW, '--yes']);
     assert.equal(again.code, 0, again.stderr);
     assert.deepEqual(
       t.exchanges.slice(from2).filter(isPut).map(idOf).sort(),
@@ -531,14 +513,14 @@ describe('deployments upgrade: canaries first, --json, progress on a terminal (s
       for (const x of list) (x.plan[kind] as { version: string }).version = OLD;
     assert.equal((await t.call('POST', '/deployments', { body })).status, 201);
     t.advance(2 * PLAN_MS);
-    t.moving(true);
-    const r = await run(['deployments', 'upgrade', '--below', NEW, '--version', NEW, '--yes'], {
-      env: { ...t.env, NO_COLOR: '1' },
-      client: noPause,
-      tty: true,
-      columns: 200,
-    });
-    t.moving(false);
+    const r = await t.rollout(
+      ['deployments', 'upgrade', '--below', NEW, '--version', NEW, '--yes'],
+      {
+        env: { ...t.env, NO_COLOR: '1' },
+        tty: true,
+        columns: 200,
+      },
+    );
     assert.equal(r.code, 0, r.stderr);
     assert.ok(r.stderr.includes('\u001b[?25l'), 'the cursor is hidden while lines are redrawn');
     assert.match(r.stderr, /✓ api-5: upgraded to 8\.15\.1 in /);
@@ -557,12 +539,16 @@ describe('deployments upgrade --max-failures (sandbox)', () => {
   it('goes on past K-1 failures, stops new starts at K, and still exits 7', async () => {
     const ids = await seed(t, ['m-1', 'm-2', 'm-3', 'm-4']);
     for (const n of ['m-2', 'm-3']) t.sb.state.get(ids.get(n) ?? '').name = `${n}-fail-plan`;
-    t.moving(true);
-    const r = await run(
-      ['deployments', 'upgrade', '--all', '--version', NEW, '--max-failures', '2', '--yes'],
-      { env: t.env, client: noPause },
-    );
-    t.moving(false);
+    const r = await t.rollout([
+      'deployments',
+      'upgrade',
+      '--all',
+      '--version',
+      NEW,
+      '--max-failures',
+      '2',
+      '--yes',
+    ]);
     assert.equal(r.code, 7, r.stderr);
     assert.deepEqual(resultsOf(r.stdout), [
       'm-1 upgraded 0',
